@@ -1,0 +1,77 @@
+// Argument parsing and the choice of mode. Each mode lives in src/commands/ and is
+// imported only when chosen, so non-interactive modes never load Ink or React.
+import { readFileSync } from 'node:fs';
+import { detectLang, setLang, t } from './i18n/index.js';
+import { exitCodeOf, InputError } from './errors.js';
+
+export interface CommandModule {
+  run(args: string[]): Promise<number>;
+}
+
+/** The modes, in the order --help lists them. The loaders keep start-up lean. */
+const commands: Record<string, () => Promise<CommandModule>> = {
+  'migrate-config': () => import('./commands/migrate-config.js'),
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** Takes --lang out of argv wherever it stands, so every mode accepts it. */
+export function extractLang(argv: string[]): { lang: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--lang') {
+      lang = argv[++i];
+      if (lang === undefined) throw new InputError(t('cli.langMissing'));
+    } else if (arg.startsWith('--lang=')) {
+      lang = arg.slice('--lang='.length);
+    } else {
+      rest.push(arg);
+    }
+  }
+  if (lang !== undefined && lang !== 'ja' && lang !== 'en') throw new InputError(t('cli.langBad', { lang }));
+  return { lang, rest };
+}
+
+export async function dispatch(argv: string[]): Promise<number> {
+  const { lang, rest } = extractLang(argv);
+  setLang(detectLang(lang));
+  const [first, ...args] = rest;
+  if (first === '--version' || first === '-V') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(t('cli.help', { version: version() }));
+    return 0;
+  }
+  if (first === undefined || first.startsWith('-')) {
+    if (!process.stdin.isTTY || !process.stdout.isTTY) throw new InputError(t('cli.noTty'));
+    const interactive = commands.interactive;
+    if (!interactive) throw new InputError(t('cli.noInteractiveYet'));
+    return (await interactive()).run(rest);
+  }
+  const load = commands[first];
+  if (!load) throw new InputError(t('cli.unknownCommand', { command: first }));
+  return (await load()).run(args);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  let code: number;
+  try {
+    code = await dispatch(argv);
+  } catch (error) {
+    code = exitCodeOf(error);
+    const message = error instanceof Error ? error.message : String(error);
+    // An unexpected failure keeps its stack for the bug report; input errors are for the user.
+    const detail = code === 1 && error instanceof Error && error.name === 'Error' ? error.stack ?? message : message;
+    process.stderr.write(`${t('cli.errorPrefix')}: ${detail}\n`);
+  }
+  process.exitCode = code;
+}

@@ -1,0 +1,45 @@
+// Messages of the command line itself: help, global options, top-level errors.
+export const cliMessages = {
+  en: {
+    'cli.help': `upgrade-wizard {version}: guided upgrades of on-premises servers
+
+Usage:
+  upgrade-wizard migrate-config --conf DIR [options]   ShareTask 5.4 -> 5.5 config migration only
+
+Global options:
+  --lang ja|en    language of all output (default: from LC_ALL, LC_MESSAGES, LANG)
+  --help          this text
+  --version       the version
+
+Exit codes: 0 success, 1 unexpected failure, 2 bad input or refused.
+Run "upgrade-wizard COMMAND --help" for the options of a command.
+`,
+    'cli.langMissing': '--lang needs a value: ja or en',
+    'cli.langBad': '--lang {lang} is not supported: use ja or en',
+    'cli.noTty': 'the interactive wizard needs a terminal (stdin and stdout must be a TTY); use a command such as "plan" or "run --yes" instead, or see --help',
+    'cli.noInteractiveYet': 'the interactive wizard is not available in this version; see --help',
+    'cli.unknownCommand': 'unknown command "{command}"; see upgrade-wizard --help',
+    'cli.errorPrefix': 'error',
+  },
+  ja: {
+    'cli.help': `upgrade-wizard {version}: オンプレミスサーバーのバージョンアップを手順どおりに案内します
+
+使い方:
+  upgrade-wizard migrate-config --conf DIR [オプション]   ShareTask 5.4 -> 5.5 の設定移行のみ
+
+共通オプション:
+  --lang ja|en    表示言語 (既定: LC_ALL, LC_MESSAGES, LANG から判定)
+  --help          このヘルプ
+  --version       バージョン
+
+終了コード: 0 成功、1 予期しない失敗、2 入力誤りまたは拒否。
+各コマンドのオプションは "upgrade-wizard COMMAND --help" で表示します。
+`,
+    'cli.langMissing': '--lang には値が必要です: ja または en',
+    'cli.langBad': '--lang {lang} には対応していません: ja または en を指定してください',
+    'cli.noTty': '対話型ウィザードには端末が必要です (標準入力と標準出力が TTY であること)。"plan" や "run --yes" などのコマンドを使うか、--help を参照してください',
+    'cli.noInteractiveYet': 'このバージョンでは対話型ウィザードはまだ使えません。--help を参照してください',
+    'cli.unknownCommand': '不明なコマンド "{command}" です。upgrade-wizard --help を参照してください',
+    'cli.errorPrefix': 'エラー',
+  },
+};
