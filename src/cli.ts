@@ -10,6 +10,15 @@ export interface CommandModule {
 
 /** The modes, in the order --help lists them. The loaders keep start-up lean. */
 const commands: Record<string, () => Promise<CommandModule>> = {
+  interactive: () => import('./commands/interactive.js'),
+  demo: () => import('./commands/demo.js'),
+  list: () => import('./commands/list.js'),
+  detect: () => import('./commands/detect.js'),
+  plan: () => import('./commands/plan.js'),
+  run: () => import('./commands/run.js'),
+  resume: () => import('./commands/resume.js'),
+  rollback: () => import('./commands/rollback.js'),
+  validate: () => import('./commands/validate.js'),
   'migrate-config': () => import('./commands/migrate-config.js'),
 };
 

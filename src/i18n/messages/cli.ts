@@ -4,6 +4,16 @@ export const cliMessages = {
     'cli.help': `upgrade-wizard {version}: guided upgrades of on-premises servers
 
 Usage:
+  upgrade-wizard                         the interactive wizard (needs a terminal)
+  upgrade-wizard demo                    the interactive wizard on a built-in sample ShareTask 5.4 server
+  upgrade-wizard list                    products, their questions and choices
+  upgrade-wizard detect [--root DIR]     what can be detected here, with evidence
+  upgrade-wizard plan --product ID [--set Q=V ...] [--answers FILE] [--json] [--root DIR] [--media DIR]
+  upgrade-wizard run --product ID [--set Q=V ...] [--answers FILE] --yes [--dry-run]
+                     [--root DIR] [--media DIR] [--log-dir DIR]
+  upgrade-wizard resume [--root DIR] [--log-dir DIR]
+  upgrade-wizard rollback [--to POINT] [--root DIR] [--log-dir DIR]
+  upgrade-wizard validate FILE           check a wizard definition
   upgrade-wizard migrate-config --conf DIR [options]   ShareTask 5.4 -> 5.5 config migration only
 
 Global options:
@@ -25,6 +35,16 @@ Run "upgrade-wizard COMMAND --help" for the options of a command.
     'cli.help': `upgrade-wizard {version}: オンプレミスサーバーのバージョンアップを手順どおりに案内します
 
 使い方:
+  upgrade-wizard                         対話型ウィザード (端末が必要)
+  upgrade-wizard demo                    組み込みのサンプル ShareTask 5.4 サーバーで対話型ウィザードを実行
+  upgrade-wizard list                    製品と、その質問・選択肢の一覧
+  upgrade-wizard detect [--root DIR]     このマシンで検出できる内容と根拠
+  upgrade-wizard plan --product ID [--set Q=V ...] [--answers FILE] [--json] [--root DIR] [--media DIR]
+  upgrade-wizard run --product ID [--set Q=V ...] [--answers FILE] --yes [--dry-run]
+                     [--root DIR] [--media DIR] [--log-dir DIR]
+  upgrade-wizard resume [--root DIR] [--log-dir DIR]
+  upgrade-wizard rollback [--to POINT] [--root DIR] [--log-dir DIR]
+  upgrade-wizard validate FILE           ウィザード定義を検査
   upgrade-wizard migrate-config --conf DIR [オプション]   ShareTask 5.4 -> 5.5 の設定移行のみ
 
 共通オプション:

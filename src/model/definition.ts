@@ -1,0 +1,178 @@
+// The schema of a wizard definition (wizards/*.yaml): product knowledge as data.
+// Strings in steps are templates: {root} is the sandbox prefix ("" on a real server),
+// {ANSWER_ID} an answer, {media:KEY} the path of a package found on the media,
+// {var:NAME} a value from the definition's vars. src/plan resolves them; nothing here runs.
+import { z } from 'zod';
+import { ConditionSchema } from './condition.js';
+import { TextSchema } from './text.js';
+
+const Id = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'ids are lower-case letters, digits, _ and -');
+const Template = z.string().min(1);
+const Argv = z.array(Template).min(1);
+
+export const QuestionSchema = z
+  .object({
+    id: Id,
+    text: TextSchema,
+    help: TextSchema.optional(),
+    type: z.enum(['choice', 'multi', 'yesno', 'version', 'text', 'path', 'list']),
+    choices: z.array(z.object({ value: z.string().min(1), label: TextSchema }).strict()).min(1).optional(),
+    default: z.union([z.string(), z.array(z.string())]).optional(),
+    /** A regular expression the answer must match (text, path, version, list items). */
+    pattern: z.string().optional(),
+    /** The id of a detector in src/detect that can propose the answer, with evidence. */
+    detect: z.string().optional(),
+    /** Asked only when this holds; otherwise the question is not part of the answers. */
+    when: ConditionSchema.optional(),
+    /** Never saved, logged or shown (passwords). */
+    secret: z.boolean().optional(),
+  })
+  .strict();
+
+const StepBase = {
+  id: Id,
+  title: TextSchema,
+  explain: TextSchema.optional(),
+  /** The section of the vendor procedure this step comes from, e.g. "3.2". */
+  section: z.string().optional(),
+  when: ConditionSchema.optional(),
+  /** The restore point that applies if this step or a later one fails. */
+  restorePoint: Id.optional(),
+  /** The vendor procedure says an error here can be ignored. */
+  allowFailure: z.boolean().optional(),
+  /** The operator may skip this step after a failure. */
+  skippable: z.boolean().optional(),
+  /** Which machine of a cluster runs it (e.g. all, server1, server2, standby, active). */
+  runsOn: z.string().optional(),
+  /** What to check after the step, for the operator and the runbook. */
+  check: TextSchema.optional(),
+};
+
+const Verify = z
+  .object({
+    argv: Argv.optional(),
+    expectExit: z.number().int().optional(),
+    /** Regular expressions the output must / must not match. */
+    expectOutput: z.string().optional(),
+    rejectOutput: z.string().optional(),
+    fileExists: Template.optional(),
+    fileAbsent: Template.optional(),
+    /** Poll until it passes (e.g. mirror recovery), failing clearly after the timeout. */
+    waitSeconds: z.number().int().positive().optional(),
+    intervalSeconds: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const StepSchema = z.discriminatedUnion('kind', [
+  z.object({ ...StepBase, kind: z.literal('command'), commands: z.array(Argv).min(1), cwd: Template.optional() }).strict(),
+  z
+    .object({
+      ...StepBase,
+      kind: z.literal('service'),
+      service: Template,
+      action: z.enum(['start', 'stop', 'restart']),
+      /** A service that is not installed is reported and skipped (the seed allows it) or fails. */
+      ifMissing: z.enum(['skip', 'fail']).default('fail'),
+    })
+    .strict(),
+  z.object({ ...StepBase, kind: z.literal('manual'), instructions: TextSchema, checklist: z.array(TextSchema).optional() }).strict(),
+  z
+    .object({
+      ...StepBase,
+      kind: z.literal('backup'),
+      /** Archived by its real path: a symlinked install dir must not archive only the link. */
+      source: Template,
+      archive: Template,
+      /** Extra single files copied beside the archive (e.g. init scripts). */
+      extraFiles: z.array(Template).optional(),
+      extraTo: Template.optional(),
+    })
+    .strict(),
+  z.object({ ...StepBase, kind: z.literal('restore'), archive: Template, target: Template }).strict(),
+  z.object({ ...StepBase, kind: z.literal('unpack'), archive: Template, into: Template }).strict(),
+  z.object({ ...StepBase, kind: z.literal('switch-symlink'), link: Template, target: Template }).strict(),
+  z
+    .object({
+      ...StepBase,
+      kind: z.literal('ensure-dir'),
+      path: Template,
+      owner: Template.optional(),
+      mode: z.string().regex(/^0?[0-7]{3,4}$/).optional(),
+      recursiveOwner: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      ...StepBase,
+      kind: z.literal('copy'),
+      from: Template,
+      to: Template,
+      /** Keep owner, mode and times (cp -a). */
+      preserve: z.boolean().optional(),
+      ifMissing: z.enum(['skip', 'fail']).default('fail'),
+    })
+    .strict(),
+  z.object({ ...StepBase, kind: z.literal('move'), from: Template, to: Template }).strict(),
+  z
+    .object({
+      ...StepBase,
+      kind: z.literal('ensure-lines'),
+      file: Template,
+      lines: z.array(z.string()).min(1),
+      /** argv validating the candidate file before it replaces the real one; {candidate} is its path. */
+      validate: Argv.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      ...StepBase,
+      kind: z.literal('migrate-config'),
+      migrator: z.string().min(1),
+      options: z.record(z.string(), Template).default({}),
+    })
+    .strict(),
+  z.object({ ...StepBase, kind: z.literal('verify'), verify: Verify }).strict(),
+  z.object({ ...StepBase, kind: z.literal('reboot'), instructions: TextSchema.optional() }).strict(),
+]);
+
+export const RestorePointSchema = z
+  .object({ id: Id, title: TextSchema, explain: TextSchema, rollback: z.array(StepSchema).min(1) })
+  .strict();
+
+export const BlockerRuleSchema = z
+  .object({ id: Id, when: ConditionSchema, message: TextSchema, fix: TextSchema })
+  .strict();
+
+export const MediaSchema = z
+  .object({
+    /** A regular expression on the file name; named groups become {media:KEY:GROUP}. */
+    pattern: z.string().min(1),
+    title: TextSchema,
+    when: ConditionSchema.optional(),
+    required: z.boolean().default(true),
+  })
+  .strict();
+
+export const DefinitionSchema = z
+  .object({
+    id: Id,
+    title: TextSchema,
+    /** The vendor document this definition follows (a file in shared/seeds). */
+    source: z.string().min(1),
+    summary: TextSchema.optional(),
+    questions: z.array(QuestionSchema).min(1),
+    media: z.record(Id, MediaSchema).default({}),
+    vars: z.record(Id, Template).default({}),
+    blockers: z.array(BlockerRuleSchema).default([]),
+    restorePoints: z.array(RestorePointSchema).default([]),
+    steps: z.array(StepSchema).min(1),
+  })
+  .strict();
+
+export type Question = z.infer<typeof QuestionSchema>;
+export type Step = z.infer<typeof StepSchema>;
+export type StepKind = Step['kind'];
+export type RestorePoint = z.infer<typeof RestorePointSchema>;
+export type Definition = z.infer<typeof DefinitionSchema>;
+/** An answer is one value, or a list for multi/list questions. */
+export type Answers = Record<string, string | string[]>;

@@ -1,0 +1,14 @@
+// Journal events: one JSON object per line in the run's journal file. The journal is
+// the source of truth for resume (which steps finished) and for the report.
+import type { Plan } from './plan.js';
+
+export type JournalEvent =
+  | { type: 'run-start'; time: string; runId: string; plan: Plan }
+  | { type: 'step-start'; time: string; step: string }
+  | { type: 'command'; time: string; step: string; argv: string[]; exitCode: number | null; durationMs: number; signal?: string }
+  | { type: 'confirm'; time: string; step: string; by: 'operator' | '--yes'; item?: string; reason?: string }
+  | { type: 'step-end'; time: string; step: string; status: 'done' | 'skipped' | 'failed'; durationMs: number; detail?: string }
+  | { type: 'written'; time: string; step: string; file: string; backup?: string }
+  | { type: 'rollback'; time: string; point: string; status: 'start' | 'done' | 'failed' }
+  | { type: 'interrupted'; time: string; step?: string; reason: string }
+  | { type: 'run-end'; time: string; status: 'done' | 'stopped' | 'failed' | 'rolled-back'; report?: string };
