@@ -1,0 +1,251 @@
+// `upgrade-wizard migrate-config`: the I/O around the pure migrators of src/migrate. Everything
+// is read and checked first; only then, with --apply, are files replaced (atomically, with a
+// backup). Start-up stays light: execa and pg are imported only when their options are used.
+
+import { join, basename, resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/migrate.js';
+import { checkReplaceable, writeFileAtomic } from '../io/atomic-write.js';
+import { isBackupName, readableStamp } from '../io/backup-name.js';
+import { decodeForDisplay, detectEncoding, type TextEncoding } from '../io/encoding.js';
+import { FileAccessError } from '../io/file-error.js';
+import { OutsideRootError, resolveUnderRoot } from '../io/paths.js';
+import { listFiles, readFileBytes, readFilesIn, requireDirectory } from '../io/read-file.js';
+import { findOnPath } from '../io/which.js';
+import { visudoCheck } from '../io/visudo.js';
+import { uidFromArchiveName } from '../migrate/custom.js';
+import { readDbConf, type DbParams } from '../migrate/db-conf.js';
+import { unifiedDiff, wantColour } from '../migrate/diff.js';
+import { joinLines, splitLines } from '../migrate/lines.js';
+import { parseMigrateOptions, type MigrateOptions } from '../migrate/options.js';
+import { findingMessage, jsonDocument, renderText, type FileChange, type Outcome } from '../migrate/report.js';
+import { formatSharetaskDb, maskSharetaskDb } from '../migrate/sharetask-db.js';
+import { compareShipped, type ConfFile } from '../migrate/shipped.js';
+import { appendSudoers, planSudoers } from '../migrate/sudoers.js';
+import { migrateSystemConf, wantedParams } from '../migrate/system-conf.js';
+import { errorsOf, finding, type Finding } from '../migrate/types.js';
+
+/** A refusal (exit 2) that carries the lines to add by hand, for --json. */
+class Refusal extends InputError {
+  constructor(message: string, readonly lines: string[]) {
+    super(message);
+  }
+}
+
+type What = 'root' | 'conf' | 'dbConf' | 'systemConf' | 'shipped' | 'sudoers' | 'customArchive';
+
+/** Turns file problems into messages naming the file and what to do. */
+async function guard<T>(what: What, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof FileAccessError) {
+      throw new InputError(t(`migrate.file.${error.problem}`, { path: error.path, what: t(`migrate.what.${what}`) }));
+    }
+    throw error;
+  }
+}
+
+function failOn(findings: readonly Finding[]): void {
+  const errors = errorsOf(findings).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (errors.length > 0) throw new InputError(errors.map(findingMessage).join('\n'));
+}
+
+const latin1 = (buf: Buffer): string => buf.toString('latin1');
+
+/** Decoded text for the screen, '\n' endings (the diff is about content, not line endings). */
+async function display(buf: Buffer, encoding: TextEncoding): Promise<string> {
+  return (await decodeForDisplay(buf, encoding)).replace(/\r\n/g, '\n');
+}
+
+async function fileChange(path: string, before: Buffer, after: Buffer, encoding: TextEncoding): Promise<FileChange> {
+  if (before.equals(after)) return { path, changed: false, diff: '' };
+  const diff = unifiedDiff(path, path, await display(before, encoding), await display(after, encoding));
+  const labelled = diff
+    .replace(/^--- (.*)$/m, `--- $1\t${t('migrate.report.diffOld')}`)
+    .replace(/^\+\+\+ (.*)$/m, `+++ $1\t${t('migrate.report.diffNew')}`);
+  return { path, changed: true, diff: labelled };
+}
+
+interface Pending {
+  path: string;
+  before: Buffer;
+  after: Buffer;
+  visudo?: string;
+}
+
+async function planSudoersChange(opts: MigrateOptions, path: string, stamp: string, findings: Finding[]) {
+  const before = await guard('sudoers', readFileBytes(path));
+  const plan = planSudoers(latin1(before), opts.installDir);
+  if (plan.status === 'conflict') {
+    throw new InputError(findingMessage(finding('error', 'sudoers.conflict', { found: plan.found }, { file: path, line: plan.line })));
+  }
+  if (plan.status === 'present') {
+    findings.push(finding('info', 'sudoers.present', {}, { file: path }));
+    return { pending: undefined, report: { path, status: plan.status, lines: [] as string[] } };
+  }
+  const visudo = await findOnPath('visudo');
+  if (!visudo) {
+    const block = plan.missing.map((l) => `    ${l}`).join('\n');
+    throw new Refusal(`${t('migrate.sudoers.noVisudo', { path })}\n${block}`, plan.missing);
+  }
+  findings.push(
+    finding('info', 'sudoers.append', { count: plan.missing.length }, { file: path }),
+    finding('info', 'sudoers.validated', {}, { file: path }),
+  );
+  const after = Buffer.from(appendSudoers(latin1(before), plan.missing, stamp), 'latin1');
+  return { pending: { path, before, after, visudo }, report: { path, status: plan.status, lines: plan.missing } };
+}
+
+async function compareWithShipped(dir: string, confDir: string, systemConfAfter: Buffer, handled: Set<string>) {
+  await guard('shipped', requireDirectory(dir));
+  const decodeAll = async (files: Map<string, Buffer>): Promise<ConfFile[]> =>
+    Promise.all([...files].map(async ([name, buf]) => ({ name, text: await display(buf, detectEncoding(buf)) })));
+  const ownNames = (await listFiles(confDir)).filter((n) => !isBackupName(n) && !n.endsWith('.tmp'));
+  const own = await guard('conf', readFilesIn(confDir, ownNames));
+  if (own.has('system.conf')) own.set('system.conf', systemConfAfter);
+  const shipped = await guard('shipped', readFilesIn(dir, await guard('shipped', listFiles(dir))));
+  const handledKeys = new Map([['system.conf', handled]]);
+  return { dir, files: compareShipped(await decodeAll(own), await decodeAll(shipped), handledKeys) };
+}
+
+async function verifyDb(opts: MigrateOptions, db: DbParams, dbEncoding: TextEncoding, findings: Finding[]) {
+  const { checkPostgres, DEFAULT_SOCKET_DIRS } = await import('../detect/postgres.js');
+  const text = async (v: string): Promise<string> => decodeForDisplay(Buffer.from(v, 'latin1'), dbEncoding);
+  const envDir = process.env.UPGRADE_WIZARD_PG_SOCKET_DIR;
+  const socketDirs = opts.dbSocketDir ? [opts.dbSocketDir] : envDir ? [envDir] : DEFAULT_SOCKET_DIRS;
+  const target = {
+    dbname: await text(db.dbname),
+    host: await text(db.dbhost),
+    port: db.dbport,
+    user: await text(db.dbuser),
+    password: await text(db.dbpass),
+    sslmode: db.sslmode,
+  };
+  const result = await checkPostgres(target, { socketDirs, timeoutMs: 5000 });
+  findings.push(
+    result.ok
+      ? finding('info', 'verify.ok', { dbname: target.dbname, user: target.user, where: result.where, version: result.serverVersion })
+      : finding('error', 'verify.failed', { where: result.where, error: result.error }),
+  );
+  return result;
+}
+
+/**
+ * The whole migration without printing: also driven by the run executor's migrate-config step.
+ * Throws InputError for bad input, conflicts and refusals; exitCode 1 means --verify-db failed.
+ */
+export async function migrate(opts: MigrateOptions): Promise<{ outcome: Outcome; exitCode: number }> {
+  const root = opts.root === undefined ? undefined : resolve(opts.root);
+  if (root) await guard('root', requireDirectory(root));
+  const at = (path: string): string => {
+    try {
+      return resolveUnderRoot(path, root);
+    } catch (error) {
+      if (!(error instanceof OutsideRootError)) throw error;
+      throw new InputError(t('migrate.path.outsideRoot', { path: error.path, root: error.root }));
+    }
+  };
+  const now = new Date();
+  const stamp = readableStamp(now);
+  const confDir = at(opts.conf);
+  await guard('conf', requireDirectory(confDir));
+  const dbPath = join(confDir, 'db.conf');
+  const sysPath = join(confDir, 'system.conf');
+  const dbBytes = await guard('dbConf', readFileBytes(dbPath));
+  const sysBytes = await guard('systemConf', readFileBytes(sysPath));
+  const dbEncoding = detectEncoding(dbBytes);
+  const db = readDbConf(splitLines(latin1(dbBytes)).lines, dbPath);
+  failOn(db.findings);
+  const params = db.params as DbParams;
+  const findings: Finding[] = [...db.findings];
+  const sharetaskDb = formatSharetaskDb(params);
+  const shownDb = maskSharetaskDb(await decodeForDisplay(Buffer.from(sharetaskDb, 'latin1'), dbEncoding));
+  const via = params.dbhost === '' ? t('migrate.via.socket') : t('migrate.via.tcp', { host: params.dbhost });
+  findings.push(finding('info', 'sharetaskDbBuilt', { value: shownDb, via }), finding('info', 'dbConfKept', {}, { file: dbPath }));
+
+  let custom = opts.custom;
+  if (opts.customArchive !== undefined) {
+    const archive = at(opts.customArchive);
+    custom = uidFromArchiveName(basename(archive));
+    if (custom === undefined) throw new InputError(t('migrate.customArchiveBad', { name: basename(archive) }));
+    await guard('customArchive', readFileBytes(archive).then(() => undefined));
+    findings.push(finding('info', 'customFrom', { uid: custom, name: basename(archive) }));
+  }
+
+  const sysEncoding = detectEncoding(sysBytes);
+  const wanted = wantedParams({ sharetaskDb, custom, userPrefsDir: opts.userPrefsDir });
+  const migrated = migrateSystemConf({
+    conf: splitLines(latin1(sysBytes)),
+    file: sysPath,
+    wanted,
+    force: opts.force,
+    stamp,
+  });
+  failOn(migrated.findings);
+  findings.push(...migrated.findings);
+  const sysAfter = migrated.changed ? Buffer.from(joinLines(migrated.conf), 'latin1') : sysBytes;
+  const pending: Pending[] = [];
+  if (migrated.changed) pending.push({ path: sysPath, before: sysBytes, after: sysAfter });
+  const files: FileChange[] = [await fileChange(sysPath, sysBytes, sysAfter, sysEncoding)];
+
+  const outcome: Outcome = { conf: confDir, apply: opts.apply, sharetaskDb: shownDb, findings, files, written: [] };
+  if (opts.sudoers !== undefined) {
+    const s = await planSudoersChange(opts, at(opts.sudoers), stamp, findings);
+    outcome.sudoers = s.report;
+    if (s.pending) {
+      // sudoers first: if visudo rejects it, nothing at all has been written.
+      pending.unshift(s.pending);
+      files.push(await fileChange(s.pending.path, s.pending.before, s.pending.after, detectEncoding(s.pending.before)));
+    }
+  }
+  if (opts.shipped !== undefined) outcome.shipped = await compareWithShipped(at(opts.shipped), confDir, sysAfter, new Set(wanted.map((w) => w.key)));
+
+  if (opts.apply) for (const p of pending) await guard(p.visudo ? 'sudoers' : 'systemConf', checkReplaceable(p.path));
+  if (opts.verifyDb) {
+    const result = await verifyDb(opts, params, dbEncoding, findings);
+    outcome.verifyDb = result;
+    if (!result.ok) return { outcome, exitCode: 1 };
+  }
+  if (opts.apply) {
+    for (const p of pending) {
+      const validate = p.visudo ? validateWith(p.visudo, p.path) : undefined;
+      const what = p.visudo ? 'sudoers' : 'systemConf';
+      outcome.written.push(await guard(what, writeFileAtomic(p.path, p.after, { expected: p.before, validate, now })));
+    }
+  }
+  return { outcome, exitCode: 0 };
+}
+
+function validateWith(visudo: string, path: string): (temp: string) => Promise<void> {
+  return async (temp) => {
+    const result = await visudoCheck(visudo, temp);
+    if (!result.ok) throw new InputError(t('migrate.sudoers.visudoFailed', { path, output: result.output }));
+  };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const opts = parseMigrateOptions(args);
+  if (opts.help) {
+    process.stdout.write(t('migrate.help'));
+    return 0;
+  }
+  try {
+    const { outcome, exitCode } = await migrate(opts);
+    if (opts.json) process.stdout.write(`${JSON.stringify(jsonDocument(outcome, exitCode), null, 2)}\n`);
+    else process.stdout.write(renderText(outcome, wantColour(process.stdout.isTTY, process.env), exitCode !== 0));
+    if (exitCode !== 0) {
+      const failed = outcome.findings.filter((f) => f.level === 'error').map(findingMessage);
+      process.stderr.write(`${[...failed, t('migrate.verify.nothingWritten')].join('\n')}\n`);
+    }
+    return exitCode;
+  } catch (error) {
+    const lines = error instanceof Refusal ? error.lines : undefined;
+    if (opts.json && error instanceof InputError) {
+      const doc = { command: 'migrate-config', ok: false, exitCode: 2, error: error.message, sudoersLines: lines ?? null };
+      process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+// The SHARETASK sudoers block of procedure 3.8.3 and the check whether an equivalent block is
+// already in a sudoers file. Equivalence is by meaning (spacing, order of the commands, line
+// continuations), not by bytes.
+
+import { dominantEol, splitLines, type Line } from './lines.js';
+
+export const DEFAULT_INSTALL_DIR = '/home/sharetask/sharetask_server';
+const BINARIES = ['auth_pam', 'make_user_subdir', 'delete_user_file', 'chown_template', 'explorer'];
+
+export function sharetaskCommands(installDir: string): string[] {
+  return BINARIES.map((b) => `${installDir}/cgi-common/bin/${b}`);
+}
+
+/** The lines of the block, in the order the procedure gives them (Cmnd_Alias is one line). */
+export function sharetaskSudoersLines(installDir: string): string[] {
+  return [
+    'Defaults:apache !requiretty',
+    'Defaults:apache !env_reset',
+    `Cmnd_Alias SHARETASK = ${sharetaskCommands(installDir).join(', ')}`,
+    'apache ALL=(ALL) NOPASSWD: SHARETASK',
+  ];
+}
+
+/** An install dir that can stand in a sudoers command list without quoting. */
+export function isSafeInstallDir(dir: string): boolean {
+  return /^\/[A-Za-z0-9_./+-]*$/.test(dir) && !dir.split('/').includes('..');
+}
+
+export type SudoersPlan =
+  | { status: 'present' }
+  | { status: 'append'; missing: string[] }
+  | { status: 'conflict'; line: number; found: string };
+
+interface Logical {
+  text: string;
+  line: number;
+}
+
+/** Joins backslash continuations, drops comments (but not #include) and squeezes spaces. */
+function logicalLines(lines: readonly Line[]): Logical[] {
+  const out: Logical[] = [];
+  let buf = '';
+  let start = 0;
+  lines.forEach((l, i) => {
+    if (buf === '') start = i + 1;
+    const cont = /\\[ \t]*$/.test(l.text);
+    buf += (cont ? l.text.replace(/\\[ \t]*$/, '') : l.text) + ' ';
+    if (cont) return;
+    const text = buf.replace(/[ \t]+/g, ' ').trim();
+    buf = '';
+    if (text === '' || (text.startsWith('#') && !/^#include/.test(text))) return;
+    out.push({ text, line: start });
+  });
+  return out;
+}
+
+function defaultsHas(logical: Logical[], flag: string): boolean {
+  return logical.some((l) => {
+    const m = /^Defaults:apache (.*)$/.exec(l.text);
+    return m !== null && (m[1] as string).split(',').some((f) => f.trim() === flag);
+  });
+}
+
+export function planSudoers(latin1: string, installDir: string): SudoersPlan {
+  const logical = logicalLines(splitLines(latin1).lines);
+  const [requiretty, envReset, alias, spec] = sharetaskSudoersLines(installDir) as [string, string, string, string];
+  const missing: string[] = [];
+  if (!defaultsHas(logical, '!requiretty')) missing.push(requiretty);
+  if (!defaultsHas(logical, '!env_reset')) missing.push(envReset);
+  const aliasLine = logical.find((l) => /^Cmnd_Alias SHARETASK ?=/.test(l.text));
+  if (aliasLine) {
+    const listed = aliasLine.text.replace(/^Cmnd_Alias SHARETASK ?= ?/, '').split(',').map((c) => c.trim()).sort();
+    const expected = sharetaskCommands(installDir).sort();
+    if (listed.join('\n') !== expected.join('\n')) {
+      return { status: 'conflict', line: aliasLine.line, found: aliasLine.text };
+    }
+  } else {
+    missing.push(alias);
+  }
+  const specRe = /^apache ALL ?= ?\(ALL( ?: ?ALL)?\) ?NOPASSWD ?: ?SHARETASK$/;
+  if (!logical.some((l) => specRe.test(l.text))) missing.push(spec);
+  return missing.length === 0 ? { status: 'present' } : { status: 'append', missing };
+}
+
+/** The file with the missing lines appended under a comment, in the file's own line ending. */
+export function appendSudoers(latin1: string, missing: readonly string[], stamp: string): string {
+  const split = splitLines(latin1);
+  const eol = dominantEol(split.lines);
+  const last = split.lines[split.lines.length - 1];
+  let out = latin1;
+  if (last && last.eol === '') out += eol;
+  out += `${eol}# ShareTask 5.5 (procedure 3.8.3), added by upgrade-wizard migrate-config on ${stamp}${eol}`;
+  for (const line of missing) out += line + eol;
+  return out;
+}

@@ -1,0 +1,65 @@
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { describe, expect, test } from 'vitest';
+import { colourDiff, unifiedDiff, wantColour } from '../../src/migrate/diff.js';
+import { maskLine, maskText } from '../../src/migrate/mask.js';
+
+describe('masking and diffs', () => {
+  test('SHARETASK_DB passwords and other secrets are masked, layout kept', () => {
+    expect(maskLine('SHARETASK_DB = d:h:5432:u:p@ss:prefer')).toBe('SHARETASK_DB = d:h:5432:u:****:prefer');
+    expect(maskLine('  LDAP_BIND_PASSWORD=abc  ')).toBe('  LDAP_BIND_PASSWORD=****  ');
+    expect(maskLine('dbpass = abc')).toBe('dbpass = ****');
+    expect(maskLine('SITE_NAME = pass')).toBe('SITE_NAME = pass');
+    expect(maskLine('#SHARETASK_DB = d:h:5432:u:p@ss:prefer')).toBe('#SHARETASK_DB = d:h:5432:u:****:prefer');
+    expect(maskLine('# dbpass = old')).toBe('# dbpass = ****');
+    expect(maskLine('# the password = below')).toBe('# the password = below');
+  });
+
+  test('the diff is computed on masked text: no password in any hunk, context included', () => {
+    const before = 'A = 1\nLDAP_BIND_PASSWORD = ctx-secret\nB = 2\n';
+    const after = 'SHARETASK_DB = d:h:1:u:new-secret:prefer\nA = 1\nLDAP_BIND_PASSWORD = ctx-secret\nB = 2\n';
+    const patch = unifiedDiff('f', 'f', before, after);
+    expect(patch).toContain('+SHARETASK_DB = d:h:1:u:****:prefer');
+    expect(patch).toContain(' LDAP_BIND_PASSWORD = ****');
+    expect(patch).not.toMatch(/secret/);
+    expect(patch).toMatch(/^--- f\n\+\+\+ f\n@@ -1,3 \+1,4 @@/);
+  });
+
+  test('diffing only the changed region gives the same patch as diffing whole files', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `K${i} = ${i}`);
+    const text = (l: string[], end = '\n') => l.join('\n') + end;
+    const cases: [string, string][] = [
+      [text(lines), text(['# new', 'X = 1', ...lines])],
+      [text(lines), text([...lines.slice(0, 20), 'X = 1', ...lines.slice(20)])],
+      [text(lines), text([...lines, 'X = 1'])],
+      [text(lines, ''), text([...lines, 'X = 1'], '')],
+      [text(lines, ''), text(lines)],
+      [text(lines), text(lines.map((l, i) => (i === 5 || i === 30 ? `${l}!` : l)))],
+      [text(['dbpass = a', ...lines]), text(['dbpass = b', 'X = 1', ...lines])],
+      ['', 'A = 1\n'],
+      ['A = 1', 'B = 1'],
+    ];
+    for (const [before, after] of cases) {
+      const whole = createTwoFilesPatch('f', 'f', maskText(before), maskText(after), undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+      expect(unifiedDiff('f', 'f', before, after)).toBe(whole);
+    }
+  });
+
+  test('colour: ANSI codes on added and removed lines', () => {
+    const coloured = colourDiff('--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n z');
+    expect(coloured).toContain('\x1b[31m-x\x1b[0m');
+    expect(coloured).toContain('\x1b[32m+y\x1b[0m');
+    expect(coloured).toContain(' z');
+  });
+
+  test('colour only on a TTY and without NO_COLOR', () => {
+    expect(wantColour(true, {})).toBe(true);
+    expect(wantColour(true, { NO_COLOR: '1' })).toBe(false);
+    expect(wantColour(true, { NO_COLOR: '' })).toBe(true);
+    expect(wantColour(false, {})).toBe(false);
+    expect(wantColour(undefined, {})).toBe(false);
+  });
+
+  test('maskText keeps lines', () => {
+    expect(maskText('a\ndbpass = x\n')).toBe('a\ndbpass = ****\n');
+  });
+});
