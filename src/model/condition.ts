@@ -8,13 +8,15 @@ import { z } from 'zod';
  *   version      the answer, read as a vendor version, satisfies a range (src/versions syntax, e.g. "<5.5", ">=R12.8")
  *   has          a list answer (e.g. daemons) contains the value
  *   set          the answer is present and non-empty (true) or absent/empty (false)
+ *   count        the number of items of a list answer lies in a range of the src/versions syntax
+ *                ("2", ">=2", "<2 || >2"); an unsplit "a,b" answer counts its comma-separated items
  * Combinators: all / any / not.
  */
 export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
-  | { q: string; eq?: string; ne?: string; in?: string[]; version?: string; has?: string; set?: boolean };
+  | { q: string; eq?: string; ne?: string; in?: string[]; version?: string; has?: string; set?: boolean; count?: string };
 
 const Leaf = z
   .object({
@@ -25,11 +27,12 @@ const Leaf = z
     version: z.string().min(1).optional(),
     has: z.string().optional(),
     set: z.boolean().optional(),
+    count: z.string().min(1).optional(),
   })
   .strict()
   .refine(
-    (leaf) => ['eq', 'ne', 'in', 'version', 'has', 'set'].filter((k) => k in leaf).length === 1,
-    { message: 'a condition on an answer needs exactly one of eq, ne, in, version, has, set' },
+    (leaf) => ['eq', 'ne', 'in', 'version', 'has', 'set', 'count'].filter((k) => k in leaf).length === 1,
+    { message: 'a condition on an answer needs exactly one of eq, ne, in, version, has, set, count' },
   );
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>

@@ -46,6 +46,8 @@ const StepBase = {
   runsOn: z.string().optional(),
   /** What to check after the step, for the operator and the runbook. */
   check: TextSchema.optional(),
+  /** Repeat the step for each value of this list answer; inside it, {ANSWER} is the one value. */
+  forEach: Id.optional(),
 };
 
 const Verify = z
@@ -55,8 +57,15 @@ const Verify = z
     /** Regular expressions the output must / must not match. */
     expectOutput: z.string().optional(),
     rejectOutput: z.string().optional(),
+    /** Several regular expressions: each must match / none may match (process lists of ps -ef). */
+    expectEach: z.array(z.string().min(1)).min(1).optional(),
+    rejectEach: z.array(z.string().min(1)).min(1).optional(),
+    /** This environment variable must be unset or empty in the wizard's environment (inherited by its children). */
+    envUnset: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
     fileExists: Template.optional(),
     fileAbsent: Template.optional(),
+    /** A regular expression: while waiting and on failure the output line it matches is quoted (e.g. the mirror colours) instead of the pattern. */
+    showLine: z.string().optional(),
     /** Poll until it passes (e.g. mirror recovery), failing clearly after the timeout. */
     waitSeconds: z.number().int().positive().optional(),
     intervalSeconds: z.number().int().positive().optional(),
@@ -64,7 +73,16 @@ const Verify = z
   .strict();
 
 export const StepSchema = z.discriminatedUnion('kind', [
-  z.object({ ...StepBase, kind: z.literal('command'), commands: z.array(Argv).min(1), cwd: Template.optional() }).strict(),
+  z
+    .object({
+      ...StepBase,
+      kind: z.literal('command'),
+      commands: z.array(Argv).min(1),
+      cwd: Template.optional(),
+      /** The commands' standard output goes to this file (mode 0600), not to the screen or the log; a relative path is in the run's log dir. */
+      stdout: Template.optional(),
+    })
+    .strict(),
   z
     .object({
       ...StepBase,
@@ -86,6 +104,10 @@ export const StepSchema = z.discriminatedUnion('kind', [
       /** Extra single files copied beside the archive (e.g. init scripts). */
       extraFiles: z.array(Template).optional(),
       extraTo: Template.optional(),
+      /** Paths inside source left out of the archive (e.g. a message store saved by renaming). */
+      exclude: z.array(Template).optional(),
+      /** Nothing to keep when the source holds no file (e.g. an empty mail queue): skipped. */
+      skipIfEmpty: z.boolean().optional(),
     })
     .strict(),
   z.object({ ...StepBase, kind: z.literal('restore'), archive: Template, target: Template }).strict(),
@@ -99,6 +121,8 @@ export const StepSchema = z.discriminatedUnion('kind', [
       owner: Template.optional(),
       mode: z.string().regex(/^0?[0-7]{3,4}$/).optional(),
       recursiveOwner: z.boolean().optional(),
+      /** Owner and mode copied from this path (the directory it replaces), unless given. */
+      like: Template.optional(),
     })
     .strict(),
   z
@@ -112,7 +136,9 @@ export const StepSchema = z.discriminatedUnion('kind', [
       ifMissing: z.enum(['skip', 'fail']).default('fail'),
     })
     .strict(),
-  z.object({ ...StepBase, kind: z.literal('move'), from: Template, to: Template }).strict(),
+  z
+    .object({ ...StepBase, kind: z.literal('move'), from: Template, to: Template, ifMissing: z.enum(['skip', 'fail']).default('fail') })
+    .strict(),
   z
     .object({
       ...StepBase,
@@ -132,7 +158,52 @@ export const StepSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ ...StepBase, kind: z.literal('verify'), verify: Verify }).strict(),
+  z
+    .object({
+      ...StepBase,
+      kind: z.literal('ensure-services'),
+      /** A services file; entries already there are left alone, a port or name taken otherwise blocks. */
+      file: Template,
+      entries: z
+        .array(
+          z
+            .object({
+              name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/),
+              port: z.number().int().min(1).max(65535),
+              protocol: z.enum(['tcp', 'udp']),
+              when: ConditionSchema.optional(),
+            })
+            .strict(),
+        )
+        .min(1),
+    })
+    .strict(),
+  z
+    .object({
+      ...StepBase,
+      kind: z.literal('compare'),
+      /** The old tree or file; a '*' in a segment picks the newest match (e.g. backup.*). */
+      old: Template,
+      new: Template,
+      /** Relative paths compared under both (files or directories); absent: old and new themselves. */
+      paths: z.array(z.string().min(1)).optional(),
+    })
+    .strict(),
   z.object({ ...StepBase, kind: z.literal('reboot'), instructions: TextSchema.optional() }).strict(),
+  z
+    .object({
+      ...StepBase,
+      kind: z.literal('delete-files'),
+      /** The directory whose entries are deleted (never itself). */
+      dir: Template,
+      /** Names of plain files to delete, * and ? as wildcards (what `del /F /Q job*` does). */
+      files: z.array(z.string().regex(/^[^\\/]+$/, 'a name or wildcard pattern, without a directory')).optional(),
+      /** Names of directories deleted with everything in them (what `rd /S /Q necjclog` does). */
+      dirs: z.array(z.string().regex(/^[^\\/]+$/, 'a name or wildcard pattern, without a directory')).optional(),
+      /** Match names regardless of case, as Windows does. */
+      ignoreCase: z.boolean().optional(),
+    })
+    .strict(),
 ]);
 
 export const RestorePointSchema = z
@@ -140,8 +211,31 @@ export const RestorePointSchema = z
   .strict();
 
 export const BlockerRuleSchema = z
-  .object({ id: Id, when: ConditionSchema, message: TextSchema, fix: TextSchema })
+  .object({
+    id: Id,
+    when: ConditionSchema,
+    message: TextSchema,
+    fix: TextSchema,
+    /** A warning is shown with the plan (message and advice) but does not refuse it. */
+    severity: z.enum(['blocker', 'warning']).optional(),
+    /**
+     * Lifted when a finished run of this product is in the log dir (Facts.priorRuns) whose answers
+     * hold `answers` and equal this run's answers for `sameAs` (e.g. the standby node done first).
+     */
+    unlessPriorRun: z
+      .object({ answers: z.record(z.string(), z.string()).default({}), sameAs: z.array(z.string()).default([]) })
+      .strict()
+      .optional(),
+    /**
+     * `when` sees the answers as given, including those to questions that do not apply (which a
+     * plan otherwise drops): for refusing contradictory answers rather than ignoring one.
+     */
+    answersAsGiven: z.boolean().optional(),
+  })
   .strict();
+
+/** A var whose value depends on the answers: the first case whose `when` holds (none: always). */
+export const VarCaseSchema = z.object({ when: ConditionSchema.optional(), value: Template }).strict();
 
 export const MediaSchema = z
   .object({
@@ -162,7 +256,7 @@ export const DefinitionSchema = z
     summary: TextSchema.optional(),
     questions: z.array(QuestionSchema).min(1),
     media: z.record(Id, MediaSchema).default({}),
-    vars: z.record(Id, Template).default({}),
+    vars: z.record(Id, z.union([Template, z.array(VarCaseSchema).min(1)])).default({}),
     blockers: z.array(BlockerRuleSchema).default([]),
     restorePoints: z.array(RestorePointSchema).default([]),
     steps: z.array(StepSchema).min(1),
@@ -174,5 +268,6 @@ export type Step = z.infer<typeof StepSchema>;
 export type StepKind = Step['kind'];
 export type RestorePoint = z.infer<typeof RestorePointSchema>;
 export type Definition = z.infer<typeof DefinitionSchema>;
+export type VarCase = z.infer<typeof VarCaseSchema>;
 /** An answer is one value, or a list for multi/list questions. */
 export type Answers = Record<string, string | string[]>;

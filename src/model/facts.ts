@@ -30,4 +30,44 @@ export interface Facts {
   /** Services found running that the procedure wants stopped before a backup. */
   runningServices: string[];
   detected: Record<string, Detection>;
+  /** Finished runs of the same product found in the log dir (for order rules such as standby first). */
+  priorRuns?: PriorRun[];
+  /**
+   * Files the plan inspects (the services file of an ensure-services step), by resolved path:
+   * their bytes as a latin1 string, or null when missing or unreadable.
+   */
+  files?: Record<string, string | null>;
+  /**
+   * Checksums of the packages the plan uses, by media key (src/detect/checksums.ts); absent when
+   * no media was given. A package whose bytes differ from the media's list must not be used.
+   */
+  mediaChecks?: Record<string, MediaCheck>;
+}
+
+/**
+ * A package checked against the media's checksum list (SHA256SUMS, or NAME.sha256 beside it).
+ * ok: the SHA-256 matches; mismatch: it differs; unreadable: it could not be read; unlisted:
+ * the media has a list but not this file; unverified: the media has no checksum file at all.
+ */
+export interface MediaCheck {
+  status: 'ok' | 'mismatch' | 'unreadable' | 'unlisted' | 'unverified';
+  /** The package's path. */
+  file: string;
+  /** The checksum file that lists it (or, for unlisted, the one that should). */
+  list?: string;
+  expected?: string;
+  actual?: string;
+  /** Why it could not be read (unreadable). */
+  detail?: string;
+}
+
+/** A run of the log dir that ended with status done. */
+export interface PriorRun {
+  runId: string;
+  /** Its journal file. */
+  journal: string;
+  product: string;
+  answers: Record<string, string | string[]>;
+  /** When it ended (ISO time of its run-end event). */
+  finishedAt: string;
 }

@@ -9,6 +9,8 @@ export interface DiffReview {
   /** Unified diff, secrets already masked. */
   diff: string;
   findings: string[];
+  /** A comparison for the operator to read (a compare step): nothing is written either way. */
+  readOnly?: boolean;
 }
 
 export interface Progress {

@@ -4,6 +4,8 @@ import type { Plan } from './plan.js';
 
 export type JournalEvent =
   | { type: 'run-start'; time: string; runId: string; plan: Plan }
+  /** A later process continues the same run (after a stop, a crash or a reboot). */
+  | { type: 'resume'; time: string; runId: string; from?: string }
   | { type: 'step-start'; time: string; step: string }
   | { type: 'command'; time: string; step: string; argv: string[]; exitCode: number | null; durationMs: number; signal?: string }
   | { type: 'confirm'; time: string; step: string; by: 'operator' | '--yes'; item?: string; reason?: string }

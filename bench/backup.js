@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// Benchmark of the ShareTask backup step against a plain `tar czf` of the same tree.
+//
+//   npx tsc -p . && node bench/backup.js [--sizes 100,300] [--runs 3]
+//
+// For each size a tree of mixed files (two thirds compressible text, one third random bytes)
+// is generated under a temp dir, removed at the end. Each measurement runs in a child process:
+//   wizard   node bench/backup.js --child SRC ARCHIVE: the compiled executor (build/run) runs a
+//            one-step plan with the backup step, exactly as `run` does it (journal, free-space
+//            check, archive with progress, verification by listing, rename) minus CLI parsing
+//   tar czf  tar czf ARCHIVE -C PARENT NAME
+// After one warm-up of each, every tool runs --runs times; the table shows the median wall time
+// and the median peak RSS of the whole process tree (the sum of each process's VmHWM, polled
+// from /proc), and their ratios to tar czf. Nothing is asserted: numbers are for reading.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const self = fileURLToPath(import.meta.url);
+
+async function child(source, archive) {
+  const { execute } = await import('../build/run/executor.js');
+  const logDir = mkdtempSync(join(tmpdir(), 'uw-bench-log-'));
+  const step = {
+    id: 'backup',
+    kind: 'backup',
+    title: 'backup',
+    manual: false,
+    allowFailure: false,
+    skippable: false,
+    params: { source, archive },
+  };
+  const plan = { product: 'bench', lang: 'en', answers: {}, root: '', steps: [step], blockers: [], warnings: [], restorePoints: [] };
+  const quiet = { confirmManual: async () => true, reviewDiff: async () => true, onFailure: async (_s, error) => (process.stderr.write(`${error}\n`), 'stop') };
+  const result = await execute(plan, quiet, { logDir, root: '' });
+  rmSync(logDir, { recursive: true, force: true });
+  process.stdout.write(`${JSON.stringify({ status: result.status, maxRSSkB: process.resourceUsage().maxRSS })}\n`);
+  process.exitCode = result.status === 'done' ? 0 : 1;
+}
+
+const WORDS = 'sharetask server config value user task job schedule backup archive verify restore point journal'.split(' ');
+
+function generate(root, megabytes) {
+  const total = megabytes * 1024 * 1024;
+  const sizes = [1500, 12_000, 80_000, 600_000, 3_000_000];
+  let written = 0;
+  for (let i = 0; written < total; i++) {
+    const dir = join(root, `d${i % 23}`, `s${i % 5}`);
+    mkdirSync(dir, { recursive: true });
+    const size = Math.min(total - written, sizes[i % sizes.length]);
+    let data;
+    if (i % 3 === 0) data = randomBytes(size);
+    else {
+      const parts = [];
+      for (let n = 0; n < size; ) {
+        const w = `${WORDS[(n * 7 + i) % WORDS.length]}=${(n * 31 + i) % 997} `;
+        parts.push(w);
+        n += w.length;
+      }
+      data = Buffer.from(parts.join('')).subarray(0, size);
+    }
+    writeFileSync(join(dir, `f${i}.dat`), data);
+    written += size;
+  }
+}
+
+/** Peak RSS (kB) per process of the tree under pid, polled from /proc until it exits. */
+function watchTree(pid) {
+  const peaks = new Map();
+  const descendants = () => {
+    const parent = new Map();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      } catch {
+        // gone meanwhile
+      }
+    }
+    const tree = new Set([pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [p, pp] of parent) if (tree.has(pp) && !tree.has(p)) tree.add(p), (grew = true);
+    }
+    return tree;
+  };
+  const poll = () => {
+    for (const p of descendants()) {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+        if (m) peaks.set(p, Math.max(peaks.get(p) ?? 0, Number(m[1])));
+      } catch {
+        // exited
+      }
+    }
+  };
+  const timer = setInterval(poll, 20);
+  poll();
+  return { peaks, stop: () => clearInterval(timer) };
+}
+
+function measure(argv) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const p = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+    const watch = watchTree(p.pid);
+    let out = '';
+    p.stdout.on('data', (c) => (out += c));
+    p.on('error', reject);
+    p.on('exit', (code) => {
+      watch.stop();
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) return reject(new Error(`${argv.join(' ')} exited with ${code}`));
+      let own = 0;
+      try {
+        own = JSON.parse(out.trim().split('\n').pop() ?? '{}').maxRSSkB ?? 0;
+      } catch {
+        // tar prints nothing
+      }
+      const peaks = new Map(watch.peaks);
+      peaks.set(p.pid, Math.max(peaks.get(p.pid) ?? 0, own));
+      const rssMB = [...peaks.values()].reduce((a, b) => a + b, 0) / 1024;
+      resolve({ seconds, rssMB });
+    });
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1], args[2]);
+  const opt = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i === -1 ? fallback : args[i + 1];
+  };
+  const sizes = opt('--sizes', '100,300').split(',').map(Number);
+  const runs = Math.max(3, Number(opt('--runs', '3')));
+  const work = mkdtempSync(join(tmpdir(), 'uw-bench-'));
+  const rows = [];
+  try {
+    for (const mb of sizes) {
+      const source = join(work, `tree-${mb}`, 'sharetask');
+      process.stderr.write(`generating ${mb} MB under ${source}\n`);
+      generate(source, mb);
+      const tools = {
+        wizard: (out) => [process.execPath, self, '--child', source, out],
+        'tar czf': (out) => ['tar', 'czf', out, '-C', dirname(source), basename(source)],
+      };
+      const results = {};
+      for (const [name, argv] of Object.entries(tools)) {
+        const out = join(work, `${name.replace(/\W/g, '')}.tar.gz`);
+        const run = async () => {
+          rmSync(out, { force: true });
+          return measure(argv(out));
+        };
+        await run(); // warm-up: page cache, first start of node
+        results[name] = [];
+        for (let i = 0; i < runs; i++) {
+          results[name].push(await run());
+          process.stderr.write(`  ${mb} MB ${name} run ${i + 1}: ${results[name].at(-1).seconds.toFixed(2)} s\n`);
+        }
+        rmSync(out, { force: true });
+      }
+      const base = { s: median(results['tar czf'].map((r) => r.seconds)), rss: median(results['tar czf'].map((r) => r.rssMB)) };
+      for (const [name, rs] of Object.entries(results)) {
+        const s = median(rs.map((r) => r.seconds));
+        const rss = median(rs.map((r) => r.rssMB));
+        rows.push([`${mb} MB`, name, s.toFixed(2), (s / base.s).toFixed(2), rss.toFixed(1), (rss / base.rss).toFixed(2)]);
+      }
+      rmSync(join(work, `tree-${mb}`), { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const head = ['tree', 'tool', 'median s', 'x tar', 'peak RSS MB', 'x tar'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+  console.log(`\n${runs} runs each after a warm-up; wizard = the backup step through the compiled executor (journal, verification included).`);
+}
+
+await main();

@@ -1,0 +1,249 @@
+// `upgrade-wizard [interactive]`: the Ink screens over the real planner, detectors and executor.
+// Options and preset answers are checked before any screen opens (exit 2, nothing touched).
+// Ink, React and src/ui are imported inside run() only, so other modes never load them.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { InputError } from '../errors.js';
+import { getLang, t } from '../i18n/index.js';
+import '../i18n/messages/ui.js';
+import type { Answers, Definition } from '../model/definition.js';
+import type { Interaction } from '../model/interaction.js';
+import type { Plan } from '../model/plan.js';
+import { detectFor, gatherFacts } from '../detect/index.js';
+import { buildPlan } from '../plan/build.js';
+import { secretAnswers } from '../plan/secrets.js';
+import { allDefinitions, findDefinition } from '../plan/definitions.js';
+import { askableQuestions, validateAnswer } from '../plan/questions.js';
+import { parseSets, readAnswersFile } from '../run/answers.js';
+import { execute, restorePointAt } from '../run/executor.js';
+import { DEFAULT_LOG_DIR, readJournal } from '../run/journal.js';
+import { shown } from '../run/proc.js';
+import { findResumable, resume, type ResumePoint } from '../run/resume.js';
+import { doneSteps } from '../run/rollback.js';
+import type { RunResult } from '../run/session.js';
+import { rollbackCommand, summarize } from '../run/summary.js';
+import type { ResumableRun, RunControl, RunOutcome, WizardContext, WizardServices } from '../ui/services.js';
+
+const spec = {
+  help: { type: 'boolean', short: 'h', default: false },
+  root: { type: 'string' },
+  media: { type: 'string' },
+  'log-dir': { type: 'string' },
+  product: { type: 'string' },
+  set: { type: 'string', multiple: true, default: [] as string[] },
+  answers: { type: 'string' },
+} as const;
+
+export interface WizardOptions {
+  root: string;
+  media?: string;
+  logDir: string;
+  product?: string;
+  preset: Answers;
+  /** Put before the command in the "continue" hint, e.g. the demo's PATH. */
+  envPrefix?: string;
+}
+
+/** Checks preset answers against the product (or, without --product, that some product asks them). */
+function checkPreset(defs: Definition[], product: string | undefined, given: Answers, source: string): Answers {
+  // The product itself was checked before (parseWizardOptions).
+  const candidates = product ? defs.filter((d) => d.id === product) : defs;
+  const out: Answers = {};
+  for (const [id, value] of Object.entries(given)) {
+    const question = candidates.flatMap((d) => d.questions).find((q) => q.id === id);
+    if (!question) throw new InputError(t('ui.cmd.unknownQuestion', { source, question: id, product: product ?? candidates.map((d) => d.id).join(', ') }));
+    const check = validateAnswer(question, value);
+    if (!check.ok) throw new InputError(t('ui.cmd.badAnswer', { source, question: id, problem: check.error }));
+    out[id] = check.value;
+  }
+  return out;
+}
+
+/**
+ * The definitions that load; a broken file of another product spoils nothing, but is named on
+ * the welcome screen. A broken file of the product asked for is that product's error.
+ */
+async function definitions(product: string | undefined): Promise<{ defs: Definition[]; notices: string[] }> {
+  const { definitions: defs, broken } = await allDefinitions();
+  const own = broken.find((b) => b.id !== undefined && b.id === product);
+  if (own) throw own.error;
+  return { defs, notices: broken.map((b) => t('ui.cmd.brokenDefinition', { file: b.file })) };
+}
+
+export async function parseWizardOptions(args: string[], command: string): Promise<WizardOptions | 'help'> {
+  let o;
+  try {
+    o = parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new InputError(t('run.args.bad', { command, detail: (error as Error).message }));
+  }
+  if (o.help) return 'help';
+  const { defs } = await definitions(o.product);
+  if (o.product) await findDefinition(defs, o.product);
+  const preset = {
+    ...(o.answers ? checkPreset(defs, o.product, await readAnswersFile(o.answers), `--answers ${o.answers}`) : {}),
+    ...checkPreset(defs, o.product, parseSets(o.set), '--set'),
+  };
+  return {
+    root: o.root ? resolve(o.root) : '',
+    ...(o.media ? { media: resolve(o.media) } : {}),
+    logDir: resolve(o['log-dir'] ?? DEFAULT_LOG_DIR),
+    ...(o.product ? { product: o.product } : {}),
+    preset,
+  };
+}
+
+/** Archives written by backup steps, and originals kept beside files the run replaced. */
+async function backupsOf(result: RunResult): Promise<string[]> {
+  if (!result.files) return [];
+  const { plan, events } = await readJournal(result.files.journal);
+  const kinds = new Map(plan.steps.map((s) => [s.id, s.kind]));
+  const out: string[] = [];
+  for (const e of events) {
+    if (e.type !== 'written') continue;
+    if (kinds.get(e.step) === 'backup') out.push(e.file);
+    if (e.backup) out.push(e.backup);
+  }
+  return [...new Set(out)];
+}
+
+function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
+  const place = { root: o.root, logDir: o.logDir };
+  // Secret answers never enter the plan: kept from the last plan built, for {secret-file:ID}.
+  let secrets: Record<string, string> = {};
+  const runOptions = (c: RunControl) => ({ logDir: o.logDir, root: o.root, signal: c.signal, killSignal: c.killSignal, secrets });
+  const outcome = async (plan: Plan, result: RunResult): Promise<RunOutcome> => {
+    const { lines, exitCode } = summarize(plan, result, place);
+    const status = result.status === 'dry-run' ? 'done' : result.status;
+    // After a finished run the way back is still worth knowing: the last restore point in force.
+    const point = status === 'done' ? restorePointAt(plan, plan.steps.length - 1) : undefined;
+    const title = plan.restorePoints.find((p) => p.id === point)?.title;
+    if (point) lines.push(t('ui.summary.goBack', { point: title ?? point, command: `${o.envPrefix ?? ''}${rollbackCommand(place, point)}` }));
+    return { status, exitCode, lines, backups: await backupsOf(result) };
+  };
+  // The run found at start, kept here: the screens only see its plan and progress.
+  let found: ResumePoint | undefined;
+  return {
+    loadDefinitions: async () => defs,
+    detect: async (products) => {
+      const out = [];
+      for (const def of products) out.push({ product: def.id, detections: await detectFor(def, { root: o.root, ...(o.media ? { media: o.media } : {}) }) });
+      return out;
+    },
+    gatherFacts: (def, answers) => gatherFacts(def, { root: o.root, ...(o.media ? { media: o.media } : {}), answers, logDir: o.logDir }),
+    buildPlan: (def, answers, facts) => {
+      secrets = secretAnswers(def, answers);
+      return buildPlan(def, answers, facts, getLang());
+    },
+    askableQuestions,
+    validateAnswer,
+    execute: async (plan: Plan, ui: Interaction, c: RunControl) => outcome(plan, await execute(plan, ui, runOptions(c))),
+    async findResumable(): Promise<ResumableRun | undefined> {
+      try {
+        found = await findResumable(o.logDir, o.root);
+      } catch (error) {
+        // None for this root (or one that cannot continue): the wizard starts anew.
+        if (error instanceof InputError) return undefined;
+        throw error;
+      }
+      const { record } = found;
+      return { plan: record.plan, done: [...doneSteps(record.events)], startedAt: record.events[0]?.time, handle: record.runId };
+    },
+    async resume(_run: ResumableRun, ui: Interaction, c: RunControl) {
+      if (!found) throw new Error('resume without a resumable run');
+      return outcome(found.record.plan, await resume(found, ui, runOptions(c)));
+    },
+  };
+}
+
+function againCommand(o: WizardOptions): string {
+  const args = ['upgrade-wizard'];
+  if (o.root) args.push('--root', o.root);
+  if (o.media) args.push('--media', o.media);
+  if (o.logDir !== DEFAULT_LOG_DIR) args.push('--log-dir', o.logDir);
+  return `${o.envPrefix ?? ''}${shown(args)}`;
+}
+
+/**
+ * Loads Ink with the terminal's wishes applied: NO_COLOR means no colour codes at all (chalk
+ * reads only FORCE_COLOR, when it is imported), and a CI variable must not switch Ink to its
+ * print-the-last-frame-only mode on a real terminal. The environment is restored afterwards,
+ * so the commands of the run see it unchanged.
+ */
+async function loadInk(): Promise<typeof import('ink')> {
+  const saved = { FORCE_COLOR: process.env.FORCE_COLOR, CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
+  if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  try {
+    return await import('ink');
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+/** Runs the wizard on this terminal; resolves with the exit code once the screens are closed. */
+export async function startWizard(o: WizardOptions, command: string): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new InputError(t('ui.cmd.noTty', { command }));
+  const { defs, notices } = await definitions(o.product);
+  const ink = await loadInk();
+  const { createElement } = await import('react');
+  const { App } = await import('../ui/App.js');
+  const context: WizardContext = {
+    root: o.root,
+    ...(o.media ? { media: o.media } : {}),
+    logDir: o.logDir,
+    preset: o.preset,
+    ...(o.product ? { product: o.product } : {}),
+    againCommand: againCommand(o),
+    notices,
+  };
+  // The terminal may go away (SSH dropped): the run goes on to a clean stop, unseen.
+  const ignoreGone = (): void => undefined;
+  process.stdout.on('error', ignoreGone);
+  const listeners = new Set<() => void>();
+  const interrupt = (): void => {
+    for (const l of listeners) l();
+  };
+  const interrupts = {
+    on(listener: () => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+  // Ctrl-C at the keyboard arrives as a key (raw mode); these come from kill or a closed session.
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, interrupt);
+  let result: { code: number; after: string[] } = { code: 1, after: [] };
+  try {
+    const instance = ink.render(
+      createElement(App, {
+        services: realServices(o, defs),
+        context,
+        interrupts,
+        onExit: (code: number, after: string[]) => {
+          result = { code, after };
+          setImmediate(() => instance.unmount());
+        },
+      }),
+      { exitOnCtrlC: false, kittyKeyboard: { mode: 'disabled' } },
+    );
+    await instance.waitUntilExit();
+  } finally {
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(sig, interrupt);
+    process.stdout.off('error', ignoreGone);
+  }
+  if (result.after.length > 0) process.stdout.write(`${result.after.join('\n')}\n`);
+  return result.code;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const o = await parseWizardOptions(args, 'interactive');
+  if (o === 'help') {
+    process.stdout.write(t('ui.cmd.interactiveHelp'));
+    return 0;
+  }
+  return startWizard(o, 'interactive');
+}

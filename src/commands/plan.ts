@@ -1,0 +1,116 @@
+// `upgrade-wizard plan --product ID ...`: the plan as a report, for review or change management.
+// It never changes anything and exits 0 even with blockers; missing answers are exit 2.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Answers, Definition } from '../model/definition.js';
+import type { Facts } from '../model/facts.js';
+import type { Plan } from '../model/plan.js';
+import { InputError } from '../errors.js';
+import { getLang, t } from '../i18n/index.js';
+import '../i18n/messages/plan.js';
+import { gatherFacts } from '../detect/index.js';
+import { buildPlan } from '../plan/build.js';
+import { formatPlan } from '../plan/format.js';
+import { allDefinitions, productDefinition } from '../plan/definitions.js';
+import { questionStates, withDefaults } from '../plan/questions.js';
+import { parseSets, readAnswersFile } from '../run/answers.js';
+import { secretAnswers } from '../plan/secrets.js';
+import { secretEnvName, secretsFromEnv } from '../run/secret-files.js';
+import { DEFAULT_LOG_DIR } from '../run/journal.js';
+
+const spec = {
+  help: { type: 'boolean', short: 'h', default: false },
+  product: { type: 'string' },
+  set: { type: 'string', multiple: true, default: [] as string[] },
+  answers: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  root: { type: 'string' },
+  media: { type: 'string' },
+  'log-dir': { type: 'string' },
+} as const;
+
+export interface PlanRequest {
+  product?: string;
+  sets: string[];
+  answersFile?: string;
+  root?: string;
+  media?: string;
+  /** Where earlier runs are journaled (order rules between runs); DEFAULT_LOG_DIR when absent. */
+  logDir?: string;
+}
+
+/** The message listing every open question with what it accepts; undefined when none is open. */
+export function missingAnswersMessage(def: Definition, answers: Answers): string | undefined {
+  const { askable, undecided } = questionStates(def, answers);
+  const missing = askable.filter((q) => answers[q.id] === undefined);
+  if (missing.length === 0) return undefined;
+  const lang = getLang();
+  const lines = missing.map((q) => {
+    const choices = q.type === 'yesno' ? 'yes, no' : q.choices?.map((c) => c.value).join(', ');
+    const accepts =
+      choices !== undefined
+        ? t(q.type === 'multi' ? 'plan.cmd.acceptsMulti' : 'plan.cmd.accepts', { accepts: choices })
+        : t('plan.cmd.form', { type: q.type, pattern: q.pattern ?? '' });
+    return `  ${q.id}: ${q.text[lang]}\n      ${accepts}`;
+  });
+  const later = undecided.length > 0 ? `\n${t('plan.cmd.moreLater', { ids: undecided.map((q) => q.id).join(', ') })}` : '';
+  return t('plan.cmd.missing', { product: def.id, list: lines.join('\n') }) + later;
+}
+
+/**
+ * Answers from every source, weakest first: defaults, detections (with --root/--media, or the
+ * real machine), the answers file, --set. Throws InputError listing open questions.
+ */
+export async function preparePlan(request: PlanRequest): Promise<{ def: Definition; facts: Facts; plan: Plan; secrets: Record<string, string> }> {
+  if (request.product === undefined) {
+    throw new InputError(t('plan.cmd.noProduct', { known: (await allDefinitions()).definitions.map((d) => d.id).join(', ') }));
+  }
+  const def = await productDefinition(request.product);
+  const sets = parseSets(request.sets);
+  // A secret on the command line would be visible to every user through ps.
+  const secretSet = def.questions.find((q) => q.secret === true && sets[q.id] !== undefined);
+  if (secretSet !== undefined) throw new InputError(t('kinds.secret.onCommandLine', { id: secretSet.id, env: secretEnvName(secretSet.id) }));
+  const given: Answers = { ...secretsFromEnv(def), ...(request.answersFile === undefined ? {} : await readAnswersFile(request.answersFile)), ...sets };
+  const known = new Set(def.questions.map((q) => q.id));
+  const unknown = Object.keys(given).filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new InputError(t('plan.answer.unknown', { id: unknown.join(', '), known: [...known].join(', ') }));
+  const facts = await gatherFacts(def, {
+    ...(request.root === undefined ? {} : { root: resolve(request.root) }),
+    ...(request.media === undefined ? {} : { media: resolve(request.media) }),
+    answers: given,
+    logDir: resolve(request.logDir ?? DEFAULT_LOG_DIR),
+  });
+  const detected: Answers = Object.fromEntries(Object.values(facts.detected).map((d) => [d.question, d.value]));
+  const answers = withDefaults(def, { ...detected, ...given });
+  const missing = missingAnswersMessage(def, answers);
+  if (missing !== undefined) throw new InputError(missing);
+  return { def, facts, plan: buildPlan(def, answers, facts, getLang()), secrets: secretAnswers(def, answers) };
+}
+
+export async function run(args: string[]): Promise<number> {
+  let o;
+  try {
+    o = parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new InputError(t('plan.cmd.badArgs', { command: 'plan', detail: (error as Error).message }));
+  }
+  if (o.help) {
+    process.stdout.write(t('plan.cmd.help'));
+    return 0;
+  }
+  const { def, facts, plan } = await preparePlan({
+    product: o.product,
+    sets: o.set,
+    ...(o.answers === undefined ? {} : { answersFile: o.answers }),
+    ...(o.root === undefined ? {} : { root: o.root }),
+    ...(o.media === undefined ? {} : { media: o.media }),
+    ...(o['log-dir'] === undefined ? {} : { logDir: o['log-dir'] }),
+  });
+  if (o.json) {
+    process.stdout.write(`${JSON.stringify({ ...plan, detected: facts.detected }, null, 2)}\n`);
+    return 0;
+  }
+  const color = process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === '';
+  process.stdout.write(formatPlan(plan, { color, title: def.title[plan.lang], detected: facts.detected }));
+  return 0;
+}

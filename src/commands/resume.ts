@@ -1,0 +1,67 @@
+// `upgrade-wizard resume`: continue the newest unfinished run of this root from its journal.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { InputError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/run.js';
+import { DEFAULT_LOG_DIR, ensureLogDir } from '../run/journal.js';
+import { NonInteractive } from '../run/noninteractive.js';
+import { findResumable, resume } from '../run/resume.js';
+import { watchInterrupts } from '../run/signals.js';
+import { resumeCommand, summarize } from '../run/summary.js';
+
+const spec = {
+  help: { type: 'boolean', short: 'h', default: false },
+  yes: { type: 'boolean', default: false },
+  root: { type: 'string' },
+  'log-dir': { type: 'string' },
+  'rerun-step': { type: 'string' },
+  'skip-step': { type: 'string' },
+} as const;
+
+export async function run(args: string[]): Promise<number> {
+  let o;
+  try {
+    o = parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new InputError(t('run.args.bad', { command: 'resume', detail: (error as Error).message }));
+  }
+  const say = (s: string): void => void process.stdout.write(`${s}\n`);
+  if (o.help) {
+    process.stdout.write(t('run.help.resume'));
+    return 0;
+  }
+  const root = o.root ? resolve(o.root) : '';
+  const logDir = resolve(o['log-dir'] ?? DEFAULT_LOG_DIR);
+  const point = await findResumable(logDir, root);
+  const { plan } = point.record;
+  for (const id of [o['rerun-step'], o['skip-step']]) {
+    if (id !== undefined && id !== point.halfRun?.step.id) {
+      throw new InputError(t('run.resume.notHalfRun', { step: id, half: point.halfRun?.step.id ?? '-' }));
+    }
+  }
+  const next = plan.steps[point.next];
+  say(t('run.resume.found', { runId: point.record.runId, product: plan.product, done: point.next, total: plan.steps.length, next: next ? `${next.id}: ${next.title}` : '-' }));
+  if (point.halfRun) say(t('run.resume.willRecheck', { step: point.halfRun.step.id }));
+  if (!o.yes) {
+    throw new InputError(t('run.resume.needYes', { command: resumeCommand({ root, logDir }) }));
+  }
+  ensureLogDir(logDir);
+  const interrupts = watchInterrupts(say);
+  try {
+    const result = await resume(point, new NonInteractive(), {
+      logDir,
+      root,
+      signal: interrupts.signal,
+      killSignal: interrupts.killSignal,
+      confirmedBy: '--yes',
+      rerunStep: o['rerun-step'],
+      skipStep: o['skip-step'],
+    });
+    const { lines, exitCode } = summarize(plan, result, { root, logDir });
+    for (const line of lines) say(line);
+    return exitCode;
+  } finally {
+    interrupts.dispose();
+  }
+}

@@ -1,0 +1,68 @@
+// `upgrade-wizard rollback [--to POINT]`: back to a restore point of the newest run of this
+// root (by default the one in force after the last step done). Shows what it will do; only
+// `--yes` makes it happen.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { InputError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/run.js';
+import { DEFAULT_LOG_DIR, ensureLogDir, listJournals } from '../run/journal.js';
+import { NonInteractive } from '../run/noninteractive.js';
+import { sameRoot } from '../run/resume.js';
+import { defaultRestorePoint, describeRollback, findPoint, rollbackTo } from '../run/rollback.js';
+import { openSession } from '../run/session.js';
+import { watchInterrupts } from '../run/signals.js';
+import { rollbackCommand, summarize } from '../run/summary.js';
+
+const spec = {
+  help: { type: 'boolean', short: 'h', default: false },
+  yes: { type: 'boolean', default: false },
+  to: { type: 'string' },
+  root: { type: 'string' },
+  'log-dir': { type: 'string' },
+} as const;
+
+export async function run(args: string[]): Promise<number> {
+  let o;
+  try {
+    o = parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new InputError(t('run.args.bad', { command: 'rollback', detail: (error as Error).message }));
+  }
+  const say = (s: string): void => void process.stdout.write(`${s}\n`);
+  if (o.help) {
+    process.stdout.write(t('run.help.rollback'));
+    return 0;
+  }
+  const root = o.root ? resolve(o.root) : '';
+  const logDir = resolve(o['log-dir'] ?? DEFAULT_LOG_DIR);
+  const record = (await listJournals(logDir)).find((r) => sameRoot(r.plan.root, root));
+  if (!record) throw new InputError(t('run.rollback.noRun', { logDir, root: root || '/' }));
+  const pointId = o.to ?? defaultRestorePoint(record);
+  if (!pointId) {
+    const known = record.plan.restorePoints.map((p) => `  ${p.id}: ${p.title}`).join('\n') || `  ${t('run.rollback.none')}`;
+    throw new InputError(t('run.rollback.noDefault', { runId: record.runId, known }));
+  }
+  const point = findPoint(record.plan, pointId);
+  say(t('run.rollback.of', { runId: record.runId, product: record.plan.product }));
+  for (const line of describeRollback(point)) say(line);
+  if (!o.yes) throw new InputError(t('run.rollback.needYes', { command: rollbackCommand({ root, logDir }, point.id) }));
+
+  ensureLogDir(logDir);
+  const interrupts = watchInterrupts(say);
+  try {
+    const s = openSession(record.plan, record.runId, new NonInteractive(), {
+      logDir,
+      root,
+      signal: interrupts.signal,
+      killSignal: interrupts.killSignal,
+      confirmedBy: '--yes',
+    });
+    const result = await rollbackTo(s, point.id);
+    const { lines, exitCode } = summarize(record.plan, result, { root, logDir });
+    for (const line of lines) say(line);
+    return exitCode;
+  } finally {
+    interrupts.dispose();
+  }
+}

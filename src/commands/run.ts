@@ -1,0 +1,98 @@
+// `upgrade-wizard run --product ID ... --yes`: the whole procedure, non-interactively. Every
+// refusal (no --yes, missing answers, open blockers) happens before anything is touched.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Plan } from '../model/plan.js';
+import { InputError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/run.js';
+import { loadDefinitions } from '../plan/load.js';
+import { execute } from '../run/executor.js';
+import { DEFAULT_LOG_DIR, ensureLogDir, listJournals } from '../run/journal.js';
+import { isFinished, resumePointOf, sameRoot } from '../run/resume.js';
+import { NonInteractive } from '../run/noninteractive.js';
+import { watchInterrupts } from '../run/signals.js';
+import { resumeCommand, summarize } from '../run/summary.js';
+import { preparePlan } from './plan.js';
+
+const spec = {
+  help: { type: 'boolean', short: 'h', default: false },
+  product: { type: 'string' },
+  set: { type: 'string', multiple: true, default: [] as string[] },
+  answers: { type: 'string' },
+  yes: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  root: { type: 'string' },
+  media: { type: 'string' },
+  'log-dir': { type: 'string' },
+  'new-run': { type: 'boolean', default: false },
+} as const;
+
+function parseOptions(args: string[], command: string) {
+  try {
+    return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new InputError(t('run.args.bad', { command, detail: (error as Error).message }));
+  }
+}
+
+/** Starting again over a run that stopped half-way would redo steps (and their restore points) blindly. */
+async function refuseIfUnfinished(plan: Plan, logDir: string, root: string): Promise<void> {
+  const open = (await listJournals(logDir)).find((r) => !isFinished(r) && r.plan.product === plan.product && sameRoot(r.plan.root, root));
+  if (!open) return;
+  let next = '-';
+  try {
+    next = open.plan.steps[resumePointOf(open).next]?.id ?? '-';
+  } catch {
+    // a rolled-back run cannot be resumed; it is still named
+  }
+  throw new InputError(t('run.cmd.unfinished', { product: plan.product, runId: open.runId, step: next, command: resumeCommand({ root, logDir }) }));
+}
+
+export function printPlanHeader(plan: Plan, say: (s: string) => void): void {
+  say(t('run.cmd.header', { product: plan.product, steps: plan.steps.length, root: plan.root || '/', media: plan.media ?? '-' }));
+  for (const w of plan.warnings) say(`  ${t('run.cmd.warning', { warning: w })}`);
+}
+
+export async function run(args: string[]): Promise<number> {
+  const o = parseOptions(args, 'run');
+  const say = (s: string): void => void process.stdout.write(`${s}\n`);
+  if (o.help) {
+    process.stdout.write(t('run.help.run'));
+    return 0;
+  }
+  if (!o.product) throw new InputError(t('run.args.noProduct', { known: loadDefinitions().map((d) => d.id).join(', ') }));
+  if (!o.yes && !o['dry-run']) throw new InputError(t('run.args.needYes'));
+  const root = o.root ? resolve(o.root) : '';
+  const logDir = resolve(o['log-dir'] ?? DEFAULT_LOG_DIR);
+  // The same answers as `plan` sees (defaults, detections, --answers, --set): what was reviewed runs.
+  const { plan, secrets } = await preparePlan({ product: o.product, sets: o.set, answersFile: o.answers, root: o.root, media: o.media, logDir });
+  printPlanHeader(plan, say);
+  const blockers = plan.blockers.map((b) => `  - ${b.message}\n    ${t('run.cmd.fix', { fix: b.fix })}`);
+
+  const ui = new NonInteractive();
+  if (o['dry-run']) {
+    say(t('run.cmd.dryRunHeader'));
+    await execute(plan, ui, { logDir, root, dryRun: true, confirmedBy: '--yes' });
+    for (const rp of plan.restorePoints) say(t('run.cmd.restorePoint', { id: rp.id, title: rp.title }));
+    if (blockers.length > 0) {
+      say(t('run.cmd.blockers', { list: blockers.join('\n') }));
+      return 2;
+    }
+    say(t('run.sum.dryRun'));
+    return 0;
+  }
+  if (blockers.length > 0) throw new InputError(t('run.cmd.blockers', { list: blockers.join('\n') }));
+  ensureLogDir(logDir);
+  if (!o['new-run']) await refuseIfUnfinished(plan, logDir, root);
+
+  const interrupts = watchInterrupts(say);
+  try {
+    const result = await execute(plan, ui, { logDir, root, signal: interrupts.signal, killSignal: interrupts.killSignal, confirmedBy: '--yes', secrets });
+    const { lines, exitCode } = summarize(plan, result, { root, logDir });
+    for (const line of lines) say(line);
+    return exitCode;
+  } finally {
+    interrupts.dispose();
+  }
+}

@@ -1,0 +1,54 @@
+// Finding the packages a definition needs on the media (a mounted CD or a directory).
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Answers, Definition } from '../model/definition.js';
+import { expandMediaPattern, patternHasPlaceholders, selectVars } from '../plan/vars.js';
+import type { MediaFile } from '../model/facts.js';
+import { matchMediaName } from './parse.js';
+
+export interface MediaScan {
+  files: Record<string, MediaFile>;
+  /** Keys for which more than one file matched, with the names not chosen. */
+  ambiguous: Record<string, string[]>;
+}
+
+/** Relative paths of the files under dir, a few levels deep (CDs keep packages in sub-folders). */
+async function listFiles(dir: string, depth = 3): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (rel: string, level: number): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(join(dir, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = rel === '' ? e.name : join(rel, e.name);
+      if (e.isFile() || e.isSymbolicLink()) out.push(path);
+      else if (e.isDirectory() && level < depth) await walk(path, level + 1);
+    }
+  };
+  await walk('', 1);
+  return out;
+}
+
+/**
+ * Matches the definition's media patterns against the file names found under dir. A pattern
+ * naming answers or vars is matched only once those are known (`answers`), else it is skipped.
+ */
+export async function scanMedia(def: Definition, dir: string, answers: Answers = {}): Promise<MediaScan> {
+  const paths = await listFiles(dir);
+  const files: Record<string, MediaFile> = {};
+  const ambiguous: Record<string, string[]> = {};
+  const vars = selectVars(def.vars, answers);
+  for (const [key, media] of Object.entries(def.media)) {
+    const pattern = patternHasPlaceholders(media.pattern) ? expandMediaPattern(media.pattern, { answers, vars }) : media.pattern;
+    if (pattern === null) continue;
+    const byName = new Map(paths.map((p) => [p.split('/').pop() as string, p]));
+    const match = matchMediaName([...byName.keys()], new RegExp(pattern));
+    if (match === null) continue;
+    files[key] = { path: join(dir, byName.get(match.name) as string), name: match.name, groups: match.groups };
+    if (match.others.length > 0) ambiguous[key] = match.others;
+  }
+  return { files, ambiguous };
+}

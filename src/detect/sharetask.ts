@@ -1,0 +1,107 @@
+// ShareTask detectors: what an installed ShareTask 5.4 server or 5.2 client shows on disk,
+// and which packages the media holds. Paths are those of the vendor procedure, under the root.
+import { basename, dirname, join } from 'node:path';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/plan.js';
+import { versionFromLinkTarget } from './parse.js';
+import type { DetectContext, Detector, Proposal } from './registry.js';
+import { exists, isDirectory, linkTarget, realPathUnder } from './system.js';
+
+const HOME = '/home/sharetask';
+const SERVER_LINK = `${HOME}/sharetask_server`;
+const CLIENT_LINK = '/usr/local/sharetask';
+const AGENT_INIT = '/etc/init.d/sharetask-agent';
+const DAEMONS = ['sharetaskd', 'stlogd'];
+
+const under = (ctx: DetectContext, path: string): string => join(ctx.root || '/', path);
+
+/** Whether a path of the procedure is a directory, reading absolute links under the root (like a chroot). */
+async function isDirUnder(ctx: DetectContext, path: string): Promise<boolean> {
+  const real = await realPathUnder(ctx.root, path);
+  return real !== null && isDirectory(join(ctx.root || '/', real));
+}
+
+async function component(ctx: DetectContext): Promise<Proposal | null> {
+  const home = under(ctx, HOME);
+  if (await isDirUnder(ctx, HOME)) return { value: 'server', evidence: t('detect.st.server', { path: home }) };
+  const client = under(ctx, CLIENT_LINK);
+  if (!(await isDirUnder(ctx, CLIENT_LINK))) return null;
+  const init = under(ctx, AGENT_INIT);
+  return (await exists(init))
+    ? { value: 'agent', evidence: t('detect.st.agent', { path: client, init }) }
+    : { value: 'cli', evidence: t('detect.st.cli', { path: client, init }) };
+}
+
+/** The target of a link whose parent directories may themselves be links (read under the root). */
+async function linkUnder(ctx: DetectContext, path: string): Promise<string | null> {
+  const parent = await realPathUnder(ctx.root, dirname(path));
+  return parent === null ? null : linkTarget(join(ctx.root || '/', parent, basename(path)));
+}
+
+async function from(ctx: DetectContext): Promise<Proposal | null> {
+  const server = ctx.answers.component === undefined || ctx.answers.component === 'server';
+  const link = under(ctx, server ? SERVER_LINK : CLIENT_LINK);
+  const target = await linkUnder(ctx, server ? SERVER_LINK : CLIENT_LINK);
+  if (target === null) return null;
+  const version = versionFromLinkTarget(target, server ? 'sharetask_server-' : 'sharetask-');
+  if (version === null) return null;
+  return { value: version, evidence: t('detect.st.link', { link, target }) };
+}
+
+async function to(ctx: DetectContext): Promise<Proposal | null> {
+  const key = ctx.answers.component === undefined || ctx.answers.component === 'server' ? 'server' : 'client';
+  const file = ctx.mediaFiles[key];
+  const version = file?.groups.version;
+  if (file === undefined || version === undefined) return null;
+  return { value: version, evidence: t('detect.st.media', { file: file.path }) };
+}
+
+async function installDir(ctx: DetectContext): Promise<Proposal | null> {
+  const real = await realPathUnder(ctx.root, HOME);
+  if (real === null) return null;
+  const evidence = real === HOME ? t('detect.st.dir', { path: under(ctx, HOME) }) : t('detect.st.dirLink', { path: under(ctx, HOME), real });
+  return { value: real, evidence };
+}
+
+async function daemons(ctx: DetectContext): Promise<Proposal | null> {
+  if (!(await isDirUnder(ctx, HOME))) return null;
+  const dir = under(ctx, '/etc/init.d');
+  const found: string[] = [];
+  for (const d of DAEMONS) if (await exists(join(dir, d))) found.push(d);
+  const evidence = found.length > 0 ? t('detect.st.daemons', { dir, found: found.join(', ') }) : t('detect.st.noDaemons', { dir, names: DAEMONS.join(', ') });
+  return { value: found, evidence };
+}
+
+async function custom(ctx: DetectContext): Promise<Proposal | null> {
+  if (!(await isDirUnder(ctx, HOME))) return null;
+  const path = under(ctx, `${HOME}/custom`);
+  return (await isDirUnder(ctx, `${HOME}/custom`))
+    ? { value: 'yes', evidence: t('detect.st.custom', { path }) }
+    : { value: 'no', evidence: t('detect.st.noCustom', { path }) };
+}
+
+async function customUid(ctx: DetectContext): Promise<Proposal | null> {
+  const file = ctx.mediaFiles.custom;
+  const uid = file?.groups.uid;
+  if (file === undefined || uid === undefined) return null;
+  return { value: uid, evidence: t('detect.st.media', { file: file.path }) };
+}
+
+async function license(ctx: DetectContext): Promise<Proposal | null> {
+  if (ctx.media === undefined) return null;
+  const file = ctx.mediaFiles.license;
+  return file === undefined
+    ? { value: 'no', evidence: t('detect.st.noLicense', { dir: ctx.media }) }
+    : { value: 'yes', evidence: t('detect.st.media', { file: file.path }) };
+}
+
+export const sharetaskDetectors: Record<string, Detector> = {
+  'sharetask.component': component,
+  'sharetask.from': from,
+  'sharetask.to': to,
+  'sharetask.install_dir': installDir,
+  'sharetask.daemons': daemons,
+  'sharetask.custom': custom,
+  'sharetask.custom_uid': customUid,
+  'sharetask.license': license,
+};

@@ -1,0 +1,36 @@
+// Messages of the CLUSTERPRO detectors (src/detect/clusterpro*.ts): evidence shown beside a
+// proposed answer. The refusals themselves are blockers of wizards/clusterpro.yaml.
+import { register } from '../index.js';
+
+export const clusterproMessages = {
+  en: {
+    'detect.clp.rpm': 'rpm -qi clusterpro: Version {version}, Release {release}, Summary "{summary}"',
+    'detect.clp.rpmNone': 'rpm -qi clusterpro: package clusterpro is not installed',
+    'detect.clp.rpmFailed': 'rpm -qi clusterpro could not run: {reason}',
+    'detect.clp.why.x1': '"{summary}" is CLUSTERPRO X 1.0, which must not take this update',
+    'detect.clp.why.sss': 'CLUSTERPRO X SingleServerSafe ("{summary}") must not take this update',
+    'detect.clp.why.ul': 'the package names {ul}: products UL4006-xxx and UL4254-xxx must not take this update',
+    'detect.clp.why.legacy': '"{summary}" is not CLUSTERPRO X (the older UL4006/UL4254 products must not take this update)',
+    'detect.clp.why.notX2': '"{summary}" is not CLUSTERPRO X 2.x',
+    'detect.clp.mirrors': '{file}: mirror disk resources {names}',
+    'detect.clp.hybrid': '{file}: hybrid disk resources (Replicator DR)',
+    'detect.clp.noMirrors': '{file}: no mirror or hybrid disk resource',
+    'detect.clp.server': 'host name {host} is host {index} of the servers answer ({servers})',
+  },
+  ja: {
+    'detect.clp.rpm': 'rpm -qi clusterpro: Version {version}, Release {release}, Summary「{summary}」',
+    'detect.clp.rpmNone': 'rpm -qi clusterpro: clusterpro はインストールされていません',
+    'detect.clp.rpmFailed': 'rpm -qi clusterpro を実行できません: {reason}',
+    'detect.clp.why.x1': '「{summary}」は CLUSTERPRO X 1.0 です。本アップデートは適用できません',
+    'detect.clp.why.sss': 'CLUSTERPRO X SingleServerSafe (「{summary}」) には本アップデートを適用できません',
+    'detect.clp.why.ul': 'パッケージに {ul} とあります: UL4006-XXX, UL4254-XXX の製品には本アップデートを適用できません',
+    'detect.clp.why.legacy': '「{summary}」は CLUSTERPRO X ではありません (UL4006/UL4254 の旧製品には本アップデートを適用できません)',
+    'detect.clp.why.notX2': '「{summary}」は CLUSTERPRO X 2.x ではありません',
+    'detect.clp.mirrors': '{file}: ミラーディスクリソース {names}',
+    'detect.clp.hybrid': '{file}: ハイブリッドディスクリソース (Replicator DR)',
+    'detect.clp.noMirrors': '{file}: ミラーディスク・ハイブリッドディスクリソースはありません',
+    'detect.clp.server': 'ホスト名 {host} は servers の {index} 台目です ({servers})',
+  },
+};
+
+register(clusterproMessages);

@@ -1,0 +1,54 @@
+// Messages of the general engine pieces added for the JobCenter procedure (issue 5): the
+// delete-files step, the verify checks envUnset / expectEach / rejectEach, and order rules
+// between runs (a blocker lifted by a finished earlier run). The product's own texts are in
+// wizards/jobcenter.yaml.
+import { register, type Messages } from '../index.js';
+
+export const jobcenterMessages: Messages = {
+  en: {
+    'run.report.warnings': 'Notes and warnings of the plan',
+    'plan.build.liftedByRun': 'Order check {id} passed: run {run} finished at {time} ({journal}).',
+    'run.stdoutSaved': 'output saved to {file}',
+    'run.stdoutNoLogDir': 'the output file {file} is relative to the run log dir, and this run has none',
+    'run.deleteFiles.noDir': 'cannot read the directory {dir}: {detail}',
+    'run.deleteFiles.noLogDir': 'deleting needs the run log dir to keep a copy of what goes',
+    'run.deleteFiles.none': 'nothing in {dir} matches; nothing to delete',
+    'run.deleteFiles.tree': '(directory, with everything in it)',
+    'run.deleteFiles.list': '{count} item(s) of {dir} to delete:',
+    'run.deleteFiles.confirm': 'These {count} item(s) of {dir} will be deleted (a copy is kept in {keep}):',
+    'run.deleteFiles.declined': 'deletion not confirmed; nothing was deleted',
+    'run.deleteFiles.done': '{count} item(s) deleted; copies kept in {keep}',
+    'run.deleteFiles.describeFiles': 'delete the files {patterns} in {dir} (listed and confirmed first)',
+    'run.deleteFiles.describeDirs': 'delete the directories {patterns} in {dir} with their contents (listed and confirmed first)',
+    'run.verify.envSet': 'the environment variable {name} is set',
+    'run.verify.eachMissing': 'the output lacks {patterns}',
+    'run.verify.eachFound': 'the output still has {patterns}',
+    'run.verify.describeEnvUnset': 'the environment variable {name} must not be set',
+    'run.verify.describeEach': 'output must match each of {patterns}',
+    'run.verify.describeNone': 'output must match none of {patterns}',
+  },
+  ja: {
+    'run.report.warnings': '計画の注記と警告',
+    'plan.build.liftedByRun': '順序の確認 {id} は満たされています: 実行 {run} が {time} に完了しています ({journal})。',
+    'run.stdoutSaved': '出力を {file} に保存しました',
+    'run.stdoutNoLogDir': '出力ファイル {file} は実行ログのディレクトリからの相対パスですが、この実行にはログのディレクトリがありません',
+    'run.deleteFiles.noDir': 'ディレクトリ {dir} を読めません: {detail}',
+    'run.deleteFiles.noLogDir': '削除するものの控えを残すには実行ログのディレクトリが必要です',
+    'run.deleteFiles.none': '{dir} に該当するものはありません。削除するものはありません',
+    'run.deleteFiles.tree': '(ディレクトリ。中身ごと)',
+    'run.deleteFiles.list': '{dir} の削除対象 {count} 件:',
+    'run.deleteFiles.confirm': '{dir} の次の {count} 件を削除します(控えを {keep} に残します):',
+    'run.deleteFiles.declined': '削除は確認されませんでした。何も削除していません',
+    'run.deleteFiles.done': '{count} 件を削除しました。控えは {keep} にあります',
+    'run.deleteFiles.describeFiles': '{dir} のファイル {patterns} を削除(一覧を表示し確認してから)',
+    'run.deleteFiles.describeDirs': '{dir} のディレクトリ {patterns} を中身ごと削除(一覧を表示し確認してから)',
+    'run.verify.envSet': '環境変数 {name} が設定されています',
+    'run.verify.eachMissing': '出力に {patterns} がありません',
+    'run.verify.eachFound': '出力にまだ {patterns} があります',
+    'run.verify.describeEnvUnset': '環境変数 {name} が設定されていないこと',
+    'run.verify.describeEach': '出力が {patterns} のすべてに一致すること',
+    'run.verify.describeNone': '出力が {patterns} のどれにも一致しないこと',
+  },
+};
+
+register(jobcenterMessages);

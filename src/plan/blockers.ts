@@ -1,0 +1,86 @@
+// The generic blockers every plan gets, whatever the product: privileges, media, disk space,
+// services still running at a backup. Pure: facts in, blockers and warnings out.
+import type { Answers, Definition } from '../model/definition.js';
+import type { Facts } from '../model/facts.js';
+import type { Blocker, PlannedStep } from '../model/plan.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/plan.js';
+import '../i18n/messages/media.js';
+import { evalCondition } from './condition.js';
+import type { Lang } from './steps.js';
+import { mediaCheckBlockers } from './media-checks.js';
+
+function mib(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}
+
+export function genericBlockers(
+  def: Definition,
+  answers: Answers,
+  facts: Facts,
+  steps: PlannedStep[],
+  lang: Lang,
+): { blockers: Blocker[]; warnings: string[] } {
+  const blockers: Blocker[] = [];
+  const warnings: string[] = [];
+
+  if (!facts.isRoot) {
+    if (facts.root !== '') warnings.push(t('plan.warn.notRootSandbox', { root: facts.root }, lang));
+    else blockers.push({ id: 'not-root', message: t('plan.blocker.notRoot', {}, lang), fix: t('plan.blocker.notRootFix', {}, lang) });
+  }
+
+  for (const [key, media] of Object.entries(def.media)) {
+    if (!media.required || facts.mediaFiles[key] !== undefined) continue;
+    if (media.when !== undefined && !evalCondition(media.when, answers)) continue;
+    const title = media.title[lang];
+    blockers.push(
+      facts.media === undefined
+        ? { id: `media-missing:${key}`, message: t('plan.blocker.mediaNone', { title }, lang), fix: t('plan.blocker.mediaNoneFix', { title }, lang) }
+        : {
+            id: `media-missing:${key}`,
+            message: t('plan.blocker.mediaMissing', { title, dir: facts.media }, lang),
+            fix: t('plan.blocker.mediaMissingFix', { pattern: media.pattern, dir: facts.media }, lang),
+          },
+    );
+  }
+
+  const checks = mediaCheckBlockers(def, answers, facts, lang);
+  blockers.push(...checks.blockers);
+  warnings.push(...checks.warnings);
+
+  const backups = steps.filter((s) => s.kind === 'backup');
+  const space = facts.backupSpace;
+  const firstBackup = backups[0];
+  if (firstBackup !== undefined && space !== undefined && space.freeBytes < space.neededBytes) {
+    blockers.push({
+      id: 'disk-space',
+      step: firstBackup.id,
+      message: t('plan.blocker.diskSpace', { dir: space.destination, free: mib(space.freeBytes), needed: mib(space.neededBytes) }, lang),
+      fix: t('plan.blocker.diskSpaceFix', { dir: space.destination, needed: mib(space.neededBytes) }, lang),
+    });
+  }
+
+  // A service running now is fine when the plan stops it before the backup; otherwise the
+  // archive would hold a live database (the vendor warns it may not restore).
+  if (firstBackup !== undefined && facts.runningServices.length > 0) {
+    const index = steps.indexOf(firstBackup);
+    const stoppedBy = new Map<string, string>();
+    for (const s of steps.slice(0, index)) {
+      if (s.kind === 'service' && s.params.action === 'stop') stoppedBy.set(String(s.params.service), s.id);
+    }
+    const notStopped = facts.runningServices.filter((name) => !stoppedBy.has(name));
+    const stopped = facts.runningServices.filter((name) => stoppedBy.has(name));
+    if (stopped.length > 0) {
+      warnings.push(t('plan.warn.willStop', { services: stopped.join(', '), steps: stopped.map((n) => stoppedBy.get(n)).join(', ') }, lang));
+    }
+    if (notStopped.length > 0) {
+      blockers.push({
+        id: 'services-running',
+        step: firstBackup.id,
+        message: t('plan.blocker.servicesRunning', { services: notStopped.join(', '), step: firstBackup.id }, lang),
+        fix: t('plan.blocker.servicesRunningFix', { services: notStopped.join(', ') }, lang),
+      });
+    }
+  }
+  return { blockers, warnings };
+}

@@ -1,0 +1,131 @@
+// buildPlan: a definition resolved against answers and facts. Pure: no fs, no processes,
+// so the same answers and facts always give the same plan (and tests need no machine).
+import type { Answers, Definition, RestorePoint } from '../model/definition.js';
+import type { Facts } from '../model/facts.js';
+import type { Blocker, Plan, PlannedRestorePoint, PlannedStep } from '../model/plan.js';
+import { InputError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/plan.js';
+import { genericBlockers } from './blockers.js';
+import { expandForEach } from './foreach.js';
+import { maskSecrets } from './secrets.js';
+import { servicesBlockers } from './services.js';
+import { evalCondition } from './condition.js';
+import { askableQuestions, effectiveAnswers, missingAnswers, validateAnswer, withDefaults } from './questions.js';
+import { planStep, StepPlanError, type Lang, type StepContext } from './steps.js';
+import { resolveTemplate, TemplateError, type TemplateContext } from './template.js';
+import { selectVars } from './vars.js';
+import { liftingRun } from './prior-runs.js';
+
+/** Answers or a definition that cannot become a plan; the message names the question or step. */
+export class PlanError extends InputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PlanError';
+  }
+}
+
+function explainFailure(error: unknown, where: string, lang: Lang): never {
+  if (error instanceof TemplateError) {
+    throw new PlanError(t(`plan.build.template.${error.reason}`, { where, placeholder: error.placeholder }, lang));
+  }
+  if (error instanceof StepPlanError) throw new PlanError(t('plan.build.archiveFormat', { where, archive: error.detail }, lang));
+  throw error;
+}
+
+/**
+ * Checks every answer; returns them normalised and limited to the questions that apply.
+ * A bad value for a question that does not apply (a stale detection) is dropped, not an error.
+ */
+export function checkAnswers(def: Definition, answers: Answers, lang: Lang = 'en'): Answers {
+  const byId = new Map(def.questions.map((q) => [q.id, q]));
+  const normal: Answers = {};
+  const errors = new Map<string, string>();
+  for (const [id, value] of Object.entries(answers)) {
+    const q = byId.get(id);
+    if (q === undefined) throw new PlanError(t('plan.answer.unknown', { id, known: [...byId.keys()].join(', ') }, lang));
+    const check = validateAnswer(q, value);
+    if (check.ok) normal[id] = check.value;
+    else errors.set(id, check.error);
+  }
+  for (const q of askableQuestions(def, normal)) {
+    const error = errors.get(q.id);
+    if (error !== undefined) throw new PlanError(error);
+  }
+  // Defaults are part of the definition: a question with one is never missing.
+  const complete = withDefaults(def, normal);
+  const missing = missingAnswers(def, complete);
+  if (missing.length > 0) throw new PlanError(t('plan.answer.missing', { ids: missing.map((q) => q.id).join(', ') }, lang));
+  return effectiveAnswers(def, complete);
+}
+
+function planSteps(steps: Definition['steps'], ctx: StepContext, answers: Answers, lang: Lang, prefix: string): PlannedStep[] {
+  return steps
+    .filter((s) => s.when === undefined || evalCondition(s.when, answers))
+    .flatMap((s) => expandForEach(s, answers))
+    .map(({ step: s, answers: own }) => {
+      try {
+        return planStep(s, own === answers ? ctx : { ...ctx, tpl: { ...ctx.tpl, answers: own } });
+      } catch (error) {
+        return explainFailure(error, t('plan.build.step', { id: `${prefix}${s.id}`, title: s.title[lang] }, lang), lang);
+      }
+    });
+}
+
+function planRestorePoint(rp: RestorePoint, ctx: StepContext, answers: Answers, lang: Lang): PlannedRestorePoint {
+  const text = (value: { ja: string; en: string }): string => resolveTemplate(value[lang], { ...ctx.tpl, listSeparator: ', ' });
+  let title: string;
+  let explain: string;
+  try {
+    title = text(rp.title);
+    explain = text(rp.explain);
+  } catch (error) {
+    return explainFailure(error, t('plan.build.restorePoint', { id: rp.id }, lang), lang);
+  }
+  return { id: rp.id, title, explain, rollback: planSteps(rp.rollback, ctx, answers, lang, `${rp.id}/`) };
+}
+
+export function buildPlan(def: Definition, answers: Answers, facts: Facts, lang: Lang): Plan {
+  const checked = checkAnswers(def, answers, lang);
+  const tpl: TemplateContext = { root: facts.root, answers: checked, mediaFiles: facts.mediaFiles, vars: selectVars(def.vars, checked) };
+  const ctx: StepContext = { def, lang, tpl, hasServiceCommand: facts.hasServiceCommand };
+  const steps = planSteps(def.steps, ctx, checked, lang, '');
+
+  // Only the restore points this plan can reach: the others may need answers it does not have.
+  const used = new Set(steps.map((s) => s.restorePoint).filter((id): id is string => id !== undefined));
+  const restorePoints = def.restorePoints.filter((rp) => used.has(rp.id)).map((rp) => planRestorePoint(rp, ctx, checked, lang));
+
+  const blockers: Blocker[] = [];
+  const ruleWarnings: string[] = [];
+  for (const rule of def.blockers) {
+    if (!evalCondition(rule.when, rule.answersAsGiven === true ? { ...answers, ...checked } : checked)) continue;
+    try {
+      const text = (value: { ja: string; en: string }): string => resolveTemplate(value[lang], { ...tpl, listSeparator: ', ' });
+      const lifted = liftingRun(def.id, rule, checked, facts.priorRuns ?? []);
+      // Kept with the plan (and so in the journal and report): which earlier run allowed this one.
+      if (lifted !== undefined) {
+        ruleWarnings.push(t('plan.build.liftedByRun', { id: rule.id, run: lifted.runId, time: lifted.finishedAt, journal: lifted.journal }, lang));
+        continue;
+      }
+      // A warning rule does not refuse the plan: its message and advice are shown with it.
+      if (rule.severity === 'warning') ruleWarnings.push(`${text(rule.message)} ${text(rule.fix)}`);
+      else blockers.push({ id: rule.id, message: text(rule.message), fix: text(rule.fix) });
+    } catch (error) {
+      explainFailure(error, t('plan.build.blocker', { id: rule.id }, lang), lang);
+    }
+  }
+  const generic = genericBlockers(def, checked, facts, steps, lang);
+  blockers.push(...generic.blockers, ...servicesBlockers(steps, facts, lang));
+
+  return {
+    product: def.id,
+    lang,
+    answers: maskSecrets(def, checked),
+    root: facts.root,
+    ...(facts.media === undefined ? {} : { media: facts.media }),
+    steps,
+    blockers,
+    warnings: [...ruleWarnings, ...generic.warnings],
+    restorePoints,
+  };
+}

@@ -1,0 +1,30 @@
+// Blockers and warnings from the checksums of the media packages (facts.mediaChecks, gathered by
+// src/detect/checksums.ts). Pure: a damaged or unlisted package refuses the plan before it is used.
+import { basename, dirname } from 'node:path';
+import type { Answers, Definition } from '../model/definition.js';
+import type { Facts } from '../model/facts.js';
+import type { Blocker } from '../model/plan.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/media.js';
+import { evalCondition } from './condition.js';
+import type { Lang } from './steps.js';
+
+export function mediaCheckBlockers(def: Definition, answers: Answers, facts: Facts, lang: Lang): { blockers: Blocker[]; warnings: string[] } {
+  const blockers: Blocker[] = [];
+  const unverified: string[] = [];
+  for (const [key, check] of Object.entries(facts.mediaChecks ?? {})) {
+    const media = def.media[key];
+    if (media === undefined || (media.when !== undefined && !evalCondition(media.when, answers))) continue;
+    const list = check.list ?? '';
+    const p = { file: check.file, list, listName: basename(list), dir: dirname(list), expected: check.expected ?? '', actual: check.actual ?? '', detail: check.detail ?? '' };
+    if (check.status === 'mismatch' || check.status === 'unreadable') {
+      blockers.push({ id: `media-checksum:${key}`, message: t(`media.checksum.${check.status}`, p, lang), fix: t(`media.checksum.${check.status}Fix`, p, lang) });
+    } else if (check.status === 'unlisted') {
+      blockers.push({ id: `media-unlisted:${key}`, message: t('media.checksum.unlisted', p, lang), fix: t('media.checksum.unlistedFix', p, lang) });
+    } else if (check.status === 'unverified') {
+      unverified.push(check.file);
+    }
+  }
+  const warnings = unverified.length === 0 ? [] : [t('media.checksum.unverified', { files: unverified.join(', ') }, lang)];
+  return { blockers, warnings };
+}

@@ -1,0 +1,26 @@
+// Order rules between runs (e.g. the standby node before the active node): does a finished run
+// of the log dir lift a blocker? Pure: the runs were read by src/detect into Facts.priorRuns.
+import type { Answers, Definition } from '../model/definition.js';
+import type { PriorRun } from '../model/facts.js';
+// The lifted rule's note (plan.build.liftedByRun) is in this catalogue.
+import '../i18n/messages/jobcenter.js';
+
+type Rule = Definition['blockers'][number];
+
+function same(a: string | string[] | undefined, b: string | string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The newest finished run of this product that satisfies the rule's unlessPriorRun, if any. */
+export function liftingRun(product: string, rule: Rule, answers: Answers, runs: readonly PriorRun[]): PriorRun | undefined {
+  const want = rule.unlessPriorRun;
+  if (want === undefined) return undefined;
+  const matches = runs.filter(
+    (run) =>
+      run.product === product &&
+      Object.entries(want.answers).every(([id, value]) => same(run.answers[id], value)) &&
+      want.sameAs.every((id) => same(run.answers[id], answers[id])),
+  );
+  return matches.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))[0];
+}

@@ -1,0 +1,129 @@
+// Which questions apply, which are still open, and whether an answer is acceptable. Pure.
+import type { Answers, Definition, Question } from '../model/definition.js';
+import { parseVersion } from '../versions/index.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/plan.js';
+import { conditionState } from './condition.js';
+
+export interface QuestionStates {
+  /** Questions whose `when` holds, in definition order. */
+  askable: Question[];
+  /** Questions that depend on an answer not given yet: asked, or not, once that one is answered. */
+  undecided: Question[];
+}
+
+/** Which questions apply given the answers so far; conditions on unanswered questions stay undecided. */
+export function questionStates(def: Definition, answers: Answers): QuestionStates {
+  const pending = new Set<string>();
+  const askable: Question[] = [];
+  const undecided: Question[] = [];
+  for (const q of def.questions) {
+    const state = q.when === undefined ? true : conditionState(q.when, answers, pending);
+    if (state === false) continue;
+    // Undecided and unanswered questions count as pending, so questions depending on them wait too.
+    if (state === undefined || answers[q.id] === undefined) pending.add(q.id);
+    (state === true ? askable : undecided).push(q);
+  }
+  return { askable, undecided };
+}
+
+/** The questions whose `when` holds, in order (ask in order, then ask again: answers open questions). */
+export function askableQuestions(def: Definition, answers: Answers): Question[] {
+  return questionStates(def, answers).askable;
+}
+
+/** Askable questions without an answer, in order. */
+export function missingAnswers(def: Definition, answers: Answers): Question[] {
+  return askableQuestions(def, answers).filter((q) => answers[q.id] === undefined);
+}
+
+/** Answers limited to the questions that apply: an answer to a question not asked is dropped. */
+export function effectiveAnswers(def: Definition, answers: Answers): Answers {
+  const out: Answers = {};
+  for (const q of askableQuestions(def, answers)) {
+    const value = answers[q.id];
+    if (value !== undefined) out[q.id] = value;
+  }
+  return out;
+}
+
+/** Fills the defaults of askable questions that have no answer, in order (a default may open further questions). */
+export function withDefaults(def: Definition, answers: Answers): Answers {
+  const out: Answers = { ...answers };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const q of missingAnswers(def, out)) {
+      if (q.default !== undefined) {
+        out[q.id] = q.default;
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+export type AnswerCheck = { ok: true; value: string | string[] } | { ok: false; error: string };
+
+const YES = new Set(['yes', 'y', 'true']);
+const NO = new Set(['no', 'n', 'false']);
+// Control characters never belong in a value that may reach a path, an argv or a config file.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function fullMatch(pattern: string, value: string): boolean {
+  return new RegExp(`^(?:${pattern})$`).test(value);
+}
+
+/** Splits "a,b" for multi/list answers given on a command line; [] for "". */
+export function splitList(value: string | string[]): string[] {
+  if (Array.isArray(value)) return value;
+  return value === '' ? [] : value.split(',').map((v) => v.trim());
+}
+
+/** Checks and normalises one answer (yes/no spelling, list order); the error is for the user. */
+export function validateAnswer(question: Question, value: string | string[]): AnswerCheck {
+  const bad = (key: string, params: Record<string, string> = {}): AnswerCheck => ({
+    ok: false,
+    error: t(key, { id: question.id, value: String(value), ...params }),
+  });
+  const choices = question.choices?.map((c) => c.value) ?? [];
+  if (question.type === 'multi' || question.type === 'list') {
+    const items = splitList(value);
+    if (items.some((v) => v === '' || CONTROL.test(v))) return bad('plan.answer.badItem');
+    if (question.type === 'multi') {
+      const unknown = items.find((v) => !choices.includes(v));
+      if (unknown !== undefined) return bad('plan.answer.notChoice', { value: unknown, choices: choices.join(', ') });
+      return { ok: true, value: choices.filter((c) => items.includes(c)) };
+    }
+    const off = question.pattern === undefined ? undefined : items.find((v) => !fullMatch(question.pattern as string, v));
+    if (off !== undefined) return bad('plan.answer.pattern', { value: off, pattern: question.pattern as string });
+    return { ok: true, value: items };
+  }
+  if (Array.isArray(value)) return bad('plan.answer.notList');
+  if (CONTROL.test(value)) return bad('plan.answer.control');
+  switch (question.type) {
+    case 'choice':
+      if (!choices.includes(value)) return bad('plan.answer.notChoice', { choices: choices.join(', ') });
+      return { ok: true, value };
+    case 'yesno': {
+      const v = value.trim().toLowerCase();
+      if (YES.has(v)) return { ok: true, value: 'yes' };
+      if (NO.has(v)) return { ok: true, value: 'no' };
+      return bad('plan.answer.yesno');
+    }
+    case 'version':
+      if (parseVersion(value) === null) return bad('plan.answer.version');
+      break;
+    case 'path': {
+      const absolute = value.startsWith('/') || /^[A-Za-z]:\\/.test(value);
+      if (!absolute || value.split(/[\\/]/).includes('..')) return bad('plan.answer.path');
+      break;
+    }
+    case 'text':
+      if (value.trim() === '') return bad('plan.answer.empty');
+      break;
+  }
+  if (question.pattern !== undefined && !fullMatch(question.pattern, value)) {
+    return bad('plan.answer.pattern', { pattern: question.pattern });
+  }
+  return { ok: true, value: value.trim() };
+}

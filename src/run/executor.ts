@@ -1,0 +1,120 @@
+// The executor: runs a plan's steps in order through the handlers of src/run/steps, journals
+// every step, and on a failure lets the driver choose (retry, skip where allowed, roll back to
+// the restore point in force, stop). The same code serves the screens and `run --yes`.
+import type { Interaction, FailureChoice } from '../model/interaction.js';
+import type { Plan, PlannedStep } from '../model/plan.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/run.js';
+import { errorText, KilledByOperator, now, output, type StepContext, type StepOutcome } from './context.js';
+import { newRunId } from './journal.js';
+import { Redactor } from './redact.js';
+import { finish, openSession, type ExecuteOptions, type RunResult, type Session } from './session.js';
+import { handlers } from './steps/index.js';
+import { rollbackTo } from './rollback.js';
+
+export type { ExecuteOptions, RunResult } from './session.js';
+
+/** The restore point in force at a step: its own, else the latest one before it. */
+export function restorePointAt(plan: Plan, index: number): string | undefined {
+  for (let i = index; i >= 0; i--) {
+    const id = plan.steps[i]?.restorePoint;
+    if (id) return id;
+  }
+  return undefined;
+}
+
+export async function execute(plan: Plan, interaction: Interaction, options: ExecuteOptions): Promise<RunResult> {
+  if (options.dryRun) return dryRun(plan, interaction, options);
+  const runId = newRunId();
+  const s = openSession(plan, runId, interaction, options);
+  s.journal.append({ type: 'run-start', time: now(), runId, plan });
+  s.journal.log(t('run.log.start', { runId, product: plan.product, root: plan.root || '/' }));
+  return continueRun(s, 0);
+}
+
+/** Describes every step and runs none: no journal, nothing on disk. */
+function dryRun(plan: Plan, interaction: Interaction, options: ExecuteOptions): RunResult {
+  const ctx: StepContext = { plan, root: plan.root, interaction, redact: new Redactor(), confirmedBy: options.confirmedBy ?? 'operator' };
+  plan.steps.forEach((step, i) => {
+    interaction.onStepStart?.(step, i, plan.steps.length);
+    for (const line of handlers[step.kind].describe(step)) output(ctx, step, line);
+  });
+  return { runId: '', status: 'dry-run' };
+}
+
+/** Runs the plan from step `from` on, in an open session (a fresh run or a resume). */
+export async function continueRun(s: Session, from: number): Promise<RunResult> {
+  const { plan } = s;
+  for (let i = from; i < plan.steps.length; i++) {
+    const step = plan.steps[i] as PlannedStep;
+    if (s.options.signal?.aborted) {
+      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.reason') });
+      return finish(s, 'stopped', { reason: 'interrupted', step: step.id });
+    }
+    const ended = await runStep(s, step, i);
+    if (ended) return ended;
+  }
+  return finish(s, 'done');
+}
+
+function choicesFor(s: Session, step: PlannedStep, index: number): FailureChoice[] {
+  const choices: FailureChoice[] = ['retry'];
+  if (step.skippable || step.allowFailure) choices.push('skip');
+  if (restorePointAt(s.plan, index)) choices.push('rollback');
+  choices.push('stop');
+  return choices;
+}
+
+/** Runs one step to its end; returns the run's result when the run ends here. */
+export async function runStep(s: Session, step: PlannedStep, index: number): Promise<RunResult | undefined> {
+  const handler = handlers[step.kind];
+  s.interaction.onStepStart?.(step, index, s.plan.steps.length);
+  s.journal.append({ type: 'step-start', time: now(), step: step.id });
+  s.journal.log(t('run.log.stepStart', { id: step.id, title: step.title, n: index + 1, total: s.plan.steps.length }));
+  const started = Date.now();
+  const end = (status: 'done' | 'skipped' | 'failed', detail?: string): void => {
+    s.journal.append({ type: 'step-end', time: now(), step: step.id, status, durationMs: Date.now() - started, ...(detail ? { detail } : {}) });
+    s.journal.log(t('run.log.stepEnd', { id: step.id, status, detail: detail ?? '' }).trimEnd());
+    s.interaction.onStepEnd?.(step, status, detail);
+  };
+  for (;;) {
+    let outcome: StepOutcome;
+    try {
+      outcome = await handler.run(step, s.ctx);
+    } catch (error) {
+      const message = s.ctx.redact.text(errorText(error));
+      if (error instanceof KilledByOperator) {
+        end('failed', message);
+        s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.killed') });
+        return finish(s, 'stopped', { reason: 'killed', step: step.id, error: message });
+      }
+      if (step.allowFailure) {
+        output(s.ctx, step, t('run.allowedFailure', { reason: message }));
+        end('done', t('run.allowedFailureDetail', { commands: message }));
+        return undefined;
+      }
+      s.journal.log(`[${step.id}] ${t('run.log.failed', { error: message })}`);
+      const choice = await s.interaction.onFailure(step, message, choicesFor(s, step, index));
+      s.journal.log(`[${step.id}] ${t('run.log.choice', { choice })}`);
+      if (choice === 'retry') continue;
+      if (choice === 'skip' && (step.skippable || step.allowFailure)) {
+        end('skipped', t('run.skippedAfterFailure', { error: message }));
+        return undefined;
+      }
+      end('failed', message);
+      const point = restorePointAt(s.plan, index);
+      if (choice === 'rollback' && point) return rollbackTo(s, point);
+      return finish(s, 'failed', { reason: 'failure', step: step.id, error: message });
+    }
+    end(outcome.status === 'skipped' && outcome.stopRun === 'declined' ? 'failed' : outcome.status, outcome.detail);
+    if (outcome.stopRun === 'reboot') {
+      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.reboot') });
+      return finish(s, 'stopped', { reason: 'reboot', step: step.id });
+    }
+    if (outcome.stopRun === 'declined') {
+      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.declined') });
+      return finish(s, 'stopped', { reason: 'declined', step: step.id });
+    }
+    return undefined;
+  }
+}

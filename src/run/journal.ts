@@ -1,0 +1,163 @@
+// The run's journal: JSON lines (src/model/journal.ts), appended and fsynced one event at a
+// time so that a kill -9 leaves a readable journal, plus the human-readable log beside it.
+import { accessSync, closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/run.js';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { JournalEvent } from '../model/journal.js';
+import type { Plan } from '../model/plan.js';
+import { Redactor } from './redact.js';
+
+export const DEFAULT_LOG_DIR = '/var/log/upgrade-wizard';
+
+export interface RunFiles {
+  journal: string;
+  log: string;
+  report: string;
+}
+
+export function runFiles(logDir: string, runId: string): RunFiles {
+  return {
+    journal: join(logDir, `run-${runId}.jsonl`),
+    log: join(logDir, `run-${runId}.log`),
+    report: join(logDir, `run-${runId}.md`),
+  };
+}
+
+/** Sortable and unique enough: UTC time to the second plus a random suffix. */
+export function newRunId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+function lastByte(file: string, size: number): number {
+  const fd = openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(1);
+    readSync(fd, b, 0, 1, size - 1);
+    return b[0] as number;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export class JournalWriter {
+  readonly files: RunFiles;
+  private readonly journalFd: number;
+  private readonly logFd: number;
+
+  constructor(
+    readonly logDir: string,
+    readonly runId: string,
+    readonly redact: Redactor,
+  ) {
+    // 0700 / 0600: the journal holds paths and output of a server's maintenance.
+    mkdirSync(logDir, { recursive: true, mode: 0o700 });
+    this.files = runFiles(logDir, runId);
+    this.journalFd = openSync(this.files.journal, 'a', 0o600);
+    this.logFd = openSync(this.files.log, 'a', 0o600);
+    // A crash may have cut the last record short: end it, so new records start on their own line.
+    for (const [fd, file] of [
+      [this.journalFd, this.files.journal],
+      [this.logFd, this.files.log],
+    ] as const) {
+      const size = fstatSync(fd).size;
+      if (size > 0 && lastByte(file, size) !== 0x0a) writeSync(fd, '\n');
+    }
+  }
+
+  append(event: JournalEvent): void {
+    writeSync(this.journalFd, `${JSON.stringify(this.redact.value(event))}\n`);
+    fsyncSync(this.journalFd);
+    fsyncSync(this.logFd);
+  }
+
+  /** One or more lines of the human log; each gets the time in front. */
+  log(text: string): void {
+    const time = new Date().toISOString();
+    const lines = this.redact.text(text).replace(/\n$/, '').split('\n');
+    writeSync(this.logFd, lines.map((l) => `${time} ${l}\n`).join(''));
+  }
+
+  close(): void {
+    closeSync(this.journalFd);
+    closeSync(this.logFd);
+  }
+}
+
+/**
+ * Checks, before anything is done, that the journal can be written: a run that cannot record
+ * itself must not start. Creates the directory (0700) if needed.
+ */
+export function ensureLogDir(logDir: string): void {
+  try {
+    mkdirSync(logDir, { recursive: true, mode: 0o700 });
+    accessSync(logDir, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InputError(t('run.logDir.unwritable', { dir: logDir, code }));
+  }
+}
+
+export interface JournalRecord {
+  runId: string;
+  file: string;
+  plan: Plan;
+  events: JournalEvent[];
+}
+
+/**
+ * Reads a journal. A record cut short by a crash is skipped: it is the last line of the
+ * process that crashed (a resumed run then goes on after it on the next line).
+ */
+export async function readJournal(file: string): Promise<JournalRecord> {
+  const text = await readFile(file, 'utf8');
+  const events: JournalEvent[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      events.push(JSON.parse(line) as JournalEvent);
+    } catch {
+      // the cut record of a crash
+    }
+  }
+  const start = events.find((e) => e.type === 'run-start');
+  if (!start || start.type !== 'run-start') throw new Error(`${file}: no run-start event`);
+  return { runId: start.runId, file, plan: start.plan, events };
+}
+
+/** Every run journal of the log dir, newest first. */
+export async function listJournals(logDir: string): Promise<JournalRecord[]> {
+  let names: string[];
+  try {
+    names = await readdir(logDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // No directory, no runs; one that cannot be read must not pass for an empty one.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw new InputError(t('run.logDir.unreadable', { dir: logDir, code: code ?? String(error) }));
+  }
+  const files = names.filter((n) => /^run-.+\.jsonl$/.test(n)).sort().reverse();
+  const out: JournalRecord[] = [];
+  for (const name of files) {
+    try {
+      out.push(await readJournal(join(logDir, name)));
+    } catch {
+      // A journal that cannot be read is not a run we can continue; it stays for a human.
+    }
+  }
+  return out;
+}
+
+/** The last run-end event, if the run ended (a resumed run may have several). */
+export function lastRunEnd(events: JournalEvent[]): Extract<JournalEvent, { type: 'run-end' }> | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i] as JournalEvent;
+    if (e.type === 'run-end') return e;
+    if (e.type === 'step-start' || e.type === 'resume' || e.type === 'rollback') return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,98 @@
+// Running one argv for a step: never a shell, stdin closed (nothing may wait on a prompt),
+// output streamed to the screen and the log as it comes, the exit code journaled.
+import { execa } from 'execa';
+import type { PlannedStep } from '../model/plan.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/run.js';
+import { KilledByOperator, now, output, record, type StepContext } from './context.js';
+import { materializeSecrets } from './secret-files.js';
+
+export interface CommandResult {
+  exitCode: number | null;
+  signal?: string;
+  /** Output as text (stdout and stderr interleaved), capped; for checks and messages. */
+  output: string;
+  /** Set when the program could not be started (not found, not executable). */
+  spawnError?: string;
+}
+
+const CAP = 1024 * 1024;
+
+export interface RunOptions {
+  cwd?: string;
+  /** Do not stream the output (probes whose output is only parsed). */
+  quiet?: boolean;
+  env?: Record<string, string>;
+  /** Standard output is appended to this file (created beforehand) instead of being shown. */
+  stdoutFile?: string;
+}
+
+export function shown(argv: readonly string[]): string {
+  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+export async function runCommand(ctx: StepContext, step: PlannedStep, argv: string[], opts: RunOptions = {}): Promise<CommandResult> {
+  const started = Date.now();
+  const redirect = opts.stdoutFile ? ` > ${opts.stdoutFile}` : '';
+  // The log always gets the command line (with its cwd); the screen only when not quiet.
+  if (opts.quiet || opts.cwd) ctx.journal?.log(`[${step.id}] $ ${shown(argv)}${redirect}${opts.cwd ? `   (cwd ${opts.cwd})` : ''}`);
+  if (!opts.quiet) {
+    ctx.interaction.onOutput?.(step, ctx.redact.text(`$ ${shown(argv)}${redirect}`));
+    if (!opts.cwd) ctx.journal?.log(`[${step.id}] $ ${ctx.redact.text(shown(argv))}${redirect}`);
+  }
+  // The journal and the log keep {secret-file:ID}; only the child sees the file's path.
+  const secret = await materializeSecrets(ctx, argv);
+  const [realFile, ...realArgs] = secret.argv as [string, ...string[]];
+  const child = execa(realFile, realArgs, {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdin: 'ignore',
+    ...(opts.stdoutFile ? { stdout: { file: opts.stdoutFile, append: true } } : {}),
+    buffer: false,
+    reject: false,
+    // Its own process group: the terminal's Ctrl-C reaches only the wizard, which lets the
+    // running step finish; the second Ctrl-C kills the child through cancelSignal.
+    detached: true,
+    cancelSignal: ctx.kill,
+    forceKillAfterDelay: 5000,
+  });
+  let captured = '';
+  // Whole lines only, so the log never splits a line between two time stamps.
+  const streams = { out: { decoder: new TextDecoder(), pending: '' }, err: { decoder: new TextDecoder(), pending: '' } };
+  const take = (which: 'out' | 'err') => (chunk: Buffer) => {
+    const s = streams[which];
+    const text = s.decoder.decode(chunk, { stream: true });
+    if (captured.length < CAP) captured += text;
+    s.pending += text;
+    const cut = s.pending.lastIndexOf('\n');
+    if (cut === -1) return;
+    if (!opts.quiet) output(ctx, step, s.pending.slice(0, cut));
+    s.pending = s.pending.slice(cut + 1);
+  };
+  // execa still offers a stream of output it writes to a file: reading it would show the dump.
+  if (!opts.stdoutFile) child.stdout?.on('data', take('out'));
+  child.stderr?.on('data', take('err'));
+  const result = await child.finally(() => secret.cleanup());
+  for (const s of Object.values(streams)) {
+    const rest = s.pending + s.decoder.decode();
+    if (rest !== '' && !opts.quiet) output(ctx, step, rest);
+  }
+  const durationMs = Date.now() - started;
+  const exitCode = result.exitCode ?? null;
+  const signal = result.signal ?? undefined;
+  record(ctx, { type: 'command', time: now(), step: step.id, argv, exitCode, durationMs, ...(signal ? { signal } : {}) });
+  ctx.journal?.log(`[${step.id}] ${t('run.log.exit', { code: exitCode ?? signal ?? '?', seconds: (durationMs / 1000).toFixed(1) })}`);
+  if (result.isCanceled) throw new KilledByOperator(t('run.killed', { command: shown(argv) }));
+  const cause = (result as { cause?: { code?: string } }).cause;
+  const spawnError = exitCode === null && !signal ? (cause?.code ?? result.shortMessage ?? 'spawn failed') : undefined;
+  return { exitCode, signal, output: captured, spawnError };
+}
+
+/** A one-line reason for a failed command, with the tail of its output. */
+export function describeFailure(argv: string[], r: CommandResult): string {
+  if (r.spawnError === 'ENOENT') return t('run.cmd.notFound', { command: argv[0] ?? '' });
+  if (r.spawnError) return t('run.cmd.spawn', { command: shown(argv), reason: r.spawnError });
+  const tail = r.output.trimEnd().split('\n').slice(-5).join('\n');
+  const how = r.signal ? t('run.cmd.signal', { signal: r.signal }) : t('run.cmd.exit', { code: r.exitCode ?? '?' });
+  return `${shown(argv)}: ${how}${tail ? `\n${tail}` : ''}`;
+}

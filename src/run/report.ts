@@ -1,0 +1,102 @@
+// The Markdown report of a run, for the change-management record: what was done, what was
+// confirmed by hand and when, where the backups are, how to roll back, every command with its
+// exit code. Built from the journal alone, so a resumed run gets one report of the whole run.
+import { writeFileSync } from 'node:fs';
+import type { JournalEvent } from '../model/journal.js';
+import type { PlannedStep } from '../model/plan.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/run.js';
+import '../i18n/messages/jobcenter.js';
+import type { JournalRecord, RunFiles } from './journal.js';
+import { shown } from './proc.js';
+import type { Redactor } from './redact.js';
+
+type Ev<K extends JournalEvent['type']> = Extract<JournalEvent, { type: K }>;
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+const of = <K extends JournalEvent['type']>(events: JournalEvent[], type: K): Ev<K>[] => events.filter((e): e is Ev<K> => e.type === type);
+
+export function renderReport(record: JournalRecord, files: RunFiles): string {
+  const { plan, events, runId } = record;
+  const lang = plan.lang;
+  const tr = (key: string, params: Record<string, string | number> = {}): string => t(key, params, lang);
+  const titles = new Map<string, PlannedStep>(plan.steps.map((s) => [s.id, s]));
+  for (const rp of plan.restorePoints) for (const s of rp.rollback) titles.set(`${rp.id}/${s.id}`, s);
+  const title = (id: string): string => titles.get(id)?.title ?? id;
+  const start = events[0]?.time ?? '';
+  const ends = of(events, 'run-end');
+  const end = ends[ends.length - 1];
+  const rootArg = plan.root ? ` --root ${plan.root}` : '';
+  const logArg = ` --log-dir ${files.journal.replace(/\/[^/]*$/, '')}`;
+  const out: string[] = [];
+
+  out.push(`# ${tr('run.report.title', { product: plan.product, runId })}`, '');
+  out.push(`- ${tr('run.report.status')}: **${end?.status ?? tr('run.report.unfinished')}**`);
+  out.push(`- ${tr('run.report.started')}: ${start}`, `- ${tr('run.report.ended')}: ${end?.time ?? '-'}`);
+  out.push(`- ${tr('run.report.root')}: ${plan.root || '/'}`, ...(plan.media ? [`- ${tr('run.report.media')}: ${plan.media}`] : []));
+  out.push(`- ${tr('run.report.journal')}: ${files.journal}`, `- ${tr('run.report.log')}: ${files.log}`, '');
+
+  out.push(`## ${tr('run.report.answers')}`, '', `| ${tr('run.report.question')} | ${tr('run.report.answer')} |`, '|---|---|');
+  for (const [k, v] of Object.entries(plan.answers)) out.push(`| ${cell(k)} | ${cell(Array.isArray(v) ? v.join(', ') : v)} |`);
+  out.push('');
+  // What the plan said before it ran (e.g. which earlier run allowed this one): part of the record.
+  if (plan.warnings.length > 0) out.push(`## ${tr('run.report.warnings')}`, '', ...plan.warnings.map((w) => `- ${cell(w)}`), '');
+
+  out.push(`## ${tr('run.report.steps')}`, '', `| # | ${tr('run.report.step')} | ${tr('run.report.status')} | ${tr('run.report.time')} | ${tr('run.report.detail')} |`, '|---|---|---|---|---|');
+  const lastEnd = new Map<string, Ev<'step-end'>>();
+  for (const e of of(events, 'step-end')) lastEnd.set(e.step, e);
+  plan.steps.forEach((s, i) => {
+    const e = lastEnd.get(s.id);
+    const status = e ? e.status : tr('run.report.notRun');
+    out.push(`| ${i + 1} | ${cell(`${s.title} (${s.id})`)} | ${status} | ${e?.time ?? ''} | ${cell(e?.detail ?? '')} |`);
+  });
+  out.push('');
+
+  const confirms = of(events, 'confirm');
+  out.push(`## ${tr('run.report.confirmed')}`, '');
+  if (confirms.length === 0) out.push(tr('run.report.noneConfirmed'));
+  for (const c of confirms) {
+    const what = c.item ? cell(c.item) : tr('run.report.stepConfirmed');
+    out.push(`- ${c.time} — ${cell(title(c.step))}: ${what} (${tr('run.report.by', { by: c.by })})${c.reason ? ` — ${cell(c.reason)}` : ''}`);
+  }
+  out.push('');
+
+  const written = of(events, 'written');
+  const backups = written.filter((w) => titles.get(w.step)?.kind === 'backup');
+  out.push(`## ${tr('run.report.backups')}`, '');
+  if (backups.length === 0 && !written.some((w) => w.backup)) out.push(tr('run.report.noBackups'));
+  for (const b of backups) out.push(`- ${b.file} (${cell(title(b.step))})`);
+  for (const w of written.filter((x) => x.backup)) out.push(`- ${tr('run.report.keptAs', { file: w.file, backup: w.backup ?? '' })}`);
+  out.push('');
+
+  out.push(`## ${tr('run.report.restorePoints')}`, '');
+  if (plan.restorePoints.length === 0) out.push(tr('run.report.noRestorePoints'));
+  for (const rp of plan.restorePoints) {
+    out.push(`### ${rp.title} (\`${rp.id}\`)`, '', rp.explain, '', '```', `upgrade-wizard rollback --to ${rp.id}${rootArg}${logArg} --yes`, '```', '');
+    rp.rollback.forEach((s, i) => out.push(`${i + 1}. ${s.title}`));
+    out.push('');
+  }
+  const rollbacks = of(events, 'rollback');
+  if (rollbacks.length > 0) {
+    out.push(`## ${tr('run.report.rollbacks')}`, '');
+    for (const r of rollbacks) out.push(`- ${r.time} ${r.point}: ${r.status}`);
+    out.push('');
+  }
+  const breaks = events.filter((e): e is Ev<'interrupted'> | Ev<'resume'> => e.type === 'interrupted' || e.type === 'resume');
+  if (breaks.length > 0) {
+    out.push(`## ${tr('run.report.interruptions')}`, '');
+    for (const b of breaks) out.push(b.type === 'resume' ? `- ${b.time} ${tr('run.report.resumed', { step: b.from ?? '-' })}` : `- ${b.time} ${cell(b.reason)}${b.step ? ` (${b.step})` : ''}`);
+    out.push('');
+  }
+
+  out.push(`## ${tr('run.report.commands')}`, '', `| ${tr('run.report.step')} | ${tr('run.report.command')} | ${tr('run.report.exit')} | ${tr('run.report.seconds')} |`, '|---|---|---|---|');
+  for (const c of of(events, 'command')) {
+    out.push(`| ${cell(c.step)} | \`${cell(shown(c.argv))}\` | ${c.exitCode ?? c.signal ?? '?'} | ${(c.durationMs / 1000).toFixed(1)} |`);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+export async function writeReport(record: JournalRecord, files: RunFiles, redact: Redactor): Promise<void> {
+  writeFileSync(files.report, redact.text(renderReport(record, files)), { mode: 0o600 });
+}

@@ -1,0 +1,104 @@
+// Rolling back to a restore point: its rollback steps run through the same handlers, journaled
+// in the run's own journal (step ids "POINT/STEP"). An interrupted rollback, run again, skips
+// the steps it had already finished.
+import type { JournalEvent } from '../model/journal.js';
+import type { Plan, PlannedRestorePoint, PlannedStep } from '../model/plan.js';
+import { InputError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/run.js';
+import { errorText, KilledByOperator, now, type StepOutcome } from './context.js';
+import { readJournal, type JournalRecord } from './journal.js';
+import { finish, type RunResult, type Session } from './session.js';
+import { handlers } from './steps/index.js';
+
+/** The restore point in force after the steps done so far: that of the last one done. */
+export function defaultRestorePoint(record: JournalRecord): string | undefined {
+  const done = doneSteps(record.events);
+  let point: string | undefined;
+  for (const step of record.plan.steps) {
+    if (!done.has(step.id)) continue;
+    point = step.restorePoint ?? point;
+  }
+  return point;
+}
+
+export function doneSteps(events: readonly JournalEvent[]): Set<string> {
+  const done = new Set<string>();
+  for (const e of events) if (e.type === 'step-end' && (e.status === 'done' || e.status === 'skipped')) done.add(e.step);
+  return done;
+}
+
+export function findPoint(plan: Plan, id: string): PlannedRestorePoint {
+  const point = plan.restorePoints.find((p) => p.id === id);
+  if (!point) {
+    const known = plan.restorePoints.map((p) => `  ${p.id}: ${p.title}`).join('\n') || `  ${t('run.rollback.none')}`;
+    throw new InputError(t('run.rollback.unknownPoint', { point: id, known }));
+  }
+  return point;
+}
+
+/** What a rollback will do, for the operator to read before it runs. */
+export function describeRollback(point: PlannedRestorePoint): string[] {
+  const lines = [t('run.rollback.header', { point: point.id, title: point.title }), `  ${point.explain}`];
+  point.rollback.forEach((step, i) => {
+    lines.push(`  ${i + 1}. ${step.title}`);
+    for (const l of handlers[step.kind].describe(step)) lines.push(`       ${l}`);
+  });
+  return lines;
+}
+
+/** Steps finished by an earlier attempt at this rollback that did not complete. */
+function finishedInUnfinishedAttempt(events: readonly JournalEvent[], point: string): Set<string> {
+  let attempt: Set<string> | undefined;
+  for (const e of events) {
+    if (e.type === 'rollback' && e.point === point) attempt = e.status === 'start' ? new Set() : undefined;
+    else if (attempt && e.type === 'step-end' && e.status !== 'failed' && e.step.startsWith(`${point}/`)) attempt.add(e.step);
+  }
+  return attempt ?? new Set();
+}
+
+export async function rollbackTo(s: Session, pointId: string): Promise<RunResult> {
+  const point = findPoint(s.plan, pointId);
+  const earlier = finishedInUnfinishedAttempt((await readJournal(s.journal.files.journal)).events, point.id);
+  s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'start' });
+  s.journal.log(t('run.log.rollback', { point: point.id }));
+  const total = point.rollback.length;
+  for (let i = 0; i < total; i++) {
+    const step: PlannedStep = { ...(point.rollback[i] as PlannedStep), id: `${point.id}/${(point.rollback[i] as PlannedStep).id}` };
+    if (earlier.has(step.id)) continue;
+    if (s.options.signal?.aborted) {
+      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.reason') });
+      s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'failed' });
+      return finish(s, 'stopped', { reason: 'interrupted', step: step.id });
+    }
+    s.interaction.onStepStart?.(step, i, total);
+    s.journal.append({ type: 'step-start', time: now(), step: step.id });
+    const started = Date.now();
+    const end = (status: 'done' | 'skipped' | 'failed', detail?: string): void => {
+      s.journal.append({ type: 'step-end', time: now(), step: step.id, status, durationMs: Date.now() - started, ...(detail ? { detail } : {}) });
+      s.interaction.onStepEnd?.(step, status, detail);
+    };
+    for (;;) {
+      let outcome: StepOutcome;
+      try {
+        outcome = await handlers[step.kind].run(step, s.ctx);
+      } catch (error) {
+        const message = s.ctx.redact.text(errorText(error));
+        const killed = error instanceof KilledByOperator;
+        const choice = killed ? 'stop' : await s.interaction.onFailure(step, message, step.skippable ? ['retry', 'skip', 'stop'] : ['retry', 'stop']);
+        if (choice === 'retry') continue;
+        if (choice === 'skip') {
+          end('skipped', message);
+          break;
+        }
+        end('failed', message);
+        s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'failed' });
+        return finish(s, killed ? 'stopped' : 'failed', { reason: killed ? 'killed' : 'rollback-failed', step: step.id, error: message });
+      }
+      end(outcome.status, outcome.detail);
+      break;
+    }
+  }
+  s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'done' });
+  return finish(s, 'rolled-back', { step: point.id });
+}

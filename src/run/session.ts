@@ -1,0 +1,78 @@
+// One process's part of a run: the plan, the journal it appends to, the driver, and how the
+// run ends (journal event, report). Shared by a fresh run, resume and rollback.
+import type { Interaction } from '../model/interaction.js';
+import type { Plan } from '../model/plan.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/run.js';
+import { now, type StepContext } from './context.js';
+import { JournalWriter, readJournal, type RunFiles } from './journal.js';
+import { Redactor } from './redact.js';
+import { writeReport } from './report.js';
+
+export interface ExecuteOptions {
+  logDir: string;
+  /** The --root given to the command ("" for the real machine); steps use the plan's own root. */
+  root: string;
+  dryRun?: boolean;
+  /** First Ctrl-C: finish the running step, then stop. */
+  signal?: AbortSignal;
+  /** Second Ctrl-C: kill the running child too. */
+  killSignal?: AbortSignal;
+  /** Who confirms manual steps: the screens ('operator', default) or `run --yes`. */
+  confirmedBy?: 'operator' | '--yes';
+  /** Secret answers (never in the plan): handed to commands as 0600 files, masked everywhere. */
+  secrets?: Record<string, string>;
+}
+
+export type RunStatus = 'done' | 'stopped' | 'failed' | 'rolled-back' | 'dry-run';
+export type StopReason = 'interrupted' | 'killed' | 'reboot' | 'declined' | 'failure' | 'half-run' | 'rollback-failed';
+
+export interface RunResult {
+  runId: string;
+  status: RunStatus;
+  reason?: StopReason;
+  /** The step where the run stopped or failed. */
+  step?: string;
+  error?: string;
+  files?: RunFiles;
+}
+
+export interface Session {
+  plan: Plan;
+  interaction: Interaction;
+  journal: JournalWriter;
+  ctx: StepContext;
+  options: ExecuteOptions;
+}
+
+export function openSession(plan: Plan, runId: string, interaction: Interaction, options: ExecuteOptions): Session {
+  const redact = new Redactor();
+  for (const value of Object.values(options.secrets ?? {})) redact.addSecret(value);
+  const journal = new JournalWriter(options.logDir, runId, redact);
+  const ctx: StepContext = {
+    plan,
+    root: plan.root,
+    interaction,
+    journal,
+    redact,
+    confirmedBy: options.confirmedBy ?? 'operator',
+    kill: options.killSignal,
+    stop: options.signal,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
+  };
+  return { plan, interaction, journal, ctx, options };
+}
+
+/** Ends this process's part of the run: run-end event, the Markdown report, files closed. */
+export async function finish(s: Session, status: Exclude<RunStatus, 'dry-run'>, extra: Omit<RunResult, 'runId' | 'status' | 'files'> = {}): Promise<RunResult> {
+  const files = s.journal.files;
+  // A stop is not an end for the journal when the run can be resumed; it still gets a report.
+  s.journal.append({ type: 'run-end', time: now(), status: status === 'done' || status === 'rolled-back' || status === 'stopped' ? status : 'failed', report: files.report });
+  s.journal.log(t('run.log.end', { status, reason: extra.reason ?? '-' }));
+  try {
+    await writeReport(await readJournal(files.journal), files, s.ctx.redact);
+  } finally {
+    s.journal.close();
+  }
+  return { runId: s.journal.runId, status, files, ...extra };
+}

@@ -1,0 +1,78 @@
+// What the operator reads when a run, resume or rollback ends: the state, and the exact
+// commands to continue or to go back.
+import type { Plan } from '../model/plan.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/run.js';
+import { DEFAULT_LOG_DIR } from './journal.js';
+import { restorePointAt } from './executor.js';
+import type { RunResult } from './session.js';
+
+export interface Place {
+  root: string;
+  logDir: string;
+}
+
+export function placeArgs(p: Place): string {
+  return `${p.root ? ` --root ${p.root}` : ''}${p.logDir !== DEFAULT_LOG_DIR ? ` --log-dir ${p.logDir}` : ''}`;
+}
+
+export function resumeCommand(p: Place, extra = ''): string {
+  return `upgrade-wizard resume --yes${placeArgs(p)}${extra}`;
+}
+
+export function rollbackCommand(p: Place, point: string): string {
+  return `upgrade-wizard rollback --to ${point}${placeArgs(p)} --yes`;
+}
+
+/** Lines for the end of a run, and the exit code it deserves. */
+export function summarize(plan: Plan, result: RunResult, place: Place): { lines: string[]; exitCode: number } {
+  const lines: string[] = [];
+  const files = result.files;
+  const index = result.step ? plan.steps.findIndex((s) => s.id === result.step) : -1;
+  const point = index >= 0 ? restorePointAt(plan, index) : undefined;
+  const pointTitle = point ? (plan.restorePoints.find((r) => r.id === point)?.title ?? point) : undefined;
+  const back = point ? [t('run.sum.rollback', { point, title: pointTitle ?? point, command: rollbackCommand(place, point) })] : [];
+  let exitCode = 1;
+  switch (result.status) {
+    case 'done':
+      lines.push(t('run.sum.done', { runId: result.runId, count: plan.steps.length }));
+      exitCode = 0;
+      break;
+    case 'dry-run':
+      lines.push(t('run.sum.dryRun'));
+      exitCode = 0;
+      break;
+    case 'rolled-back':
+      lines.push(t('run.sum.rolledBack', { point: result.step ?? '-' }));
+      exitCode = 0;
+      break;
+    case 'stopped':
+      if (result.reason === 'reboot') {
+        lines.push(t('run.sum.reboot', { command: resumeCommand(place) }));
+        exitCode = 0;
+      } else if (result.reason === 'half-run') {
+        lines.push(
+          t('run.sum.halfRun', {
+            step: result.step ?? '-',
+            rerun: resumeCommand(place, ` --rerun-step ${result.step}`),
+            skip: resumeCommand(place, ` --skip-step ${result.step}`),
+          }),
+          ...back,
+        );
+        exitCode = 2;
+      } else {
+        lines.push(t(`run.sum.stopped.${result.reason ?? 'interrupted'}`, { step: result.step ?? '-' }), t('run.sum.resume', { command: resumeCommand(place) }), ...back);
+      }
+      break;
+    case 'failed':
+      if (result.reason === 'rollback-failed') {
+        const rp = result.step?.split('/')[0] ?? '-';
+        lines.push(t('run.sum.rollbackFailed', { step: result.step ?? '-', error: (result.error ?? '').split('\n')[0] ?? '', command: rollbackCommand(place, rp) }));
+        break;
+      }
+      lines.push(t('run.sum.failed', { step: result.step ?? '-', error: (result.error ?? '').split('\n')[0] ?? '' }), t('run.sum.resume', { command: resumeCommand(place) }), ...back);
+      break;
+  }
+  if (files) lines.push(t('run.sum.files', { report: files.report, log: files.log, journal: files.journal }));
+  return { lines, exitCode };
+}

@@ -1,0 +1,279 @@
+// The wizard's flow: welcome -> product -> questions -> plan review -> run -> summary.
+// It only moves between screens and calls the injected services; plans, facts and the
+// run itself come from src/plan, src/detect and src/run through WizardServices.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { KeyProvider, useKeys } from './keys.js';
+import { getLang, t } from './i18n.js';
+import type { Answers, Definition } from '../model/definition.js';
+import type { Facts } from '../model/facts.js';
+import type { Plan } from '../model/plan.js';
+import { RunStore } from './bridge.js';
+import { PlanReview } from './screens/PlanReview.js';
+import { ProductScreen } from './screens/Product.js';
+import { QuestionScreen } from './screens/Question.js';
+import { RunScreen } from './screens/run/RunScreen.js';
+import { ErrorScreen, Loading } from './screens/Status.js';
+import { Summary, summaryText } from './screens/Summary.js';
+import { Welcome, type FoundGroup, type FoundItem } from './screens/Welcome.js';
+import { secretValues, type ProductDetections, type ResumableRun, type RunOutcome, type WizardContext, type WizardServices } from './services.js';
+import { SizeContext, type TermSize } from './size.js';
+import { MASK } from './text.js';
+
+type Phase =
+  | { name: 'loading'; what: string }
+  | { name: 'welcome' }
+  | { name: 'product' }
+  | { name: 'questions' }
+  | { name: 'review'; plan: Plan }
+  | { name: 'run'; plan: Plan; store: RunStore }
+  | { name: 'summary'; outcome: RunOutcome }
+  | { name: 'error'; message: string };
+
+export interface AppProps {
+  services: WizardServices;
+  context: WizardContext;
+  /** Called once when the wizard ends, with the exit code and lines to print after the screens close. */
+  onExit: (code: number, after: string[]) => void;
+  /** Pins the layout size (tests); otherwise the terminal's size is followed. */
+  size?: TermSize;
+  /** Interrupts from outside the keyboard (SIGINT, SIGTERM, SIGHUP): handled like Ctrl-C. */
+  interrupts?: { on(listener: () => void): () => void };
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The product with the most detected answers is the likely one. */
+function likelyProduct(found: ProductDetections[]): string | undefined {
+  let best: ProductDetections | undefined;
+  for (const g of found) if (!best || g.detections.length > best.detections.length) best = g;
+  return best?.product;
+}
+
+function Flow({ services, context, onExit, interrupts }: Omit<AppProps, 'size'>) {
+  const lang = getLang();
+  const [phase, setPhase] = useState<Phase>({ name: 'loading', what: t('ui.loading.machine') });
+  const [defs, setDefs] = useState<Definition[]>([]);
+  const [found, setFound] = useState<ProductDetections[]>([]);
+  const [resumable, setResumable] = useState<ResumableRun | undefined>();
+  const [def, setDef] = useState<Definition | undefined>();
+  const [facts, setFacts] = useState<Facts | undefined>();
+  const [answers, setAnswers] = useState<Answers>(context.preset);
+  const [asked, setAsked] = useState<string[]>([]);
+  const exited = useRef(false);
+  const started = useRef(false);
+
+  const exit = useCallback(
+    (code: number, after: string[] = []) => {
+      if (exited.current) return;
+      exited.current = true;
+      onExit(code, after);
+    },
+    [onExit],
+  );
+  const fail = useCallback((error: unknown) => setPhase({ name: 'error', message: message(error) }), []);
+  const errorText = (text: string) => [
+    `${t('ui.error.head')}: ${text}`,
+    started.current ? t('ui.summary.again', { command: context.againCommand }) : t('ui.quit.nothingChanged'),
+  ];
+
+  useEffect(() => {
+    (async () => {
+      const d = await services.loadDefinitions();
+      const products = context.product ? d.filter((x) => x.id === context.product) : d;
+      const [f, r] = await Promise.all([services.detect(products), services.findResumable()]);
+      setDefs(d);
+      setFound(f);
+      setResumable(r);
+      setPhase({ name: 'welcome' });
+    })().catch(fail);
+  }, [services, fail, context.product]);
+
+  const chooseProduct = (id: string, given: Answers = answers) => {
+    const chosen = defs.find((d) => d.id === id);
+    if (!chosen) return fail(new Error(t('ui.error.unknownProduct', { product: id })));
+    setDef(chosen);
+    setPhase({ name: 'loading', what: t('ui.loading.facts') });
+    services
+      .gatherFacts(chosen, given)
+      .then((f) => {
+        setFacts(f);
+        setPhase({ name: 'questions' });
+      })
+      .catch(fail);
+  };
+
+  const afterWelcome = () => {
+    if (context.product) chooseProduct(context.product);
+    else setPhase({ name: 'product' });
+  };
+
+  const plan = (final: Answers) => {
+    if (!def) return;
+    setPhase({ name: 'loading', what: t('ui.loading.plan') });
+    services
+      .gatherFacts(def, final)
+      .then((f) => {
+        setFacts(f);
+        setPhase({ name: 'review', plan: services.buildPlan(def, final, f) });
+      })
+      .catch(fail);
+  };
+
+  const start = (p: Plan, store: RunStore, run: Promise<RunOutcome>) => {
+    started.current = true;
+    setPhase({ name: 'run', plan: p, store });
+    run.then((outcome) => setPhase({ name: 'summary', outcome })).catch(fail);
+  };
+  const control = (store: RunStore) => ({ signal: store.stopSignal, killSignal: store.killSignal });
+
+  const back = () => {
+    const last = asked[asked.length - 1];
+    if (last === undefined) {
+      if (!context.product) setPhase({ name: 'product' });
+      return;
+    }
+    setAsked(asked.slice(0, -1));
+    const { [last]: _dropped, ...rest } = answers;
+    setAnswers(rest);
+    setPhase({ name: 'questions' });
+  };
+
+  // Ctrl-C: during a run, first stop after the step, then abort; elsewhere leave at once.
+  const interrupt = () => {
+    if (phase.name === 'run') {
+      phase.store.requestStop();
+    } else if (phase.name === 'summary') {
+      exit(phase.outcome.exitCode, summaryText(phase.outcome, context.againCommand));
+    } else if (phase.name === 'error') {
+      exit(1, errorText(phase.message));
+    } else {
+      exit(2, [t('ui.quit.nothingChanged')]);
+    }
+  };
+  const latestInterrupt = useRef(interrupt);
+  latestInterrupt.current = interrupt;
+  useEffect(() => interrupts?.on(() => latestInterrupt.current()), [interrupts]);
+  useKeys((input, key) => {
+    if (key.ctrl && input === 'c') interrupt();
+  });
+
+  const askable = phase.name === 'questions' && def ? services.askableQuestions(def, answers) : [];
+  const question = askable.find((q) => !(q.id in answers));
+  const complete = phase.name === 'questions' && def !== undefined && question === undefined;
+  useEffect(() => {
+    // Every askable question has an answer: build the plan.
+    if (complete) plan(answers);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per completed set of answers
+  }, [complete, answers]);
+
+  const title = def ? def.title[lang] : '';
+  switch (phase.name) {
+    case 'loading':
+      return <Loading title={title ? t('ui.question.title', { product: title }) : t('ui.welcome.title')} what={phase.what} />;
+    case 'error':
+      return <ErrorScreen message={phase.message} onExit={() => exit(1, errorText(phase.message))} />;
+    case 'welcome': {
+      const groups: FoundGroup[] = found.map((g) => {
+        const product = defs.find((x) => x.id === g.product);
+        const items = g.detections.map((d): FoundItem => {
+          const q = product?.questions.find((x) => x.id === d.question);
+          const value = q?.secret ? MASK : Array.isArray(d.value) ? d.value.join(', ') : d.value;
+          return { label: q ? q.text[lang] : d.question, value, evidence: d.evidence };
+        });
+        return { title: product ? product.title[lang] : g.product, items };
+      });
+      const r = resumable;
+      const next = r?.plan.steps.find((s) => !r.done.includes(s.id));
+      return (
+        <Welcome
+          root={context.root}
+          media={context.media}
+          logDir={context.logDir}
+          found={groups}
+          notices={context.notices}
+          resume={
+            r && {
+              product: defs.find((d) => d.id === r.plan.product)?.title[lang] ?? r.plan.product,
+              startedAt: r.startedAt,
+              doneCount: r.done.length,
+              total: r.plan.steps.length,
+              next: next?.title,
+            }
+          }
+          onContinue={afterWelcome}
+          onResume={() => {
+            if (!r) return;
+            const store = new RunStore(r.plan, [], r.done);
+            start(r.plan, store, services.resume(r, store.interaction, control(store)));
+          }}
+        />
+      );
+    }
+    case 'product':
+      return (
+        <ProductScreen
+          items={defs.map((d) => ({ value: d.id, label: d.title[lang], ...(d.summary ? { summary: d.summary[lang] } : {}) }))}
+          initial={likelyProduct(found)}
+          onSubmit={(id) => chooseProduct(id)}
+        />
+      );
+    case 'questions': {
+      if (!def || !question) return <Loading title={t('ui.question.title', { product: title })} what={t('ui.loading.plan')} />;
+      const number = askable.filter((q) => q.id in answers && !(q.id in context.preset)).length + 1;
+      const total = askable.filter((q) => !(q.id in context.preset)).length;
+      return (
+        <QuestionScreen
+          key={question.id}
+          product={title}
+          question={question}
+          number={number}
+          total={total}
+          detected={facts?.detected[question.id]}
+          initial={question.default}
+          validate={(v) => {
+            const check = services.validateAnswer(question, v);
+            return check.ok ? undefined : check.error;
+          }}
+          onAnswer={(v) => {
+            const check = services.validateAnswer(question, v);
+            setAnswers({ ...answers, [question.id]: check.ok ? check.value : v });
+            setAsked([...asked, question.id]);
+          }}
+          onBack={asked.length > 0 || !context.product ? back : undefined}
+        />
+      );
+    }
+    case 'review':
+      return (
+        <PlanReview
+          plan={phase.plan}
+          product={title}
+          target={context.root || '/'}
+          secrets={secretValues(def, answers)}
+          onBack={asked.length > 0 ? back : undefined}
+          onStart={() => {
+            const store = new RunStore(phase.plan, secretValues(def, answers));
+            start(phase.plan, store, services.execute(phase.plan, store.interaction, control(store)));
+          }}
+        />
+      );
+    case 'run':
+      return <RunScreen store={phase.store} plan={phase.plan} product={defs.find((d) => d.id === phase.plan.product)?.title[lang] ?? phase.plan.product} />;
+    case 'summary': {
+      const { outcome } = phase;
+      return <Summary outcome={outcome} againCommand={context.againCommand} onExit={() => exit(outcome.exitCode, summaryText(outcome, context.againCommand))} />;
+    }
+  }
+}
+
+export function App({ size, ...props }: AppProps) {
+  return (
+    <SizeContext.Provider value={size}>
+      <KeyProvider>
+        <Flow {...props} />
+      </KeyProvider>
+    </SizeContext.Provider>
+  );
+}

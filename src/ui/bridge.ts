@@ -1,0 +1,181 @@
+// The bridge between the executor and the screens: an Interaction whose questions become
+// pending prompts in a small store, answered by the screens; its reports become state.
+// The executor awaits promises; React reads snapshots (useSyncExternalStore).
+import { useSyncExternalStore } from 'react';
+import type { DiffReview, FailureChoice, Interaction, Progress } from '../model/interaction.js';
+import type { PlannedStep } from '../model/plan.js';
+import { maskSecrets, scrub } from './text.js';
+
+export type StepStatus = 'done' | 'skipped' | 'failed';
+
+export interface FinishedStep {
+  id: string;
+  number: number;
+  title: string;
+  manual: boolean;
+  status: StepStatus;
+  detail?: string;
+}
+
+export interface CurrentStep {
+  step: PlannedStep;
+  number: number;
+  /** Completed output lines, newest last (bounded). */
+  output: string[];
+  /** The line being written (no newline yet; a \r restarts it, as progress meters do). */
+  partial: string;
+  progress?: Progress;
+}
+
+type Question =
+  | { kind: 'manual'; step: PlannedStep }
+  | { kind: 'diff'; step: PlannedStep; review: DiffReview }
+  | { kind: 'failure'; step: PlannedStep; error: string; choices: FailureChoice[] };
+/** What the executor waits on; seq numbers each prompt so its panel starts fresh. */
+export type Prompt = Question & { seq: number };
+
+export type StopState = 'none' | 'requested' | 'aborting';
+
+export interface RunState {
+  total: number;
+  finished: FinishedStep[];
+  current?: CurrentStep;
+  prompt?: Prompt;
+  stop: StopState;
+}
+
+const MAX_LINES = 500;
+
+export class RunStore {
+  private state: RunState;
+  private listeners = new Set<() => void>();
+  private resolver: ((value: boolean | FailureChoice) => void) | undefined;
+  private seq = 0;
+  private readonly stopController = new AbortController();
+  private readonly killController = new AbortController();
+  readonly interaction: Interaction;
+
+  constructor(
+    private readonly plan: { steps: PlannedStep[] },
+    private readonly secrets: readonly string[] = [],
+    /** Steps a resumed run finished before (shown as done). */
+    doneBefore: readonly string[] = [],
+  ) {
+    const finished = plan.steps.flatMap((step, i): FinishedStep[] =>
+      doneBefore.includes(step.id) ? [{ id: step.id, number: i + 1, title: step.title, manual: step.manual, status: 'done' }] : [],
+    );
+    this.state = { total: plan.steps.length, finished, stop: 'none' };
+    this.interaction = {
+      confirmManual: (step) => this.ask({ kind: 'manual', step }).then((v) => v === true),
+      reviewDiff: (step, review) =>
+        this.ask({ kind: 'diff', step, review: { ...review, diff: this.clean(review.diff) } }).then((v) => v === true),
+      onFailure: (step, error, choices) =>
+        this.ask({ kind: 'failure', step, error: this.clean(error), choices }).then((v) =>
+          typeof v === 'string' ? v : 'stop',
+        ),
+      onStepStart: (step, index, total) => this.stepStart(step, index, total),
+      onOutput: (step, chunk) => this.output(step, chunk),
+      onProgress: (step, progress) => this.progress(step, progress),
+      onStepEnd: (step, status, detail) => this.stepEnd(step, status, detail),
+    };
+  }
+
+  /** Aborted on the first Ctrl-C: the executor stops after the running step. */
+  get stopSignal(): AbortSignal {
+    return this.stopController.signal;
+  }
+
+  /** Aborted on the second Ctrl-C: the executor kills the running command. */
+  get killSignal(): AbortSignal {
+    return this.killController.signal;
+  }
+
+  getState = (): RunState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** First call: stop after the current step. Second: abort now (pending prompts answer "stop"). */
+  requestStop(): StopState {
+    if (this.state.stop === 'none') {
+      this.set({ stop: 'requested' });
+      this.stopController.abort();
+    } else if (this.state.stop === 'requested') {
+      this.set({ stop: 'aborting' });
+      this.killController.abort();
+      if (this.state.prompt) this.respond(this.state.prompt.kind === 'failure' ? 'stop' : false);
+    }
+    return this.state.stop;
+  }
+
+  /** The screens' answer to the pending prompt. */
+  respond(value: boolean | FailureChoice): void {
+    const resolve = this.resolver;
+    this.resolver = undefined;
+    this.set({ prompt: undefined });
+    resolve?.(value);
+  }
+
+  private ask(question: Question): Promise<boolean | FailureChoice> {
+    if (this.state.stop === 'aborting') return Promise.resolve(question.kind === 'failure' ? 'stop' : false);
+    return new Promise((resolve) => {
+      this.resolver = resolve;
+      this.set({ prompt: { ...question, seq: ++this.seq } });
+    });
+  }
+
+  private clean(text: string): string {
+    return maskSecrets(scrub(text), this.secrets);
+  }
+
+  private numberOf(step: PlannedStep, index: number): number {
+    const at = this.plan.steps.findIndex((s) => s.id === step.id);
+    return at >= 0 ? at + 1 : index + 1;
+  }
+
+  private stepStart(step: PlannedStep, index: number, total: number): void {
+    this.set({ total, current: { step, number: this.numberOf(step, index), output: [], partial: '' } });
+  }
+
+  private output(step: PlannedStep, chunk: string): void {
+    const cur = this.state.current;
+    if (!cur || cur.step.id !== step.id) return;
+    // Scrub the whole chunk first so a \r inside an escape sequence cannot split it.
+    const text = maskSecrets(scrub(chunk.replace(/\r\n/g, '\n')), this.secrets);
+    const pieces = (cur.partial + text).split('\n');
+    const partial = pieces.pop() ?? '';
+    const done = pieces.map((l) => l.slice(l.lastIndexOf('\r') + 1));
+    const output = done.length ? [...cur.output, ...done].slice(-MAX_LINES) : cur.output;
+    this.set({ current: { ...cur, output, partial: partial.slice(partial.lastIndexOf('\r') + 1) } });
+  }
+
+  private progress(step: PlannedStep, progress: Progress): void {
+    const cur = this.state.current;
+    if (!cur || cur.step.id !== step.id) return;
+    this.set({ current: { ...cur, progress } });
+  }
+
+  private stepEnd(step: PlannedStep, status: StepStatus, detail?: string): void {
+    const finished: FinishedStep = {
+      id: step.id,
+      number: this.numberOf(step, this.state.finished.length),
+      title: step.title,
+      manual: step.manual,
+      status,
+      detail: detail === undefined ? undefined : this.clean(detail),
+    };
+    const current = this.state.current?.step.id === step.id ? undefined : this.state.current;
+    this.set({ finished: [...this.state.finished, finished], current });
+  }
+
+  private set(patch: Partial<RunState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+}
+
+export function useRunState(store: RunStore): RunState {
+  return useSyncExternalStore(store.subscribe, store.getState, store.getState);
+}

@@ -1,0 +1,39 @@
+// The frame every screen sits in: a title line, a rule, the body, and a line of key hints.
+// It keeps the whole screen one row shorter than the terminal so Ink never has to scroll.
+import type { ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import { useTermSize, type TermSize } from '../size.js';
+import { truncate } from '../text.js';
+
+/** Rows left for a screen's body inside the frame. */
+export function bodyRows(size: TermSize): number {
+  return Math.max(6, size.rows - 4);
+}
+
+/** Columns available to a screen's body (one column of margin on the left). */
+export function bodyColumns(size: TermSize): number {
+  return Math.max(20, size.columns - 2);
+}
+
+export function Frame({ title, right, keys, children }: { title: string; right?: string; keys: string; children: ReactNode }) {
+  const size = useTermSize();
+  const width = size.columns - 1;
+  const rightText = right ? ` ${right}` : '';
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box justifyContent="space-between">
+        <Text bold color="cyan" wrap="truncate-end">
+          {truncate(title, width - rightText.length)}
+        </Text>
+        <Text dimColor>{rightText}</Text>
+      </Box>
+      <Text dimColor>{'─'.repeat(width)}</Text>
+      <Box flexDirection="column" height={bodyRows(size)} paddingLeft={1}>
+        {children}
+      </Box>
+      <Text dimColor wrap="truncate-end">
+        {truncate(keys, width)}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,30 @@
+// The two plain screens: a wait with a spinner, and an error that ends the wizard.
+import { Text } from 'ink';
+import { t } from '../i18n.js';
+import { Frame, bodyColumns } from '../components/Frame.js';
+import { Spinner } from '../components/Progress.js';
+import { useKeys } from '../keys.js';
+import { Lines, para } from '../lines.js';
+import { useTermSize } from '../size.js';
+
+export function Loading({ title, what }: { title: string; what: string }) {
+  return (
+    <Frame title={title} keys={t('ui.keys.quit')}>
+      <Text>
+        <Spinner /> {what}
+      </Text>
+    </Frame>
+  );
+}
+
+export function ErrorScreen({ message, onExit }: { message: string; onExit: () => void }) {
+  const size = useTermSize();
+  useKeys((input, key) => {
+    if (key.return || input === 'q') onExit();
+  });
+  return (
+    <Frame title={t('ui.error.title')} keys={t('ui.keys.exit')}>
+      <Lines lines={para(message, bodyColumns(size), { color: 'red' })} />
+    </Frame>
+  );
+}

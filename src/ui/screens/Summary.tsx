@@ -1,0 +1,52 @@
+// The end of a run: how it ended, the report, the backups, and how to go on (resume or roll
+// back, in src/run's words). Enter or q leaves; the same text is printed after exit.
+import { t } from '../i18n.js';
+import { useKeys } from '../keys.js';
+import { Frame, bodyColumns, bodyRows } from '../components/Frame.js';
+import { ScrollView, scrollPosition, useScroll } from '../components/Scroll.js';
+import { blank, para, type Line } from '../lines.js';
+import type { RunOutcome } from '../services.js';
+import { useTermSize } from '../size.js';
+
+const HEAD: Record<RunOutcome['status'], { key: string; color: string; mark: string }> = {
+  done: { key: 'ui.summary.done', color: 'green', mark: '✓' },
+  stopped: { key: 'ui.summary.stopped', color: 'yellow', mark: '■' },
+  failed: { key: 'ui.summary.failed', color: 'red', mark: '✗' },
+  'rolled-back': { key: 'ui.summary.rolledBack', color: 'yellow', mark: '↺' },
+};
+
+/** The summary as plain lines, also printed to the terminal after the screens close. */
+export function summaryText(outcome: RunOutcome, againCommand: string): string[] {
+  const out: string[] = [`${HEAD[outcome.status].mark} ${t(HEAD[outcome.status].key)}`];
+  if (outcome.report) out.push(t('ui.summary.report', { path: outcome.report }));
+  if (outcome.backups.length > 0) {
+    out.push(t('ui.summary.backups'));
+    for (const b of outcome.backups) out.push(`  ${b}`);
+  }
+  out.push(...outcome.lines);
+  if (outcome.status === 'stopped' || outcome.status === 'failed') out.push(t('ui.summary.again', { command: againCommand }));
+  return out;
+}
+
+export function Summary({ outcome, againCommand, onExit }: { outcome: RunOutcome; againCommand: string; onExit: () => void }) {
+  const size = useTermSize();
+  const width = bodyColumns(size);
+  const head = HEAD[outcome.status];
+  const [title = '', ...rest] = summaryText(outcome, againCommand);
+  const lines: Line[] = [...para(title, width, { color: head.color, bold: true }), blank];
+  // Entries may span lines; an indented line (a command) keeps its indent when it wraps.
+  for (const line of rest.flatMap((text) => text.split('\n'))) {
+    const indent = line.length - line.trimStart().length;
+    lines.push(...para(line.trimStart(), width, {}, indent));
+  }
+  const height = bodyRows(size);
+  const offset = useScroll(lines.length, height);
+  useKeys((input, key) => {
+    if (key.return || input === 'q') onExit();
+  });
+  return (
+    <Frame title={t('ui.summary.title')} right={scrollPosition(offset, height, lines.length)} keys={t('ui.keys.exit')}>
+      <ScrollView lines={lines} height={height} offset={offset} />
+    </Frame>
+  );
+}

@@ -1,0 +1,108 @@
+// Welcome: where the wizard works, what it found on this machine (with the evidence),
+// and, when an interrupted run is in the log dir, the offer to resume it.
+import { Box, Text } from 'ink';
+import { useKeys } from '../keys.js';
+import { t } from '../i18n.js';
+import { Frame, bodyColumns, bodyRows } from '../components/Frame.js';
+import { SelectList } from '../components/SelectList.js';
+import { ScrollView, scrollPosition, useScroll } from '../components/Scroll.js';
+import { blank, para, type Line } from '../lines.js';
+import { useOnce } from '../hooks.js';
+import { useTermSize } from '../size.js';
+
+export interface FoundItem {
+  label: string;
+  value: string;
+  evidence: string;
+}
+
+export interface FoundGroup {
+  title: string;
+  items: FoundItem[];
+}
+
+export interface ResumeOffer {
+  product: string;
+  startedAt?: string;
+  doneCount: number;
+  total: number;
+  next?: string;
+}
+
+export function Welcome({
+  root,
+  media,
+  logDir,
+  found,
+  notices = [],
+  resume,
+  onContinue,
+  onResume,
+}: {
+  root: string;
+  media?: string;
+  logDir: string;
+  found: FoundGroup[];
+  notices?: string[];
+  resume?: ResumeOffer;
+  onContinue: () => void;
+  onResume: () => void;
+}) {
+  const size = useTermSize();
+  const width = bodyColumns(size);
+  const once = useOnce();
+  useKeys((_input, key) => {
+    if (!resume && key.return) once(onContinue);
+  });
+  const lines: Line[] = [
+    ...para(t('ui.welcome.intro'), width),
+    blank,
+    ...para(root ? t('ui.welcome.rootSandbox', { root }) : t('ui.welcome.rootReal'), width),
+    ...para(media ? t('ui.welcome.media', { media }) : t('ui.welcome.noMedia'), width),
+    ...para(t('ui.welcome.logDir', { dir: logDir }), width),
+    blank,
+    ...para(t('ui.welcome.found'), width, { bold: true }),
+  ];
+  const groups = found.filter((g) => g.items.length > 0);
+  if (groups.length === 0) lines.push(...para(t('ui.welcome.nothingFound'), width, { dim: true }, 1));
+  for (const g of groups) {
+    if (found.length > 1) lines.push(...para(g.title, width, { color: 'cyan' }, 1));
+    for (const f of g.items) {
+      lines.push(...para(`${f.label}: ${f.value}`, width, {}, 1, { text: '• ', color: 'green' }));
+      lines.push(...para(t('ui.welcome.evidence', { evidence: f.evidence }), width, { dim: true }, 3));
+    }
+  }
+  for (const n of notices) lines.push(...para(n, width, { color: 'yellow' }, 0, { text: '! ', color: 'yellow' }));
+  const height = bodyRows(size) - (resume ? 6 : 0);
+  // With the resume choice on screen the arrows belong to it; the page keys still scroll.
+  const offset = useScroll(lines.length, height, true, !resume);
+  const keys = resume ? t('ui.keys.select') : t('ui.keys.continue');
+  return (
+    <Frame
+      title={t('ui.welcome.title')}
+      right={scrollPosition(offset, height, lines.length)}
+      keys={lines.length > height ? `${keys} · ${t(resume ? 'ui.keys.page' : 'ui.keys.scroll')}` : keys}
+    >
+      <ScrollView lines={lines} height={Math.min(height, lines.length)} offset={offset} />
+      {resume ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text color="yellow" bold wrap="truncate-end">
+            {t('ui.welcome.resumeFound', { product: resume.product, done: resume.doneCount, total: resume.total })}
+          </Text>
+          <Text dimColor wrap="truncate-end">
+            {resume.next ? t('ui.welcome.resumeNext', { step: resume.next }) : ''}
+            {resume.startedAt ? `  (${t('ui.welcome.startedAt', { time: resume.startedAt })})` : ''}
+          </Text>
+          <SelectList
+            width={width}
+            items={[
+              { value: 'resume', label: t('ui.welcome.resumeIt') },
+              { value: 'new', label: t('ui.welcome.startNew') },
+            ]}
+            onSubmit={(v) => (v === 'resume' ? onResume() : onContinue())}
+          />
+        </Box>
+      ) : null}
+    </Frame>
+  );
+}

@@ -1,0 +1,60 @@
+// After a failure: what failed and why, then the choices the executor offers
+// (skip appears only where the procedure allows it).
+import { Box, Text } from 'ink';
+import { t } from '../../i18n.js';
+import type { FailureChoice } from '../../../model/interaction.js';
+import type { Plan, PlannedStep } from '../../../model/plan.js';
+import { restorePointAt } from '../../../run/executor.js';
+import { SelectList } from '../../components/SelectList.js';
+import { Lines, para } from '../../lines.js';
+import { truncate } from '../../text.js';
+
+export function choiceLabel(choice: FailureChoice, step: PlannedStep, plan: Plan): string {
+  if (choice === 'rollback') {
+    // The executor rolls back to the restore point in force at the step.
+    const index = plan.steps.findIndex((s) => s.id === step.id);
+    const id = index >= 0 ? restorePointAt(plan, index) : step.restorePoint;
+    const point = plan.restorePoints.find((p) => p.id === id);
+    return point ? t('ui.failure.rollbackTo', { point: point.title }) : t('ui.failure.rollback');
+  }
+  return t(`ui.failure.${choice}`);
+}
+
+export function FailurePanel({
+  step,
+  number,
+  error,
+  choices,
+  plan,
+  width,
+  height,
+  onChoose,
+}: {
+  step: PlannedStep;
+  number: number;
+  error: string;
+  choices: FailureChoice[];
+  plan: Plan;
+  width: number;
+  height: number;
+  onChoose: (choice: FailureChoice) => void;
+}) {
+  const room = Math.max(1, height - choices.length - 2);
+  const errorLines = para(error, width, { color: 'red' }, 2);
+  // The end of an error is where the cause usually is.
+  const shown = errorLines.length > room ? errorLines.slice(errorLines.length - room) : errorLines;
+  return (
+    <Box flexDirection="column">
+      <Text color="red" bold wrap="truncate-end">
+        {truncate(`✗ ${t('ui.failure.head', { number, title: step.title })}`, width)}
+      </Text>
+      <Lines lines={shown} />
+      <Text bold>{t('ui.failure.what')}</Text>
+      <SelectList
+        width={width}
+        items={choices.map((c) => ({ value: c, label: choiceLabel(c, step, plan) }))}
+        onSubmit={onChoose}
+      />
+    </Box>
+  );
+}

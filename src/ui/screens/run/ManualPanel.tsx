@@ -1,0 +1,73 @@
+// A manual step: the instructions and a checklist the operator ticks item by item;
+// Enter confirms only once every item is ticked. s stops the run here.
+import { useState } from 'react';
+import { Box, Text } from 'ink';
+import { useKeys } from '../../keys.js';
+import { t } from '../../i18n.js';
+import type { PlannedStep } from '../../../model/plan.js';
+import { ScrollView, useScroll } from '../../components/Scroll.js';
+import { para, type Line } from '../../lines.js';
+import { useOnce, useRefState } from '../../hooks.js';
+import { truncate } from '../../text.js';
+
+export function ManualPanel({
+  step,
+  number,
+  width,
+  height,
+  onConfirm,
+  onStop,
+}: {
+  step: PlannedStep;
+  number: number;
+  width: number;
+  height: number;
+  onConfirm: () => void;
+  onStop: () => void;
+}) {
+  const items = step.checklist && step.checklist.length > 0 ? step.checklist : [t('ui.manual.doneItem')];
+  const [ticked, setTicked, tickedRef] = useRefState<boolean[]>(() => items.map(() => false));
+  const [index, setIndex, indexRef] = useRefState(0);
+  const once = useOnce();
+  const [nudge, setNudge] = useState(false);
+  const count = ticked.filter(Boolean).length;
+  const instructions: Line[] = step.instructions ? para(step.instructions, width, {}, 2) : [];
+  // Title, checklist, status line; the instructions get what is left and scroll with PgUp/PgDn.
+  const room = Math.max(2, height - items.length - 3);
+  const offset = useScroll(instructions.length, room, true, false);
+  useKeys((input, key) => {
+    if (key.upArrow) setIndex((i) => Math.max(0, i - 1));
+    else if (key.downArrow) setIndex((i) => Math.min(items.length - 1, i + 1));
+    else if (input === ' ' || input === 'x') {
+      const at = indexRef.current;
+      const wasTicked = tickedRef.current[at] === true;
+      setTicked((prev) => prev.map((v, i) => (i === at ? !v : v)));
+      setNudge(false);
+      // Ticking moves on to the next item, so Space Space … walks down the list.
+      if (!wasTicked) setIndex((i) => Math.min(items.length - 1, i + 1));
+    } else if (key.return) {
+      if (tickedRef.current.every(Boolean)) once(onConfirm);
+      else setNudge(true);
+    } else if (input === 's') once(onStop);
+  });
+  return (
+    <Box flexDirection="column">
+      <Text color="yellow" bold wrap="truncate-end">
+        {truncate(`▸ ${String(number).padStart(2)}. [${t('ui.plan.manual')}] ${step.title}`, width)}
+      </Text>
+      <ScrollView lines={instructions} height={Math.min(room, instructions.length)} offset={offset} />
+      {items.map((item, i) => (
+        <Text key={i} wrap="truncate-end" color={i === index ? 'cyan' : undefined} bold={i === index}>
+          {truncate(`${i === index ? '›' : ' '} ${ticked[i] ? '[x]' : '[ ]'} ${item}`, width)}
+        </Text>
+      ))}
+      <Text color={nudge ? 'red' : undefined} dimColor={!nudge} wrap="truncate-end">
+        {nudge
+          ? t('ui.manual.tickAll', { done: count, total: items.length })
+          : count === items.length
+            ? t('ui.manual.allTicked')
+            : t('ui.manual.progress', { done: count, total: items.length })}
+      </Text>
+    </Box>
+  );
+}

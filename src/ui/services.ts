@@ -1,0 +1,81 @@
+// What the screens need from the rest of the tool, as one injected object: the wizard
+// holds no business logic and tests drive it with hand-made plans. src/commands/
+// interactive.ts builds the real one from src/plan, src/detect and src/run.
+import type { Answers, Definition, Question } from '../model/definition.js';
+import type { Detection, Facts } from '../model/facts.js';
+import type { Interaction } from '../model/interaction.js';
+import type { Plan } from '../model/plan.js';
+
+/** How the executor is told to stop: after the running step (first Ctrl-C) or now (second). */
+export interface RunControl {
+  signal: AbortSignal;
+  killSignal: AbortSignal;
+}
+
+export type OutcomeStatus = 'done' | 'stopped' | 'failed' | 'rolled-back';
+
+export interface RunOutcome {
+  status: OutcomeStatus;
+  exitCode: number;
+  /** What the end means and how to go on (resume, roll back), as src/run words it. */
+  lines: string[];
+  report?: string;
+  /** Archives and kept originals written by the run. */
+  backups: string[];
+}
+
+export interface ProductDetections {
+  product: string;
+  detections: Detection[];
+}
+
+/** An interrupted run found in the log dir at start. */
+export interface ResumableRun {
+  plan: Plan;
+  /** Ids of the steps already finished. */
+  done: string[];
+  startedAt?: string;
+  /** What src/run needs to continue it; opaque to the screens. */
+  handle: unknown;
+}
+
+export type AnswerCheck = { ok: true; value: string | string[] } | { ok: false; error: string };
+
+export interface WizardServices {
+  loadDefinitions(): Promise<Definition[]>;
+  /** What is detectable on this machine, per product (only the chosen one when --product), for the welcome screen. */
+  detect(products: Definition[]): Promise<ProductDetections[]>;
+  gatherFacts(def: Definition, answers: Answers): Promise<Facts>;
+  buildPlan(def: Definition, answers: Answers, facts: Facts): Plan;
+  askableQuestions(def: Definition, answers: Answers): Question[];
+  /** The answer normalised (yes/no spelling, list order), or an error for the operator. */
+  validateAnswer(question: Question, value: string | string[]): AnswerCheck;
+  execute(plan: Plan, interaction: Interaction, control: RunControl): Promise<RunOutcome>;
+  findResumable(): Promise<ResumableRun | undefined>;
+  resume(run: ResumableRun, interaction: Interaction, control: RunControl): Promise<RunOutcome>;
+}
+
+/** Where the wizard works, shown on the screens and in the resume / roll-back hints. */
+export interface WizardContext {
+  root: string;
+  media?: string;
+  logDir: string;
+  /** Answers given on the command line (--set, --answers): not asked again. */
+  preset: Answers;
+  product?: string;
+  /** The command that brings the operator back to this wizard, same root and log dir. */
+  againCommand: string;
+  /** Shown on the welcome screen, e.g. definitions that did not load. */
+  notices?: string[];
+}
+
+/** Values of secret questions, masked wherever they could show. */
+export function secretValues(def: Definition | undefined, answers: Answers): string[] {
+  if (!def) return [];
+  return def.questions
+    .filter((q) => q.secret)
+    .flatMap((q) => {
+      const v = answers[q.id];
+      return v === undefined ? [] : Array.isArray(v) ? v : [v];
+    });
+}

@@ -1,0 +1,145 @@
+// Plain-text helpers for the screens: display width (CJK is two columns), wrapping and
+// truncation to the terminal, argv quoting for display, and scrubbing of what reaches
+// the screen (escape codes from child output, secrets).
+
+/** Wide and full-width code points take two terminal columns (East Asian Width W/F). */
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1f64f) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+function charWidth(ch: string): number {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
+  return isWide(cp) ? 2 : 1;
+}
+
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch);
+  return w;
+}
+
+/** Cuts text to at most `width` columns, ending with … when something was cut. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let w = 0;
+  for (const ch of text) {
+    const cw = charWidth(ch);
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}…`;
+}
+
+/**
+ * Wraps one paragraph to `width` columns: at spaces for Latin text (after a / in long paths),
+ * anywhere between wide characters (Japanese has no spaces), hard-cutting longer words.
+ */
+export function wrap(text: string, width: number): string[] {
+  const max = Math.max(4, width);
+  const lines: string[] = [];
+  let line = '';
+  let lineW = 0;
+  // Where the line may break: a space (dropped) or just after a slash (kept).
+  let breakAt = -1;
+  let dropSpace = false;
+  for (const ch of text) {
+    const cw = charWidth(ch);
+    if (lineW + cw > max) {
+      if (ch === ' ') {
+        lines.push(line);
+        line = '';
+        lineW = 0;
+        breakAt = -1;
+        continue;
+      }
+      if (breakAt > 0 && !isWide(ch.codePointAt(0) ?? 0)) {
+        lines.push(line.slice(0, breakAt));
+        line = line.slice(breakAt + (dropSpace ? 1 : 0));
+        lineW = displayWidth(line);
+      } else {
+        lines.push(line);
+        line = '';
+        lineW = 0;
+      }
+      breakAt = -1;
+    }
+    if (ch === ' ') {
+      breakAt = line.length;
+      dropSpace = true;
+    }
+    line += ch;
+    lineW += cw;
+    if (ch === '/' && line.length > 1) {
+      breakAt = line.length;
+      dropSpace = false;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** Pads to `width` columns with spaces (for aligned columns). */
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+const SAFE_ARG = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** Quotes one argument the POSIX-shell way, for display only: commands are never run through a shell. */
+export function quoteArg(arg: string): string {
+  if (arg === '') return "''";
+  if (SAFE_ARG.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+export function quoteArgv(argv: readonly string[]): string {
+  return argv.map(quoteArg).join(' ');
+}
+
+// CSI, OSC and other escape sequences a child process may print (colours, titles, cursor moves).
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Removes escape sequences and control characters so child output cannot repaint the screen. */
+export function scrub(text: string): string {
+  return text.replace(ESCAPES, '').replace(CONTROLS, '');
+}
+
+export const MASK = '****';
+
+/** Replaces every occurrence of a secret value with ****; values shorter than 3 are left (too ambiguous). */
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s.length >= 3) out = out.split(s).join(MASK);
+  return out;
+}
+
+export function formatBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
+}

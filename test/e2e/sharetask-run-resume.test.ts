@@ -1,0 +1,187 @@
+// The same run cut short — kill -9 inside a step, a crash between steps, Ctrl-C once and twice —
+// then `resume`, which must reach the same end state; and `rollback` to the backup.
+import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { join } from 'node:path';
+import { execa, type ResultPromise } from 'execa';
+import { afterEach, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/cli.js';
+import { snapshotTree } from '../helpers/tree.js';
+import { answerArgs, expectedUpgradedState, makeSandbox, placeArgs, readCalls, runIn, runSharetask, sandboxEnv, upgradedState, type Sandbox } from '../helpers/sandbox.js';
+
+const uid = process.getuid?.() ?? 0;
+const sandboxes: (Sandbox & { cleanup(): void })[] = [];
+afterEach(() => {
+  for (const sb of sandboxes.splice(0)) sb.cleanup();
+});
+
+async function sandbox(): Promise<Sandbox & { cleanup(): void }> {
+  const sb = await makeSandbox();
+  sandboxes.push(sb);
+  return sb;
+}
+
+/** The wizard started in its own process group (as a shell starts a foreground job), not awaited. */
+function start(sb: Sandbox, pauseAt: string): ResultPromise {
+  const args = ['run', '--product', 'sharetask', ...answerArgs(sb), '--yes', ...placeArgs(sb)];
+  return execa(process.execPath, [join(repoRoot, 'bin/upgrade-wizard.js'), ...args], {
+    env: { ...sandboxEnv(sb.dir), LANG: 'C', SANDBOX_PAUSE_AT: pauseAt },
+    stdin: 'ignore',
+    reject: false,
+    detached: true,
+  });
+}
+
+/** Waits (without a deadline of its own: the test timeout is the limit) for a stand-in to pause. */
+async function paused(sb: Sandbox, name: string, child: ResultPromise): Promise<void> {
+  let ended: unknown;
+  void child.then((r) => (ended = r));
+  while (!existsSync(join(sb.state, `paused-${name.replace(/\//g, '_')}`))) {
+    if (ended) throw new Error(`the run ended before ${name} was reached: ${JSON.stringify(ended)}`);
+    await sleep(50);
+  }
+}
+
+const release = (sb: Sandbox, name: string): void => writeFileSync(join(sb.state, `release-${name.replace(/\//g, '_')}`), '');
+
+/** Waits until the wizard has printed `text`. */
+async function printed(child: ResultPromise, text: string): Promise<void> {
+  let seen = '';
+  await new Promise<void>((done) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes(text)) done();
+    });
+  });
+}
+const journalOf = (sb: Sandbox): string => join(sb.logDir, readdirSync(sb.logDir).find((f) => f.endsWith('.jsonl')) as string);
+const types = (sb: Sandbox): string[] => readFileSync(journalOf(sb), 'utf8').split('\n').filter(Boolean).map((l) => { try { return (JSON.parse(l) as { type: string }).type; } catch { return 'cut'; } });
+const resumeArgs = (sb: Sandbox): string[] => ['resume', '--yes', '--root', sb.root, '--log-dir', sb.logDir];
+
+describe('resume after the run was cut short', () => {
+  it('kill -9 inside a command step: resume names the step, and --rerun-step finishes the upgrade', async () => {
+    const sb = await sandbox();
+    const child = start(sb, 'database_upgrade.pl');
+    await paused(sb, 'database_upgrade.pl', child);
+    child.kill('SIGKILL');
+    await child;
+    release(sb, 'database_upgrade.pl');
+    expect(types(sb).at(-1)).toBe('step-start');
+    const again = await runSharetask(sb);
+    expect(again.exitCode).toBe(2);
+    expect(again.stderr).toMatch(/an unfinished run of sharetask for this root exists: .*next step database-upgrade/);
+
+    const first = await runIn(sb, resumeArgs(sb));
+    expect(first.exitCode).toBe(2);
+    expect(first.stdout).toMatch(/database-upgrade .* may have partly run/s);
+    expect(first.stdout).toContain(`upgrade-wizard resume --yes --root ${sb.root} --log-dir ${sb.logDir} --rerun-step database-upgrade`);
+
+    const second = await runIn(sb, [...resumeArgs(sb), '--rerun-step', 'database-upgrade']);
+    expect(second.exitCode).toBe(0);
+    expect(await upgradedState(sb)).toEqual(expectedUpgradedState(sb, uid));
+    expect((await readCalls(sb.dir)).filter((c) => c === 'database_upgrade.pl --start').length).toBe(2);
+  }, 300_000);
+
+  it('kill -9 inside a service step: it is run again by itself', async () => {
+    const sb = await sandbox();
+    const child = start(sb, 'init.d/postgresql');
+    await paused(sb, 'init.d/postgresql', child);
+    child.kill('SIGKILL');
+    await child;
+    release(sb, 'init.d/postgresql');
+    const r = await runIn(sb, resumeArgs(sb));
+    expect(r.exitCode).toBe(0);
+    expect(await upgradedState(sb)).toEqual(expectedUpgradedState(sb, uid));
+    const calls = (await readCalls(sb.dir)).filter((c) => c.startsWith('service '));
+    expect(calls.slice(0, 6)).toEqual(['service stlogd stop', 'service sharetaskd stop', 'service httpd stop', 'service memcached stop', 'service postgresql stop', 'service postgresql stop']);
+  }, 300_000);
+
+  it('a crash between two steps: resume starts at the next step without asking', async () => {
+    const sb = await sandbox();
+    const child = start(sb, 'custom_symlink.pl');
+    await paused(sb, 'custom_symlink.pl', child);
+    child.kill('SIGKILL');
+    await child;
+    release(sb, 'custom_symlink.pl');
+    // Cut the journal back to the end of the step before: the state of a crash right after it.
+    const lines = readFileSync(journalOf(sb), 'utf8').split('\n').filter(Boolean);
+    expect(JSON.parse(lines.at(-1) as string)).toMatchObject({ type: 'step-start', step: 'custom-symlink' });
+    writeFileSync(journalOf(sb), `${lines.slice(0, -1).join('\n')}\n`);
+    const r = await runIn(sb, resumeArgs(sb));
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/next: custom-symlink/);
+    expect(r.stdout).not.toMatch(/interrupted/);
+    expect(await upgradedState(sb)).toEqual(expectedUpgradedState(sb, uid));
+  }, 300_000);
+
+  it('Ctrl-C once: the running step finishes, the run stops resumable, resume completes it', async () => {
+    const sb = await sandbox();
+    const child = start(sb, 'database_upgrade.pl');
+    await paused(sb, 'database_upgrade.pl', child);
+    // As a terminal does: SIGINT to the wizard's whole process group.
+    const noticed = printed(child, 'the running step will finish');
+    process.kill(-(child.pid as number), 'SIGINT');
+    await noticed;
+    release(sb, 'database_upgrade.pl');
+    const r = await child;
+    expect(r.exitCode).toBe(1);
+    expect(String(r.stdout)).toMatch(/the running step will finish/);
+    expect(String(r.stdout)).toMatch(/stopped after Ctrl-C, before step conf-keep-shipped/);
+    expect(types(sb).slice(-4)).toEqual(['command', 'step-end', 'interrupted', 'run-end']);
+    const again = await runIn(sb, resumeArgs(sb));
+    expect(again.exitCode).toBe(0);
+    expect(await upgradedState(sb)).toEqual(expectedUpgradedState(sb, uid));
+    expect((await readCalls(sb.dir)).filter((c) => c === 'database_upgrade.pl --start').length).toBe(1);
+  }, 300_000);
+
+  it('Ctrl-C twice: the running command is killed, journaled, and resume asks about that step', async () => {
+    const sb = await sandbox();
+    const child = start(sb, 'database_upgrade.pl');
+    await paused(sb, 'database_upgrade.pl', child);
+    const noticed = printed(child, 'the running step will finish');
+    process.kill(-(child.pid as number), 'SIGINT');
+    await noticed;
+    process.kill(-(child.pid as number), 'SIGINT');
+    const r = await child;
+    release(sb, 'database_upgrade.pl');
+    expect(r.exitCode).toBe(1);
+    expect(String(r.stdout)).toMatch(/killing the running command/);
+    expect(types(sb).slice(-4)).toEqual(['command', 'step-end', 'interrupted', 'run-end']);
+    const again = await runIn(sb, resumeArgs(sb));
+    expect(again.exitCode).toBe(2);
+    expect(again.stdout).toMatch(/--rerun-step database-upgrade/);
+  }, 300_000);
+});
+
+describe('rollback', () => {
+  it('shows the rollback without --yes, refuses an unknown point, and restores the old tree from the backup', async () => {
+    const sb = await sandbox();
+    expect((await runSharetask(sb)).exitCode).toBe(0);
+    const before = snapshotTree(sb.root);
+    const shown = await runIn(sb, ['rollback', '--to', 'backup-archive', '--root', sb.root, '--log-dir', sb.logDir]);
+    expect(shown.exitCode).toBe(2);
+    expect(shown.stdout).toMatch(/rollback to restore point backup-archive/);
+    expect(shown.stdout).toMatch(/Restore the backup/);
+    expect(snapshotTree(sb.root)).toEqual(before);
+    const unknown = await runIn(sb, ['rollback', '--to', 'nowhere', '--yes', '--root', sb.root, '--log-dir', sb.logDir]);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toMatch(/backup-archive: /);
+    expect(unknown.stderr).toMatch(/old-symlink: /);
+
+    const calls = (await readCalls(sb.dir)).length;
+    const r = await runIn(sb, ['rollback', '--to', 'backup-archive', '--yes', '--root', sb.root, '--log-dir', sb.logDir]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/rolled back to restore point backup-archive/);
+    const home = join(sb.root, 'opt/sharetask');
+    expect(readlinkSync(join(home, 'sharetask_server'))).toBe('sharetask_server-5.4.3');
+    expect(existsSync(join(home, 'sharetask_server-5.5.1-2'))).toBe(false);
+    expect(existsSync(join(home, 'custom.OLD'))).toBe(false);
+    expect(readFileSync(join(home, 'custom/NAB/index.cgi'), 'utf8')).toContain('custom NAB 2023');
+    expect(readFileSync(join(sb.root, 'home/sharetask/sharetask_server/conf/db.conf'), 'utf8')).toContain(`dbpass = ${sb.dbpass}`);
+    expect(existsSync(join(sb.root, 'opt/sharetask.broken/sharetask_server-5.5.1-2'))).toBe(true);
+    expect((await readCalls(sb.dir)).slice(calls).filter((c) => c.startsWith('service '))).toEqual([
+      ...['httpd', 'stlogd', 'sharetaskd', 'memcached', 'postgresql'].map((s) => `service ${s} stop`),
+      ...['postgresql', 'memcached', 'httpd', 'sharetaskd', 'stlogd'].map((s) => `service ${s} start`),
+    ]);
+  }, 300_000);
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatArgv, formatPlan } from '../../src/plan/format.js';
+import { plan, SERVER } from './fixtures.js';
+
+describe('formatArgv', () => {
+  it('quotes only what a reader could misread', () => {
+    expect(formatArgv(['tar', 'xzf', '/cd/a.tar.gz', '-C', '/home/sharetask'])).toBe('tar xzf /cd/a.tar.gz -C /home/sharetask');
+    expect(formatArgv(['echo', 'two words', "it's", ''])).toBe(`echo 'two words' 'it'\\''s' ''`);
+  });
+});
+
+describe('formatPlan', () => {
+  it('numbers the steps and shows blockers in red only when asked', () => {
+    const p = plan({ ...SERVER, from: '5.5.0' });
+    const plain = formatPlan(p, { color: false });
+    expect(plain).toMatch(/^ 1\. \[service\] 2\.1  Stop stlogd/m);
+    expect(plain).toContain('x server-already-new:');
+    expect(plain).not.toContain('\u001b[');
+    expect(formatPlan(p, { color: true })).toContain('\u001b[31m  x server-already-new:');
+  });
+
+  it('shows what file-API steps do, from their params', () => {
+    const text = formatPlan(plan(SERVER), { color: false });
+    expect(text).toContain('/sbx/home/sharetask/sharetask_server => sharetask_server-5.5.1-2');
+    expect(text).toContain('/sbx/home/sharetask -> /sbx/tmp/sharetask_bkup.tar.gz');
+    expect(text).toContain('No blockers.');
+  });
+});

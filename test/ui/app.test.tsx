@@ -1,0 +1,172 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render } from 'ink-testing-library';
+import type { Definition } from '../../src/model/definition.js';
+import type { Facts } from '../../src/model/facts.js';
+import type { Interaction } from '../../src/model/interaction.js';
+import { askableQuestions, validateAnswer } from '../../src/plan/questions.js';
+import { App } from '../../src/ui/App.js';
+import type { ResumableRun, RunControl, RunOutcome, WizardServices } from '../../src/ui/services.js';
+import { KEY, frameOf, press, samplePlan, waitForFrame } from './helpers.js';
+
+const text = (en: string) => ({ en, ja: en });
+
+const def: Definition = {
+  id: 'sharetask',
+  title: text('ShareTask 5.5'),
+  source: 'seed',
+  questions: [
+    { id: 'version', type: 'version', text: text('Installed version?'), detect: 'sharetask-version' },
+    { id: 'custom', type: 'yesno', text: text('Is there a custom part?') },
+    { id: 'uid', type: 'text', text: text('User ID of the custom part?'), when: { q: 'custom', eq: 'yes' } },
+  ],
+  media: {},
+  vars: {},
+  blockers: [],
+  restorePoints: [],
+  steps: [{ id: 'noop', kind: 'manual', title: text('Nothing'), instructions: text('Nothing') }],
+};
+
+const facts: Facts = {
+  root: '/tmp/sbx',
+  mediaFiles: {},
+  isRoot: true,
+  hasServiceCommand: true,
+  runningServices: [],
+  detected: { version: { question: 'version', value: '5.4.2-1', evidence: 'sharetask_server -> sharetask_server-5.4.2-1' } },
+};
+
+const doneOutcome: RunOutcome = { status: 'done', exitCode: 0, lines: ['All 4 steps done.'], report: '/tmp/sbx/log/run.md', backups: ['/tmp/sbx/tmp/sharetask_bkup.tar.gz'] };
+
+function services(over: Partial<WizardServices> = {}): WizardServices {
+  return {
+    loadDefinitions: async () => [def],
+    detect: async (products) => products.map((p) => ({ product: p.id, detections: [facts.detected.version!] })),
+    gatherFacts: async () => facts,
+    buildPlan: (_d, answers) => samplePlan({ answers }),
+    askableQuestions,
+    validateAnswer,
+    execute: async () => doneOutcome,
+    findResumable: async () => undefined,
+    resume: async () => doneOutcome,
+    ...over,
+  };
+}
+
+const context = { root: '/tmp/sbx', logDir: '/tmp/sbx/log', preset: {}, againCommand: 'upgrade-wizard --root /tmp/sbx' };
+
+function start(s: WizardServices, ctx = context) {
+  const onExit = vi.fn<(code: number, after: string[]) => void>();
+  const r = render(<App services={s} context={ctx} onExit={onExit} size={{ columns: 80, rows: 24 }} />);
+  return { r, onExit };
+}
+
+describe('the wizard flow', () => {
+  it('walks from the welcome screen through questions, plan and run to the summary', async () => {
+    let asked: { plan: unknown; answers: unknown } | undefined;
+    const execute = async (plan: ReturnType<typeof samplePlan>, ui: Interaction): Promise<RunOutcome> => {
+      asked = { plan, answers: plan.answers };
+      const [a, , license] = plan.steps;
+      ui.onStepStart?.(a!, 0, plan.steps.length);
+      ui.onOutput?.(a!, 'Stopping stlogd: [ OK ]\n');
+      ui.onStepEnd?.(a!, 'done');
+      ui.onStepStart?.(license!, 2, plan.steps.length);
+      if (!(await ui.confirmManual(license!))) return { ...doneOutcome, status: 'stopped', exitCode: 1 };
+      ui.onStepEnd?.(license!, 'done');
+      return doneOutcome;
+    };
+    const { r, onExit } = start(services({ execute }));
+    let frame = await waitForFrame(r, 'Found on this machine:');
+    expect(frame).toContain('Installed version?: 5.4.2-1');
+    expect(frame).toContain('evidence: sharetask_server -> sharetask_server-5.4.2-1');
+    await press(r, KEY.enter);
+    await waitForFrame(r, '› ShareTask 5.5');
+    await press(r, KEY.enter);
+
+    frame = await waitForFrame(r, 'Installed version?');
+    expect(frame).toContain('> 5.4.2-1█');
+    expect(frame).toContain('detected: sharetask_server -> sharetask_server-5.4.2-1');
+    await press(r, ...Array.from({ length: 7 }, () => KEY.backspace), 'x.y', KEY.enter);
+    frame = await waitForFrame(r, '✗ ');
+    expect(frame).toContain('> x.y█');
+    await press(r, KEY.backspace, KEY.backspace, KEY.backspace, '5.4.2-1', KEY.enter);
+
+    await waitForFrame(r, 'Is there a custom part?');
+    await press(r, 'y', KEY.enter);
+    await waitForFrame(r, 'User ID of the custom part?');
+    await press(r, 'NAB', KEY.enter);
+
+    frame = await waitForFrame(r, 'ShareTask 5.5: the plan');
+    expect(frame).toContain('4 steps (1 manual)');
+    await press(r, KEY.enter);
+    await waitForFrame(r, 'This will change the server: /tmp/sbx');
+    await press(r, 'y', KEY.enter);
+
+    frame = await waitForFrame(r, '[manual] Register the license');
+    expect(frame).toContain('✓  1. Stop the ShareTask services');
+    await press(r, KEY.space, KEY.space, KEY.enter);
+    frame = await waitForFrame(r, '✓ The upgrade finished.');
+    expect(frame).toContain('Report: /tmp/sbx/log/run.md');
+    expect(asked?.answers).toEqual({ version: '5.4.2-1', custom: 'yes', uid: 'NAB' });
+    await press(r, KEY.enter);
+    expect(onExit).toHaveBeenCalledWith(0, expect.arrayContaining(['Report: /tmp/sbx/log/run.md']));
+  });
+
+  it('Ctrl-C during the run: first stops after the step, second aborts; then how to resume', async () => {
+    let control: RunControl | undefined;
+    const execute = (plan: ReturnType<typeof samplePlan>, ui: Interaction, c: RunControl) =>
+      new Promise<RunOutcome>((resolve) => {
+        control = c;
+        ui.onStepStart?.(plan.steps[1]!, 1, plan.steps.length);
+        c.killSignal.addEventListener('abort', () =>
+          resolve({ status: 'stopped', exitCode: 1, backups: [], lines: ['Stopped at backup. Resume: upgrade-wizard resume --yes --root /tmp/sbx'] }),
+        );
+      });
+    const { r, onExit } = start(services({ execute }), { ...context, product: 'sharetask', preset: { version: '5.4.2-1', custom: 'no' } });
+    await waitForFrame(r, 'Found on this machine:');
+    await press(r, KEY.enter);
+    await waitForFrame(r, 'ShareTask 5.5: the plan');
+    await press(r, KEY.enter, 'y', KEY.enter);
+    await waitForFrame(r, '▸  2. Back up /home/sharetask');
+    await press(r, KEY.ctrlC);
+    await waitForFrame(r, 'Stopping after this step… press Ctrl-C again to abort now.');
+    expect(control?.signal.aborted).toBe(true);
+    expect(control?.killSignal.aborted).toBe(false);
+    await press(r, KEY.ctrlC);
+    const frame = await waitForFrame(r, 'The run stopped before the end.');
+    expect(frame).toContain('To continue in the wizard: upgrade-wizard --root /tmp/sbx');
+    await press(r, 'q');
+    expect(onExit).toHaveBeenCalledWith(1, expect.arrayContaining(['Stopped at backup. Resume: upgrade-wizard resume --yes --root /tmp/sbx']));
+  });
+
+  it('Ctrl-C before the run leaves at once, saying nothing was changed', async () => {
+    const { r, onExit } = start(services());
+    await waitForFrame(r, 'Found on this machine:');
+    await press(r, KEY.ctrlC);
+    expect(onExit).toHaveBeenCalledWith(2, ['The wizard was closed; nothing was changed by this run.']);
+  });
+
+  it('offers to resume an interrupted run found at start, and resumes it', async () => {
+    const plan = samplePlan();
+    const run: ResumableRun = { plan, done: ['stop-services', 'backup'], handle: 'journal-1' };
+    const resume = vi.fn(async (_run: ResumableRun, ui: Interaction) => {
+      ui.onStepStart?.(plan.steps[2]!, 2, 4);
+      return doneOutcome;
+    });
+    const { r } = start(services({ findResumable: async () => run, resume }));
+    let frame = await waitForFrame(r, 'An interrupted run of ShareTask 5.5 was found: 2 of 4 steps finished.');
+    expect(frame).toContain('Next step: Register the license');
+    await press(r, KEY.enter);
+    frame = await waitForFrame(r, 'The upgrade finished.');
+    expect(resume).toHaveBeenCalledWith(run, expect.anything(), expect.anything());
+    expect(frameOf(r)).not.toContain('Installed version?');
+  });
+
+  it('shows a failure of the services as an error screen, exit 1', async () => {
+    const { r, onExit } = start(services({ gatherFacts: async () => Promise.reject(new Error('cannot read /tmp/sbx/home')) }), { ...context, product: 'sharetask' });
+    await waitForFrame(r, 'Found on this machine:');
+    await press(r, KEY.enter);
+    await waitForFrame(r, 'cannot read /tmp/sbx/home');
+    await press(r, KEY.enter);
+    expect(onExit).toHaveBeenCalledWith(1, expect.arrayContaining(['the wizard stopped: cannot read /tmp/sbx/home']));
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import { PlanReview } from '../../src/ui/screens/PlanReview.js';
+import { KEY, press, renderAt80x24, samplePlan, step, waitForFrame } from './helpers.js';
+
+describe('plan review', () => {
+  it('numbers every step, marks automatic and manual, quotes argv and names the restore point', async () => {
+    const r = renderAt80x24(<PlanReview plan={samplePlan()} product="ShareTask 5.5" target="/tmp/sbx" onStart={() => undefined} />);
+    let frame = await waitForFrame(r, '4 steps (1 manual)');
+    expect(frame).toContain(' 1. [auto] Stop the ShareTask services  (procedure 2.1)');
+    expect(frame).toContain('$ service stlogd stop');
+    expect(frame).toContain('restore point: Restore from the backup archive');
+    expect(frame).toContain(' 3. [manual] Register the license');
+    expect(frame).toContain('☐ License file uploaded');
+    await press(r, KEY.pageDown);
+    frame = await waitForFrame(r, '4. [auto] Switch the symlink');
+    expect(frame).toContain(`$ ln -s 'sharetask server-5.5.0-1' 'it'\\''s here'`);
+  });
+
+  it('keeps start disabled while blockers are open, showing each with its fix', async () => {
+    const onStart = vi.fn();
+    const plan = samplePlan({ blockers: [{ id: 'not-root', message: 'The wizard must run as root', fix: 'run it with sudo' }] });
+    const r = renderAt80x24(<PlanReview plan={plan} product="ShareTask 5.5" target="/" onStart={onStart} />);
+    let frame = await waitForFrame(r, '1 blocker(s)');
+    expect(frame).toContain('✗ The wizard must run as root');
+    expect(frame).toContain('fix: run it with sudo');
+    expect(frame).toContain('Start is disabled');
+    await press(r, KEY.enter, 'y', KEY.enter);
+    frame = await waitForFrame(r, 'Start is disabled');
+    expect(frame).not.toContain('This will change the server');
+    expect(onStart).not.toHaveBeenCalled();
+  });
+
+  it('asks for a confirmation that defaults to No before starting', async () => {
+    const onStart = vi.fn();
+    const r = renderAt80x24(<PlanReview plan={samplePlan()} product="ShareTask 5.5" target="/tmp/sbx" onStart={onStart} />);
+    await waitForFrame(r, 'Press Enter to start the 4 steps');
+    await press(r, KEY.enter);
+    let frame = await waitForFrame(r, 'This will change the server: /tmp/sbx');
+    expect(frame).toContain('› No');
+    await press(r, KEY.enter);
+    frame = await waitForFrame(r, 'Press Enter to start');
+    expect(onStart).not.toHaveBeenCalled();
+    await press(r, KEY.enter, 'y', KEY.enter);
+    await vi.waitFor(() => expect(onStart).toHaveBeenCalledTimes(1));
+  });
+
+  it('scrolls a long plan within 24 rows', async () => {
+    const steps = Array.from({ length: 40 }, (_, i) => step(`s${i + 1}`, { title: `Long step ${i + 1}` }));
+    const r = renderAt80x24(<PlanReview plan={samplePlan({ steps })} product="P" target="/" onStart={() => undefined} />);
+    let frame = await waitForFrame(r, 'Long step 1');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+    expect(frame).not.toContain('Long step 40');
+    await press(r, KEY.pageDown, KEY.pageDown);
+    frame = await waitForFrame(r, 'Long step 3');
+    expect(frame).not.toContain('Long step 1\n');
+    await press(r, KEY.pageDown, KEY.pageDown);
+    frame = await waitForFrame(r, 'Long step 40');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+});

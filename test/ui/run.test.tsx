@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { RunStore } from '../../src/ui/bridge.js';
+import { RunScreen } from '../../src/ui/screens/run/RunScreen.js';
+import { KEY, press, renderAt80x24, samplePlan, waitForFrame } from './helpers.js';
+
+function setup(secrets: string[] = []) {
+  const plan = samplePlan();
+  const store = new RunStore(plan, secrets);
+  const r = renderAt80x24(<RunScreen store={store} plan={plan} product="ShareTask 5.5" />);
+  const steps = plan.steps;
+  const at = (id: string) => {
+    const s = steps.find((x) => x.id === id);
+    if (!s) throw new Error(id);
+    return s;
+  };
+  return { plan, store, r, ui: store.interaction, at };
+}
+
+describe('run screen', () => {
+  it('lists finished steps and shows the running step with the tail of its output', async () => {
+    const { r, ui, at } = setup(['s3cret']);
+    ui.onStepStart?.(at('stop-services'), 0, 4);
+    ui.onStepEnd?.(at('stop-services'), 'done');
+    ui.onStepStart?.(at('backup'), 1, 4);
+    for (let i = 1; i <= 40; i++) ui.onOutput?.(at('backup'), `file-${i}\n`);
+    ui.onOutput?.(at('backup'), '\u001B[32mcolour\u001B[0m pass=s3cret\n');
+    const frame = await waitForFrame(r, 'pass=****');
+    expect(frame).toContain('✓  1. Stop the ShareTask services');
+    expect(frame).toContain('▸  2. Back up /home/sharetask');
+    expect(frame).toContain('│ file-40');
+    expect(frame).not.toContain('file-1\n');
+    expect(frame).not.toContain('s3cret');
+    expect(frame).toContain('1 of 4 done');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+  });
+
+  it('draws a progress bar for measurable work and a spinner otherwise', async () => {
+    const { r, ui, at } = setup();
+    ui.onStepStart?.(at('backup'), 1, 4);
+    let frame = await waitForFrame(r, 'working…');
+    ui.onProgress?.(at('backup'), { done: 512 * 1024 * 1024, total: 1024 * 1024 * 1024, unit: 'bytes' });
+    frame = await waitForFrame(r, '50%');
+    expect(frame).toContain('512.0 MiB / 1.0 GiB');
+    expect(frame).toMatch(/█+░+/);
+  });
+
+  it('needs every checklist item ticked before a manual step is confirmed', async () => {
+    const { r, ui, at } = setup();
+    ui.onStepStart?.(at('license'), 2, 4);
+    const confirmed = ui.confirmManual(at('license'));
+    let frame = await waitForFrame(r, '[manual] Register the license');
+    expect(frame).toContain('register the new license key');
+    expect(frame).toContain('[ ] License file uploaded');
+    await press(r, KEY.space, KEY.enter);
+    frame = await waitForFrame(r, 'Tick every item first (1 of 2 ticked)');
+    expect(frame).toContain('[x] License file uploaded');
+    await press(r, KEY.space);
+    await waitForFrame(r, 'All ticked');
+    await press(r, KEY.enter);
+    await expect(confirmed).resolves.toBe(true);
+  });
+
+  it('offers no skip after a failure when the step does not allow it', async () => {
+    const { r, ui, at } = setup();
+    ui.onStepStart?.(at('symlink'), 3, 4);
+    const choice = ui.onFailure(at('symlink'), 'ln: failed to create symbolic link: File exists', ['retry', 'rollback', 'stop']);
+    const frame = await waitForFrame(r, 'Step 4 failed: Switch the symlink');
+    expect(frame).toContain('ln: failed to create symbolic link: File exists');
+    expect(frame).toContain('Retry the step');
+    expect(frame).toContain('Roll back: Restore from the backup archive');
+    expect(frame).toContain('Stop here (resume later)');
+    expect(frame).not.toContain('Skip');
+    await press(r, KEY.down, KEY.enter);
+    await expect(choice).resolves.toBe('rollback');
+  });
+
+  it('offers skip where allowed, and a retried step asks again with a fresh list', async () => {
+    const { r, ui, at } = setup();
+    const first = ui.onFailure(at('stop-services'), 'exit 1', ['retry', 'skip', 'rollback', 'stop']);
+    await waitForFrame(r, 'Skip this step (the procedure allows it)');
+    await press(r, KEY.enter);
+    await expect(first).resolves.toBe('retry');
+    const second = ui.onFailure(at('stop-services'), 'exit 1 again', ['retry', 'skip', 'rollback', 'stop']);
+    await waitForFrame(r, 'exit 1 again');
+    await press(r, KEY.down, KEY.enter);
+    await expect(second).resolves.toBe('skip');
+  });
+
+  it('shows the config diff for review: s stops without writing', async () => {
+    const { r, ui, at } = setup();
+    const diff = ['--- sharetask.conf', '+++ sharetask.conf (migrated)', '@@ -1,2 +1,2 @@', '-DBCONF = db.conf', '+SHARETASK_DB = sharetask:localhost:5432:st:****:prefer', ' CUSTOM = XYZ'].join('\n');
+    const review = ui.reviewDiff(at('symlink'), { file: '/tmp/sbx/home/sharetask/conf/sharetask.conf', diff, findings: ['db.conf folded into SHARETASK_DB'] });
+    const frame = await waitForFrame(r, 'changes to /tmp/sbx/home/sharetask/conf/sharetask.conf');
+    expect(frame).toContain('! db.conf folded into SHARETASK_DB');
+    expect(frame).toContain('-DBCONF = db.conf');
+    expect(frame).toContain('+SHARETASK_DB = sharetask:localhost:5432:st:****:prefer');
+    expect(frame).toContain('a: accept and write');
+    await press(r, 's');
+    await expect(review).resolves.toBe(false);
+  });
+
+  it('diff review: a accepts, and a long diff scrolls', async () => {
+    const { r, ui, at } = setup();
+    const diff = ['--- a', '+++ b', '@@ -1,60 +1,60 @@', ...Array.from({ length: 60 }, (_, i) => `+line ${i + 1}`)].join('\n');
+    const review = ui.reviewDiff(at('symlink'), { file: 'x.conf', diff, findings: [] });
+    let frame = await waitForFrame(r, '+line 1\n');
+    expect(frame).not.toContain('+line 60');
+    await press(r, KEY.pageDown, KEY.pageDown, KEY.pageDown, KEY.pageDown);
+    frame = await waitForFrame(r, '+line 60');
+    await press(r, 'a');
+    await expect(review).resolves.toBe(true);
+  });
+
+  it('Ctrl-C once asks to stop after the step; twice aborts and answers a waiting prompt with stop', async () => {
+    const { r, ui, at, store } = setup();
+    ui.onStepStart?.(at('backup'), 1, 4);
+    expect(store.requestStop()).toBe('requested');
+    expect(store.stopSignal.aborted).toBe(true);
+    expect(store.killSignal.aborted).toBe(false);
+    await waitForFrame(r, 'Stopping after this step… press Ctrl-C again to abort now.');
+    const choice = ui.onFailure(at('backup'), 'tar: interrupted', ['retry', 'rollback', 'stop']);
+    expect(store.requestStop()).toBe('aborting');
+    expect(store.killSignal.aborted).toBe(true);
+    await expect(choice).resolves.toBe('stop');
+    await waitForFrame(r, 'Aborting now…');
+  });
+});
+
+describe('read-only comparison', () => {
+  it('asks to confirm reading, not to write', async () => {
+    const { r, ui, at } = setup();
+    const review = ui.reviewDiff(at('symlink'), { file: '/x/backup.20240101', diff: '--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n', findings: [], readOnly: true });
+    const frame = await waitForFrame(r, 'A comparison to read; nothing is written.');
+    expect(frame).not.toContain('accept and write?');
+    await press(r, 'a');
+    await expect(review).resolves.toBe(true);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Summary, summaryText } from '../../src/ui/screens/Summary.js';
+import { KEY, press, renderAt80x24, waitForFrame } from './helpers.js';
+
+const again = 'upgrade-wizard --root /tmp/sbx';
+
+describe('summary', () => {
+  it('gives the report, the backups and the way back after a finished run', async () => {
+    const onExit = vi.fn();
+    const r = renderAt80x24(
+      <Summary
+        outcome={{
+          status: 'done',
+          exitCode: 0,
+          report: '/tmp/sbx/log/run-1.md',
+          backups: ['/tmp/sbx/tmp/sharetask_bkup.tar.gz'],
+          lines: ['Roll back with: upgrade-wizard rollback --to backup --root /tmp/sbx --yes'],
+        }}
+        againCommand={again}
+        onExit={onExit}
+      />,
+    );
+    const frame = await waitForFrame(r, '✓ The upgrade finished.');
+    expect(frame).toContain('Report: /tmp/sbx/log/run-1.md');
+    expect(frame).toContain('/tmp/sbx/tmp/sharetask_bkup.tar.gz');
+    expect(frame).toContain('upgrade-wizard rollback --to backup --root /tmp/sbx --yes');
+    expect(frame).not.toContain('To continue in the wizard');
+    await press(r, KEY.enter);
+    expect(onExit).toHaveBeenCalled();
+  });
+
+  it('says how to resume a stopped run, on screen and in the text printed after exit', async () => {
+    const outcome = { status: 'stopped' as const, exitCode: 1, backups: [], lines: ['Stopped before step symlink.', 'Resume: upgrade-wizard resume --yes --log-dir /l'] };
+    const r = renderAt80x24(<Summary outcome={outcome} againCommand={again} onExit={() => undefined} />);
+    const frame = await waitForFrame(r, 'The run stopped before the end.');
+    expect(frame).toContain('Resume: upgrade-wizard resume --yes --log-dir /l');
+    expect(frame).toContain(`To continue in the wizard: ${again}`);
+    expect(summaryText(outcome, again)).toContain(`To continue in the wizard: ${again} (it offers to resume)`);
+  });
+});

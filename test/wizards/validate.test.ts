@@ -1,0 +1,83 @@
+// Broken definitions: each problem must say where it is (line and path) and what is wrong.
+import { describe, expect, it } from 'vitest';
+import { checkDefinitionText, formatProblem } from '../../src/plan/load.js';
+
+const base = `id: demo
+title: { ja: デモ, en: Demo }
+source: test
+questions:
+  - id: component
+    text: { ja: どれ, en: Which }
+    type: choice
+    choices:
+      - { value: server, label: { ja: サーバー, en: Server } }
+  - id: from
+    text: { ja: 旧, en: Old }
+    type: version
+steps:
+  - id: first
+    kind: command
+    title: { ja: 一, en: One }
+    commands:
+      - [echo, '{from}']
+`;
+
+const problems = (text: string): string[] => checkDefinitionText(text, 'wizards/x.yaml').problems.map(formatProblem);
+
+describe('checkDefinitionText', () => {
+  it('accepts the base definition', () => {
+    expect(problems(base)).toEqual([]);
+  });
+
+  it('an unknown step kind, at the line of the kind', () => {
+    const text = base.replace('kind: command', 'kind: comand');
+    expect(problems(text)).toEqual([expect.stringMatching(/^wizards\/x\.yaml:15: steps\[0\]\.kind: unknown step kind "comand"; the kinds are: command, service/)]);
+  });
+
+  it('a command that is not an argv array', () => {
+    const text = base.replace("      - [echo, '{from}']", '      - echo hello');
+    expect(problems(text)).toEqual([expect.stringMatching(/^wizards\/x\.yaml:18: steps\[0\]\.commands\[0\]: .*array/)]);
+  });
+
+  it('a condition on a question that does not exist', () => {
+    const text = base.replace('    kind: command\n', '    kind: command\n    when: { q: platfrom, eq: linux }\n');
+    expect(problems(text)).toEqual(['wizards/x.yaml:16: steps[0].when: the condition refers to a question "platfrom" that does not exist']);
+  });
+
+  it('a choice that the question does not offer', () => {
+    const text = base.replace('    kind: command\n', '    kind: command\n    when: { q: component, eq: agent }\n');
+    expect(problems(text)).toEqual(['wizards/x.yaml:16: steps[0].when: "agent" is not a choice of the question "component" (server)']);
+  });
+
+  it('a bad version range', () => {
+    const text = base.replace('    kind: command\n', "    kind: command\n    when: { q: from, version: '<5.x.5' }\n");
+    const [p] = problems(text);
+    expect(p).toMatch(/^wizards\/x\.yaml:16: steps\[0\]\.when: invalid version range "<5\.x\.5"/);
+  });
+
+  it('a duplicate step id, naming the first', () => {
+    const text = `${base}  - id: first\n    kind: manual\n    title: { ja: 二, en: Two }\n    instructions: { ja: 手, en: Do }\n`;
+    expect(problems(text)).toEqual(['wizards/x.yaml:19: steps[1].id: the id "first" is used already at steps[0]']);
+  });
+
+  it('a placeholder that names no question, var or media', () => {
+    const text = base.replace("[echo, '{from}']", "[echo, '{form}', '{media:cd}', '{var:home}']");
+    expect(problems(text)).toEqual([
+      'wizards/x.yaml:18: steps[0].commands[0][1]: {form} is not a question of this definition',
+      'wizards/x.yaml:18: steps[0].commands[0][2]: {media:cd}: no such key under media',
+      'wizards/x.yaml:18: steps[0].commands[0][3]: {var:home} is not among the vars',
+    ]);
+  });
+
+  it('a restore point that does not exist, and a media pattern that does not compile', () => {
+    const text = base.replace('    kind: command\n', '    kind: command\n    restorePoint: nowhere\n') + "media:\n  cd: { pattern: '(unclosed', title: { ja: CD, en: CD } }\n";
+    expect(problems(text)).toEqual([
+      expect.stringMatching(/^wizards\/x\.yaml:21: media\.cd\.pattern: the regular expression does not compile/),
+      'wizards/x.yaml:16: steps[0].restorePoint: there is no restore point "nowhere"',
+    ]);
+  });
+
+  it('invalid YAML, with its line', () => {
+    expect(problems(`${base}  - id: [unclosed\n`)).toEqual([expect.stringMatching(/^wizards\/x\.yaml:2[0-9]: not valid YAML/)]);
+  });
+});
