@@ -1,0 +1,172 @@
+// iPlanet Messaging Server end to end: the real binary in a sandbox server (see
+// test/helpers/iplanet-sandbox.ts), the vendor scripts and tools as recording stand-ins. Checks
+// the order of the calls, the backups (queue, LDIF, server-root without the store), the store
+// put back, the configuration comparison, the bind password kept out of every argv, screen and
+// file but the 0600 one ldapsearch reads, the HA variant, and the backout. Build first.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { iplanetSandbox, INSTANCE, SERVER_ROOT, SLAPD, WEB_INSTANCE, WEB_ROOT } from '../helpers/iplanet-sandbox.js';
+
+const T = 90_000;
+const PW = 'Bind-Secret-9q';
+
+async function tarList(archive: string): Promise<string[]> {
+  return String((await execa('tar', ['tzf', archive])).stdout).split('\n');
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+const common = (more: string[] = []): string[] => [
+  '--set', 'from=5.1', '--set', `msg_instance=${INSTANCE}`, '--set', `slapd_instances=${SLAPD}`,
+  '--set', 'delegated_admin=no', ...more,
+];
+
+describe('iplanet end to end', () => {
+  test('plain path: stops, backups, exports with the password in a 0600 file only, store back, comparison', async () => {
+    const sb = iplanetSandbox({ queued: true, password: PW });
+    sb.afterUpgrade();
+    const answersFile = join(sb.dir, 'answers.yaml');
+    writeFileSync(answersFile, `bind_password: "${PW}"\nug_suffix: o=siroe.com\n`, { mode: 0o600 });
+    const args = [
+      'run', '--product', 'iplanet-messaging', '--yes', '--root', sb.root, '--media', sb.media, '--log-dir', sb.logs,
+      '--answers', answersFile,
+      ...common(['--set', 'directory_server_version=4.16', '--set', 'store_mounted=no', '--set', 'ldif_exports=yes',
+        '--set', 'web_server=yes', '--set', `webserver_root=${WEB_ROOT}`, '--set', `web_instance=${WEB_INSTANCE}`]),
+    ];
+    const r = await runCli(args, { env: sb.env });
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+
+    const calls = sb.calls();
+    // Each command gets its own password file; the calls show the path, never the password.
+    const pwFiles = calls.filter((c) => c.startsWith('ldapsearch-pwfile ')).map((c) => c.split(' ')[1] as string);
+    expect(pwFiles).toHaveLength(2);
+    const normal = calls.map((c) => pwFiles.reduce((x, f) => x.split(f).join('PWFILE'), c));
+    expect(normal).toEqual([
+      'imsimta stop dispatcher',
+      'stop-admin ',
+      'stop-msg ',
+      'https-admserv/stop ',
+      `${WEB_INSTANCE}/stop `,
+      'db2ldif ',
+      'ldapsearch -L -h localhost -p 389 -D cn=Directory Manager -j PWFILE -b o=siroe.com objectclass=inetlocalmailrecipient',
+      'ldapsearch-pwfile PWFILE',
+      'ldapsearch-password ok',
+      'ldapsearch -L -h localhost -p 389 -D cn=Directory Manager -j PWFILE -b o=pab objectclass=*',
+      'ldapsearch-pwfile PWFILE',
+      'ldapsearch-password ok',
+      'start-msg ',
+    ]);
+    // The password file is gone, and the password is nowhere: screen, log dir, calls.
+    for (const f of pwFiles) expect(existsSync(f)).toBe(false);
+    expect(`${r.stdout}${r.stderr}`).not.toContain(PW);
+    for (const f of allFiles(sb.logs)) expect(readFileSync(f, 'utf8'), f).not.toContain(PW);
+    expect(calls.join('\n')).not.toContain(PW);
+
+    // Backups: the queue held a message; server-root without the renamed store.
+    const bk = join(sb.root, 'var/tmp/ims52-upgrade');
+    expect(await tarList(join(bk, 'imta-queue.tar.gz'))).toContain('queue/tcp_local/ZZ01.00');
+    const archived = await tarList(join(bk, 'server-root.tar.gz'));
+    expect(archived).toContain('server5/msg-budgie/config/local.conf');
+    expect(archived).toContain(`server5/${SLAPD}/ldif/2002_02_26_120000.ldif`);
+    expect(archived).toContain('server5/msg-budgie/store/partition/primary/');
+    expect(archived.some((n) => n.includes('primary.pre-5.2'))).toBe(false);
+    // The exports went to 0600 files, not to the screen.
+    const ug = join(bk, 'ug.ldif');
+    expect(readFileSync(ug, 'utf8')).toContain('dn: uid=a, ou=People, o=siroe.com');
+    expect(statSync(ug).mode & 0o777).toBe(0o600);
+    expect(r.stdout).not.toContain('dn: uid=a, ou=People');
+    // After the upgrade: the configuration kept, the store back in place with its mail.
+    expect(existsSync(join(bk, 'after-upgrade', 'setup.tar.gz'))).toBe(true);
+    expect(readFileSync(join(bk, 'after-upgrade', 'adm.conf'), 'utf8')).toContain('ldapurl');
+    expect(readFileSync(join(sb.store, 'user', 'a', '1.msg'), 'utf8')).toContain('hello');
+    expect(existsSync(`${sb.store}.pre-5.2`)).toBe(false);
+    // The comparison showed the customisation to apply again.
+    expect(r.stdout).toContain('-  ! site rule: reject the old relay');
+    expect(r.stdout).toContain('differs: imta/config/mappings');
+    expect(r.stdout).toContain('only in the new configuration: imta/config/option.dat');
+    const report = readdirSync(sb.logs).find((n) => n.endsWith('.md')) as string;
+    expect(readFileSync(join(sb.logs, report), 'utf8')).toContain('imta/config/mappings');
+  }, T);
+
+  test('secret on the command line is refused; from the environment it works', async () => {
+    const sb = iplanetSandbox({ password: PW });
+    sb.afterUpgrade();
+    const base = ['run', '--product', 'iplanet-messaging', '--yes', '--root', sb.root, '--media', sb.media, '--log-dir', sb.logs,
+      ...common(['--set', 'directory_server_version=5.1', '--set', 'store_mounted=no', '--set', 'ldif_exports=yes', '--set', 'ug_suffix=o=siroe.com', '--set', 'web_server=no'])];
+    const refused = await runCli([...base, '--set', `bind_password=${PW}`], { env: sb.env });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('UPGRADE_WIZARD_SECRET_BIND_PASSWORD');
+    expect(sb.calls()).toEqual([]);
+    const ok = await runCli(base, { env: { ...sb.env, UPGRADE_WIZARD_SECRET_BIND_PASSWORD: PW } });
+    expect(ok.exitCode).toBe(0);
+    expect(sb.calls().filter((c) => c.startsWith('ldapsearch-password'))).toEqual(['ldapsearch-password ok', 'ldapsearch-password ok']);
+    expect(`${ok.stdout}${ok.stderr}`).not.toContain(PW);
+  }, T);
+
+  test('Sun Cluster 2.2, mounted store, empty queue: hareg, umount/mount, start-msg ha', async () => {
+    const sb = iplanetSandbox();
+    sb.afterUpgrade();
+    const r = await runCli([
+      'run', '--product', 'iplanet-messaging', '--yes', '--root', sb.root, '--media', sb.media, '--log-dir', sb.logs,
+      ...common(['--set', 'ha=sun-cluster-2.2', '--set', 'directory_server_version=4.13', '--set', 'store_mounted=yes', '--set', 'web_server=no']),
+    ], { env: sb.env });
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    const store = join(sb.root, SERVER_ROOT, INSTANCE, 'store/partition/primary');
+    expect(sb.calls()).toEqual([
+      'imsimta stop dispatcher',
+      'stop-admin ',
+      'stop-msg ',
+      'hareg -n iMS50',
+      'hareg -u iMS50',
+      'db2ldif ',
+      `umount ${store}`,
+      `mount ${store}`,
+      'start-msg ha',
+    ]);
+    // The queue was empty: nothing archived, the step says so.
+    expect(existsSync(join(sb.root, 'var/tmp/ims52-upgrade/imta-queue.tar.gz'))).toBe(false);
+    expect(r.stdout).toContain('holds no file');
+    // The Directory Server upgrade was a checkpoint per instance, before setup with 1, 3, 4.
+    expect(r.stdout).toContain('Upgrade the Directory Server slapd-budgie (setup -k)');
+    expect(r.stdout).toContain('Chose components 1 (Netscape Server Products Core Components), 3 (Administration Services) and 4');
+  }, T);
+
+  test('backout: a failure after the backup, then rollback restores server-root and keeps the store', async () => {
+    const sb = iplanetSandbox();
+    // No afterUpgrade(): the comparison finds no backup.TIMESTAMP and the run stops there.
+    const place = ['--root', sb.root, '--log-dir', sb.logs];
+    const r = await runCli([
+      'run', '--product', 'iplanet-messaging', '--yes', '--media', sb.media, ...place,
+      ...common(['--set', 'directory_server_version=4.16', '--set', 'store_mounted=no', '--set', 'web_server=no']),
+    ], { env: sb.env });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('backup.*');
+    expect(r.stdout).toContain('upgrade-wizard rollback --to backout');
+    // Meanwhile something broke the configuration, and mail arrived in the (renamed) store.
+    writeFileSync(join(sb.inst, 'config', 'local.conf'), 'broken\n');
+    writeFileSync(join(`${sb.store}.pre-5.2`, 'user', 'a', '2.msg'), 'new mail\n');
+    const before = sb.calls().length;
+
+    const back = await runCli(['rollback', '--to', 'backout', '--yes', ...place], { env: sb.env });
+    expect(back.stderr).toBe('');
+    expect(back.exitCode).toBe(0);
+    expect(sb.calls().slice(before)).toEqual(['stop-msg ', 'stop-slapd ', 'stop-admin ', 'start-admin ', 'start-slapd ', 'start-msg ']);
+    expect(readFileSync(join(sb.inst, 'config', 'local.conf'), 'utf8')).toBe('local.store.quotaenforcement = on\n');
+    // The store is back under its own name, with every message, the new one included.
+    expect(readFileSync(join(sb.store, 'user', 'a', '1.msg'), 'utf8')).toContain('hello');
+    expect(readFileSync(join(sb.store, 'user', 'a', '2.msg'), 'utf8')).toBe('new mail\n');
+    expect(existsSync(`${sb.store}.pre-5.2`)).toBe(false);
+    expect(existsSync(join(sb.root, `${SERVER_ROOT}.store-primary`))).toBe(false);
+    // The tree it replaced is kept aside, never deleted.
+    expect(existsSync(join(sb.root, `${SERVER_ROOT}.broken`))).toBe(true);
+  }, T);
+});

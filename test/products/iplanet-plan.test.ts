@@ -1,0 +1,231 @@
+// The iPlanet Messaging Server 5.2 step list for each combination of answers that changes it
+// (HA variant, Directory Server upgrade, mounted store, Web Server, Delegated Administrator,
+// LDIF exports), the exact argv of the key commands, the restore points and the blockers.
+import { describe, expect, test } from 'vitest';
+import type { Answers } from '../../src/model/definition.js';
+import type { Facts } from '../../src/model/facts.js';
+import type { Plan } from '../../src/model/plan.js';
+import { buildPlan } from '../../src/plan/build.js';
+import { loadDefinition } from '../../src/plan/load.js';
+import { missingAnswers, withDefaults } from '../../src/plan/questions.js';
+
+const def = loadDefinition(new URL('../../wizards/iplanet-messaging.yaml', import.meta.url).pathname);
+const R = '/sbx';
+const SR = `${R}/usr/iplanet/server5`;
+const INST = `${SR}/msg-budgie`;
+const STORE = `${INST}/store/partition/primary`;
+const PASSWORD = 'S3cret-bind-pw';
+
+function facts(withMedia = true): Facts {
+  return {
+    root: R,
+    ...(withMedia ? { media: '/cd' } : {}),
+    mediaFiles: withMedia ? { ims52: { path: '/cd/solaris/setup', name: 'setup', groups: {} } } : {},
+    isRoot: true,
+    hasServiceCommand: false,
+    runningServices: [],
+    detected: {},
+  };
+}
+
+const base: Answers = {
+  from: '5.1',
+  msg_instance: 'msg-budgie',
+  slapd_instances: ['slapd-budgie'],
+  directory_server_version: '4.16',
+  web_server: 'no',
+  delegated_admin: 'no',
+  store_mounted: 'no',
+};
+
+function plan(answers: Answers = {}, f: Facts = facts(), lang: 'ja' | 'en' = 'en'): Plan {
+  return buildPlan(def, withDefaults(def, { ...base, ...answers }), f, lang);
+}
+const ids = (p: Plan): string[] => p.steps.map((s) => s.id);
+const step = (p: Plan, id: string) => {
+  const s = p.steps.find((x) => x.id === id);
+  if (!s) throw new Error(`no step ${id} in ${ids(p).join(', ')}`);
+  return s;
+};
+const rollback = (p: Plan, point: string): string[] => p.restorePoints.find((r) => r.id === point)?.rollback.map((s) => s.id) ?? [];
+
+const HA_STEPS = ['sc22-physical-host', 'sc22-stop', 'sc22-unregister', 'sc22-agent', 'vcs-offline', 'vcs-unlink', 'vcs-online', 'vcs-dependencies', 'sc3-agent', 'start-msg-ha'];
+
+describe('iplanet: the plain path', () => {
+  const p = plan();
+
+  test('stops the dispatcher and the services, never the Directory Server', () => {
+    expect(p.blockers).toEqual([]);
+    expect(step(p, 'stop-dispatcher').commands).toEqual([[`${INST}/imsimta`, 'stop', 'dispatcher']]);
+    expect(step(p, 'stop-admin').commands).toEqual([[`${SR}/stop-admin`]]);
+    expect(step(p, 'stop-msg').commands).toEqual([[`${INST}/stop-msg`]]);
+    const argv = p.steps.flatMap((s) => s.commands ?? []).map((a) => a.join(' '));
+    expect(argv.some((a) => a.includes('stop-slapd'))).toBe(false);
+    expect(step(p, 'directory-running').params.verify).toEqual({ fileExists: `${SR}/slapd-budgie/logs/pid` });
+  });
+
+  test('backs up queue, directory, store and server-root in the order of the procedure', () => {
+    const order = ['backup-dir', 'site-backup', 'save-queue', 'db2ldif', 'rename-store', 'empty-store', 'backup-server-root', 'ms-setup', 'compare-config'];
+    expect(ids(p).filter((id) => order.includes(id))).toEqual(order);
+    expect(step(p, 'save-queue').params).toMatchObject({ source: `${INST}/imta/queue`, skipIfEmpty: true });
+    expect(step(p, 'db2ldif').commands).toEqual([[`${SR}/slapd-budgie/db2ldif`]]);
+    expect(step(p, 'rename-store').params).toMatchObject({ from: STORE, to: `${STORE}.pre-5.2` });
+    expect(step(p, 'empty-store').params).toMatchObject({ path: STORE, like: `${STORE}.pre-5.2` });
+    expect(step(p, 'backup-server-root').params).toMatchObject({ source: SR, archive: `${R}/var/tmp/ims52-upgrade/server-root.tar.gz`, exclude: [`${STORE}.pre-5.2`] });
+  });
+
+  test('no HA step, no Directory Server upgrade, start-msg without ha', () => {
+    for (const id of [...HA_STEPS, 'ds-setup', 'ds-ims-dssetup', 'ms-setup-after-ds', 'unmount-store', 'mount-store', 'stop-web', 'web-server-upgrade', 'delegated-admin', 'export-users', 'export-pab']) {
+      expect(ids(p)).not.toContain(id);
+    }
+    expect(step(p, 'start-msg').commands).toEqual([[`${INST}/start-msg`]]);
+    expect(ids(p)).toContain('ims-dssetup');
+  });
+
+  test('setup -k with the default components, Upgrade, the LDAP URL', () => {
+    const s = step(p, 'ms-setup');
+    expect(s.kind).toBe('manual');
+    expect(s.instructions).toContain('./setup -k');
+    expect(s.instructions).toContain('/cd/solaris/setup');
+    expect(s.checklist?.join('\n')).toContain('default components (1, 2 (Directory Server Components), 3 and 4)');
+    expect(s.checklist?.join('\n')).toContain('[2] Upgrade');
+    expect(s.checklist?.join('\n')).toContain('ldap://localhost:389');
+  });
+
+  test('post-upgrade 1-7 in order, with the comparison of backup.TIMESTAMP', () => {
+    const post = ['compare-config', 'reapply-customisations', 'save-results', 'store-back', 'ims-dssetup', 'start-msg', 'check-mail-log', 'check-queue'];
+    expect(ids(p).filter((id) => post.includes(id))).toEqual(post);
+    expect(step(p, 'compare-config').params).toEqual({ old: `${INST}/backup.*`, new: INST, paths: ['config/local.conf', 'config/msg.conf', 'imta/config', 'html'] });
+    expect(step(p, 'save-results').params).toMatchObject({
+      source: `${SR}/setup`,
+      extraFiles: [`${INST}/config/local.conf`, `${INST}/config/msg.conf`, `${SR}/admin-serv/config/adm.conf`],
+    });
+    expect(step(p, 'check-mail-log').commands).toEqual([['grep', '-n', '-i', 'error', `${INST}/log/imta/mail.log_current`]]);
+  });
+
+  test('restore points: restart-old before the backup, the backout after it', () => {
+    expect(step(p, 'stop-dispatcher').restorePoint).toBe('restart-old');
+    expect(step(p, 'ms-setup').restorePoint).toBe('backout');
+    expect(rollback(p, 'restart-old')).toEqual(['store-back', 'start-admin', 'start-msg']);
+    expect(rollback(p, 'backout')).toEqual([
+      'stop-msg', 'stop-slapd', 'stop-admin', 'store-in-place', 'store-out', 'restore-server-root', 'store-back',
+      'start-admin', 'start-slapd', 'start-msg', 'check-directory',
+    ]);
+    const backout = p.restorePoints.find((r) => r.id === 'backout');
+    expect(backout?.rollback.find((s) => s.id === 'restore-server-root')?.params).toEqual({ archive: `${R}/var/tmp/ims52-upgrade/server-root.tar.gz`, target: SR });
+    expect(backout?.rollback.find((s) => s.id === 'store-out')?.params).toMatchObject({ from: STORE, to: `${SR}.store-primary` });
+  });
+});
+
+describe('iplanet: High Availability variants', () => {
+  test('Sun Cluster 2.2: hareg -n and -u iMS50 after the stops, the agent after setup', () => {
+    const p = plan({ ha: 'sun-cluster-2.2' });
+    expect(ids(p)[0]).toBe('sc22-physical-host');
+    expect(step(p, 'sc22-stop').commands).toEqual([['hareg', '-n', 'iMS50']]);
+    expect(step(p, 'sc22-unregister').commands).toEqual([['hareg', '-u', 'iMS50']]);
+    expect(ids(p).indexOf('stop-msg')).toBeLessThan(ids(p).indexOf('sc22-stop'));
+    expect(ids(p).indexOf('sc22-unregister')).toBeLessThan(ids(p).indexOf('directory-running'));
+    expect(ids(p).indexOf('ms-setup')).toBeLessThan(ids(p).indexOf('sc22-agent'));
+    expect(step(p, 'start-msg-ha').commands).toEqual([[`${INST}/start-msg`, 'ha']]);
+    for (const id of ['vcs-offline', 'vcs-dependencies', 'sc3-agent', 'start-msg']) expect(ids(p)).not.toContain(id);
+    expect(rollback(p, 'restart-old')).toContain('cluster-back');
+  });
+
+  test('Veritas Cluster Server: group offline, unlink, online, then the dependency tree again', () => {
+    const p = plan({ ha: 'vcs' });
+    const vcs = ['vcs-offline', 'vcs-unlink', 'vcs-online', 'directory-running', 'backup-server-root', 'ms-setup', 'vcs-dependencies', 'start-msg-ha'];
+    expect(ids(p).filter((id) => vcs.includes(id))).toEqual(vcs);
+    for (const id of ['sc22-stop', 'sc3-agent', 'start-msg']) expect(ids(p)).not.toContain(id);
+  });
+
+  test('Sun Cluster 3: the plain upgrade, then SUNWscims on every node', () => {
+    const p = plan({ ha: 'sun-cluster-3' });
+    expect(step(p, 'sc3-agent').runsOn).toBe('all');
+    expect(step(p, 'sc3-agent').instructions).toContain('SUNWscims');
+    expect(ids(p)).toContain('start-msg-ha');
+    for (const id of ['sc22-stop', 'vcs-offline', 'start-msg']) expect(ids(p)).not.toContain(id);
+  });
+});
+
+describe('iplanet: the other branches', () => {
+  test('Directory Server older than 4.16: upgraded first, once per instance, then setup with 1, 3, 4', () => {
+    const p = plan({ directory_server_version: '4.13', slapd_instances: ['slapd-budgie', 'slapd-ug'] });
+    const order = ['backup-server-root', 'ds-setup-1', 'ds-setup-2', 'ds-ims-dssetup', 'ms-setup-after-ds'];
+    expect(ids(p).filter((id) => order.includes(id))).toEqual(order);
+    expect(step(p, 'ds-setup-2').title).toContain('slapd-ug');
+    expect(step(p, 'ds-setup-1').checklist?.[0]).toContain('1 (Netscape Server Products Core Components), 2 (Netscape Directory Suite) and 3 (Administration Services), not 4');
+    expect(step(p, 'ms-setup-after-ds').checklist?.[0]).toContain('components 1 (Netscape Server Products Core Components), 3 (Administration Services) and 4');
+    // ims_dssetup ran with the Directory Server upgrade: post-upgrade step 3 is left out.
+    expect(ids(p)).not.toContain('ims-dssetup');
+    expect(ids(p)).not.toContain('ms-setup');
+    expect(step(p, 'db2ldif-2').commands).toEqual([[`${SR}/slapd-ug/db2ldif`]]);
+    expect(rollback(p, 'backout')).toEqual(expect.arrayContaining(['stop-slapd-1', 'stop-slapd-2', 'start-slapd-1', 'start-slapd-2']));
+  });
+
+  test.each(['4.16', '5.1'])('Directory Server %s: no Directory Server upgrade', (v) => {
+    const p = plan({ directory_server_version: v });
+    expect(ids(p).some((id) => id.startsWith('ds-'))).toBe(false);
+    expect(ids(p)).toContain('ms-setup');
+  });
+
+  test('a mounted store is unmounted and mounted again instead of renamed', () => {
+    const p = plan({ store_mounted: 'yes' });
+    expect(step(p, 'unmount-store').commands).toEqual([['umount', STORE]]);
+    expect(step(p, 'mount-store').commands).toEqual([['mount', STORE]]);
+    for (const id of ['rename-store', 'empty-store', 'store-back']) expect(ids(p)).not.toContain(id);
+    expect(ids(p).indexOf('unmount-store')).toBeLessThan(ids(p).indexOf('backup-server-root'));
+    expect(rollback(p, 'backout')).toEqual(expect.arrayContaining(['unmount-store', 'mount-store']));
+    expect(rollback(p, 'backout')).not.toContain('store-out');
+  });
+
+  test('Web Server and Delegated Administrator', () => {
+    const p = plan({ web_server: 'yes', webserver_root: '/usr/iplanet/servers', web_instance: 'https-budgie', delegated_admin: 'yes' });
+    expect(step(p, 'stop-web').commands).toEqual([[`${R}/usr/iplanet/servers/https-admserv/stop`], [`${R}/usr/iplanet/servers/https-budgie/stop`]]);
+    expect(ids(p)).toEqual(expect.arrayContaining(['web-server-upgrade', 'delegated-admin']));
+    const backout = rollback(p, 'backout');
+    expect(backout.slice(0, 3)).toEqual(['stop-da', 'stop-web', 'stop-msg']);
+    expect(backout.slice(-3)).toEqual(['start-web', 'start-da', 'check-directory']);
+    expect(missingAnswers(def, { ...base, web_server: 'yes' }).map((q) => q.id)).toContain('web_instance');
+  });
+
+  test('the ldapsearch exports: password through a file, never in the plan', () => {
+    const p = plan({ ldif_exports: 'yes', ug_suffix: 'o=siroe.com', bind_password: PASSWORD });
+    const users = step(p, 'export-users');
+    expect(users.commands).toEqual([
+      [`${SR}/shared/bin/ldapsearch`, '-L', '-h', 'localhost', '-p', '389', '-D', 'cn=Directory Manager', '-j', '{secret-file:bind_password}', '-b', 'o=siroe.com', 'objectclass=inetlocalmailrecipient'],
+    ]);
+    expect(users.params.stdout).toBe(`${R}/var/tmp/ims52-upgrade/ug.ldif`);
+    expect(step(p, 'export-pab').commands?.[0]?.slice(-3)).toEqual(['-b', 'o=pab', 'objectclass=*']);
+    expect(p.answers.bind_password).toBe('****');
+    expect(JSON.stringify(p)).not.toContain(PASSWORD);
+    expect(missingAnswers(def, withDefaults(def, { ...base, ldif_exports: 'yes' })).map((q) => q.id)).toEqual(['ug_suffix', 'bind_password']);
+    expect(missingAnswers(def, withDefaults(def, base)).map((q) => q.id)).not.toContain('bind_password');
+  });
+});
+
+describe('iplanet: blockers', () => {
+  test.each(['5.0', '5.1', '5.1.1'])('from %s is upgradable', (from) => {
+    expect(plan({ from }).blockers).toEqual([]);
+  });
+  test.each(['4.1', '5.2', '6.0'])('from %s is refused', (from) => {
+    expect(plan({ from }).blockers.map((b) => b.id)).toEqual(['unsupported-version']);
+  });
+  test('the installation binaries are needed', () => {
+    expect(plan({}, facts(false)).blockers.map((b) => b.id)).toEqual(['media-missing:ims52']);
+  });
+});
+
+describe('iplanet: texts', () => {
+  test('every step and restore point speaks Japanese and English', () => {
+    const answers = { ha: 'vcs', directory_server_version: '4.13', web_server: 'yes', web_instance: 'https-budgie', delegated_admin: 'yes', ldif_exports: 'yes', ug_suffix: 'o=siroe.com', bind_password: PASSWORD };
+    const ja = plan(answers, facts(), 'ja');
+    const en = plan(answers, facts(), 'en');
+    const jp = /[\u3040-\u30ff\u4e00-\u9fff]/;
+    ja.steps.forEach((s, i) => {
+      expect(s.title).toMatch(jp);
+      expect(en.steps[i]?.title).not.toMatch(jp);
+    });
+    for (const rp of ja.restorePoints) for (const s of rp.rollback) expect(s.title).toMatch(jp);
+    for (const rp of en.restorePoints) for (const s of rp.rollback) expect(s.title).not.toMatch(jp);
+  });
+});
