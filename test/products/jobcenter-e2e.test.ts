@@ -1,0 +1,138 @@
+// The real binary on sandbox nodes (build first: npx tsc -p .): the UNIX version-up on the standby
+// node, then the active node, which is refused until the standby run is in the log dir; a rolling
+// patch (standby patch -> failover -> active patch -> failback); the NQS_SITE check stopping a run
+// that `resume` continues once it is unset; the process check stopping before rpm touches a
+// running site; and the IPF emulation standby node of 1.1.3 on a Windows tree under the root.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { JournalEvent } from '../../src/model/journal.js';
+import { buildJobcenterSandbox, exists, PATCH_RPM, psRunning, PS_STOPPED } from '../helpers/jobcenter-sandbox.js';
+
+const UNIX_UP = { cluster: 'unix', operation: 'versionup', from: 'R12.8', to: 'R13.2' };
+const lastEnd = (events: JournalEvent[]) => events.filter((e) => e.type === 'run-end').at(-1);
+const confirmed = (events: JournalEvent[], step: string) => events.filter((e) => e.type === 'confirm' && e.step === step);
+const reportOf = (events: JournalEvent[]): string => {
+  const end = lastEnd(events);
+  return end?.type === 'run-end' && end.report ? readFileSync(end.report, 'utf8') : '';
+};
+
+describe('UNIX version-up (3.1) on both nodes', () => {
+  test('active refused before the standby run; standby, then active, run with the process checks', async () => {
+    const sbx = buildJobcenterSandbox();
+    sbx.psSequence([PS_STOPPED, psRunning(true)]);
+
+    const early = await sbx.run({ ...UNIX_UP, role: 'active' });
+    expect(early.exitCode).toBe(2);
+    expect(early.stderr).toContain('no record that the standby node is done');
+    expect(sbx.calls()).toEqual([]);
+    expect(sbx.journals()).toEqual([]);
+
+    const standby = await sbx.run({ ...UNIX_UP, role: 'standby' });
+    expect(standby.exitCode, standby.stdout + standby.stderr).toBe(0);
+    expect(sbx.calls()).toEqual(['nqsstop']);
+    const [sbJournal] = sbx.journals();
+    expect(lastEnd(sbJournal ?? [])).toMatchObject({ status: 'done' });
+    for (const step of ['s311-precheck', 's312-backup-nqs', 's312-versionup', 's312-restore-nqs']) expect(confirmed(sbJournal ?? [], step).length).toBeGreaterThan(0);
+
+    // A standby run for another target does not count.
+    const other = await sbx.run({ ...UNIX_UP, to: 'R13.1', role: 'active' });
+    expect(other.exitCode).toBe(2);
+    expect(sbx.calls()).toEqual(['nqsstop']);
+
+    const active = await sbx.run({ ...UNIX_UP, role: 'active' });
+    expect(active.exitCode, active.stdout + active.stderr).toBe(0);
+    expect(active.stdout).toMatch(/Order check standby-first passed: run \S+ finished at/);
+    expect(sbx.calls()).toEqual(['nqsstop', 'nqsstop', 'ps -ef', 'ps -ef']);
+    const acJournal = sbx.journals().find((j) => j.some((e) => e.type === 'run-start' && e.plan.answers.role === 'active')) ?? [];
+    expect(lastEnd(acJournal)).toMatchObject({ status: 'done' });
+    const ends = acJournal.filter((e) => e.type === 'step-end').map((e) => (e.type === 'step-end' ? `${e.step}:${e.status}` : ''));
+    expect(ends).toContain('s313-check-stopped:done');
+    expect(ends).toContain('s313-check-started-r131:done');
+    // The change record names the standby run that allowed the active run.
+    const sbRun = sbJournal?.[0]?.type === 'run-start' ? sbJournal[0].runId : 'none';
+    expect(reportOf(acJournal)).toContain(`Order check standby-first passed: run ${sbRun}`);
+    expect(reportOf(acJournal)).toContain('s313-resume-monitoring');
+  }, 120_000);
+
+  test('NQS_SITE set: the run stops at the check with the way out; resume continues once it is unset', async () => {
+    const sbx = buildJobcenterSandbox();
+    const first = await sbx.run({ ...UNIX_UP, role: 'standby' }, { NQS_SITE: 'jcsite' });
+    expect(first.exitCode).not.toBe(0);
+    expect(first.stdout + first.stderr).toContain('NQS_SITE is set');
+    expect(first.stdout + first.stderr).toContain('resume');
+    expect(sbx.calls()).toEqual([]);
+
+    const again = await sbx.resume({ NQS_SITE: 'jcsite' });
+    expect(again.exitCode).not.toBe(0);
+    expect(sbx.calls()).toEqual([]);
+
+    const resumed = await sbx.resume();
+    expect(resumed.exitCode, resumed.stdout + resumed.stderr).toBe(0);
+    expect(sbx.calls()).toEqual(['nqsstop']);
+    expect(lastEnd(sbx.journals()[0] ?? [])).toMatchObject({ status: 'done' });
+  }, 120_000);
+});
+
+describe('UNIX patch', () => {
+  test('rolling patch (3.3): standby patch, failover checkpoint, then active patch and failback checkpoint', async () => {
+    const sbx = buildJobcenterSandbox();
+    const r = { cluster: 'unix', operation: 'rolling-patch', from: 'R13.2', to: 'R13.2.1' };
+    const rpm = `rpm -ivh ${join(sbx.media, PATCH_RPM)}`;
+
+    const standby = await sbx.run({ ...r, role: 'standby', local_site: 'no' });
+    expect(standby.exitCode, standby.stdout + standby.stderr).toBe(0);
+    // The local site is not used: the service the patch started by itself is stopped again.
+    expect(sbx.calls()).toEqual(['nqsstop', rpm, 'nqsstop']);
+    const sb = sbx.journals()[0] ?? [];
+    const failover = confirmed(sb, 's332-failover');
+    expect(failover.map((e) => (e.type === 'confirm' ? e.item : undefined))).toEqual(['The failover is complete', 'JobCenter work runs on the standby node', undefined]);
+    expect(lastEnd(sb)).toMatchObject({ status: 'done' });
+
+    const active = await sbx.run({ ...r, role: 'active', local_site: 'yes' });
+    expect(active.exitCode, active.stdout + active.stderr).toBe(0);
+    expect(sbx.calls()).toEqual(['nqsstop', rpm, 'nqsstop', 'nqsstop', rpm]);
+    const ac = sbx.journals().find((j) => j.some((e) => e.type === 'run-start' && e.plan.answers.role === 'active')) ?? [];
+    const order = ac.filter((e) => e.type === 'step-end').map((e) => (e.type === 'step-end' ? e.step : ''));
+    expect(order).toEqual(['s333-nqs-site', 's333-nqsstop', 's333-rpm', 's333-check-files', 's334-failback']);
+    expect(confirmed(ac, 's334-failback').length).toBe(3);
+  }, 120_000);
+
+  test('patch (3.2) active: a cluster site process still running stops the run before rpm', async () => {
+    const sbx = buildJobcenterSandbox();
+    const p = { cluster: 'unix', operation: 'patch', from: 'R13.1', to: 'R13.2.1', local_site: 'yes' };
+    expect((await sbx.run({ ...p, role: 'standby' })).exitCode).toBe(0);
+    sbx.psSequence([psRunning(true, ['cjcpw', 'jnwcaster', 'jnwengine', 'sclaunchd', 'comagent', 'jcdbs'])]);
+    const active = await sbx.run({ ...p, role: 'active' });
+    expect(active.exitCode).not.toBe(0);
+    expect(active.stdout + active.stderr).toContain('nqsdaemon');
+    expect(sbx.calls().filter((c) => c.startsWith('rpm'))).toEqual([`rpm -ivh ${join(sbx.media, PATCH_RPM)}`]);
+    expect(sbx.calls().at(-1)).toBe('ps -ef');
+  }, 120_000);
+});
+
+describe('MSCS IPF emulation -> native (1.1.3) standby node on a sandbox Windows tree', () => {
+  test('jc_check -l saved and named in the report; reg delete as argv; nec* and the folders deleted by the wizard, copies kept', async () => {
+    const sbx = buildJobcenterSandbox();
+    const res = await sbx.run({ cluster: 'mscs', arch: 'ipf-emulation', operation: 'versionup', role: 'standby', from: 'R12.7.2', to: 'R13.2', clwin: 'yes', local_site: 'yes', systemroot: 'C:\\Windows' });
+    expect(res.exitCode, res.stdout + res.stderr).toBe(0);
+    expect(sbx.calls()).toEqual(['jc_check -l', 'reg delete HKLM\\Software\\Wow6432Node\\NEC\\NetShepherd\\SV /f', 'reg delete HKLM\\Software\\Wow6432Node\\NEC\\JobCenter(CL/Win) /f']);
+    const saved = join(sbx.logs, 'jc_check-l-standby.txt');
+    expect(readFileSync(saved, 'utf8')).toContain('[queue] guibs_1 guilb_def');
+    const journal = sbx.journals()[0] ?? [];
+    const report = reportOf(journal);
+    expect(report).toContain(saved);
+
+    // Shown before deletion, matched without regard to case (NECJCEX.DLL), files only for nec*.
+    expect(res.stdout).toMatch(/3 item\(s\) of \S+SysWOW64 to delete:[\s\S]*NECJCEX\.DLL[\s\S]*necjcsock\.dll/);
+    for (const gone of ['necjcsock.dll', 'NECJCEX.DLL', 'necjclog', 'necjcupsetup']) expect(exists(sbx.win(`Windows/SysWOW64/${gone}`)), gone).toBe(false);
+    for (const kept of ['kernel32.dll', 'drivers/necfoo.sys']) expect(exists(sbx.win(`Windows/SysWOW64/${kept}`)), kept).toBe(true);
+    // system32 is not touched on IPF emulation (1.1.3 works in SysWOW64).
+    expect(exists(sbx.win('Windows/system32/necjcsock.dll'))).toBe(true);
+    const copies = journal.filter((e) => e.type === 'written' && e.step === 's1131-delete-dll');
+    expect(copies).toHaveLength(3);
+    for (const c of copies) if (c.type === 'written') expect(exists(c.backup ?? '')).toBe(true);
+    expect(report).toContain('necjclog');
+    expect(confirmed(journal, 's1131-reenter-settings').length).toBe(6);
+  }, 120_000);
+});
