@@ -77,7 +77,7 @@ interface Pending {
 
 async function planSudoersChange(opts: MigrateOptions, path: string, stamp: string, findings: Finding[]) {
   const before = await guard('sudoers', readFileBytes(path));
-  const plan = planSudoers(latin1(before), opts.installDir);
+  const plan = planSudoers(latin1(before), opts.installDir, opts.webUser);
   if (plan.status === 'conflict') {
     throw new InputError(findingMessage(finding('error', 'sudoers.conflict', { found: plan.found }, { file: path, line: plan.line })));
   }

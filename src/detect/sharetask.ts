@@ -1,5 +1,6 @@
 // ShareTask detectors: what an installed ShareTask 5.4 server or 5.2 client shows on disk,
 // and which packages the media holds. Paths are those of the vendor procedure, under the root.
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
@@ -95,6 +96,26 @@ async function license(ctx: DetectContext): Promise<Proposal | null> {
     : { value: 'yes', evidence: t('detect.st.media', { file: file.path }) };
 }
 
+/** The name of a uid from the root's /etc/passwd, else the machine's (a sandbox has none of its own). */
+async function userName(ctx: DetectContext, uid: number): Promise<string | null> {
+  for (const file of [under(ctx, '/etc/passwd'), '/etc/passwd']) {
+    const text = await readFile(file, 'utf8').catch(() => '');
+    const entry = text.split('\n').find((line) => line.split(':')[2] === String(uid));
+    if (entry) return entry.split(':')[0] ?? null;
+  }
+  return null;
+}
+
+/** 3.8.5 makes the web user the owner of conf, so the old conf's owner names the user httpd runs as. */
+async function webUser(ctx: DetectContext): Promise<Proposal | null> {
+  const real = await realPathUnder(ctx.root, `${SERVER_LINK}/conf`);
+  if (real === null) return null;
+  const path = join(ctx.root || '/', real);
+  const info = await stat(path).catch(() => null);
+  const name = info === null ? null : await userName(ctx, info.uid);
+  return name === null ? null : { value: name, evidence: t('detect.st.confOwner', { path, user: name }) };
+}
+
 export const sharetaskDetectors: Record<string, Detector> = {
   'sharetask.component': component,
   'sharetask.from': from,
@@ -104,4 +125,5 @@ export const sharetaskDetectors: Record<string, Detector> = {
   'sharetask.custom': custom,
   'sharetask.custom_uid': customUid,
   'sharetask.license': license,
+  'sharetask.web_user': webUser,
 };

@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/migrate.js';
 import { isCustomUid } from './custom.js';
-import { DEFAULT_INSTALL_DIR, isSafeInstallDir } from './sudoers.js';
+import { DEFAULT_INSTALL_DIR, DEFAULT_WEB_USER, isSafeInstallDir, isSafeUserName } from './sudoers.js';
 
 export interface MigrateOptions {
   help: boolean;
@@ -16,6 +16,7 @@ export interface MigrateOptions {
   userPrefsDir?: string;
   sudoers?: string;
   installDir: string;
+  webUser: string;
   apply: boolean;
   force: boolean;
   verifyDb: boolean;
@@ -33,6 +34,7 @@ const spec = {
   'user-prefs-dir': { type: 'string' },
   sudoers: { type: 'string' },
   'install-dir': { type: 'string' },
+  'web-user': { type: 'string' },
   apply: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
   'verify-db': { type: 'boolean', default: false },
@@ -54,7 +56,7 @@ export function parseMigrateOptions(args: string[]): MigrateOptions {
     // parseArgs explains in English; the sentence around it is translated.
     throw new InputError(t('migrate.opt.bad', { detail: (error as Error).message }));
   }
-  if (values.help) return { help: true, conf: '', installDir: DEFAULT_INSTALL_DIR, apply: false, force: false, verifyDb: false, json: false };
+  if (values.help) return { help: true, conf: '', installDir: DEFAULT_INSTALL_DIR, webUser: DEFAULT_WEB_USER, apply: false, force: false, verifyDb: false, json: false };
   const empty = (Object.keys(spec) as (keyof typeof spec)[]).find((k) => values[k] === '');
   if (empty) throw new InputError(t('migrate.opt.empty', { option: `--${empty}` }));
   if (values.conf === undefined) throw new InputError(t('migrate.opt.confMissing'));
@@ -68,6 +70,8 @@ export function parseMigrateOptions(args: string[]): MigrateOptions {
   if (prefs !== undefined && !isConfigPath(prefs)) throw new InputError(t('migrate.opt.prefsBad', { value: prefs }));
   const installDir = values['install-dir'] ?? DEFAULT_INSTALL_DIR;
   if (!isSafeInstallDir(installDir)) throw new InputError(t('migrate.opt.installDirBad', { value: installDir }));
+  const webUser = values['web-user'] ?? DEFAULT_WEB_USER;
+  if (!isSafeUserName(webUser)) throw new InputError(t('migrate.opt.webUserBad', { value: webUser }));
   return {
     help: false,
     conf: values.conf,
@@ -77,6 +81,7 @@ export function parseMigrateOptions(args: string[]): MigrateOptions {
     userPrefsDir: prefs,
     sudoers: values.sudoers,
     installDir,
+    webUser,
     apply: values.apply,
     force: values.force,
     verifyDb: values['verify-db'],

@@ -5,6 +5,8 @@
 import { dominantEol, splitLines, type Line } from './lines.js';
 
 export const DEFAULT_INSTALL_DIR = '/home/sharetask/sharetask_server';
+/** The seed's web server user; a server whose httpd runs as another user names it with --web-user. */
+export const DEFAULT_WEB_USER = 'apache';
 const BINARIES = ['auth_pam', 'make_user_subdir', 'delete_user_file', 'chown_template', 'explorer'];
 
 export function sharetaskCommands(installDir: string): string[] {
@@ -12,13 +14,18 @@ export function sharetaskCommands(installDir: string): string[] {
 }
 
 /** The lines of the block, in the order the procedure gives them (Cmnd_Alias is one line). */
-export function sharetaskSudoersLines(installDir: string): string[] {
+export function sharetaskSudoersLines(installDir: string, webUser = DEFAULT_WEB_USER): string[] {
   return [
-    'Defaults:apache !requiretty',
-    'Defaults:apache !env_reset',
+    `Defaults:${webUser} !requiretty`,
+    `Defaults:${webUser} !env_reset`,
     `Cmnd_Alias SHARETASK = ${sharetaskCommands(installDir).join(', ')}`,
-    'apache ALL=(ALL) NOPASSWD: SHARETASK',
+    `${webUser} ALL=(ALL) NOPASSWD: SHARETASK`,
   ];
+}
+
+/** A user name that can stand in a sudoers line as it is (no quoting, no sudoers syntax). */
+export function isSafeUserName(name: string): boolean {
+  return /^[a-z_][a-z0-9_-]{0,31}$/i.test(name);
 }
 
 /** An install dir that can stand in a sudoers command list without quoting. */
@@ -54,19 +61,20 @@ function logicalLines(lines: readonly Line[]): Logical[] {
   return out;
 }
 
-function defaultsHas(logical: Logical[], flag: string): boolean {
+function defaultsHas(logical: Logical[], webUser: string, flag: string): boolean {
   return logical.some((l) => {
-    const m = /^Defaults:apache (.*)$/.exec(l.text);
+    const m = new RegExp(`^Defaults:${webUser} (.*)$`).exec(l.text);
     return m !== null && (m[1] as string).split(',').some((f) => f.trim() === flag);
   });
 }
 
-export function planSudoers(latin1: string, installDir: string): SudoersPlan {
+/** webUser must pass isSafeUserName: it is used inside a regular expression. */
+export function planSudoers(latin1: string, installDir: string, webUser = DEFAULT_WEB_USER): SudoersPlan {
   const logical = logicalLines(splitLines(latin1).lines);
-  const [requiretty, envReset, alias, spec] = sharetaskSudoersLines(installDir) as [string, string, string, string];
+  const [requiretty, envReset, alias, spec] = sharetaskSudoersLines(installDir, webUser) as [string, string, string, string];
   const missing: string[] = [];
-  if (!defaultsHas(logical, '!requiretty')) missing.push(requiretty);
-  if (!defaultsHas(logical, '!env_reset')) missing.push(envReset);
+  if (!defaultsHas(logical, webUser, '!requiretty')) missing.push(requiretty);
+  if (!defaultsHas(logical, webUser, '!env_reset')) missing.push(envReset);
   const aliasLine = logical.find((l) => /^Cmnd_Alias SHARETASK ?=/.test(l.text));
   if (aliasLine) {
     const listed = aliasLine.text.replace(/^Cmnd_Alias SHARETASK ?= ?/, '').split(',').map((c) => c.trim()).sort();
@@ -77,7 +85,7 @@ export function planSudoers(latin1: string, installDir: string): SudoersPlan {
   } else {
     missing.push(alias);
   }
-  const specRe = /^apache ALL ?= ?\(ALL( ?: ?ALL)?\) ?NOPASSWD ?: ?SHARETASK$/;
+  const specRe = new RegExp(`^${webUser} ALL ?= ?\\(ALL( ?: ?ALL)?\\) ?NOPASSWD ?: ?SHARETASK$`);
   if (!logical.some((l) => specRe.test(l.text))) missing.push(spec);
   return missing.length === 0 ? { status: 'present' } : { status: 'append', missing };
 }

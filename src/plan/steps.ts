@@ -33,7 +33,8 @@ export function unpackArgv(archive: string, into: string, format: Format): strin
     case 'tar':
       return ['tar', 'xf', archive, '-C', into];
     case 'zip':
-      return ['unzip', '-q', archive, '-d', into];
+      // -o: a resumed unpack meets its own files; without it unzip asks, and with no stdin it fails.
+      return ['unzip', '-q', '-o', archive, '-d', into];
   }
 }
 

@@ -57,7 +57,7 @@ export async function upgradedState(sb: Sandbox): Promise<Record<string, unknown
     dirs: ['sharetask_users', 'sharetask_template', 'sharetask_rra', 'sharetask_rra/status', 'sharetask_rra/image_cache'].map((d) => owner(join(home, d))),
     backupHasRealTree: listing.includes('sharetask/sharetask_server-5.4.3/conf/db.conf') && listing.includes('sharetask/pgsql/data/PG_VERSION'),
     initScriptsSaved: existsSync(join(sb.root, 'tmp/sharetaskd')) && existsSync(join(sb.root, 'tmp/stlogd')),
-    sudoersBlock: sudoers.includes('Cmnd_Alias SHARETASK = ') && sudoers.includes('apache ALL=(ALL) NOPASSWD: SHARETASK'),
+    sudoersBlock: sudoers.includes('Cmnd_Alias SHARETASK = ') && sudoers.includes(`${sb.webUser} ALL=(ALL) NOPASSWD: SHARETASK`) && sudoers.includes(`Defaults:${sb.webUser} !requiretty`),
     sysconfig: existsSync(join(sb.root, 'etc/sysconfig/sharetaskd')) && existsSync(join(sb.root, 'etc/sysconfig/stlogd')),
     chkconfigOn: ['httpd', 'postgresql', 'memcached', 'sharetaskd', 'stlogd'].every((s) => existsSync(join(sb.state, `chkconfig-${s}`))),
     running: ['httpd', 'postgresql', 'memcached', 'sharetaskd', 'stlogd'].every((s) => existsSync(join(sb.state, 'running', s))),

@@ -16,7 +16,7 @@ describe('ShareTask agent on Linux (chapter 6)', () => {
 
   it('runs exactly these commands', () => {
     expect(step(p, 'agent-stop').commands).toEqual([['service', 'sharetask-agent', 'stop']]);
-    expect(step(p, 'agent-unpack').commands).toEqual([['unzip', '-q', CD.client?.path, '-d', '/sbx/usr/local']]);
+    expect(step(p, 'agent-unpack').commands).toEqual([['unzip', '-q', '-o', CD.client?.path, '-d', '/sbx/usr/local']]);
     expect(step(p, 'agent-make')).toMatchObject({ commands: [['make', 'install_agent']], params: { cwd: '/sbx/usr/local/sharetask' } });
     expect(step(p, 'agent-start').commands).toEqual([['service', 'sharetask-agent', 'start']]);
   });

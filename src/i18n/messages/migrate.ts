@@ -19,6 +19,7 @@ Options:
   --sudoers FILE           appends the SHARETASK block of 3.8.3, checked with visudo -cf first
   --install-dir PATH       ShareTask's directory in the sudoers commands
                            (default /home/sharetask/sharetask_server)
+  --web-user NAME          the user httpd runs as, named in the sudoers block (default apache)
   --apply                  write the changes (atomically, keeping NAME.bak-YYYYMMDDHHMMSS)
   --force                  replace an existing, different SHARETASK_DB
   --verify-db              log in to PostgreSQL with the migrated parameters first
@@ -38,6 +39,7 @@ unexpected failure; 2 bad input, a conflict or a refusal (nothing written).
     'migrate.opt.customBad': '--custom {value}: the UID is 3 or 4 capital letters (A-Z), as in custom_{UID}_{DATE}.tar.gz',
     'migrate.opt.prefsBad': '--user-prefs-dir {value}: give an absolute path of printable ASCII without "#" or ":", e.g. /home/sharetask/sharetask_users',
     'migrate.opt.installDirBad': '--install-dir {value}: give an absolute path of letters, digits and "/._+-" only',
+    'migrate.opt.webUserBad': '--web-user {value}: give a user name of letters, digits, "_" and "-" (the user httpd runs as)',
     'migrate.path.outsideRoot': '{path} leads outside --root {root}: give a path inside the sandbox',
 
     'migrate.file.missing': '{path}: not found. Fix: check the path ({what})',
@@ -135,6 +137,7 @@ SUID_METHOD = sudo、CUSTOM、ENABLE_USER_PREFS / USER_PREFS_DIR。--apply を�
   --sudoers FILE           3.8.3 の SHARETASK ブロックを追記 (先に visudo -cf で検査)
   --install-dir PATH       sudoers のコマンドに書く ShareTask のディレクトリ
                            (既定 /home/sharetask/sharetask_server)
+  --web-user NAME          sudoers ブロックに書く httpd の実行ユーザー (既定 apache)
   --apply                  変更を書き込む (アトミックに。元は NAME.bak-YYYYMMDDHHMMSS として残す)
   --force                  既存の異なる SHARETASK_DB を置き換える
   --verify-db              書き込む前に、移行後のパラメータで PostgreSQL に接続して確認
@@ -154,6 +157,7 @@ SUID_METHOD = sudo、CUSTOM、ENABLE_USER_PREFS / USER_PREFS_DIR。--apply を�
     'migrate.opt.customBad': '--custom {value}: UID は custom_{UID}_{DATE}.tar.gz と同じく大文字 (A-Z) 3～4 文字です',
     'migrate.opt.prefsBad': '--user-prefs-dir {value}: "#" と ":" を含まない、印字可能な ASCII の絶対パスを指定してください (例: /home/sharetask/sharetask_users)',
     'migrate.opt.installDirBad': '--install-dir {value}: 英数字と "/._+-" だけからなる絶対パスを指定してください',
+    'migrate.opt.webUserBad': '--web-user {value}: 英数字と "_"、"-" からなるユーザー名 (httpd の実行ユーザー) を指定してください',
     'migrate.path.outsideRoot': '{path} は --root {root} の外を指しています。サンドボックス内のパスを指定してください',
 
     'migrate.file.missing': '{path}: 見つかりません。対処: パスを確認してください ({what})',
