@@ -12,10 +12,13 @@ const build = spawnSync('npx', ['tsc', '-p', join(here, '..')], { stdio: 'inheri
 if (build.status !== 0) process.exit(build.status ?? 1);
 let failed = false;
 for (const file of readdirSync(here).sort()) {
-  if (!file.endsWith('.js') || file === 'run.js') continue;
+  // table.js gathers the others' results: it runs last, below.
+  if (!file.endsWith('.js') || file === 'run.js' || file === 'table.js') continue;
   if (only.length > 0 && !only.some((name) => file.includes(name))) continue;
   process.stdout.write(`\n== ${file}\n`);
   const result = spawnSync(process.execPath, [join(here, file)], { stdio: 'inherit' });
   if (result.status !== 0) failed = true;
 }
+process.stdout.write('\n== summary\n');
+spawnSync(process.execPath, [join(here, 'table.js')], { stdio: 'inherit' });
 process.exit(failed ? 1 : 0);

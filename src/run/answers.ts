@@ -11,15 +11,16 @@ export async function readAnswersFile(file: string): Promise<Answers> {
   try {
     // yaml only when a file is given: importing it costs more than starting Node.js.
     const { parse } = await import('yaml');
-    data = parse(readFileSync(file, 'utf8'));
+    // failsafe: every scalar stays the text that was written, so a version such as 5.10 is not read as 5.1.
+    data = parse(readFileSync(file, 'utf8'), { schema: 'failsafe' });
   } catch (error) {
     throw new InputError(t('run.args.answersUnreadable', { file, detail: (error as Error).message.split('\n')[0] ?? '' }));
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new InputError(t('run.args.answersShape', { file }));
   const out: Answers = {};
   for (const [id, value] of Object.entries(data as Record<string, unknown>)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[id] = String(value);
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) out[id] = value.map(String);
+    if (typeof value === 'string') out[id] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[id] = value as string[];
     else throw new InputError(t('run.args.answerValue', { file, id }));
   }
   return out;

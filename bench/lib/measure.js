@@ -1,0 +1,167 @@
+// Shared by the benchmarks: whole-process timings interleaved with their floor, medians, the
+// table each bench prints, and bench/out/NAME.json that bench/table.js gathers into one table.
+// Plain node, no dependencies. Not a test: nothing is asserted, the numbers are for reading.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const benchDir = dirname(dirname(fileURLToPath(import.meta.url)));
+export const repo = dirname(benchDir);
+export const outDir = join(benchDir, 'out');
+export const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 15));
+
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** Wall time in ms of one whole process; throws with its stderr when it fails. */
+export function timeProcess([file, ...args], options = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(file, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C', ...options.env }, cwd: options.cwd });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${[file, ...args].join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+/** The ids of the processes under pid (children, grandchildren...), from /proc. */
+export function descendants(pid) {
+  const parent = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, pp] of parent) if (tree.has(pp) && !tree.has(p)) tree.add(p), (grew = true);
+  }
+  tree.delete(pid);
+  return [...tree];
+}
+
+/** Peak RSS so far (VmHWM) in MB of the process, or 0 when it is gone. */
+export function peakRssMB(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Starts argv in a pseudo-terminal (util-linux `script`) and resolves when its output shows
+ * `marker`: the ms since the start and the peak RSS of its node process until then. Then kills it.
+ */
+export function timeFirstFrame(argv, marker, options = {}) {
+  const quoted = argv.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const p = spawn('script', ['-qfec', `exec ${quoted}`, '/dev/null'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, LANG: 'C', TERM: 'xterm-256color', COLUMNS: '120', LINES: '40', ...options.env },
+    });
+    let out = '';
+    let done = false;
+    const timer = setTimeout(() => finish(new Error(`no "${marker}" within 60 s; output:\n${out.slice(-2000)}`)), 60_000);
+    function finish(error, value) {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      try {
+        process.kill(-p.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      if (error) reject(error);
+      else resolve(value);
+    }
+    p.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (done || !out.includes(marker)) return;
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const node = descendants(p.pid).find((pid) => /^node/.test(readFileSync(`/proc/${pid}/comm`, 'utf8').trim()));
+      finish(undefined, { ms, rssMB: node === undefined ? 0 : peakRssMB(node) });
+    });
+    p.on('exit', () => setTimeout(() => finish(new Error(`exited before "${marker}"; output:\n${out.slice(-2000)}`)), 50));
+  });
+}
+
+/**
+ * Runs every case once (warm-up), then RUNS times interleaved, so that drift in the machine's
+ * load hits them alike. `run(c)` returns ms or { ms, rssMB }. Returns the samples per case.
+ */
+export async function sample(cases, run) {
+  for (const c of cases) await run(c);
+  const samples = cases.map(() => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [n, c] of cases.entries()) {
+      const r = await run(c);
+      samples[n].push(typeof r === 'number' ? { ms: r } : r);
+    }
+  }
+  return samples;
+}
+
+/**
+ * Prints the table of a bench and writes bench/out/NAME.json. Each row: { name, ms, floor, ratio,
+ * target, rssMB?, rssTarget? } where floor names the row it is compared with.
+ */
+export function report(bench, rows, note = '') {
+  const cells = rows.map((r) => [
+    r.name,
+    r.ms.toFixed(1),
+    r.floor ?? '',
+    r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x`,
+    r.target === undefined ? '' : `<= ${r.target}x ${r.ratio <= r.target ? 'ok' : 'OVER'}`,
+    r.rssMB === undefined ? '' : `${r.rssMB.toFixed(1)}${r.rssTarget === undefined ? '' : ` (<= ${r.rssTarget} ${r.rssMB <= r.rssTarget ? 'ok' : 'OVER'})`}`,
+  ]);
+  printTable(['case', 'median ms', 'vs', 'ratio', 'target', 'peak RSS MB'], cells);
+  process.stdout.write(`${RUNS} runs each after a warm-up, interleaved; ${machine()}${note ? `\n${note}` : ''}\n`);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, `${bench}.json`), `${JSON.stringify({ bench, runs: RUNS, machine: machine(), at: new Date().toISOString(), rows }, null, 2)}\n`);
+}
+
+export function printTable(head, rows) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ').trimEnd();
+  process.stdout.write(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+}
+
+export function machine() {
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  return `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${load}`;
+}
+
+/** Builds the CD folder (scripts/dist/build.mjs) into dir; returns the folder. */
+export function buildDist(dir) {
+  const r = spawnSync(process.execPath, [join(repo, 'scripts/dist/build.mjs'), '--out', dir, '--quiet'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('scripts/dist/build.mjs failed');
+  return dir;
+}
+
+/**
+ * Writes build/definitions.json as `npm pack` does (prepack) for the duration of fn, so that
+ * build/ is measured as the npm package runs; removed afterwards, as postpack does.
+ */
+export async function asPacked(fn) {
+  const out = join(repo, 'build', 'definitions.json');
+  const script = join(repo, 'scripts/dist/compile-definitions.mjs');
+  const r = spawnSync(process.execPath, [script, out], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('scripts/dist/compile-definitions.mjs failed');
+  try {
+    return await fn();
+  } finally {
+    spawnSync(process.execPath, [script, '--remove', out], { stdio: 'inherit' });
+  }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// One table of every benchmark's medians and ratios: the rows of bench/out/*.json that the
+// benches of bench/lib/measure.js wrote (startup, first-frame, migrate-config). bench/run.js
+// runs it last; `node bench/table.js` prints the last results again. backup.js prints its own.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { outDir, printTable } from './lib/measure.js';
+
+const files = existsSync(outDir) ? readdirSync(outDir).filter((f) => f.endsWith('.json')).sort() : [];
+const rows = [];
+const notes = new Set();
+for (const f of files) {
+  const r = JSON.parse(readFileSync(join(outDir, f), 'utf8'));
+  notes.add(`${r.bench}: ${r.runs} runs, ${r.at}, ${r.machine}`);
+  for (const row of r.rows) {
+    if (row.ratio === undefined) continue;
+    rows.push([
+      row.name,
+      row.ms.toFixed(1),
+      row.ratio.toFixed(2),
+      `${row.target}x`,
+      row.rssMB === undefined ? '' : `${row.rssMB.toFixed(1)} / ${row.rssTarget}`,
+      row.ratio <= row.target && (row.rssMB === undefined || row.rssMB <= row.rssTarget) ? 'ok' : 'OVER',
+    ]);
+  }
+}
+if (rows.length === 0) {
+  process.stdout.write('no results in bench/out/: run npm run bench first\n');
+} else {
+  printTable(['case', 'median ms', 'x node -e 0', 'target', 'peak RSS MB / target', ''], rows);
+  process.stdout.write(`${[...notes].join('\n')}\n`);
+}

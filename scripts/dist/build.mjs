@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// `npm run dist`: the self-contained folder for the CD, dist/media/upgrade-wizard/ (or --out DIR):
+//   upgrade-wizard.sh, upgrade-wizard.cmd   launchers: find node, then run lib/launch.cjs
+//   README.txt                              how to run it from the CD (ja, en)
+//   SHA256SUMS                              every other file of the folder, checked at each start
+//   THIRD-PARTY-LICENSES.txt                the licences of the bundled packages
+//   wizards/, templates/                    the product definitions and templates (data)
+//   lib/package.json                        "type": "module" and the version --version prints
+//   lib/definitions.json                    wizards/ compiled (src/plan/compiled.ts): no YAML parsing
+//   lib/launch.cjs                          Node.js version check, SHA256SUMS check, start
+//   lib/app/cli.js + chunks                 the wizard with every dependency inlined
+// Only Node.js is needed to run it: no node_modules, no network.
+import { createHash } from 'node:crypto';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import iconv from 'iconv-lite';
+import { bundle, repo } from './bundle.mjs';
+import { compileForBundle } from './compile-definitions.mjs';
+
+const here = join(repo, 'scripts', 'dist');
+const { values } = parseArgs({ options: { out: { type: 'string' }, quiet: { type: 'boolean', default: false } } });
+const out = resolve(values.out ?? join(repo, 'dist', 'media', 'upgrade-wizard'));
+const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+
+/** cmd.exe parses a CP932 line byte by byte when the console is not in code page 932: a second byte
+ *  that is one of these would cut the line, so no Japanese character of the launcher may have one. */
+const CMD_SPECIAL = new Set([...'|&<>^%"()'].map((c) => c.charCodeAt(0)));
+
+function cmdFile(text) {
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    const bytes = iconv.encode(ch, 'cp932');
+    if (bytes.length === 2 && CMD_SPECIAL.has(bytes[1])) throw new Error(`upgrade-wizard.cmd: "${ch}" has the byte 0x${bytes[1].toString(16)} in CP932; reword the message`);
+  }
+  return iconv.encode(text.replace(/\r?\n/g, '\r\n'), 'cp932');
+}
+
+/** Every file under dir, relative, with /, sorted. */
+function files(dir) {
+  const list = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else list.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return list.sort();
+}
+
+/** The licence text of every package inlined in the bundle, from esbuild's metafile. */
+function thirdPartyLicenses(metafile) {
+  const dirs = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (m) dirs.add(m[1]);
+  }
+  const parts = [];
+  for (const dir of [...dirs].sort()) {
+    const abs = join(repo, dir);
+    const meta = JSON.parse(readFileSync(join(abs, 'package.json'), 'utf8'));
+    const file = readdirSync(abs).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = file === undefined ? `(no licence file in the package; package.json says: ${meta.license ?? 'nothing'})` : readFileSync(join(abs, file), 'utf8').trim();
+    parts.push(`${'='.repeat(78)}\n${meta.name} ${meta.version} (${meta.license ?? 'unknown'})\n${'='.repeat(78)}\n${text}\n`);
+  }
+  return `The upgrade-wizard bundle (lib/app/) includes these packages:\n\n${parts.join('\n')}`;
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'lib'), { recursive: true });
+const metafile = await bundle(join(out, 'lib', 'app'));
+
+writeFileSync(join(out, 'lib', 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', private: true }, null, 2)}\n`);
+cpSync(join(here, 'launch.cjs'), join(out, 'lib', 'launch.cjs'));
+writeFileSync(join(out, 'lib', 'definitions.json'), JSON.stringify(await compileForBundle(join(repo, 'wizards'))));
+mkdirSync(join(out, 'wizards'));
+for (const f of readdirSync(join(repo, 'wizards')).filter((n) => /\.ya?ml$/.test(n))) cpSync(join(repo, 'wizards', f), join(out, 'wizards', f));
+mkdirSync(join(out, 'templates'));
+if (existsSync(join(repo, 'templates'))) cpSync(join(repo, 'templates'), join(out, 'templates'), { recursive: true });
+
+writeFileSync(join(out, 'upgrade-wizard.sh'), readFileSync(join(here, 'upgrade-wizard.sh')));
+chmodSync(join(out, 'upgrade-wizard.sh'), 0o755);
+writeFileSync(join(out, 'upgrade-wizard.cmd'), cmdFile(readFileSync(join(here, 'upgrade-wizard.cmd'), 'utf8')));
+writeFileSync(join(out, 'README.txt'), readFileSync(join(here, 'README.txt'), 'utf8').replaceAll('{version}', pkg.version));
+writeFileSync(join(out, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(metafile));
+
+const listed = files(out).filter((f) => f !== 'SHA256SUMS');
+const sums = listed.map((f) => `${createHash('sha256').update(readFileSync(join(out, f))).digest('hex')}  ${f}\n`);
+writeFileSync(join(out, 'SHA256SUMS'), sums.join(''));
+
+if (!values.quiet) {
+  const bytes = listed.reduce((n, f) => n + statSync(join(out, f)).size, 0);
+  const entry = statSync(join(out, 'lib', 'app', 'cli.js')).size;
+  process.stdout.write(`${relative(process.cwd(), out) || out}: ${listed.length + 1} files, ${(bytes / 1024 / 1024).toFixed(1)} MiB; entry lib/app/cli.js ${(entry / 1024).toFixed(1)} KiB\n`);
+}

@@ -1,0 +1,115 @@
+// The start shared by the CD launchers (upgrade-wizard.sh and upgrade-wizard.cmd): checks the
+// Node.js version, then every file of this folder against SHA256SUMS, then starts the wizard.
+// Written in plain ES5 on purpose: an old Node.js must be able to read it to say it is too old.
+// Copied as lib/launch.cjs by scripts/dist/build.mjs.
+'use strict';
+var fs = require('fs');
+var path = require('path');
+var crypto = require('crypto');
+
+var MIN_MAJOR = 20;
+var lib = __dirname;
+var top = path.dirname(lib);
+
+var MESSAGES = {
+  en: {
+    tooOld: 'Node.js {version} ({node}) is too old: the wizard needs Node.js {min} or newer.\n' +
+      'Install Node.js {min} or newer (or put it first on PATH, or set UPGRADE_WIZARD_NODE to its node executable) and start again.',
+    noSums: 'the file SHA256SUMS is missing from {dir}: the folder is incomplete, nothing was run.\n' +
+      'Copy the whole upgrade-wizard folder again from the CD.',
+    badSums: 'SHA256SUMS in {dir} is damaged (line {line}): nothing was run.\n' +
+      'Copy the whole upgrade-wizard folder again from the CD.',
+    missing: 'the file {file} of the wizard is missing from {dir}: the copy is incomplete, nothing was run.\n' +
+      'Copy the whole upgrade-wizard folder again from the CD.',
+    differs: 'the file {file} of the wizard differs from its checksum in SHA256SUMS: the copy is damaged or was changed, nothing was run.\n' +
+      'Copy the whole upgrade-wizard folder again from the CD (check the CD itself with "sha256sum -c SHA256SUMS" in its upgrade-wizard folder).',
+    startFailed: 'the wizard could not start: {detail}'
+  },
+  ja: {
+    tooOld: 'Node.js {version} ({node}) は古すぎます。このウィザードには Node.js {min} 以上が必要です。\n' +
+      'Node.js {min} 以上をインストールし (または PATH の先頭に置くか、UPGRADE_WIZARD_NODE にその node のパスを設定し)、もう一度起動してください。',
+    noSums: '{dir} に SHA256SUMS がありません。フォルダーが不完全なため、何も実行していません。\n' +
+      'upgrade-wizard フォルダー全体を CD からもう一度コピーしてください。',
+    badSums: '{dir} の SHA256SUMS が壊れています ({line} 行目)。何も実行していません。\n' +
+      'upgrade-wizard フォルダー全体を CD からもう一度コピーしてください。',
+    missing: 'ウィザードのファイル {file} が {dir} にありません。コピーが不完全なため、何も実行していません。\n' +
+      'upgrade-wizard フォルダー全体を CD からもう一度コピーしてください。',
+    differs: 'ウィザードのファイル {file} が SHA256SUMS のチェックサムと一致しません。コピーが壊れているか変更されているため、何も実行していません。\n' +
+      'upgrade-wizard フォルダー全体を CD からもう一度コピーしてください (CD 自体は、CD の upgrade-wizard フォルダーで "sha256sum -c SHA256SUMS" を実行して確認できます)。',
+    startFailed: 'ウィザードを起動できませんでした: {detail}'
+  }
+};
+
+/** --lang wins; else LC_ALL, LC_MESSAGES, LANG, as the wizard itself decides. */
+function language(argv, env) {
+  for (var i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang' && (argv[i + 1] === 'ja' || argv[i + 1] === 'en')) return argv[i + 1];
+    if (argv[i] === '--lang=ja' || argv[i] === '--lang=en') return argv[i].slice(7);
+  }
+  var locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().indexOf('ja') === 0 ? 'ja' : 'en';
+}
+
+function say(lang, key, params) {
+  var text = MESSAGES[lang][key].replace(/\{(\w+)\}/g, function (whole, name) {
+    return name in params ? String(params[name]) : whole;
+  });
+  process.stderr.write('upgrade-wizard: ' + text + '\n');
+}
+
+function tooOld() {
+  var major = parseInt(String(process.versions.node).split('.')[0], 10);
+  return !(major >= MIN_MAJOR);
+}
+
+/** null when every file listed in SHA256SUMS is there with its checksum; else what is wrong. */
+function verify() {
+  var text;
+  try {
+    text = fs.readFileSync(path.join(top, 'SHA256SUMS'), 'utf8');
+  } catch (e) {
+    return { key: 'noSums', params: {} };
+  }
+  var lines = text.split(/\r?\n/);
+  var count = 0;
+  for (var i = 0; i < lines.length; i++) {
+    if (lines[i] === '') continue;
+    var m = /^([0-9a-f]{64}) [ *]([^\\:]+)$/.exec(lines[i]);
+    // Names are relative, with /, and never climb out of the folder.
+    if (!m || m[2].charAt(0) === '/' || m[2].split('/').indexOf('..') >= 0) return { key: 'badSums', params: { line: i + 1 } };
+    var data;
+    try {
+      data = fs.readFileSync(path.join.apply(path, [top].concat(m[2].split('/'))));
+    } catch (e) {
+      return { key: 'missing', params: { file: m[2] } };
+    }
+    if (crypto.createHash('sha256').update(data).digest('hex') !== m[1]) return { key: 'differs', params: { file: m[2] } };
+    count++;
+  }
+  return count === 0 ? { key: 'badSums', params: { line: 1 } } : null;
+}
+
+var argv = process.argv.slice(2);
+var lang = language(argv, process.env);
+if (tooOld()) {
+  say(lang, 'tooOld', { version: process.versions.node, node: process.execPath, min: MIN_MAJOR });
+  process.exit(2);
+}
+var problem = verify();
+if (problem) {
+  problem.params.dir = top;
+  say(lang, problem.key, problem.params);
+  process.exit(2);
+}
+var entry = require('url').pathToFileURL(path.join(lib, 'app', 'cli.js')).href;
+// import() through Function: written plainly, it would stop an old Node.js from reading this file.
+var load = new Function('specifier', 'return import(specifier)');
+load(entry).then(
+  function (cli) {
+    return cli.main(argv);
+  },
+  function (error) {
+    say(lang, 'startFailed', { detail: (error && error.stack) || String(error) });
+    process.exitCode = 1;
+  }
+);
