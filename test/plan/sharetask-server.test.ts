@@ -73,6 +73,7 @@ describe('ShareTask server plan', () => {
         shipped: '/sbx/home/sharetask/sharetask_server/conf.ORG',
         user_prefs_dir: '/home/sharetask/sharetask_users',
         sudoers: '/sbx/etc/sudoers',
+        web_user: 'apache',
       },
     });
     // The custom.OLD moves of its rollback do not apply either.
@@ -103,6 +104,8 @@ describe('ShareTask server plan', () => {
     expect(step(p, 'dir-rra').params).toEqual({ path: '/sbx/home/sharetask/sharetask_rra', owner: 'www', recursiveOwner: true });
     expect(step(p, 'dir-rra-image-cache').params).toMatchObject({ path: '/sbx/home/sharetask/sharetask_rra/image_cache', owner: 'www' });
     expect(step(p, 'conf-owner').params).toEqual({ path: '/sbx/home/sharetask/sharetask_server/conf', owner: 'www', recursiveOwner: true });
+    // The sudoers block of 3.8.3 must grant the same user, or the CGIs lose their sudo rights.
+    expect(step(p, 'migrate-config').params).toMatchObject({ options: { web_user: 'www' } });
   });
 
   it('checks Perl modules and upgrades the database in the right directories', () => {
