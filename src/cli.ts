@@ -20,6 +20,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   rollback: () => import('./commands/rollback.js'),
   validate: () => import('./commands/validate.js'),
   'migrate-config': () => import('./commands/migrate-config.js'),
+  export: () => import('./commands/export.js'),
 };
 
 function version(): string {

@@ -22,6 +22,7 @@ import { findResumable, resume, type ResumePoint } from '../run/resume.js';
 import { doneSteps } from '../run/rollback.js';
 import type { RunResult } from '../run/session.js';
 import { rollbackCommand, summarize } from '../run/summary.js';
+import { checkSaveTarget, saveAnswers } from '../export/save-answers.js';
 import type { ResumableRun, RunControl, RunOutcome, WizardContext, WizardServices } from '../ui/services.js';
 
 const spec = {
@@ -32,6 +33,7 @@ const spec = {
   product: { type: 'string' },
   set: { type: 'string', multiple: true, default: [] as string[] },
   answers: { type: 'string' },
+  'save-answers': { type: 'string' },
 } as const;
 
 export interface WizardOptions {
@@ -42,6 +44,8 @@ export interface WizardOptions {
   preset: Answers;
   /** Put before the command in the "continue" hint, e.g. the demo's PATH. */
   envPrefix?: string;
+  /** --save-answers FILE: written each time a plan is built (the answers reviewed last win). */
+  saveAnswers?: string;
 }
 
 /** Checks preset answers against the product (or, without --product, that some product asks them). */
@@ -90,6 +94,7 @@ export async function parseWizardOptions(args: string[], command: string): Promi
     logDir: resolve(o['log-dir'] ?? DEFAULT_LOG_DIR),
     ...(o.product ? { product: o.product } : {}),
     preset,
+    ...(o['save-answers'] ? { saveAnswers: checkSaveTarget(o['save-answers']) } : {}),
   };
 }
 
@@ -133,7 +138,9 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
     gatherFacts: (def, answers) => gatherFacts(def, { root: o.root, ...(o.media ? { media: o.media } : {}), answers, logDir: o.logDir }),
     buildPlan: (def, answers, facts) => {
       secrets = secretAnswers(def, answers);
-      return buildPlan(def, answers, facts, getLang());
+      const plan = buildPlan(def, answers, facts, getLang());
+      if (o.saveAnswers) saveAnswers(o.saveAnswers, def, plan.answers, facts);
+      return plan;
     },
     askableQuestions,
     validateAnswer,
@@ -205,15 +212,23 @@ export async function startWizard(o: WizardOptions, command: string): Promise<nu
   const ignoreGone = (): void => undefined;
   process.stdout.on('error', ignoreGone);
   const listeners = new Set<() => void>();
+  // A signal that comes before the screens listen (a busy machine delays React's effects) is
+  // kept and delivered, instead of being lost.
+  let pending = 0;
   const interrupt = (): void => {
+    if (listeners.size === 0) pending += 1;
     for (const l of listeners) l();
   };
   const interrupts = {
     on(listener: () => void) {
       listeners.add(listener);
+      for (; pending > 0; pending -= 1) listener();
       return () => void listeners.delete(listener);
     },
   };
+  // Raw mode from the start: Ctrl-C is then a key the screens read when ready, never a SIGINT
+  // that races their set-up. Ink takes raw mode over and restores the terminal when it ends.
+  process.stdin.setRawMode?.(true);
   // Ctrl-C at the keyboard arrives as a key (raw mode); these come from kill or a closed session.
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, interrupt);
   let result: { code: number; after: string[] } = { code: 1, after: [] };

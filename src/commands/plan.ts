@@ -17,6 +17,7 @@ import { parseSets, readAnswersFile } from '../run/answers.js';
 import { secretAnswers } from '../plan/secrets.js';
 import { secretEnvName, secretsFromEnv } from '../run/secret-files.js';
 import { DEFAULT_LOG_DIR } from '../run/journal.js';
+import { saveAnswers } from '../export/save-answers.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -27,6 +28,7 @@ const spec = {
   root: { type: 'string' },
   media: { type: 'string' },
   'log-dir': { type: 'string' },
+  'save-answers': { type: 'string' },
 } as const;
 
 export interface PlanRequest {
@@ -106,6 +108,7 @@ export async function run(args: string[]): Promise<number> {
     ...(o.media === undefined ? {} : { media: o.media }),
     ...(o['log-dir'] === undefined ? {} : { logDir: o['log-dir'] }),
   });
+  if (o['save-answers'] !== undefined) saveAnswers(o['save-answers'], def, plan.answers, facts);
   if (o.json) {
     process.stdout.write(`${JSON.stringify({ ...plan, detected: facts.detected }, null, 2)}\n`);
     return 0;

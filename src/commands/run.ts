@@ -14,6 +14,7 @@ import { NonInteractive } from '../run/noninteractive.js';
 import { watchInterrupts } from '../run/signals.js';
 import { resumeCommand, summarize } from '../run/summary.js';
 import { preparePlan } from './plan.js';
+import { saveAnswers } from '../export/save-answers.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -26,6 +27,7 @@ const spec = {
   media: { type: 'string' },
   'log-dir': { type: 'string' },
   'new-run': { type: 'boolean', default: false },
+  'save-answers': { type: 'string' },
 } as const;
 
 function parseOptions(args: string[], command: string) {
@@ -66,7 +68,8 @@ export async function run(args: string[]): Promise<number> {
   const root = o.root ? resolve(o.root) : '';
   const logDir = resolve(o['log-dir'] ?? DEFAULT_LOG_DIR);
   // The same answers as `plan` sees (defaults, detections, --answers, --set): what was reviewed runs.
-  const { plan, secrets } = await preparePlan({ product: o.product, sets: o.set, answersFile: o.answers, root: o.root, media: o.media, logDir });
+  const { def, facts, plan, secrets } = await preparePlan({ product: o.product, sets: o.set, answersFile: o.answers, root: o.root, media: o.media, logDir });
+  if (o['save-answers'] !== undefined) saveAnswers(o['save-answers'], def, plan.answers, facts);
   printPlanHeader(plan, say);
   const blockers = plan.blockers.map((b) => `  - ${b.message}\n    ${t('run.cmd.fix', { fix: b.fix })}`);
 

@@ -8,13 +8,15 @@ Usage:
   upgrade-wizard demo                    the interactive wizard on a built-in sample ShareTask 5.4 server
   upgrade-wizard list                    products, their questions and choices
   upgrade-wizard detect [--root DIR]     what can be detected here, with evidence
-  upgrade-wizard plan --product ID [--set Q=V ...] [--answers FILE] [--json] [--root DIR] [--media DIR]
-  upgrade-wizard run --product ID [--set Q=V ...] [--answers FILE] --yes [--dry-run]
+  upgrade-wizard plan --product ID [--set Q=V ...] [--answers FILE] [--save-answers FILE] [--json] [--root DIR] [--media DIR]
+  upgrade-wizard run --product ID [--set Q=V ...] [--answers FILE] [--save-answers FILE] --yes [--dry-run]
                      [--root DIR] [--media DIR] [--log-dir DIR]
   upgrade-wizard resume [--root DIR] [--log-dir DIR]
   upgrade-wizard rollback [--to POINT] [--root DIR] [--log-dir DIR]
   upgrade-wizard validate FILE           check a wizard definition
   upgrade-wizard migrate-config --conf DIR [options]   ShareTask 5.4 -> 5.5 config migration only
+  upgrade-wizard export --format ansible|markdown|html --product ID [--set Q=V ...] [--answers FILE] [-o PATH]
+                         the plan as an Ansible playbook or a printable runbook
 
 Global options:
   --lang ja|en    language of all output (default: from LC_ALL, LC_MESSAGES, LANG)
@@ -39,13 +41,15 @@ Run "upgrade-wizard COMMAND --help" for the options of a command.
   upgrade-wizard demo                    組み込みのサンプル ShareTask 5.4 サーバーで対話型ウィザードを実行
   upgrade-wizard list                    製品と、その質問・選択肢の一覧
   upgrade-wizard detect [--root DIR]     このマシンで検出できる内容と根拠
-  upgrade-wizard plan --product ID [--set Q=V ...] [--answers FILE] [--json] [--root DIR] [--media DIR]
-  upgrade-wizard run --product ID [--set Q=V ...] [--answers FILE] --yes [--dry-run]
+  upgrade-wizard plan --product ID [--set Q=V ...] [--answers FILE] [--save-answers FILE] [--json] [--root DIR] [--media DIR]
+  upgrade-wizard run --product ID [--set Q=V ...] [--answers FILE] [--save-answers FILE] --yes [--dry-run]
                      [--root DIR] [--media DIR] [--log-dir DIR]
   upgrade-wizard resume [--root DIR] [--log-dir DIR]
   upgrade-wizard rollback [--to POINT] [--root DIR] [--log-dir DIR]
   upgrade-wizard validate FILE           ウィザード定義を検査
   upgrade-wizard migrate-config --conf DIR [オプション]   ShareTask 5.4 -> 5.5 の設定移行のみ
+  upgrade-wizard export --format ansible|markdown|html --product ID [--set Q=V ...] [--answers FILE] [-o PATH]
+                         計画を Ansible プレイブックまたは印刷用の作業手順書として出力
 
 共通オプション:
   --lang ja|en    表示言語 (既定: LC_ALL, LC_MESSAGES, LANG から判定)

@@ -100,6 +100,7 @@ Options:
   --product ID       the product (see "upgrade-wizard list")
   --set Q=V          an answer (repeatable); lists as a,b
   --answers FILE     answers from a YAML or JSON file; --set wins over it
+  --save-answers FILE  write every answer (no secret) to FILE (0600) for --answers
   --root DIR         a sandbox: every absolute path of the procedure is under DIR
   --media DIR        where the new packages are (a mounted CD)
   --log-dir DIR      where earlier runs are journaled (order rules such as standby node first)
@@ -238,6 +239,7 @@ Exit 0 when all are valid, 2 otherwise.
   --product ID       製品 ("upgrade-wizard list" を参照)
   --set Q=V          回答 (繰り返し可)。リストは a,b
   --answers FILE     YAML または JSON ファイルの回答。--set が優先
+  --save-answers FILE  すべての回答 (秘密を除く) を FILE (0600) に保存 (--answers で再利用)
   --root DIR         サンドボックス: 手順の絶対パスをすべて DIR の下とみなします
   --media DIR        新しいパッケージの場所 (マウントした CD)
   --log-dir DIR      以前の実行の記録の場所 (待機系を先に行うなどの順序の確認に使います)

@@ -198,6 +198,7 @@ prints how to resume or roll back. Nothing is read from stdin.
   --product ID      the product (see "upgrade-wizard list")
   --set Q=V         an answer; repeat for each (lists: a,b)
   --answers FILE    answers as a YAML or JSON mapping
+  --save-answers FILE  write every answer (no secret) to FILE (0600) for --answers
   --yes             really run it (required)
   --dry-run         show every step and run nothing (no journal, nothing on disk)
   --root DIR        a sandbox: every absolute path of the procedure is taken under DIR
@@ -405,6 +406,7 @@ const ja: Record<string, string> = {
   --product ID      製品 ("upgrade-wizard list" を参照)
   --set Q=V         回答。回答ごとに繰り返す (リストは a,b)
   --answers FILE    YAML または JSON のマッピングで回答を指定
+  --save-answers FILE  すべての回答 (秘密を除く) を FILE (0600) に保存 (--answers で再利用)
   --yes             実際に実行する (必須)
   --dry-run         全ステップを表示し、何も実行しない (ジャーナルも書かない)
   --root DIR        サンドボックス: 手順の絶対パスをすべて DIR の下として扱う

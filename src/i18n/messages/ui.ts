@@ -125,6 +125,7 @@ The interactive wizard (needs a terminal): detection, questions, plan review, ru
   --product ID    skip the product choice
   --set Q=V       answer question Q with V (repeatable; lists: V1,V2)
   --answers FILE  answers from a YAML or JSON file
+  --save-answers FILE  write the answers of the reviewed plan (no secret) to FILE (0600)
 `,
     'ui.cmd.demoHelp': `Usage: upgrade-wizard demo
 
@@ -263,6 +264,7 @@ Nothing outside that directory is touched.
   --product ID    製品の選択を省略する
   --set Q=V       質問 Q に V と回答する (複数指定可。リストは V1,V2)
   --answers FILE  YAML または JSON ファイルから回答を読む
+  --save-answers FILE  確認した計画の回答 (秘密を除く) を FILE (0600) に保存
 `,
     'ui.cmd.demoHelp': `使い方: upgrade-wizard demo
 

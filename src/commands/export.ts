@@ -1,0 +1,144 @@
+// `upgrade-wizard export --format ansible|markdown|html --product ID ...`: the plan handed to
+// Ansible (a playbook directory) or printed as a runbook. The same answers as `plan` and `run`
+// (defaults, detections, --answers, --set); nothing on the machine is changed.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { InputError } from '../errors.js';
+import { getLang, t } from '../i18n/index.js';
+import '../i18n/messages/export.js';
+import type { Answers, Definition } from '../model/definition.js';
+import type { Condition } from '../model/condition.js';
+import { evalCondition } from '../plan/condition.js';
+import { parseSets, readAnswersFile } from '../run/answers.js';
+import { handlers } from '../run/steps/index.js';
+import { playbookFiles, type NodePlan } from '../export/ansible.js';
+import { runbookModel } from '../export/runbook-model.js';
+import { renderMarkdown } from '../export/runbook-md.js';
+import { renderHtml } from '../export/runbook-html.js';
+import { writeExport, writeFileAtomicSync } from '../export/write-files.js';
+import { secretEnvName } from '../run/secret-files.js';
+import { productDefinition } from '../plan/definitions.js';
+import { preparePlan, type PlanRequest } from './plan.js';
+
+const spec = {
+  help: { type: 'boolean', short: 'h', default: false },
+  format: { type: 'string' },
+  product: { type: 'string' },
+  set: { type: 'string', multiple: true, default: [] as string[] },
+  answers: { type: 'string' },
+  root: { type: 'string' },
+  media: { type: 'string' },
+  'log-dir': { type: 'string' },
+  output: { type: 'string', short: 'o' },
+} as const;
+
+const FORMATS = ['ansible', 'markdown', 'html'];
+
+/** templates/ of this package, found from the module (build/commands or src/commands), never from cwd. */
+export function templatePath(rel: string): string {
+  return fileURLToPath(new URL(`../../templates/${rel}`, import.meta.url));
+}
+
+interface NodeOrder {
+  question: string;
+  orders: { when?: Condition; nodes: string[] }[];
+}
+
+async function nodeOrder(product: string, given: Answers): Promise<{ question: string; nodes: string[] } | undefined> {
+  const { parse } = await import('yaml');
+  const all = parse(readFileSync(templatePath('ansible/nodes.yaml'), 'utf8')) as Record<string, NodeOrder>;
+  const spec = all[product];
+  if (!spec) return undefined;
+  const order = spec.orders.find((o) => o.when === undefined || evalCondition(o.when, given));
+  return order ? { question: spec.question, nodes: order.nodes } : undefined;
+}
+
+async function nodePlans(request: PlanRequest, def: Definition): Promise<NodePlan[]> {
+  const given: Answers = { ...(request.answersFile ? await readAnswersFile(request.answersFile) : {}), ...parseSets(request.sets) };
+  const order = await nodeOrder(def.id, given);
+  if (!order) return [{ group: 'upgrade_targets', plan: (await preparePlan(request)).plan }];
+  // Order rules between nodes (standby first) are kept by the order of the plays themselves.
+  const byOrder = new Set(def.blockers.filter((b) => b.unlessPriorRun !== undefined).map((b) => b.id));
+  const out: NodePlan[] = [];
+  for (const [i, node] of order.nodes.entries()) {
+    const { plan } = await preparePlan({ ...request, sets: [...request.sets, `${order.question}=${node}`] });
+    out.push({ node, group: node, serial: 1, plan: i === 0 ? plan : { ...plan, blockers: plan.blockers.filter((b) => !byOrder.has(b.id)) } });
+  }
+  return out;
+}
+
+function answersLine(plan: NodePlan['plan']): string {
+  return Object.entries(plan.answers)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : v}`)
+    .join(', ');
+}
+
+async function exportAnsible(request: PlanRequest, def: Definition, out: string): Promise<string[]> {
+  const nodes = await nodePlans(request, def);
+  const lang = getLang();
+  const secrets = def.questions.filter((q) => q.secret === true).map((q) => ({ id: q.id, prompt: q.text[lang] }));
+  const secretText =
+    secrets.length === 0
+      ? t('export.ansible.noSecrets')
+      : secrets.map((s) => `- \`secret_${s.id.replace(/-/g, '_')}\`: ${t('export.ansible.secret', { prompt: s.prompt, env: secretEnvName(s.id) })}`).join('\n');
+  const files = playbookFiles(nodes, {
+    title: def.title[lang],
+    readmeTemplate: readFileSync(templatePath(`ansible/README.${lang}.md`), 'utf8'),
+    readmeSlots: { title: def.title[lang], secrets: secretText, answers: nodes.map((n) => `${n.node ?? ''} ${answersLine(n.plan)}`.trim()).join('; ') },
+    secrets,
+  });
+  for (const n of nodes) {
+    for (const b of n.plan.blockers) process.stderr.write(`${t('export.ansible.blocker', { node: n.node ?? def.id, message: b.message })}\n`);
+  }
+  return writeExport(out, files);
+}
+
+export async function run(args: string[]): Promise<number> {
+  let o;
+  try {
+    o = parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new InputError(t('export.args.bad', { detail: (error as Error).message }));
+  }
+  if (o.help) {
+    process.stdout.write(t('export.help'));
+    return 0;
+  }
+  if (o.format === undefined || !FORMATS.includes(o.format)) throw new InputError(t('export.args.format', { format: o.format ?? '', formats: FORMATS.join(', ') }));
+  if (o.format === 'ansible' && o.output === undefined) throw new InputError(t('export.args.needOutput'));
+  const request: PlanRequest = {
+    ...(o.product === undefined ? {} : { product: o.product }),
+    sets: o.set,
+    ...(o.answers === undefined ? {} : { answersFile: o.answers }),
+    ...(o.root === undefined ? {} : { root: o.root }),
+    ...(o.media === undefined ? {} : { media: o.media }),
+    ...(o['log-dir'] === undefined ? {} : { logDir: o['log-dir'] }),
+  };
+  try {
+    if (o.format === 'ansible') {
+      // Each node's plan is built with its role; without --product preparePlan says which exist.
+      const def = o.product === undefined ? (await preparePlan(request)).def : await productDefinition(o.product);
+      const written = await exportAnsible(request, def, o.output as string);
+      process.stdout.write(`${t('export.written', { files: written.join('\n  ') })}\n`);
+      return 0;
+    }
+    const { def, plan } = await preparePlan(request);
+    const model = runbookModel(plan, def, (step) => handlers[step.kind].describe(step));
+    const text =
+      o.format === 'markdown'
+        ? renderMarkdown(model, readFileSync(templatePath('runbook/runbook.md'), 'utf8'))
+        : renderHtml(model, readFileSync(templatePath('runbook/runbook.html'), 'utf8'));
+    if (o.output === undefined) {
+      process.stdout.write(text);
+      return 0;
+    }
+    writeFileAtomicSync(o.output, text, 0o644);
+    process.stdout.write(`${t('export.written', { files: o.output })}\n`);
+    return 0;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (typeof e.code === 'string' && typeof e.path === 'string') throw new InputError(t('export.cannotWrite', { file: e.path, detail: e.message }));
+    throw error;
+  }
+}

@@ -1,0 +1,265 @@
+// One plan step -> Ansible tasks doing what the wizard's handler does: argv (never a shell
+// string) for commands, a pause for what a person does, the wizard's own migrate-config for the
+// configuration. Pure: the tasks are plain data, turned into YAML by ansible.ts.
+import type { PlannedStep } from '../model/plan.js';
+import { migrateArgs } from '../run/steps/migrate-config.js';
+
+export type Task = Record<string, unknown>;
+
+export interface TaskContext {
+  /** Position of the step in its node's plan, 1-based, for the task names. */
+  number: number;
+  /** The node's plan root ("" on a real server): reboot steps become pauses in a sandbox. */
+  root: string;
+}
+
+/** Literal text must reach the host as written: Ansible would evaluate {{ }} in it. */
+export function lit(s: string): string {
+  return /\{[{%#]/.test(s) ? `{% raw %}${s}{% endraw %}` : s;
+}
+
+const SECRET = /\{secret-file:([a-z][a-z0-9_-]*)\}/g;
+export const secretVar = (id: string): string => `secret_${id.replace(/-/g, '_')}`;
+/** Secret answers used by an argv as {secret-file:ID}. */
+export function secretsOf(argv: string[]): string[] {
+  return [...new Set(argv.flatMap((a) => [...a.matchAll(SECRET)].map((m) => m[1] as string)))];
+}
+/** An argv item: literal, except a {secret-file:ID} which becomes the 0600 file of the play. */
+const arg = (a: string): string => lit(a).replace(SECRET, (_m, id: string) => `{{ ${secretVar(id)}_file.path }}`);
+
+const str = (step: PlannedStep, key: string): string => String(step.params[key] ?? '');
+const strs = (step: PlannedStep, key: string): string[] => (Array.isArray(step.params[key]) ? (step.params[key] as unknown[]).map(String) : []);
+const reg = (step: PlannedStep, what = 'r'): string => `uw_${step.id.replace(/[^a-z0-9]/g, '_')}_${what.toLowerCase()}`;
+const jstr = (s: string): string => JSON.stringify(s);
+const dirOf = (p: string): string => p.replace(/\/+[^/]*\/*$/, '') || '/';
+
+function name(ctx: TaskContext, step: PlannedStep, suffix = ''): string {
+  return lit(`${ctx.number}. ${step.title}${suffix ? ` (${suffix})` : ''}`);
+}
+
+function commandTask(ctx: TaskContext, step: PlannedStep, argv: string[], extra: Task = {}, suffix = ''): Task {
+  const cwd = step.params.cwd;
+  return {
+    name: name(ctx, step, suffix || argv.join(' ')),
+    'ansible.builtin.command': { argv: argv.map(arg), ...(typeof cwd === 'string' ? { chdir: lit(cwd) } : {}) },
+    ...(step.allowFailure ? { ignore_errors: true } : {}),
+    ...extra,
+  };
+}
+
+function commandSteps(ctx: TaskContext, step: PlannedStep): Task[] {
+  const out = str(step, 'stdout');
+  return (step.commands ?? []).flatMap((argv, i) => {
+    if (!out) return [commandTask(ctx, step, argv)];
+    // Output to a 0600 file (e.g. an LDIF export), never to the screen; relative: the log dir.
+    const file = out.startsWith('/') ? lit(out) : `{{ wizard_log_dir }}/${lit(out)}`;
+    const r = reg(step, `out${i}`);
+    return [
+      commandTask(ctx, step, argv, { register: r, no_log: true }),
+      { name: name(ctx, step, `> ${out}`), 'ansible.builtin.copy': { content: `{{ ${r}.stdout }}\n`, dest: file, mode: '0600' }, no_log: true },
+    ];
+  });
+}
+
+function serviceSteps(ctx: TaskContext, step: PlannedStep): Task[] {
+  // As the wizard: `service NAME ACTION`; a daemon without init script is skipped when allowed.
+  const script = str(step, 'initScript');
+  const st = reg(step, 'init');
+  const argv = ['service', str(step, 'service'), str(step, 'action')];
+  const skip = step.params.ifMissing === 'skip';
+  return [
+    { name: name(ctx, step, `stat ${script}`), 'ansible.builtin.stat': { path: lit(script) }, register: st },
+    commandTask(ctx, step, argv, {
+      ...(skip ? { failed_when: `${reg(step)}.rc != 0 and ${st}.stat.exists` } : {}),
+      register: reg(step),
+    }),
+  ];
+}
+
+function backupSteps(ctx: TaskContext, step: PlannedStep): Task[] {
+  // The real directory is archived (a symlinked install dir must not archive only the link),
+  // named by its own name, as the wizard's tar does; then listed (tar tzf) as its verification.
+  const source = str(step, 'source');
+  const archive = str(step, 'archive');
+  const real = reg(step, 'real');
+  const exclude = strs(step, 'exclude').map((p) => `--exclude=${lit(p)}`);
+  const extras = strs(step, 'extraFiles');
+  const extraTo = str(step, 'extraTo') || dirOf(archive);
+  return [
+    { name: name(ctx, step, `readlink -f ${source}`), 'ansible.builtin.command': { argv: ['readlink', '-f', '--', lit(source)] }, register: real, changed_when: false },
+    {
+      name: name(ctx, step, `tar czf ${archive}`),
+      'ansible.builtin.command': { argv: ['tar', 'czf', lit(archive), ...exclude, '-C', `{{ ${real}.stdout | dirname }}`, '--', `{{ ${real}.stdout | basename }}`] },
+    },
+    { name: name(ctx, step, `tar tzf ${archive}`), 'ansible.builtin.command': { argv: ['tar', 'tzf', lit(archive)] }, changed_when: false, register: reg(step, 'list') },
+    ...extras.map((f) => ({
+      name: name(ctx, step, `cp -p ${f} ${extraTo}`),
+      'ansible.builtin.command': { argv: ['cp', '-p', '--', lit(f), lit(extraTo)] },
+      ...(step.allowFailure ? { ignore_errors: true } : {}),
+    })),
+  ];
+}
+
+function verifySteps(ctx: TaskContext, step: PlannedStep): Task[] {
+  const v = (step.params.verify ?? {}) as Record<string, unknown>;
+  const tasks: Task[] = [];
+  const retry = typeof v.waitSeconds === 'number' ? { retries: Math.max(1, Math.ceil(v.waitSeconds / Number(v.intervalSeconds ?? 5))), delay: Number(v.intervalSeconds ?? 5) } : undefined;
+  for (const [key, want] of [['fileExists', true], ['fileAbsent', false]] as const) {
+    if (typeof v[key] !== 'string') continue;
+    const r = reg(step, key);
+    tasks.push({ name: name(ctx, step, `${want ? 'exists' : 'absent'}: ${v[key]}`), 'ansible.builtin.stat': { path: lit(v[key] as string) }, register: r, ...(retry ? { until: `${r}.stat.exists == ${want ? 'true' : 'false'}`, ...retry } : {}) });
+    tasks.push({ name: name(ctx, step, 'check'), 'ansible.builtin.assert': { that: [`${r}.stat.exists == ${want ? 'true' : 'false'}`], fail_msg: lit(`${v[key]} ${want ? 'is missing' : 'still exists'}`) } });
+  }
+  if (typeof v.envUnset === 'string') {
+    const r = reg(step, 'env');
+    tasks.push({ name: name(ctx, step, `$${v.envUnset} unset`), 'ansible.builtin.command': { argv: ['printenv', v.envUnset] }, register: r, changed_when: false, failed_when: `${r}.rc == 0 and ${r}.stdout != ''` });
+  }
+  if (Array.isArray(v.argv)) {
+    const r = reg(step);
+    const conds = [`${r}.rc == ${Number(v.expectExit ?? 0)}`];
+    const out = `(${r}.stdout + ${r}.stderr)`;
+    if (typeof v.expectOutput === 'string') conds.push(`${out} is search(${jstr(v.expectOutput)}, multiline=True)`);
+    if (typeof v.rejectOutput === 'string') conds.push(`${out} is not search(${jstr(v.rejectOutput)}, multiline=True)`);
+    for (const p of (v.expectEach as string[] | undefined) ?? []) conds.push(`${out} is search(${jstr(p)}, multiline=True)`);
+    for (const p of (v.rejectEach as string[] | undefined) ?? []) conds.push(`${out} is not search(${jstr(p)}, multiline=True)`);
+    const ok = conds.map((c) => `(${c})`).join(' and ');
+    tasks.push(
+      commandTask(ctx, step, (v.argv as string[]).map(String), {
+        register: r,
+        changed_when: false,
+        failed_when: step.allowFailure ? false : `not (${ok})`,
+        ...(retry ? { until: ok, ...retry } : {}),
+      }),
+    );
+  }
+  return tasks;
+}
+
+function manualTask(ctx: TaskContext, step: PlannedStep, text: string): Task {
+  const checklist = (step.checklist ?? []).map((c) => `  [ ] ${c}`);
+  const prompt = [step.title, '', text.trim(), ...(checklist.length > 0 ? ['', ...checklist] : []), '', 'Press Enter when done (Ctrl-C then A to abort)'].join('\n');
+  return { name: name(ctx, step), 'ansible.builtin.pause': { prompt: lit(prompt) } };
+}
+
+function migrateSteps(ctx: TaskContext, step: PlannedStep): Task[] {
+  // The same migrator as the wizard's step: the dry run prints the diff, then it is applied.
+  const args = migrateArgs(step).map(lit);
+  return [
+    { name: name(ctx, step, 'migrate-config (diff)'), 'ansible.builtin.command': { argv: '{{ upgrade_wizard + uw_args }}' }, vars: { uw_args: ['migrate-config', ...args] }, register: reg(step, 'diff'), changed_when: false },
+    { name: name(ctx, step, 'diff'), 'ansible.builtin.debug': { var: `${reg(step, 'diff')}.stdout_lines` } },
+    { name: name(ctx, step, 'migrate-config --apply'), 'ansible.builtin.command': { argv: '{{ upgrade_wizard + uw_args }}' }, vars: { uw_args: ['migrate-config', ...args, '--apply'] } },
+  ];
+}
+
+function stat(step: PlannedStep, path: string, what: string): Task {
+  return { name: lit(`stat ${path}`), 'ansible.builtin.stat': { path: lit(path) }, register: reg(step, what) };
+}
+
+/** The tasks of one step, in order; steps of kinds without a natural module use their commands. */
+export function stepTasks(ctx: TaskContext, step: PlannedStep): Task[] {
+  const missingOk = step.params.ifMissing === 'skip';
+  const guard = (what: string): Task => (missingOk ? { when: `${reg(step, what)}.stat.exists` } : {});
+  switch (step.kind) {
+    case 'command':
+    case 'unpack':
+      return commandSteps(ctx, step);
+    case 'service':
+      return serviceSteps(ctx, step);
+    case 'manual':
+      return [manualTask(ctx, step, step.instructions ?? '')];
+    case 'reboot':
+      if (ctx.root === '') return [manualTask(ctx, step, step.instructions ?? ''), { name: name(ctx, step), 'ansible.builtin.reboot': { reboot_timeout: 1800 } }];
+      return [manualTask(ctx, step, step.instructions ?? 'reboot')];
+    case 'backup':
+      return backupSteps(ctx, step);
+    case 'verify':
+      return verifySteps(ctx, step);
+    case 'migrate-config':
+      return migrateSteps(ctx, step);
+    case 'switch-symlink':
+      return [{ name: name(ctx, step), 'ansible.builtin.file': { src: lit(str(step, 'target')), dest: lit(str(step, 'link')), state: 'link', force: true } }];
+    case 'copy': {
+      const from = str(step, 'from');
+      const argv = step.params.preserve === true ? ['cp', '-a', '--', from, str(step, 'to')] : ['cp', '-r', '--', from, str(step, 'to')];
+      return [...(missingOk ? [stat(step, from, 'from')] : []), commandTask(ctx, step, argv, guard('from'))];
+    }
+    case 'move': {
+      const from = str(step, 'from');
+      return [...(missingOk ? [stat(step, from, 'from')] : []), commandTask(ctx, step, ['mv', '--', from, str(step, 'to')], guard('from'))];
+    }
+    case 'ensure-dir':
+      return ensureDirSteps(ctx, step);
+    case 'ensure-lines':
+      return strs(step, 'lines').map((line) => ({
+        name: name(ctx, step, line),
+        'ansible.builtin.lineinfile': {
+          path: lit(str(step, 'file')),
+          line: lit(line),
+          ...(strs(step, 'validate').length > 0 ? { validate: lit(strs(step, 'validate').map((a) => (a === '{candidate}' ? '%s' : a)).join(' ')) } : {}),
+        },
+      }));
+    case 'ensure-services':
+      return ((step.params.entries ?? []) as { name: string; port: number; protocol: string }[]).map((e) => ({
+        name: name(ctx, step, `${e.name} ${e.port}/${e.protocol}`),
+        'ansible.builtin.lineinfile': { path: lit(str(step, 'file')), regexp: `^${e.name}\\s+${e.port}/${e.protocol}(\\s|$)`, line: `${e.name}\t${e.port}/${e.protocol}` },
+      }));
+    case 'compare':
+      return compareSteps(ctx, step);
+    case 'delete-files':
+      return deleteSteps(ctx, step);
+    case 'restore':
+      return [commandTask(ctx, step, ['tar', 'xzf', str(step, 'archive'), '-C', dirOf(str(step, 'target'))])];
+  }
+}
+
+function ensureDirSteps(ctx: TaskContext, step: PlannedStep): Task[] {
+  const like = str(step, 'like');
+  const owner = str(step, 'owner');
+  const mode = str(step, 'mode');
+  const l = reg(step, 'like');
+  return [
+    ...(like ? [{ name: lit(`stat ${like}`), 'ansible.builtin.stat': { path: lit(like) }, register: l }] : []),
+    {
+      name: name(ctx, step),
+      'ansible.builtin.file': {
+        path: lit(str(step, 'path')),
+        state: 'directory',
+        ...(owner ? { owner: lit(owner) } : like ? { owner: `{{ ${l}.stat.pw_name }}` } : {}),
+        ...(mode ? { mode: mode.padStart(4, '0') } : like ? { mode: `{{ ${l}.stat.mode }}` } : {}),
+        ...(step.params.recursiveOwner === true ? { recurse: true } : {}),
+      },
+    },
+  ];
+}
+
+function compareSteps(ctx: TaskContext, step: PlannedStep): Task[] {
+  // Shown for review as the wizard does; a '*' in the old path picks the newest match.
+  const old = str(step, 'old');
+  const pre: Task[] = [];
+  let oldPath = lit(old);
+  if (old.includes('*')) {
+    const f = reg(step, 'old');
+    pre.push({ name: name(ctx, step, `newest ${old}`), 'ansible.builtin.find': { paths: lit(dirOf(old)), patterns: lit(old.slice(dirOf(old).length + 1)), file_type: 'any' }, register: f });
+    oldPath = `{{ (${f}.files | sort(attribute='mtime') | last).path }}`;
+  }
+  const paths = strs(step, 'paths');
+  const pairs = paths.length === 0 ? [[oldPath, lit(str(step, 'new'))]] : paths.map((p) => [`${oldPath}/${lit(p)}`, `${lit(str(step, 'new'))}/${lit(p)}`]);
+  return [
+    ...pre,
+    ...pairs.map(([a, b]) => ({ name: name(ctx, step, `diff -r`), 'ansible.builtin.command': { argv: ['diff', '-r', '--', a, b] }, register: reg(step), failed_when: `${reg(step)}.rc > 1`, changed_when: false })),
+  ];
+}
+
+function deleteSteps(ctx: TaskContext, step: PlannedStep): Task[] {
+  const dir = str(step, 'dir');
+  const tasks: Task[] = [];
+  const rx = (glob: string): string => `${step.params.ignoreCase === true ? '(?i)' : ''}^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`;
+  for (const [key, type] of [['files', 'file'], ['dirs', 'directory']] as const) {
+    const globs = strs(step, key);
+    if (globs.length === 0) continue;
+    const f = reg(step, key);
+    tasks.push({ name: name(ctx, step, `find ${key}`), 'ansible.builtin.find': { paths: lit(dir), patterns: globs.map(rx).map(lit), use_regex: true, file_type: type }, register: f });
+    tasks.push({ name: name(ctx, step, `delete ${key}`), 'ansible.builtin.file': { path: '{{ item.path }}', state: 'absent' }, loop: `{{ ${f}.files }}` });
+  }
+  return tasks;
+}

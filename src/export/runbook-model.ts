@@ -1,0 +1,74 @@
+// What a runbook says, whatever its format: the plan's answers, blockers, steps (with what each
+// does, what to check after it and the restore point in force) and the rollback procedures.
+// Pure: the step descriptions come from the caller (the executor's own describe()).
+import type { Plan, PlannedStep } from '../model/plan.js';
+import type { Definition } from '../model/definition.js';
+
+export type Describe = (step: PlannedStep) => string[];
+
+export interface RunbookStep {
+  number: string;
+  step: PlannedStep;
+  does: string[];
+  restorePoint?: { id: string; title: string };
+}
+
+export interface RunbookModel {
+  title: string;
+  product: string;
+  lang: Plan['lang'];
+  root: string;
+  media?: string;
+  answers: { id: string; question: string; value: string }[];
+  blockers: Plan['blockers'];
+  warnings: string[];
+  steps: RunbookStep[];
+  rollbacks: { id: string; title: string; explain: string; steps: RunbookStep[] }[];
+}
+
+/** The restore point in force at a step: its own, else the latest one before it (as the executor). */
+function restorePointAt(steps: PlannedStep[], index: number): string | undefined {
+  for (let i = index; i >= 0; i--) {
+    const id = steps[i]?.restorePoint;
+    if (id) return id;
+  }
+  return undefined;
+}
+
+export function runbookModel(plan: Plan, def: Definition, describe: Describe): RunbookModel {
+  const points = new Map(plan.restorePoints.map((r) => [r.id, r]));
+  const stepsOf = (steps: PlannedStep[], prefix: string, withPoints: boolean): RunbookStep[] =>
+    steps.map((step, i) => {
+      const id = withPoints ? restorePointAt(steps, i) : undefined;
+      const rp = id === undefined ? undefined : points.get(id);
+      // A person's step says itself what to do (its instructions and checklist).
+      const does = step.kind === 'manual' ? [] : describe(step);
+      return { number: `${prefix}${i + 1}`, step, does, ...(rp ? { restorePoint: { id: rp.id, title: rp.title } } : {}) };
+    });
+  const questions = new Map(def.questions.map((q) => [q.id, q]));
+  return {
+    title: def.title[plan.lang],
+    product: plan.product,
+    lang: plan.lang,
+    root: plan.root,
+    ...(plan.media ? { media: plan.media } : {}),
+    answers: Object.entries(plan.answers).map(([id, v]) => ({
+      id,
+      question: questions.get(id)?.text[plan.lang] ?? id,
+      value: Array.isArray(v) ? v.join(', ') : v,
+    })),
+    blockers: plan.blockers,
+    warnings: plan.warnings,
+    steps: stepsOf(plan.steps, '', true),
+    rollbacks: plan.restorePoints.map((rp, n) => ({ id: rp.id, title: rp.title, explain: rp.explain, steps: stepsOf(rp.rollback, `R${n + 1}.`, false) })),
+  };
+}
+
+/** Fills {{name}} slots of a template; an unknown slot is an error in the template, not the plan. */
+export function fillTemplate(template: string, slots: Record<string, string>): string {
+  return template.replace(/\{\{([a-zA-Z0-9_.]+)\}\}/g, (whole, name: string) => {
+    const value = slots[name];
+    if (value === undefined) throw new Error(`template slot ${whole} is unknown`);
+    return value;
+  });
+}

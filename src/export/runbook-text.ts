@@ -1,0 +1,31 @@
+// Texts shared by the Markdown and HTML runbooks.
+import type { Lang } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/export.js';
+import type { RunbookModel, RunbookStep } from './runbook-model.js';
+
+const q = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** The wizard's own command for a restore point (the runbook's way back). */
+export function rollbackCommand(m: RunbookModel, id: string): string {
+  return ['upgrade-wizard', 'rollback', '--to', id, ...(m.root ? ['--root', m.root] : [])].map(q).join(' ');
+}
+
+/** The short facts line of a step: id, kind, procedure section, where it runs, manual, failure allowed. */
+export function stepFacts(m: RunbookModel, s: RunbookStep): string[] {
+  const L = m.lang;
+  const { step } = s;
+  return [
+    step.id,
+    step.manual ? t('export.rb.manual', {}, L) : step.kind,
+    ...(step.section ? [t('export.rb.section', { section: step.section }, L)] : []),
+    ...(step.runsOn ? [t('export.rb.runsOn', { where: step.runsOn }, L)] : []),
+    ...(step.allowFailure ? [t('export.rb.allowFailure', {}, L)] : []),
+  ];
+}
+
+export function labelSlots(L: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of ['answers', 'blockers', 'steps', 'rollback', 'signoff']) out[`label.${k}`] = t(`export.rb.${k}`, {}, L);
+  return out;
+}

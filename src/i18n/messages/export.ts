@@ -1,0 +1,135 @@
+// Messages of export (Ansible playbook, runbook) and of --save-answers.
+import { register } from '../index.js';
+
+export const exportMessages = {
+  en: {
+    'export.answers.header1': 'Answers for {product}, saved by upgrade-wizard --save-answers. Replay with: --answers FILE (--set wins over it).',
+    'export.answers.header2': 'Secret answers are never saved: give them again through their environment variable. --root and --media are not answers: pass them again.',
+    'export.answers.cannotWrite': 'cannot write the answers file {file}: {detail}; choose a writable place (nothing was written)',
+    'export.rb.title': '{product}: upgrade runbook',
+    'export.rb.intro': 'The procedure upgrade-wizard decided for the answers below, step by step. Tick each box when it is done and checked. "upgrade-wizard run" with the same answers performs the same steps.',
+    'export.rb.meta.item': 'Item',
+    'export.rb.meta.product': 'Product',
+    'export.rb.meta.root': 'Root',
+    'export.rb.meta.media': 'Media',
+    'export.rb.meta.steps': 'Steps',
+    'export.rb.answers': 'Answers',
+    'export.rb.question': 'Question',
+    'export.rb.answer': 'Answer',
+    'export.rb.blockers': 'Blockers',
+    'export.rb.noBlockers': 'None: nothing prevents starting.',
+    'export.rb.fix': 'To do: {fix}',
+    'export.rb.warnings': 'Warnings',
+    'export.rb.steps': 'Steps',
+    'export.rb.done': 'Done',
+    'export.rb.does': 'What it does',
+    'export.rb.instructions': 'Instructions',
+    'export.rb.check': 'Check afterwards: {check}',
+    'export.rb.restorePoint': 'Restore point if this or a later step fails: {title} ({id}):',
+    'export.rb.manual': 'manual',
+    'export.rb.section': 'procedure {section}',
+    'export.rb.runsOn': 'runs on: {where}',
+    'export.rb.allowFailure': 'an error may be ignored',
+    'export.rb.rollback': 'Rollback procedures',
+    'export.rb.rollbackCommand': 'With the wizard: {command}',
+    'export.rb.noRollback': 'This plan has no restore point.',
+    'export.rb.signoff': 'Sign-off',
+    'export.rb.prepared': 'Prepared by',
+    'export.rb.approved': 'Approved by',
+    'export.rb.performed': 'Performed by',
+    'export.rb.name': 'Name',
+    'export.rb.date': 'Date',
+    'export.rb.signature': 'Signature',
+    'export.args.bad': 'export: {detail}; see upgrade-wizard export --help',
+    'export.args.format': '--format "{format}" is not known: use one of {formats}',
+    'export.args.needOutput': '--format ansible needs -o DIR, the directory to write the playbook into',
+    'export.written': 'written:\n  {files}',
+    'export.cannotWrite': 'cannot write {file}: {detail}; choose a writable place',
+    'export.ansible.blocker': 'warning: {node}: a blocker is open; the playbook refuses to run until it is exported again without it: {message}',
+    'export.ansible.noSecrets': 'This procedure asks for no secret.',
+    'export.ansible.secret': '{prompt}. Asked when the play starts (vars_prompt, not shown), or given from Ansible Vault: `ansible-playbook ... -e @secrets.vault.yml --ask-vault-pass` (the wizard itself reads it from ${env}). It reaches the commands only as a 0600 temporary file, removed at the end of the play.',
+    'export.help': `Usage: upgrade-wizard export --format ansible|markdown|html --product ID [options]
+
+Writes the plan for these answers as an Ansible playbook directory (ansible) or as a runbook
+to print and tick (markdown, html). Nothing on this machine is changed.
+
+Options:
+  --format F         ansible, markdown or html
+  --product ID       the product (see "upgrade-wizard list")
+  --set Q=V          an answer (repeatable); --answers FILE for a saved answers file (--save-answers)
+  --root DIR         a sandbox: every path of the procedure is under DIR (kept in the export)
+  --media DIR        where the new packages are on the hosts (a mounted CD)
+  --log-dir DIR      where earlier runs are journaled
+  -o, --output PATH  ansible: the directory to write; markdown/html: the file (default: stdout)
+  --lang ja|en       the language of the runbook and the playbook's texts
+For CLUSTERPRO and JobCenter the playbook has one play per node (server 2 then server 1 in a
+rolling update; standby then active), built from the answers with that node's role.
+`,
+  },
+  ja: {
+    'export.answers.header1': '{product} の回答 (upgrade-wizard --save-answers で保存)。再利用: --answers FILE (--set が優先されます)。',
+    'export.answers.header2': '秘密の回答 (パスワード) は保存しません。環境変数で改めて渡してください。--root と --media は回答ではないため、改めて指定してください。',
+    'export.answers.cannotWrite': '回答ファイル {file} を書き込めません: {detail}。書き込める場所を指定してください (何も書き込んでいません)',
+    'export.rb.title': '{product}: バージョンアップ作業手順書',
+    'export.rb.intro': 'upgrade-wizard が以下の回答に基づいて決定した手順です。各項目を実施・確認したらチェックを付けてください。同じ回答で "upgrade-wizard run" を実行すると同じステップが実行されます。',
+    'export.rb.meta.item': '項目',
+    'export.rb.meta.product': '製品',
+    'export.rb.meta.root': 'ルート',
+    'export.rb.meta.media': 'メディア',
+    'export.rb.meta.steps': 'ステップ数',
+    'export.rb.answers': '回答',
+    'export.rb.question': '質問',
+    'export.rb.answer': '回答',
+    'export.rb.blockers': '開始を妨げる問題',
+    'export.rb.noBlockers': 'なし: 開始を妨げる問題はありません。',
+    'export.rb.fix': '対処: {fix}',
+    'export.rb.warnings': '警告',
+    'export.rb.steps': '手順',
+    'export.rb.done': '実施済み',
+    'export.rb.does': '実行内容',
+    'export.rb.instructions': '作業内容',
+    'export.rb.check': '実施後の確認: {check}',
+    'export.rb.restorePoint': 'このステップ以降で失敗した場合の復元ポイント: {title} ({id}):',
+    'export.rb.manual': '手動',
+    'export.rb.section': '手順書 {section}',
+    'export.rb.runsOn': '実行するサーバー: {where}',
+    'export.rb.allowFailure': 'エラーは無視してよい',
+    'export.rb.rollback': '切り戻し手順',
+    'export.rb.rollbackCommand': 'ウィザードで実行: {command}',
+    'export.rb.noRollback': 'この計画には復元ポイントがありません。',
+    'export.rb.signoff': '承認',
+    'export.rb.prepared': '作成',
+    'export.rb.approved': '承認',
+    'export.rb.performed': '作業',
+    'export.rb.name': '氏名',
+    'export.rb.date': '日付',
+    'export.rb.signature': '署名',
+    'export.args.bad': 'export: {detail}。upgrade-wizard export --help を参照してください',
+    'export.args.format': '--format "{format}" は不明です: {formats} のいずれかを指定してください',
+    'export.args.needOutput': '--format ansible には -o DIR (プレイブックを書き込むディレクトリ) が必要です',
+    'export.written': '書き込みました:\n  {files}',
+    'export.cannotWrite': '{file} を書き込めません: {detail}。書き込める場所を指定してください',
+    'export.ansible.blocker': '警告: {node}: 開始を妨げる問題があります。解消して出力し直すまでプレイブックは実行を拒否します: {message}',
+    'export.ansible.noSecrets': 'この手順は秘密情報を使いません。',
+    'export.ansible.secret': '{prompt}。プレイ開始時に入力を求めます (vars_prompt、表示されません)。Ansible Vault から渡すこともできます: `ansible-playbook ... -e @secrets.vault.yml --ask-vault-pass` (ウィザード自身は ${env} から読みます)。コマンドには 0600 の一時ファイルとしてだけ渡し、プレイの最後に削除します。',
+    'export.help': `使い方: upgrade-wizard export --format ansible|markdown|html --product ID [オプション]
+
+この回答での計画を、Ansible プレイブックのディレクトリ (ansible)、または印刷してチェックする作業手順書
+(markdown、html) として書き出します。このマシンでは何も変更しません。
+
+オプション:
+  --format F         ansible、markdown、html
+  --product ID       製品 ("upgrade-wizard list" を参照)
+  --set Q=V          回答 (複数可)。保存した回答ファイル (--save-answers) は --answers FILE
+  --root DIR         サンドボックス: 手順のパスはすべて DIR の下 (出力にも残ります)
+  --media DIR        ホスト上の新しいパッケージの場所 (マウントした CD)
+  --log-dir DIR      過去の実行のジャーナルの場所
+  -o, --output PATH  ansible: 書き込むディレクトリ、markdown/html: ファイル (既定: 標準出力)
+  --lang ja|en       作業手順書とプレイブックの言語
+CLUSTERPRO と JobCenter ではノードごとにプレイを作ります (ローリングアップデートはサーバ2 の後に
+サーバ1、待機系の後に運用系)。各ノードの役割を回答に加えて計画を作ります。
+`,
+  },
+};
+
+register(exportMessages);

@@ -1,0 +1,36 @@
+// Step -> tasks conversions that the ShareTask run does not exercise.
+import { describe, expect, it } from 'vitest';
+import type { PlannedStep } from '../../src/model/plan.js';
+import { stepTasks } from '../../src/export/ansible-tasks.js';
+
+const step = (over: Partial<PlannedStep>): PlannedStep => ({ id: 's1', kind: 'command', title: 'T', manual: false, allowFailure: false, skippable: false, params: {}, ...over });
+const ctx = { number: 3, root: '/sbx' };
+
+describe('stepTasks', () => {
+  it('keeps {{ }} in a plan value literal, and puts a secret only in its 0600 file', () => {
+    const [task] = stepTasks(ctx, step({ commands: [['ldapsearch', '-b', 'o={{x}}', '-j', '{secret-file:bind_password}']] }));
+    expect(task?.['ansible.builtin.command']).toEqual({ argv: ['ldapsearch', '-b', '{% raw %}o={{x}}{% endraw %}', '-j', '{{ secret_bind_password_file.path }}'] });
+  });
+
+  it('deletes by wildcards as case-insensitive regular expressions, files and directories apart', () => {
+    const tasks = stepTasks(ctx, step({ kind: 'delete-files', params: { dir: '/sbx/C/tmp', files: ['job*.log'], dirs: ['necjclog'], ignoreCase: true } }));
+    expect(tasks.map((t) => t['ansible.builtin.find'] ?? t['ansible.builtin.file'])).toEqual([
+      { paths: '/sbx/C/tmp', patterns: ['(?i)^job.*\\.log$'], use_regex: true, file_type: 'file' },
+      { path: '{{ item.path }}', state: 'absent' },
+      { paths: '/sbx/C/tmp', patterns: ['(?i)^necjclog$'], use_regex: true, file_type: 'directory' },
+      { path: '{{ item.path }}', state: 'absent' },
+    ]);
+  });
+
+  it('polls a verify with waitSeconds and checks exit code and output', () => {
+    const [task] = stepTasks(ctx, step({ kind: 'verify', params: { verify: { argv: ['clpmdstat', '--mirror', 'md1'], expectOutput: 'GREEN', waitSeconds: 60, intervalSeconds: 10 } } }));
+    expect(task).toMatchObject({ retries: 6, delay: 10, 'ansible.builtin.command': { argv: ['clpmdstat', '--mirror', 'md1'] } });
+    expect(task?.failed_when).toBe('not ((uw_s1_r.rc == 0) and ((uw_s1_r.stdout + uw_s1_r.stderr) is search("GREEN", multiline=True)))');
+  });
+
+  it('pauses for a reboot in a sandbox, and reboots for real without one', () => {
+    const r = step({ kind: 'reboot', manual: true, instructions: 'Reboot now' });
+    expect(stepTasks(ctx, r).map((t) => Object.keys(t).find((k) => k.startsWith('ansible.')))).toEqual(['ansible.builtin.pause']);
+    expect(stepTasks({ ...ctx, root: '' }, r).map((t) => Object.keys(t).find((k) => k.startsWith('ansible.')))).toEqual(['ansible.builtin.pause', 'ansible.builtin.reboot']);
+  });
+});

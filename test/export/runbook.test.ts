@@ -1,0 +1,75 @@
+// The runbook: every step of the plan numbered with what it does, its check, its restore point,
+// the blockers, the rollback procedures, boxes to tick; in Markdown and printable HTML; ja and en.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSandbox, placeArgs, runIn, type Sandbox } from '../helpers/sandbox.js';
+
+interface PlanJson {
+  steps: { id: string; title: string; check?: string; commands?: string[][] }[];
+  restorePoints: { id: string; title: string }[];
+}
+
+describe('export --format markdown|html for ShareTask', () => {
+  let sb: Sandbox & { cleanup(): void };
+  let plan: PlanJson;
+  let md: string;
+  beforeAll(async () => {
+    sb = await makeSandbox();
+    const p = await runIn(sb, ['plan', '--product', 'sharetask', '--json', ...placeArgs(sb)]);
+    plan = JSON.parse(p.stdout) as PlanJson;
+    const r = await runIn(sb, ['export', '--format', 'markdown', '--product', 'sharetask', ...placeArgs(sb)]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    md = r.stdout;
+  }, 120_000);
+  afterAll(() => sb.cleanup());
+
+  it('numbers every step with a box to tick, its commands and its check', () => {
+    plan.steps.forEach((s, i) => {
+      expect(md).toContain(`### ${i + 1}. ${s.title}\n\n- [ ] **Done** · ${s.id}`);
+      if (s.check) expect(md).toContain(`- [ ] Check afterwards: ${s.check.trim()}`);
+    });
+    expect(md).toContain('$ perl database_upgrade.pl --start   (cwd ');
+    expect(md).toContain(`tar xzf ${join(sb.media, 'sharetask_server-5.5.1-2.tar.gz')}`);
+  });
+
+  it('names the restore point in force and the rollback procedures with the wizard command', () => {
+    const unpack = md.slice(md.indexOf('. Unpack the package sharetask_server'), md.indexOf('. Check that sharetask_server-5.5.1-2 now exists'));
+    expect(unpack).toMatch(/Restore point if this or a later step fails: .*\(backup-archive\)/);
+    expect(md).toContain('## Rollback procedures');
+    for (const rp of plan.restorePoints) expect(md).toContain(`${rp.title} (\`${rp.id}\`)`);
+    expect(md).toContain(`upgrade-wizard rollback --to backup-archive --root ${sb.root}`);
+  });
+
+  it('lists the answers and never the database password', () => {
+    expect(md).toMatch(/\| `from` \| 5\.4\.3 \|/);
+    expect(md).not.toContain(sb.dbpass);
+  });
+
+  it('writes the Japanese runbook with --lang ja', async () => {
+    const r = await runIn(sb, ['export', '--lang', 'ja', '--format', 'markdown', '--product', 'sharetask', ...placeArgs(sb)]);
+    expect(r.stdout).toContain('## 手順');
+    expect(r.stdout).toContain('- [ ] **実施済み**');
+    expect(r.stdout).toContain('## 切り戻し手順');
+  });
+
+  it('writes printable HTML to -o FILE, with check boxes and print CSS, text escaped', async () => {
+    const file = join(sb.dir, 'runbook.html');
+    const r = await runIn(sb, ['export', '--format', 'html', '--product', 'sharetask', '-o', file, ...placeArgs(sb)]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('@media print');
+    expect((html.match(/<input type="checkbox">/g) ?? []).length).toBeGreaterThan(plan.steps.length);
+    for (const s of plan.steps) expect(html).toContain(`id="step-${s.id}"`);
+    expect(html).toContain('(or /etc/init.d/httpd when &quot;service&quot; is not available)');
+  });
+
+  it('refuses an unknown format (exit 2) and ansible without -o', async () => {
+    const a = await runIn(sb, ['export', '--format', 'pdf', '--product', 'sharetask', ...placeArgs(sb)]);
+    expect(a.exitCode).toBe(2);
+    expect(a.stderr).toMatch(/--format "pdf" is not known/);
+    const b = await runIn(sb, ['export', '--format', 'ansible', '--product', 'sharetask', ...placeArgs(sb)]);
+    expect(b.exitCode).toBe(2);
+    expect(b.stderr).toMatch(/needs -o DIR/);
+  });
+});
