@@ -11,8 +11,8 @@ Usage:
   upgrade-wizard plan --product ID [--set Q=V ...] [--answers FILE] [--save-answers FILE] [--json] [--root DIR] [--media DIR]
   upgrade-wizard run --product ID [--set Q=V ...] [--answers FILE] [--save-answers FILE] --yes [--dry-run]
                      [--root DIR] [--media DIR] [--log-dir DIR]
-  upgrade-wizard resume [--root DIR] [--log-dir DIR]
-  upgrade-wizard rollback [--to POINT] [--root DIR] [--log-dir DIR]
+  upgrade-wizard resume [--yes] [--rerun-step ID | --skip-step ID] [--root DIR] [--log-dir DIR]
+  upgrade-wizard rollback [--to POINT] [--yes] [--root DIR] [--log-dir DIR]
   upgrade-wizard validate FILE           check a wizard definition
   upgrade-wizard migrate-config --conf DIR [options]   ShareTask 5.4 -> 5.5 config migration only
   upgrade-wizard export --format ansible|markdown|html --product ID [--set Q=V ...] [--answers FILE] [-o PATH]
@@ -44,8 +44,8 @@ Run "upgrade-wizard COMMAND --help" for the options of a command.
   upgrade-wizard plan --product ID [--set Q=V ...] [--answers FILE] [--save-answers FILE] [--json] [--root DIR] [--media DIR]
   upgrade-wizard run --product ID [--set Q=V ...] [--answers FILE] [--save-answers FILE] --yes [--dry-run]
                      [--root DIR] [--media DIR] [--log-dir DIR]
-  upgrade-wizard resume [--root DIR] [--log-dir DIR]
-  upgrade-wizard rollback [--to POINT] [--root DIR] [--log-dir DIR]
+  upgrade-wizard resume [--yes] [--rerun-step ID | --skip-step ID] [--root DIR] [--log-dir DIR]
+  upgrade-wizard rollback [--to POINT] [--yes] [--root DIR] [--log-dir DIR]
   upgrade-wizard validate FILE           ウィザード定義を検査
   upgrade-wizard migrate-config --conf DIR [オプション]   ShareTask 5.4 -> 5.5 の設定移行のみ
   upgrade-wizard export --format ansible|markdown|html --product ID [--set Q=V ...] [--answers FILE] [-o PATH]
