@@ -1,9 +1,8 @@
 // `upgrade-wizard detect [--root DIR] [--media DIR]`: what the wizard can tell about this
 // machine (or the sandbox), each value with its evidence. Reads only.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Detection } from '../model/facts.js';
-import { InputError } from '../errors.js';
+import { parseOptions } from './args.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
 import { detectFor, normalizeRoot } from '../detect/index.js';
@@ -18,12 +17,7 @@ const spec = {
 } as const;
 
 export async function run(args: string[]): Promise<number> {
-  let o;
-  try {
-    o = parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new InputError(t('plan.cmd.badArgs', { command: 'detect', detail: (error as Error).message }));
-  }
+  const o = parseOptions('detect', args, spec);
   if (o.help) {
     process.stdout.write(t('plan.detect.help'));
     return 0;

@@ -3,7 +3,7 @@
 // (defaults, detections, --answers, --set); nothing on the machine is changed.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseOptions } from './args.js';
 import { InputError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import '../i18n/messages/export.js';
@@ -95,12 +95,7 @@ async function exportAnsible(request: PlanRequest, def: Definition, out: string)
 }
 
 export async function run(args: string[]): Promise<number> {
-  let o;
-  try {
-    o = parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new InputError(t('export.args.bad', { detail: (error as Error).message }));
-  }
+  const o = parseOptions('export', args, spec);
   if (o.help) {
     process.stdout.write(t('export.help'));
     return 0;

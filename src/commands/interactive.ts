@@ -2,8 +2,8 @@
 // Options and preset answers are checked before any screen opens (exit 2, nothing touched).
 // Ink, React and src/ui are imported inside run() only, so other modes never load them.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { InputError } from '../errors.js';
+import { parseOptions } from './args.js';
 import { getLang, t } from '../i18n/index.js';
 import '../i18n/messages/ui.js';
 import type { Answers, Definition } from '../model/definition.js';
@@ -75,12 +75,7 @@ async function definitions(product: string | undefined): Promise<{ defs: Definit
 }
 
 export async function parseWizardOptions(args: string[], command: string): Promise<WizardOptions | 'help'> {
-  let o;
-  try {
-    o = parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new InputError(t('run.args.bad', { command, detail: (error as Error).message }));
-  }
+  const o = parseOptions(command, args, spec);
   if (o.help) return 'help';
   const { defs } = await definitions(o.product);
   if (o.product) await findDefinition(defs, o.product);

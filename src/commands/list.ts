@@ -1,7 +1,6 @@
 // `upgrade-wizard list`: the products and their questions, with choices and defaults.
-import { parseArgs } from 'node:util';
 import type { Definition, Question } from '../model/definition.js';
-import { InputError } from '../errors.js';
+import { parseOptions } from './args.js';
 import { getLang, t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
 import { formatProblem, loadAllDefinitions } from '../plan/load.js';
@@ -39,12 +38,7 @@ function productText(def: Definition, lang: 'ja' | 'en'): string[] {
 }
 
 export async function run(args: string[]): Promise<number> {
-  let o;
-  try {
-    o = parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new InputError(t('plan.cmd.badArgs', { command: 'list', detail: (error as Error).message }));
-  }
+  const o = parseOptions('list', args, spec);
   if (o.help) {
     process.stdout.write(t('plan.list.help'));
     return 0;

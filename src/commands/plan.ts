@@ -1,11 +1,11 @@
 // `upgrade-wizard plan --product ID ...`: the plan as a report, for review or change management.
 // It never changes anything and exits 0 even with blockers; missing answers are exit 2.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Answers, Definition } from '../model/definition.js';
 import type { Facts } from '../model/facts.js';
 import type { Plan } from '../model/plan.js';
 import { InputError } from '../errors.js';
+import { parseOptions } from './args.js';
 import { getLang, t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
 import { gatherFacts } from '../detect/index.js';
@@ -90,12 +90,7 @@ export async function preparePlan(request: PlanRequest): Promise<{ def: Definiti
 }
 
 export async function run(args: string[]): Promise<number> {
-  let o;
-  try {
-    o = parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new InputError(t('plan.cmd.badArgs', { command: 'plan', detail: (error as Error).message }));
-  }
+  const o = parseOptions('plan', args, spec);
   if (o.help) {
     process.stdout.write(t('plan.cmd.help'));
     return 0;

@@ -1,7 +1,7 @@
 // `upgrade-wizard resume`: continue the newest unfinished run of this root from its journal.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { InputError } from '../errors.js';
+import { parseOptions } from './args.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { DEFAULT_LOG_DIR, ensureLogDir } from '../run/journal.js';
@@ -20,12 +20,7 @@ const spec = {
 } as const;
 
 export async function run(args: string[]): Promise<number> {
-  let o;
-  try {
-    o = parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new InputError(t('run.args.bad', { command: 'resume', detail: (error as Error).message }));
-  }
+  const o = parseOptions('resume', args, spec);
   const say = (s: string): void => void process.stdout.write(`${s}\n`);
   if (o.help) {
     process.stdout.write(t('run.help.resume'));

@@ -2,8 +2,8 @@
 // root (by default the one in force after the last step done). Shows what it will do; only
 // `--yes` makes it happen.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { InputError } from '../errors.js';
+import { parseOptions } from './args.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { DEFAULT_LOG_DIR, ensureLogDir, listJournals } from '../run/journal.js';
@@ -23,12 +23,7 @@ const spec = {
 } as const;
 
 export async function run(args: string[]): Promise<number> {
-  let o;
-  try {
-    o = parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new InputError(t('run.args.bad', { command: 'rollback', detail: (error as Error).message }));
-  }
+  const o = parseOptions('rollback', args, spec);
   const say = (s: string): void => void process.stdout.write(`${s}\n`);
   if (o.help) {
     process.stdout.write(t('run.help.rollback'));

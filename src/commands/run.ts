@@ -1,7 +1,7 @@
 // `upgrade-wizard run --product ID ... --yes`: the whole procedure, non-interactively. Every
 // refusal (no --yes, missing answers, open blockers) happens before anything is touched.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from './args.js';
 import type { Plan } from '../model/plan.js';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -30,13 +30,6 @@ const spec = {
   'save-answers': { type: 'string' },
 } as const;
 
-function parseOptions(args: string[], command: string) {
-  try {
-    return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new InputError(t('run.args.bad', { command, detail: (error as Error).message }));
-  }
-}
 
 /** Starting again over a run that stopped half-way would redo steps (and their restore points) blindly. */
 async function refuseIfUnfinished(plan: Plan, logDir: string, root: string): Promise<void> {
@@ -57,7 +50,7 @@ export function printPlanHeader(plan: Plan, say: (s: string) => void): void {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const o = parseOptions(args, 'run');
+  const o = parseOptions('run', args, spec);
   const say = (s: string): void => void process.stdout.write(`${s}\n`);
   if (o.help) {
     process.stdout.write(t('run.help.run'));

@@ -14,7 +14,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args, options: spec, strict: true, allowPositionals: true });
   } catch (error) {
-    throw new InputError(t('plan.cmd.badArgs', { command: 'validate', detail: (error as Error).message }));
+    throw new InputError(t('cli.badArgs', { command: 'validate', detail: (error as Error).message }));
   }
   if (parsed.values.help) {
     process.stdout.write(t('plan.validate.help'));

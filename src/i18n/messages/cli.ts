@@ -32,6 +32,7 @@ Run "upgrade-wizard COMMAND --help" for the options of a command.
     'cli.noInteractiveYet': 'the interactive wizard is not available in this version; see --help',
     'cli.unknownCommand': 'unknown command "{command}"; see upgrade-wizard --help',
     'cli.errorPrefix': 'error',
+    'cli.badArgs': '{command}: {detail}; see upgrade-wizard {command} --help',
   },
   ja: {
     'cli.help': `upgrade-wizard {version}: オンプレミスサーバーのバージョンアップを手順どおりに案内します
@@ -65,5 +66,6 @@ Run "upgrade-wizard COMMAND --help" for the options of a command.
     'cli.noInteractiveYet': 'このバージョンでは対話型ウィザードはまだ使えません。--help を参照してください',
     'cli.unknownCommand': '不明なコマンド "{command}" です。upgrade-wizard --help を参照してください',
     'cli.errorPrefix': 'エラー',
+    'cli.badArgs': '{command}: {detail}。upgrade-wizard {command} --help を参照してください',
   },
 };

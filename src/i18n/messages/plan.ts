@@ -108,7 +108,6 @@ Options:
 Answers not given are detected where possible, then taken from the defaults; any still
 missing make the command fail with exit 2, listing them.
 `,
-    'plan.cmd.badArgs': '{command}: {detail}; see upgrade-wizard {command} --help',
     'plan.cmd.noProduct': '--product is needed; the products are: {known}',
     'plan.cmd.missing': `answers are missing for {product}; give them with --set ID=VALUE or --answers FILE:
 {list}`,
@@ -247,7 +246,6 @@ Exit 0 when all are valid, 2 otherwise.
 指定のない回答は可能なら検出し、次に既定値を使います。それでも足りない回答があれば
 一覧を表示して終了コード 2 で終了します。
 `,
-    'plan.cmd.badArgs': '{command}: {detail}。upgrade-wizard {command} --help を参照してください',
     'plan.cmd.noProduct': '--product が必要です。製品は {known} です',
     'plan.cmd.missing': `{product} の回答が足りません。--set ID=値 または --answers FILE で指定してください:
 {list}`,

@@ -171,7 +171,6 @@ const en: Record<string, string> = {
   'run.sum.rollbackFailed': 'The rollback failed at step {step}: {error}\nFix the cause and run the rollback again (finished rollback steps are not repeated):\n  {command}',
   'run.sum.files': 'Report: {report}\nLog: {log}\nJournal: {journal}',
   // command line
-  'run.args.bad': '{command}: {detail}; see upgrade-wizard {command} --help',
   'run.logDir.unreadable': 'the log directory {dir} cannot be read ({code}): its journals are needed here. Run as root, or give the right directory with --log-dir DIR',
   'run.logDir.unwritable': 'the log directory {dir} cannot be written ({code}); nothing was done. Run as root, or give another directory with --log-dir DIR',
   'run.cmd.unfinished': 'an unfinished run of {product} for this root exists: {runId}, next step {step}. Continue it with:\n  {command}\nor roll it back (upgrade-wizard rollback); to start over from the first step anyway, add --new-run. Nothing was done.',
@@ -379,7 +378,6 @@ const ja: Record<string, string> = {
   'run.sum.rollback': 'または復元ポイント "{point}" ({title}) に戻す:\n  {command}',
   'run.sum.rollbackFailed': 'ロールバックがステップ {step} で失敗しました: {error}\n原因を取り除いてロールバックを再実行してください (完了したロールバック手順は繰り返しません):\n  {command}',
   'run.sum.files': 'レポート: {report}\nログ: {log}\nジャーナル: {journal}',
-  'run.args.bad': '{command}: {detail}。upgrade-wizard {command} --help を参照してください',
   'run.logDir.unreadable': 'ログディレクトリ {dir} を読めません ({code})。ここにあるジャーナルが必要です。root で実行するか、--log-dir DIR で正しいディレクトリを指定してください',
   'run.logDir.unwritable': 'ログディレクトリ {dir} に書き込めません ({code})。何も実行していません。root で実行するか、--log-dir DIR で別のディレクトリを指定してください',
   'run.cmd.unfinished': 'このルートには {product} の未完了の実行があります: {runId}、次のステップ {step}。続行するには:\n  {command}\nまたはロールバックしてください (upgrade-wizard rollback)。それでも最初のステップからやり直す場合は --new-run を付けてください。何も実行していません。',
