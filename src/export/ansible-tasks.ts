@@ -37,12 +37,32 @@ function name(ctx: TaskContext, step: PlannedStep, suffix = ''): string {
   return lit(`${ctx.number}. ${step.title}${suffix ? ` (${suffix})` : ''}`);
 }
 
+/** Programs that only read: listing, querying, comparing (ps -ef, rpm -q, tar t, ldapsearch...). */
+const READERS = new Set(['ps', 'ls', 'cat', 'grep', 'egrep', 'diff', 'cmp', 'stat', 'test', 'printenv', 'id', 'uname', 'df', 'du', 'which', 'ldapsearch', 'readlink', 'md5sum', 'sha256sum']);
+const INTERPRETERS = new Set(['perl', 'sh', 'bash', 'python', 'python3']);
+const base = (p: string): string => p.replace(/^.*\//, '');
+
+/**
+ * Whether an argv only reads the server, so that its task reports no change (changed_when: false);
+ * everything else the wizard runs changes the server (changed_when: true). A script run by an
+ * interpreter reads only when its name says it checks (check_compile_error.pl).
+ */
+export function readsOnly(argv: string[]): boolean {
+  const [prog = '', first = '', second = ''] = argv.map(base);
+  if (READERS.has(prog)) return true;
+  if (prog === 'rpm') return /^-q/.test(argv[1] ?? '');
+  if (prog === 'tar') return /^-?[a-z]*t/.test(argv[1] ?? '') && !/[cxru]/.test((argv[1] ?? '').replace(/^-/, ''));
+  if (INTERPRETERS.has(prog)) return /^check/i.test(first.startsWith('-') ? second : first);
+  return false;
+}
+
 function commandTask(ctx: TaskContext, step: PlannedStep, argv: string[], extra: Task = {}, suffix = ''): Task {
   const cwd = step.params.cwd;
   return {
     name: name(ctx, step, suffix || argv.join(' ')),
     'ansible.builtin.command': { argv: argv.map(arg), ...(typeof cwd === 'string' ? { chdir: lit(cwd) } : {}) },
     ...(step.allowFailure ? { ignore_errors: true } : {}),
+    changed_when: !readsOnly(argv),
     ...extra,
   };
 }
@@ -90,12 +110,14 @@ function backupSteps(ctx: TaskContext, step: PlannedStep): Task[] {
     {
       name: name(ctx, step, `tar czf ${archive}`),
       'ansible.builtin.command': { argv: ['tar', 'czf', lit(archive), ...exclude, '-C', `{{ ${real}.stdout | dirname }}`, '--', `{{ ${real}.stdout | basename }}`] },
+      changed_when: true,
     },
     { name: name(ctx, step, `tar tzf ${archive}`), 'ansible.builtin.command': { argv: ['tar', 'tzf', lit(archive)] }, changed_when: false, register: reg(step, 'list') },
     ...extras.map((f) => ({
       name: name(ctx, step, `cp -p ${f} ${extraTo}`),
       'ansible.builtin.command': { argv: ['cp', '-p', '--', lit(f), lit(extraTo)] },
       ...(step.allowFailure ? { ignore_errors: true } : {}),
+      changed_when: true,
     })),
   ];
 }
@@ -147,12 +169,12 @@ function migrateSteps(ctx: TaskContext, step: PlannedStep): Task[] {
   return [
     { name: name(ctx, step, 'migrate-config (diff)'), 'ansible.builtin.command': { argv: '{{ upgrade_wizard + uw_args }}' }, vars: { uw_args: ['migrate-config', ...args] }, register: reg(step, 'diff'), changed_when: false },
     { name: name(ctx, step, 'diff'), 'ansible.builtin.debug': { var: `${reg(step, 'diff')}.stdout_lines` } },
-    { name: name(ctx, step, 'migrate-config --apply'), 'ansible.builtin.command': { argv: '{{ upgrade_wizard + uw_args }}' }, vars: { uw_args: ['migrate-config', ...args, '--apply'] } },
+    { name: name(ctx, step, 'migrate-config --apply'), 'ansible.builtin.command': { argv: '{{ upgrade_wizard + uw_args }}' }, vars: { uw_args: ['migrate-config', ...args, '--apply'] }, changed_when: true },
   ];
 }
 
 function stat(step: PlannedStep, path: string, what: string): Task {
-  return { name: lit(`stat ${path}`), 'ansible.builtin.stat': { path: lit(path) }, register: reg(step, what) };
+  return { name: lit(`Stat ${path}`), 'ansible.builtin.stat': { path: lit(path) }, register: reg(step, what) };
 }
 
 /** The tasks of one step, in order; steps of kinds without a natural module use their commands. */
@@ -217,15 +239,22 @@ function ensureDirSteps(ctx: TaskContext, step: PlannedStep): Task[] {
   const owner = str(step, 'owner');
   const mode = str(step, 'mode');
   const l = reg(step, 'like');
+  const path = str(step, 'path');
+  const self = reg(step, 'dir');
+  const keepMode = !mode && !like && step.params.recursiveOwner !== true;
   return [
-    ...(like ? [{ name: lit(`stat ${like}`), 'ansible.builtin.stat': { path: lit(like) }, register: l }] : []),
+    ...(like ? [{ name: lit(`Stat ${like}`), 'ansible.builtin.stat': { path: lit(like) }, register: l }] : []),
+    // No mode asked and none to copy: the wizard keeps an existing directory's mode and creates a
+    // missing one with mkdir's (0755 under the usual umask 022). Said explicitly, as ansible-lint
+    // (risky-file-permissions) wants; a recursive owner change leaves modes alone.
+    ...(keepMode ? [{ name: name(ctx, step, `stat ${path}`), 'ansible.builtin.stat': { path: lit(path) }, register: self }] : []),
     {
       name: name(ctx, step),
       'ansible.builtin.file': {
-        path: lit(str(step, 'path')),
+        path: lit(path),
         state: 'directory',
         ...(owner ? { owner: lit(owner) } : like ? { owner: `{{ ${l}.stat.pw_name }}` } : {}),
-        ...(mode ? { mode: mode.padStart(4, '0') } : like ? { mode: `{{ ${l}.stat.mode }}` } : {}),
+        ...(mode ? { mode: mode.padStart(4, '0') } : like ? { mode: `{{ ${l}.stat.mode }}` } : keepMode ? { mode: `{{ ${self}.stat.mode if ${self}.stat.exists else '0755' }}` } : {}),
         ...(step.params.recursiveOwner === true ? { recurse: true } : {}),
       },
     },

@@ -1,7 +1,7 @@
 // Step -> tasks conversions that the ShareTask run does not exercise.
 import { describe, expect, it } from 'vitest';
 import type { PlannedStep } from '../../src/model/plan.js';
-import { stepTasks } from '../../src/export/ansible-tasks.js';
+import { readsOnly, stepTasks } from '../../src/export/ansible-tasks.js';
 
 const step = (over: Partial<PlannedStep>): PlannedStep => ({ id: 's1', kind: 'command', title: 'T', manual: false, allowFailure: false, skippable: false, params: {}, ...over });
 const ctx = { number: 3, root: '/sbx' };
@@ -26,6 +26,29 @@ describe('stepTasks', () => {
     const [task] = stepTasks(ctx, step({ kind: 'verify', params: { verify: { argv: ['clpmdstat', '--mirror', 'md1'], expectOutput: 'GREEN', waitSeconds: 60, intervalSeconds: 10 } } }));
     expect(task).toMatchObject({ retries: 6, delay: 10, 'ansible.builtin.command': { argv: ['clpmdstat', '--mirror', 'md1'] } });
     expect(task?.failed_when).toBe('not ((uw_s1_r.rc == 0) and ((uw_s1_r.stdout + uw_s1_r.stderr) is search("GREEN", multiline=True)))');
+  });
+
+  it('reports a change for commands that change the server, none for those that only read', () => {
+    const [stop] = stepTasks(ctx, step({ kind: 'service', params: { service: 'httpd', action: 'stop', initScript: '/sbx/etc/init.d/httpd' } })).slice(1);
+    expect(stop?.changed_when).toBe(true);
+    const tasks = stepTasks(ctx, step({ commands: [['perl', 'check_compile_error.pl', '../../cgi-common/'], ['perl', 'database_upgrade.pl', '--start'], ['ps', '-ef']] }));
+    expect(tasks.map((t) => t.changed_when)).toEqual([false, true, false]);
+    expect([['tar', 'tzf', 'a.tgz'], ['tar', 'czf', 'a.tgz', 'x'], ['rpm', '-qa'], ['rpm', '-U', 'x.rpm'], ['/opt/ldap/bin/ldapsearch', '-L'], ['chkconfig', 'httpd', 'on']].map(readsOnly)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it('gives a directory without a mode asked its present mode, or 0755 when it is created', () => {
+    const tasks = stepTasks(ctx, step({ kind: 'ensure-dir', params: { path: '/sbx/d', owner: 'root' } }));
+    expect(tasks.map((t) => Object.keys(t).find((k) => k.startsWith('ansible.')))).toEqual(['ansible.builtin.stat', 'ansible.builtin.file']);
+    expect(tasks[1]?.['ansible.builtin.file']).toMatchObject({ path: '/sbx/d', state: 'directory', owner: 'root', mode: "{{ uw_s1_dir.stat.mode if uw_s1_dir.stat.exists else '0755' }}" });
+    const recursive = stepTasks(ctx, step({ kind: 'ensure-dir', params: { path: '/sbx/d', owner: 'root', recursiveOwner: true } }));
+    expect(recursive.map((t) => t['ansible.builtin.file'])).toEqual([{ path: '/sbx/d', state: 'directory', owner: 'root', recurse: true }]);
   });
 
   it('pauses for a reboot in a sandbox, and reboots for real without one', () => {
