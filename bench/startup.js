@@ -2,13 +2,13 @@
 // Start-up of the wizard as whole processes, against a bare `node -e 0` in the same run:
 //   --version                       target <= 1.3x (it must import almost nothing)
 //   plan --product sharetask --json  target <= 2x (on the sample server of src/demo, with --media)
-// Each for the npm package (bin/ + build/ with build/definitions.json, as `npm pack` makes it)
+// Each for the npm package (`npm pack`, unpacked: bin/ runs its bundle lib/app/)
 // and the CD bundle (dist: upgrade-wizard.sh, which also checks SHA256SUMS of its files).
 // Build first: npx tsc -p . (bench/run.js does).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asPacked, buildDist, median, repo, report, sample, timeProcess } from './lib/measure.js';
+import { buildDist, packNpm, median, report, sample, timeProcess } from './lib/measure.js';
 
 const work = mkdtempSync(join(tmpdir(), 'uw-bench-startup-'));
 try {
@@ -17,7 +17,7 @@ try {
   const sb = await createShareTaskSandbox(join(work, 'sandbox'));
   const sets = Object.entries(sb.answers).flatMap(([k, v]) => ['--set', `${k}=${v}`]);
   const plan = ['plan', '--product', 'sharetask', ...sets, '--root', sb.root, '--media', sb.media, '--log-dir', sb.logDir, '--json'];
-  const built = [process.execPath, join(repo, 'bin/upgrade-wizard.js')];
+  const built = [process.execPath, join(packNpm(join(work, 'npm')), 'bin/upgrade-wizard.js')];
   const cd = ['sh', join(dist, 'upgrade-wizard.sh')];
   const cases = [
     { name: 'node -e 0', argv: [process.execPath, '-e', '0'] },
@@ -26,7 +26,7 @@ try {
     { name: 'plan --json sharetask (npm package)', argv: [...built, ...plan], target: 2 },
     { name: 'plan --json sharetask (dist)', argv: [...cd, ...plan], target: 2 },
   ];
-  const samples = await asPacked(() => sample(cases, (c) => timeProcess(c.argv)));
+  const samples = await sample(cases, (c) => timeProcess(c.argv));
   const floor = median(samples[0].map((s) => s.ms));
   report('startup', cases.map((c, i) => {
     const ms = median(samples[i].map((s) => s.ms));

@@ -60,7 +60,8 @@ export function peakRssMB(pid) {
 
 /**
  * Starts argv in a pseudo-terminal (util-linux `script`) and resolves when its output shows
- * `marker`: the ms since the start and the peak RSS of its node process until then. Then kills it.
+ * `marker`: the ms since the start and the peak RSS of its node process until then, and
+ * `firstMs`, when the first visible character was drawn (whatever screen it was). Then kills it.
  */
 export function timeFirstFrame(argv, marker, options = {}) {
   const quoted = argv.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
@@ -72,6 +73,7 @@ export function timeFirstFrame(argv, marker, options = {}) {
       env: { ...process.env, LANG: 'C', TERM: 'xterm-256color', COLUMNS: '120', LINES: '40', ...options.env },
     });
     let out = '';
+    let firstMs;
     let done = false;
     const timer = setTimeout(() => finish(new Error(`no "${marker}" within 60 s; output:\n${out.slice(-2000)}`)), 60_000);
     function finish(error, value) {
@@ -88,10 +90,12 @@ export function timeFirstFrame(argv, marker, options = {}) {
     }
     p.stdout.on('data', (chunk) => {
       out += chunk;
-      if (done || !out.includes(marker)) return;
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      // Visible: anything but escape sequences (cursor hiding, clearing) and white space.
+      if (firstMs === undefined && /\S/.test(out.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''))) firstMs = ms;
+      if (done || !out.includes(marker)) return;
       const node = descendants(p.pid).find((pid) => /^node/.test(readFileSync(`/proc/${pid}/comm`, 'utf8').trim()));
-      finish(undefined, { ms, rssMB: node === undefined ? 0 : peakRssMB(node) });
+      finish(undefined, { ms, firstMs, rssMB: node === undefined ? 0 : peakRssMB(node) });
     });
     p.on('exit', () => setTimeout(() => finish(new Error(`exited before "${marker}"; output:\n${out.slice(-2000)}`)), 50));
   });
@@ -151,17 +155,16 @@ export function buildDist(dir) {
 }
 
 /**
- * Writes build/definitions.json as `npm pack` does (prepack) for the duration of fn, so that
- * build/ is measured as the npm package runs; removed afterwards, as postpack does.
+ * The npm package as `npx` gets it: `npm pack` (its prepack compiles build/, the definitions and
+ * the bundle lib/) unpacked into dir. Returns the package's folder. No node_modules: the bundle
+ * needs none, so a run that fell back to build/ would fail instead of being timed.
  */
-export async function asPacked(fn) {
-  const out = join(repo, 'build', 'definitions.json');
-  const script = join(repo, 'scripts/dist/compile-definitions.mjs');
-  const r = spawnSync(process.execPath, [script, out], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('scripts/dist/compile-definitions.mjs failed');
-  try {
-    return await fn();
-  } finally {
-    spawnSync(process.execPath, [script, '--remove', out], { stdio: 'inherit' });
-  }
+export function packNpm(dir) {
+  mkdirSync(dir, { recursive: true });
+  const r = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error('npm pack failed');
+  const tarball = join(dir, JSON.parse(r.stdout)[0].filename);
+  const x = spawnSync('tar', ['xzf', tarball, '-C', dir], { stdio: 'inherit' });
+  if (x.status !== 0) throw new Error(`tar xzf ${tarball} failed`);
+  return join(dir, 'package');
 }

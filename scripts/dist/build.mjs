@@ -15,7 +15,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rm
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import iconv from 'iconv-lite';
-import { bundle, repo } from './bundle.mjs';
+import { bundle, repo, thirdPartyLicenses } from './bundle.mjs';
 import { compileForBundle } from './compile-definitions.mjs';
 
 const here = join(repo, 'scripts', 'dist');
@@ -48,24 +48,6 @@ function files(dir) {
   };
   walk(dir);
   return list.sort();
-}
-
-/** The licence text of every package inlined in the bundle, from esbuild's metafile. */
-function thirdPartyLicenses(metafile) {
-  const dirs = new Set();
-  for (const input of Object.keys(metafile.inputs)) {
-    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
-    if (m) dirs.add(m[1]);
-  }
-  const parts = [];
-  for (const dir of [...dirs].sort()) {
-    const abs = join(repo, dir);
-    const meta = JSON.parse(readFileSync(join(abs, 'package.json'), 'utf8'));
-    const file = readdirSync(abs).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
-    const text = file === undefined ? `(no licence file in the package; package.json says: ${meta.license ?? 'nothing'})` : readFileSync(join(abs, file), 'utf8').trim();
-    parts.push(`${'='.repeat(78)}\n${meta.name} ${meta.version} (${meta.license ?? 'unknown'})\n${'='.repeat(78)}\n${text}\n`);
-  }
-  return `The upgrade-wizard bundle (lib/app/) includes these packages:\n\n${parts.join('\n')}`;
 }
 
 rmSync(out, { recursive: true, force: true });

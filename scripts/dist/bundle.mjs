@@ -3,6 +3,8 @@
 // message catalogue of the command line; the Ink screens are a chunk of their own).
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +25,47 @@ const noDevtools = {
       args.path === 'react-devtools-core' || /[\\/]ink[\\/]/.test(args.importer) ? { path: args.path, namespace: 'no-devtools' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'no-devtools' }, () => ({ contents: 'export default {};', loader: 'js' }));
+  },
+};
+
+/**
+ * Yoga (Ink's layout engine) carries its WebAssembly as a data: URL and, when a global fetch
+ * exists, reads it through fetch: on Node that loads undici, http2 and tls (some 50-100 ms and
+ * several MB before the first screen) to decode 90 KB of base64. Without fetch it decodes the
+ * same bytes directly (emscripten's own path for runtimes without fetch), so the module gets a
+ * local fetch that is undefined.
+ */
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => ({
+      contents: `const fetch = undefined;\n${await readFile(args.path, 'utf8')}`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * string-width (Ink measures every text with it) tests each cluster of non-ASCII text against
+ * /^\p{RGI_Emoji}$/v, a regular expression that V8 takes 30-40 ms to compile on its first use,
+ * i.e. during the first screen. Every RGI emoji (UTS #51: basic emoji, keycaps, flags, tag,
+ * modifier and ZWJ sequences) holds an Emoji_Presentation or Emoji_Modifier code point, U+FE0F,
+ * U+20E3 or U+200D (checked over every code point alone, with U+FE0F, as a keycap and with a
+ * modifier), so a cluster with none of them (a cheap test; not \p{Emoji}, which digits have)
+ * cannot match and skips it: same widths, no compile unless an emoji is on screen. The build
+ * stops if a string-width with rgiEmojiRegex no longer has that test.
+ */
+const RGI_TEST = 'rgiEmojiRegex.test(segment)';
+const stringWidthEmojiGuard = {
+  name: 'string-width-emoji-guard',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      // Older copies (wrap-ansi's string-width 7) use emoji-regex instead: left as they are.
+      if (!source.includes('rgiEmojiRegex')) return undefined;
+      if (!source.includes(RGI_TEST)) throw new Error(`${args.path}: no "${RGI_TEST}" to guard; update scripts/dist/bundle.mjs`);
+      return { contents: `const uwHasEmoji = /[\\p{Emoji_Presentation}\\p{Emoji_Modifier}\\uFE0F\\u20E3\\u200D]/u;\n${source.replaceAll(RGI_TEST, `(uwHasEmoji.test(segment) && ${RGI_TEST})`)}`, loader: 'js' };
+    });
   },
 };
 
@@ -67,7 +110,7 @@ export async function bundle(outdir, options = {}) {
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
-    plugins: [noDevtools, cjsNamedExports],
+    plugins: [noDevtools, cjsNamedExports, yogaWithoutFetch, stringWidthEmojiGuard],
     ...options,
   });
   return result.metafile;
@@ -88,4 +131,22 @@ export async function bundleScript(contents, outfile) {
     logLevel: 'warning',
     plugins: [noDevtools],
   });
+}
+
+/** The licence text of every package inlined in the bundle, from esbuild's metafile. */
+export function thirdPartyLicenses(metafile) {
+  const dirs = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (m) dirs.add(m[1]);
+  }
+  const parts = [];
+  for (const dir of [...dirs].sort()) {
+    const abs = join(repo, dir);
+    const meta = JSON.parse(readFileSync(join(abs, 'package.json'), 'utf8'));
+    const file = readdirSync(abs).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = file === undefined ? `(no licence file in the package; package.json says: ${meta.license ?? 'nothing'})` : readFileSync(join(abs, file), 'utf8').trim();
+    parts.push(`${'='.repeat(78)}\n${meta.name} ${meta.version} (${meta.license ?? 'unknown'})\n${'='.repeat(78)}\n${text}\n`);
+  }
+  return `The upgrade-wizard bundle (lib/app/) includes these packages:\n\n${parts.join('\n')}`;
 }

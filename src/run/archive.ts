@@ -6,7 +6,6 @@ import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { execa } from 'execa';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { KilledByOperator, StepFailure } from './context.js';
@@ -37,6 +36,8 @@ export async function createTarGz(parent: string, name: string, file: string, op
   // Opened before tar starts: with buffer:false, output tar writes before the loop below reads
   // it is lost (an await between the spawn and the loop gave empty archives of small trees).
   const fh = await open(file, 'wx', 0o600);
+  // Imported when used (see proc.ts); before the spawn, so no await comes between it and the loop.
+  const { execa } = await import('execa');
   const tar = execa('tar', ['cf', '-', '-C', parent, ...excludes, '--', name], {
     env: C_ENV,
     stdin: 'ignore',
@@ -94,6 +95,7 @@ export async function createTarGz(parent: string, name: string, file: string, op
 
 /** The names an archive lists (`tar tzf`, C locale quoting); throws if GNU tar cannot read it. */
 export async function listTarGz(file: string, kill?: AbortSignal): Promise<string[]> {
+  const { execa } = await import('execa');
   const r = await execa('tar', ['tzf', file], { env: C_ENV, stdin: 'ignore', reject: false, detached: true, cancelSignal: kill, maxBuffer: 512 * 1024 * 1024 });
   if (r.isCanceled) throw new KilledByOperator(t('run.killed', { command: `tar tzf ${file}` }));
   if (r.exitCode !== 0) {

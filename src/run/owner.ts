@@ -1,7 +1,6 @@
 // Owner names to ids, as `chown NAME:` does (the user's login group when none is given).
 // Ids come from the machine itself (`id`, /etc/group): chown acts on the real file system.
 import { readFile } from 'node:fs/promises';
-import { execa } from 'execa';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { StepFailure } from './context.js';
@@ -15,6 +14,7 @@ export interface Owner {
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*\$?$/;
 
 async function idOf(flag: '-u' | '-g', user: string): Promise<number> {
+  const { execa } = await import('execa');
   const r = await execa('id', [flag, '--', user], { reject: false, stdin: 'ignore' });
   const n = Number(String(r.stdout).trim());
   if (r.exitCode !== 0 || !Number.isInteger(n)) throw new StepFailure(t('run.owner.noUser', { user }));

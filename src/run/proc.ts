@@ -1,6 +1,5 @@
 // Running one argv for a step: never a shell, stdin closed (nothing may wait on a prompt),
 // output streamed to the screen and the log as it comes, the exit code journaled.
-import { execa } from 'execa';
 import type { PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
@@ -43,6 +42,8 @@ export async function runCommand(ctx: StepContext, step: PlannedStep, argv: stri
   // The journal and the log keep {secret-file:ID}; only the child sees the file's path.
   const secret = await materializeSecrets(ctx, argv);
   const [realFile, ...realArgs] = secret.argv as [string, ...string[]];
+  // Imported when a command runs: execa and its dependencies cost the first screen ~10% of its time.
+  const { execa } = await import('execa');
   const child = execa(realFile, realArgs, {
     cwd: opts.cwd,
     env: opts.env,

@@ -4,7 +4,6 @@
 // link points, like the backup archived the real directory.
 import { lstat, mkdtemp, readdir, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { execa } from 'execa';
 import { compactStamp } from '../../io/backup-name.js';
 import { t } from '../../i18n/index.js';
 import { KilledByOperator, now, output, record, StepFailure, type StepHandler } from '../context.js';
@@ -44,6 +43,7 @@ export const restore: StepHandler = {
     const work = await mkdtemp(join(dirname(target), `.${basename(target)}.restore-`));
     try {
       const args = ['xzf', archive, '-C', work, '-p', ...(process.getuid?.() === 0 ? ['--same-owner'] : [])];
+      const { execa } = await import('execa');
       const r = await execa('tar', args, { stdin: 'ignore', reject: false, all: true, detached: true, cancelSignal: ctx.kill, env: { LC_ALL: 'C' } });
       record(ctx, { type: 'command', time: now(), step: step.id, argv: ['tar', ...args], exitCode: r.exitCode ?? null, durationMs: r.durationMs });
       if (r.isCanceled) throw new KilledByOperator(t('run.killed', { command: `tar xzf ${archive}` }));

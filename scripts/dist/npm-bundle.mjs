@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// The bundle of the npm package: `npm pack` (prepack) writes lib/ at the top of the package, the
+// same layout as the CD folder's lib/ (app/cli.js + chunks, package.json, definitions.json), and
+// postpack removes it. bin/upgrade-wizard.js runs it in an installed package (no src/ beside it):
+// a dozen files to load instead of hundreds of modules, so `npx upgrade-wizard` starts as fast
+// as the CD. A source checkout always runs build/, so a lib/ left by an interrupted pack is never
+// what the tests run.
+//   node scripts/dist/npm-bundle.mjs            write lib/
+//   node scripts/dist/npm-bundle.mjs --remove   remove it
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundle, repo, thirdPartyLicenses } from './bundle.mjs';
+import { compileForBundle } from './compile-definitions.mjs';
+
+/** Writes the bundle into lib (default: the package's lib/). */
+export async function writeNpmBundle(lib = join(repo, 'lib')) {
+  rmSync(lib, { recursive: true, force: true });
+  mkdirSync(lib, { recursive: true });
+  const metafile = await bundle(join(lib, 'app'));
+  const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  // What src/cli.ts reads for --version, one level above the code; "module" for the chunks.
+  writeFileSync(join(lib, 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', private: true }, null, 2)}\n`);
+  // Checked against wizards/ byte for byte at each start, as in the CD folder.
+  writeFileSync(join(lib, 'definitions.json'), JSON.stringify(await compileForBundle(join(repo, 'wizards'))));
+  writeFileSync(join(lib, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(metafile));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (process.argv[2] === '--remove') rmSync(join(repo, 'lib'), { recursive: true, force: true });
+  else await writeNpmBundle();
+}
