@@ -242,7 +242,9 @@ export async function startWizard(o: WizardOptions, command: string): Promise<nu
     );
     await instance.waitUntilExit();
   } finally {
-    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(sig, interrupt);
+    // The handlers stay until the process ends: a late Ctrl-C (Ink has already put the terminal
+    // back in cooked mode) must not kill the wizard by signal while it prints how it ended and
+    // returns its exit code. With the screens gone, it is only counted, and nothing waits for it.
     process.stdout.off('error', ignoreGone);
   }
   if (result.after.length > 0) process.stdout.write(`${result.after.join('\n')}\n`);

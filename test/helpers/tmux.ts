@@ -1,29 +1,58 @@
 // The real binary in a real terminal: a detached tmux session of a given size on a private
 // tmux server, keys sent with send-keys, the screen read with capture-pane. Waiting is a
 // bounded poll for a text, never a fixed sleep. Commands are argv (tmux runs them with execvp).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { execa } from 'execa';
+
+// The exit status is written by a small sh wrapper, not read from tmux: tmux 3.3 can mark a
+// pane dead (its pty closed) without ever filling in #{pane_dead_status}, which read as 0.
+// The trap keeps sh waiting if a SIGINT reaches the process group; the program itself gets
+// the default disposition back at exec, so it sees signals exactly as it would alone.
+const WRAPPER = 'trap : INT; "$@"; echo "$?" > "$0"';
+
+/** Whether tmux is installed, for `describe.skipIf(!hasTmux)`. */
+export const hasTmux = (() => {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 export interface TmuxOptions {
   width?: number;
   height?: number;
   cwd?: string;
+  /** A clean environment: argv runs under `env -i` with only these variables, in this order. */
+  env?: Record<string, string>;
+  /** The default bound of waitFor (30 s unless told). */
+  waitTimeoutMs?: number;
 }
 
 let counter = 0;
+const live = new Set<Tmux>();
 
 export class Tmux {
   private constructor(
     readonly socket: string,
     readonly name: string,
+    private readonly waitTimeoutMs: number,
+    private readonly statusFile: string,
   ) {}
 
   /** Starts argv in a new session; the pane stays after the program ends, to read its last words. */
   static async start(argv: string[], options: TmuxOptions = {}): Promise<Tmux> {
     counter += 1;
     const id = `uw-${process.pid}-${Date.now().toString(36)}-${counter}`;
-    const t = new Tmux(id, id);
+    const t = new Tmux(id, id, options.waitTimeoutMs ?? 30000, join(tmpdir(), `${id}.status`));
     const size = ['-x', String(options.width ?? 80), '-y', String(options.height ?? 24)];
-    await t.tmux(['-f', '/dev/null', 'new-session', '-d', '-s', t.name, ...size, ...(options.cwd ? ['-c', options.cwd] : []), ...argv, ';', 'set-option', '-t', t.name, 'remain-on-exit', 'on']);
+    const command = options.env ? ['env', '-i', ...Object.entries(options.env).map(([k, v]) => `${k}=${v}`), ...argv] : argv;
+    live.add(t);
+    await t.tmux(['-f', '/dev/null', 'new-session', '-d', '-s', t.name, ...size, ...(options.cwd ? ['-c', options.cwd] : []), 'sh', '-c', WRAPPER, t.statusFile, ...command, ';', 'set-option', '-t', t.name, 'remain-on-exit', 'on']);
     return t;
   }
 
@@ -58,7 +87,7 @@ export class Tmux {
   }
 
   /** Polls (bounded) until the screen matches; returns it, or throws with the last screen. */
-  async waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs = 30000): Promise<string> {
+  async waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs = this.waitTimeoutMs): Promise<string> {
     const ok = typeof match === 'string' ? (s: string) => s.includes(match) : match instanceof RegExp ? (s: string) => match.test(s) : match;
     const until = Date.now() + timeoutMs;
     for (;;) {
@@ -69,18 +98,36 @@ export class Tmux {
     }
   }
 
+  /** A wizard checkpoint: waits until it is the current step (`▸ N. [manual] title`), ticks its items, confirms. */
+  async checkpoint(title: string, items = 1): Promise<void> {
+    await this.waitFor(new RegExp(`▸ +\\d+\\. \\[manual\\] ${title.replace(/[()]/g, '\\$&')}`));
+    await this.keys(...Array<string>(items).fill('Space'), 'Enter');
+  }
+
   /** The exit status once the program has ended (bounded wait). */
   async exitStatus(timeoutMs = 30000): Promise<number> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const [dead, status] = (await this.tmux(['display-message', '-p', '-t', this.name, '#{pane_dead} #{pane_dead_status}'])).split(' ');
-      if (dead === '1') return Number(status);
+      let status = '';
+      try {
+        status = readFileSync(this.statusFile, 'utf8').trim();
+      } catch {
+        // not written yet: the program is still running
+      }
+      if (status !== '') return Number(status);
       if (Date.now() > until) throw new Error(`tmux: the program did not end; the screen shows:\n${await this.screen()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
+
+  /** Kills every session started and not killed yet (for afterEach/afterAll). */
+  static async killAll(): Promise<void> {
+    for (const t of [...live]) await t.kill();
+  }
+
   async kill(): Promise<void> {
+    live.delete(this);
     await execa('tmux', ['-L', this.socket, 'kill-server'], { stdin: 'ignore', reject: false });
   }
 }
