@@ -14,10 +14,11 @@
 // from /proc), and their ratios to tar czf. Nothing is asserted: numbers are for reading.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { descendants } from './lib/measure.js';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -70,26 +71,8 @@ function generate(root, megabytes) {
 /** Peak RSS (kB) per process of the tree under pid, polled from /proc until it exits. */
 function watchTree(pid) {
   const peaks = new Map();
-  const descendants = () => {
-    const parent = new Map();
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      } catch {
-        // gone meanwhile
-      }
-    }
-    const tree = new Set([pid]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const [p, pp] of parent) if (tree.has(pp) && !tree.has(p)) tree.add(p), (grew = true);
-    }
-    return tree;
-  };
   const poll = () => {
-    for (const p of descendants()) {
+    for (const p of [pid, ...descendants(pid)]) {
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
         if (m) peaks.set(p, Math.max(peaks.get(p) ?? 0, Number(m[1])));
