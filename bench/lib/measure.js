@@ -48,6 +48,16 @@ export function descendants(pid) {
   return [...tree];
 }
 
+/** Whether pid still runs (a zombie waiting for its parent does not). */
+function running(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
 /** Peak RSS so far (VmHWM) in MB of the process, or 0 when it is gone. */
 export function peakRssMB(pid) {
   try {
@@ -80,13 +90,24 @@ export function timeFirstFrame(argv, marker, options = {}) {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      try {
-        process.kill(-p.pid, 'SIGKILL');
-      } catch {
-        // already gone
+      // The wizard runs in a session of its own under script: killing script's group alone
+      // leaves it to a SIGHUP and its clean-up, which then ran during the next case's timing
+      // (the case after `node -e 0` always came out fastest). Every process of the tree dies
+      // here, and the next run starts only once all are gone.
+      const tree = descendants(p.pid);
+      for (const pid of [p.pid, ...tree]) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
       }
-      if (error) reject(error);
-      else resolve(value);
+      const settle = () => {
+        if (tree.some(running) || p.exitCode === null && p.signalCode === null) return setTimeout(settle, 2);
+        if (error) reject(error);
+        else resolve(value);
+      };
+      settle();
     }
     p.stdout.on('data', (chunk) => {
       out += chunk;

@@ -46,15 +46,18 @@ const yogaWithoutFetch = {
 };
 
 /**
- * string-width (Ink measures every text with it) tests each cluster of non-ASCII text against
- * /^\p{RGI_Emoji}$/v, a regular expression that V8 takes 30-40 ms to compile on its first use,
- * i.e. during the first screen. Every RGI emoji (UTS #51: basic emoji, keycaps, flags, tag,
- * modifier and ZWJ sequences) holds an Emoji_Presentation or Emoji_Modifier code point, U+FE0F,
- * U+20E3 or U+200D (checked over every code point alone, with U+FE0F, as a keycap and with a
- * modifier), so a cluster with none of them (a cheap test; not \p{Emoji}, which digits have)
- * cannot match and skips it: same widths, no compile unless an emoji is on screen. The build
- * stops if a string-width with rgiEmojiRegex no longer has that test.
+ * string-width (Ink measures every text with it) builds /^\p{RGI_Emoji}$/v when it loads: V8
+ * expands that property of strings when it parses the expression (a literal has early errors,
+ * so even an unused one is parsed with the module), 25-40 ms during the first screen. The
+ * expression becomes a function that builds it on first use, and each cluster of non-ASCII text
+ * is tested against it only when it can be an emoji: every RGI emoji (UTS #51: basic emoji,
+ * keycaps, flags, tag, modifier and ZWJ sequences) holds an Emoji_Presentation or Emoji_Modifier
+ * code point, U+FE0F, U+20E3 or U+200D (checked over every code point alone, with U+FE0F, as a
+ * keycap and with a modifier), so a cluster with none of them (a cheap test; not \p{Emoji}, which
+ * digits have) cannot match and skips it: same widths, no cost unless an emoji is on screen. The
+ * build stops if string-width no longer reads as expected.
  */
+const RGI_DECLARATION = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
 const RGI_TEST = 'rgiEmojiRegex.test(segment)';
 const stringWidthEmojiGuard = {
   name: 'string-width-emoji-guard',
@@ -63,8 +66,12 @@ const stringWidthEmojiGuard = {
       const source = await readFile(args.path, 'utf8');
       // Older copies (wrap-ansi's string-width 7) use emoji-regex instead: left as they are.
       if (!source.includes('rgiEmojiRegex')) return undefined;
-      if (!source.includes(RGI_TEST)) throw new Error(`${args.path}: no "${RGI_TEST}" to guard; update scripts/dist/bundle.mjs`);
-      return { contents: `const uwHasEmoji = /[\\p{Emoji_Presentation}\\p{Emoji_Modifier}\\uFE0F\\u20E3\\u200D]/u;\n${source.replaceAll(RGI_TEST, `(uwHasEmoji.test(segment) && ${RGI_TEST})`)}`, loader: 'js' };
+      for (const expected of [RGI_DECLARATION, RGI_TEST]) {
+        if (!source.includes(expected)) throw new Error(`${args.path}: no "${expected}" to guard; update scripts/dist/bundle.mjs`);
+      }
+      const lazy = "let uwRgiEmoji;\nconst rgiEmojiRegex = { test: (s) => (uwRgiEmoji ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(s) };";
+      const guard = 'const uwHasEmoji = /[\\p{Emoji_Presentation}\\p{Emoji_Modifier}\\uFE0F\\u20E3\\u200D]/u;';
+      return { contents: `${guard}\n${source.replace(RGI_DECLARATION, () => lazy).replaceAll(RGI_TEST, `(uwHasEmoji.test(segment) && ${RGI_TEST})`)}`, loader: 'js' };
     });
   },
 };

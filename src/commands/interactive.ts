@@ -1,6 +1,8 @@
 // `upgrade-wizard [interactive]`: the Ink screens over the real planner, detectors and executor.
 // Options and preset answers are checked before any screen opens (exit 2, nothing touched).
-// Ink, React and src/ui are imported inside run() only, so other modes never load them.
+// Ink, React and src/ui are imported inside run() only, so other modes never load them; the
+// planner's builder, the executor and the summaries only when the screens need them, so the
+// first screen does not wait for code it does not use.
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { parseOptions } from './args.js';
@@ -10,20 +12,15 @@ import type { Answers, Definition } from '../model/definition.js';
 import type { Interaction } from '../model/interaction.js';
 import type { Plan } from '../model/plan.js';
 import { detectFor, gatherFacts } from '../detect/index.js';
-import { buildPlan } from '../plan/build.js';
-import { secretAnswers } from '../plan/secrets.js';
 import { allDefinitions, findDefinition } from '../plan/definitions.js';
 import { askableQuestions, validateAnswer } from '../plan/questions.js';
 import { parseSets, readAnswersFile } from '../run/answers.js';
-import { execute, restorePointAt } from '../run/executor.js';
-import { DEFAULT_LOG_DIR, readJournal } from '../run/journal.js';
+import { DEFAULT_LOG_DIR, doneSteps, readJournal } from '../run/journal.js';
 import { shown } from '../run/proc.js';
-import { findResumable, resume, type ResumePoint } from '../run/resume.js';
-import { doneSteps } from '../run/rollback.js';
+import { findResumable, type ResumePoint } from '../run/resumable.js';
 import type { RunResult } from '../run/session.js';
-import { rollbackCommand, summarize } from '../run/summary.js';
 import { checkSaveTarget, saveAnswers } from '../export/save-answers.js';
-import type { ResumableRun, RunControl, RunOutcome, WizardContext, WizardServices } from '../ui/services.js';
+import { lookAt, type ResumableRun, type RunControl, type RunOutcome, type WizardContext, type WizardServices } from '../ui/services.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -46,6 +43,8 @@ export interface WizardOptions {
   envPrefix?: string;
   /** --save-answers FILE: written each time a plan is built (the answers reviewed last win). */
   saveAnswers?: string;
+  /** The definitions parseWizardOptions loaded, so that startWizard does not read them again. */
+  loaded?: { defs: Definition[]; notices: string[] };
 }
 
 /** Checks preset answers against the product (or, without --product, that some product asks them). */
@@ -77,7 +76,8 @@ async function definitions(product: string | undefined): Promise<{ defs: Definit
 export async function parseWizardOptions(args: string[], command: string): Promise<WizardOptions | 'help'> {
   const o = parseOptions(command, args, spec);
   if (o.help) return 'help';
-  const { defs } = await definitions(o.product);
+  const loaded = await definitions(o.product);
+  const { defs } = loaded;
   if (o.product) await findDefinition(defs, o.product);
   const preset = {
     ...(o.answers ? checkPreset(defs, o.product, await readAnswersFile(o.answers), `--answers ${o.answers}`) : {}),
@@ -90,6 +90,7 @@ export async function parseWizardOptions(args: string[], command: string): Promi
     ...(o.product ? { product: o.product } : {}),
     preset,
     ...(o['save-answers'] ? { saveAnswers: checkSaveTarget(o['save-answers']) } : {}),
+    loaded,
   };
 }
 
@@ -113,6 +114,7 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
   let secrets: Record<string, string> = {};
   const runOptions = (c: RunControl) => ({ logDir: o.logDir, root: o.root, signal: c.signal, killSignal: c.killSignal, secrets });
   const outcome = async (plan: Plan, result: RunResult): Promise<RunOutcome> => {
+    const [{ rollbackCommand, summarize }, { restorePointAt }] = await Promise.all([import('../run/summary.js'), import('../run/executor.js')]);
     const { lines, exitCode } = summarize(plan, result, place);
     const status = result.status === 'dry-run' ? 'done' : result.status;
     // After a finished run the way back is still worth knowing: the last restore point in force.
@@ -131,7 +133,8 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
       return out;
     },
     gatherFacts: (def, answers) => gatherFacts(def, { root: o.root, ...(o.media ? { media: o.media } : {}), answers, logDir: o.logDir }),
-    buildPlan: (def, answers, facts) => {
+    buildPlan: async (def, answers, facts) => {
+      const [{ buildPlan }, { secretAnswers }] = await Promise.all([import('../plan/build.js'), import('../plan/secrets.js')]);
       secrets = secretAnswers(def, answers);
       const plan = buildPlan(def, answers, facts, getLang());
       if (o.saveAnswers) saveAnswers(o.saveAnswers, def, plan.answers, facts);
@@ -139,7 +142,10 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
     },
     askableQuestions,
     validateAnswer,
-    execute: async (plan: Plan, ui: Interaction, c: RunControl) => outcome(plan, await execute(plan, ui, runOptions(c))),
+    execute: async (plan: Plan, ui: Interaction, c: RunControl) => {
+      const { execute } = await import('../run/executor.js');
+      return outcome(plan, await execute(plan, ui, runOptions(c)));
+    },
     async findResumable(): Promise<ResumableRun | undefined> {
       try {
         found = await findResumable(o.logDir, o.root);
@@ -153,6 +159,7 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
     },
     async resume(_run: ResumableRun, ui: Interaction, c: RunControl) {
       if (!found) throw new Error('resume without a resumable run');
+      const { resume } = await import('../run/resume.js');
       return outcome(found.record.plan, await resume(found, ui, runOptions(c)));
     },
   };
@@ -187,13 +194,33 @@ async function loadInk(): Promise<typeof import('ink')> {
   }
 }
 
+/** How long the screens wait for the first look before they show the wait screen instead. */
+const LOOK_GRACE_MS = 150;
+
+/** The value of promise if it settles within ms, else undefined; a failure is left to whoever awaits it. */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  try {
+    return await Promise.race([promise.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Runs the wizard on this terminal; resolves with the exit code once the screens are closed. */
 export async function startWizard(o: WizardOptions, command: string): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new InputError(t('ui.cmd.noTty', { command }));
-  const { defs, notices } = await definitions(o.product);
+  const { defs, notices } = o.loaded ?? (await definitions(o.product));
+  const services = realServices(o, defs);
+  // The machine is looked at while Ink loads, and the welcome is the first screen when the look
+  // is done soon after: a wait screen shown for a blink costs as much to draw as the welcome and
+  // only delays it. A slow look (rpm on a busy server) gets the wait screen.
+  const looking = lookAt(services, o.product);
   const ink = await loadInk();
   const { createElement } = await import('react');
   const { App } = await import('../ui/App.js');
+  const ready = await settledWithin(looking, LOOK_GRACE_MS);
   const context: WizardContext = {
     root: o.root,
     ...(o.media ? { media: o.media } : {}),
@@ -230,9 +257,10 @@ export async function startWizard(o: WizardOptions, command: string): Promise<nu
   try {
     const instance = ink.render(
       createElement(App, {
-        services: realServices(o, defs),
+        services,
         context,
         interrupts,
+        firstLook: { pending: looking, ...(ready ? { ready } : {}) },
         onExit: (code: number, after: string[]) => {
           result = { code, after };
           setImmediate(() => instance.unmount());

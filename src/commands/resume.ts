@@ -6,7 +6,8 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { DEFAULT_LOG_DIR, ensureLogDir } from '../run/journal.js';
 import { NonInteractive } from '../run/noninteractive.js';
-import { findResumable, resume } from '../run/resume.js';
+import { findResumable } from '../run/resumable.js';
+import { resume } from '../run/resume.js';
 import { watchInterrupts } from '../run/signals.js';
 import { resumeCommand, summarize } from '../run/summary.js';
 

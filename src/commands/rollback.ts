@@ -8,7 +8,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { DEFAULT_LOG_DIR, ensureLogDir, listJournals } from '../run/journal.js';
 import { NonInteractive } from '../run/noninteractive.js';
-import { sameRoot } from '../run/resume.js';
+import { sameRoot } from '../run/resumable.js';
 import { defaultRestorePoint, describeRollback, findPoint, rollbackTo } from '../run/rollback.js';
 import { openSession } from '../run/session.js';
 import { watchInterrupts } from '../run/signals.js';

@@ -9,7 +9,7 @@ import '../i18n/messages/run.js';
 import { loadDefinitions } from '../plan/load.js';
 import { execute } from '../run/executor.js';
 import { DEFAULT_LOG_DIR, ensureLogDir, listJournals } from '../run/journal.js';
-import { isFinished, resumePointOf, sameRoot } from '../run/resume.js';
+import { isFinished, resumePointOf, sameRoot } from '../run/resumable.js';
 import { NonInteractive } from '../run/noninteractive.js';
 import { watchInterrupts } from '../run/signals.js';
 import { resumeCommand, summarize } from '../run/summary.js';

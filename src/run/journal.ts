@@ -161,3 +161,10 @@ export function lastRunEnd(events: JournalEvent[]): Extract<JournalEvent, { type
   }
   return undefined;
 }
+
+/** Ids of the steps a run has finished (done, or skipped by the operator). */
+export function doneSteps(events: readonly JournalEvent[]): Set<string> {
+  const done = new Set<string>();
+  for (const e of events) if (e.type === 'step-end' && (e.status === 'done' || e.status === 'skipped')) done.add(e.step);
+  return done;
+}

@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { errorText, KilledByOperator, now, type StepOutcome } from './context.js';
-import { readJournal, type JournalRecord } from './journal.js';
+import { doneSteps, readJournal, type JournalRecord } from './journal.js';
 import { finish, type RunResult, type Session } from './session.js';
 import { handlers } from './steps/index.js';
 
@@ -20,12 +20,6 @@ export function defaultRestorePoint(record: JournalRecord): string | undefined {
     point = step.restorePoint ?? point;
   }
   return point;
-}
-
-export function doneSteps(events: readonly JournalEvent[]): Set<string> {
-  const done = new Set<string>();
-  for (const e of events) if (e.type === 'step-end' && (e.status === 'done' || e.status === 'skipped')) done.add(e.step);
-  return done;
 }
 
 export function findPoint(plan: Plan, id: string): PlannedRestorePoint {

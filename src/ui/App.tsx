@@ -15,7 +15,7 @@ import { RunScreen } from './screens/run/RunScreen.js';
 import { ErrorScreen, Loading } from './screens/Status.js';
 import { Summary, summaryText } from './screens/Summary.js';
 import { Welcome, type FoundGroup, type FoundItem } from './screens/Welcome.js';
-import { secretValues, type ProductDetections, type ResumableRun, type RunOutcome, type WizardContext, type WizardServices } from './services.js';
+import { lookAt, secretValues, type FirstLook, type ProductDetections, type ResumableRun, type RunOutcome, type WizardContext, type WizardServices } from './services.js';
 import { SizeContext, type TermSize } from './size.js';
 import { MASK } from './text.js';
 
@@ -38,6 +38,11 @@ export interface AppProps {
   size?: TermSize;
   /** Interrupts from outside the keyboard (SIGINT, SIGTERM, SIGHUP): handled like Ctrl-C. */
   interrupts?: { on(listener: () => void): () => void };
+  /**
+   * The look at the machine (lookAt), when it was started before the screens: `ready` once it is
+   * done, and then the welcome is the first screen, with no wait screen flashing before it.
+   */
+  firstLook?: { pending: Promise<FirstLook>; ready?: FirstLook };
 }
 
 function message(error: unknown): string {
@@ -51,12 +56,13 @@ function likelyProduct(found: ProductDetections[]): string | undefined {
   return best?.product;
 }
 
-function Flow({ services, context, onExit, interrupts }: Omit<AppProps, 'size'>) {
+function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProps, 'size'>) {
   const lang = getLang();
-  const [phase, setPhase] = useState<Phase>({ name: 'loading', what: t('ui.loading.machine') });
-  const [defs, setDefs] = useState<Definition[]>([]);
-  const [found, setFound] = useState<ProductDetections[]>([]);
-  const [resumable, setResumable] = useState<ResumableRun | undefined>();
+  const ready = firstLook?.ready;
+  const [phase, setPhase] = useState<Phase>(ready ? { name: 'welcome' } : { name: 'loading', what: t('ui.loading.machine') });
+  const [defs, setDefs] = useState<Definition[]>(ready?.defs ?? []);
+  const [found, setFound] = useState<ProductDetections[]>(ready?.found ?? []);
+  const [resumable, setResumable] = useState<ResumableRun | undefined>(ready?.resumable);
   const [def, setDef] = useState<Definition | undefined>();
   const [facts, setFacts] = useState<Facts | undefined>();
   const [answers, setAnswers] = useState<Answers>(context.preset);
@@ -79,16 +85,16 @@ function Flow({ services, context, onExit, interrupts }: Omit<AppProps, 'size'>)
   ];
 
   useEffect(() => {
-    (async () => {
-      const d = await services.loadDefinitions();
-      const products = context.product ? d.filter((x) => x.id === context.product) : d;
-      const [f, r] = await Promise.all([services.detect(products), services.findResumable()]);
-      setDefs(d);
-      setFound(f);
-      setResumable(r);
-      setPhase({ name: 'welcome' });
-    })().catch(fail);
-  }, [services, fail, context.product]);
+    if (ready) return;
+    (firstLook?.pending ?? lookAt(services, context.product))
+      .then((look) => {
+        setDefs(look.defs);
+        setFound(look.found);
+        setResumable(look.resumable);
+        setPhase({ name: 'welcome' });
+      })
+      .catch(fail);
+  }, [services, fail, context.product, firstLook, ready]);
 
   const chooseProduct = (id: string, given: Answers = answers) => {
     const chosen = defs.find((d) => d.id === id);
@@ -114,9 +120,9 @@ function Flow({ services, context, onExit, interrupts }: Omit<AppProps, 'size'>)
     setPhase({ name: 'loading', what: t('ui.loading.plan') });
     services
       .gatherFacts(def, final)
-      .then((f) => {
+      .then(async (f) => {
         setFacts(f);
-        setPhase({ name: 'review', plan: services.buildPlan(def, final, f) });
+        setPhase({ name: 'review', plan: await services.buildPlan(def, final, f) });
       })
       .catch(fail);
   };

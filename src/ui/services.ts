@@ -46,7 +46,7 @@ export interface WizardServices {
   /** What is detectable on this machine, per product (only the chosen one when --product), for the welcome screen. */
   detect(products: Definition[]): Promise<ProductDetections[]>;
   gatherFacts(def: Definition, answers: Answers): Promise<Facts>;
-  buildPlan(def: Definition, answers: Answers, facts: Facts): Plan;
+  buildPlan(def: Definition, answers: Answers, facts: Facts): Promise<Plan>;
   askableQuestions(def: Definition, answers: Answers): Question[];
   /** The answer normalised (yes/no spelling, list order), or an error for the operator. */
   validateAnswer(question: Question, value: string | string[]): AnswerCheck;
@@ -67,6 +67,21 @@ export interface WizardContext {
   againCommand: string;
   /** Shown on the welcome screen, e.g. definitions that did not load. */
   notices?: string[];
+}
+
+/** What the welcome screen shows: the definitions, what was detected, a run that can be resumed. */
+export interface FirstLook {
+  defs: Definition[];
+  found: ProductDetections[];
+  resumable: ResumableRun | undefined;
+}
+
+/** Looks at the machine for the welcome screen (with --product, for that product only). */
+export async function lookAt(services: WizardServices, product: string | undefined): Promise<FirstLook> {
+  const defs = await services.loadDefinitions();
+  const products = product ? defs.filter((d) => d.id === product) : defs;
+  const [found, resumable] = await Promise.all([services.detect(products), services.findResumable()]);
+  return { defs, found, resumable };
 }
 
 /** Values of secret questions, masked wherever they could show. */

@@ -73,7 +73,9 @@ describe('interactive and demo without a terminal, or with bad options', () => {
     walk(join(build, 'cli.js'));
     for (const mode of readdirSync(join(build, 'commands'))) walk(join(build, 'commands', mode));
     expect(reached.has(join(build, 'commands/interactive.js'))).toBe(true);
-    expect([...reached].filter((f) => f.startsWith(join(build, 'ui')))).toEqual([]);
+    // ui/services.js is the screens' interface, no React: interactive.ts starts the first look with it.
+    expect([...reached].filter((f) => f.startsWith(join(build, 'ui')))).toEqual([join(build, 'ui/services.js')]);
+    expect(staticImports(join(build, 'ui/services.js')).filter((s) => !s.startsWith('.'))).toEqual([]);
     expect(bare.has('ink')).toBe(false);
     expect(bare.has('react')).toBe(false);
     expect(readFileSync(join(build, 'commands/interactive.js'), 'utf8')).toContain("await import('ink')");

@@ -8,7 +8,8 @@ import type { Plan, PlannedStep } from '../../src/model/plan.js';
 import { execute } from '../../src/run/executor.js';
 import { listJournals, readJournal } from '../../src/run/journal.js';
 import { Redactor } from '../../src/run/redact.js';
-import { findResumable, isFinished, resume, resumePointOf } from '../../src/run/resume.js';
+import { findResumable, isFinished, resumePointOf } from '../../src/run/resumable.js';
+import { resume } from '../../src/run/resume.js';
 import { defaultRestorePoint } from '../../src/run/rollback.js';
 import { plan, Recorder, step, tempDir } from './ctx.js';
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { DiffReview } from '../../src/model/interaction.js';
 import type { PlannedStep } from '../../src/model/plan.js';
 import { execute } from '../../src/run/executor.js';
-import { findResumable, resume } from '../../src/run/resume.js';
+import { findResumable } from '../../src/run/resumable.js';
+import { resume } from '../../src/run/resume.js';
 import { migrateConfig } from '../../src/run/steps/migrate-config.js';
 import { context, plan, Recorder, step, tempDir } from './ctx.js';
 

@@ -5,7 +5,7 @@ import type { Facts } from '../../src/model/facts.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { askableQuestions, validateAnswer } from '../../src/plan/questions.js';
 import { App } from '../../src/ui/App.js';
-import type { ResumableRun, RunControl, RunOutcome, WizardServices } from '../../src/ui/services.js';
+import { lookAt, type FirstLook, type ResumableRun, type RunControl, type RunOutcome, type WizardServices } from '../../src/ui/services.js';
 import { KEY, frameOf, press, samplePlan, waitForFrame } from './helpers.js';
 
 const text = (en: string) => ({ en, ja: en });
@@ -42,7 +42,7 @@ function services(over: Partial<WizardServices> = {}): WizardServices {
     loadDefinitions: async () => [def],
     detect: async (products) => products.map((p) => ({ product: p.id, detections: [facts.detected.version!] })),
     gatherFacts: async () => facts,
-    buildPlan: (_d, answers) => samplePlan({ answers }),
+    buildPlan: async (_d, answers) => samplePlan({ answers }),
     askableQuestions,
     validateAnswer,
     execute: async () => doneOutcome,
@@ -54,9 +54,9 @@ function services(over: Partial<WizardServices> = {}): WizardServices {
 
 const context = { root: '/tmp/sbx', logDir: '/tmp/sbx/log', preset: {}, againCommand: 'upgrade-wizard --root /tmp/sbx' };
 
-function start(s: WizardServices, ctx = context) {
+function start(s: WizardServices, ctx = context, firstLook?: { pending: Promise<FirstLook>; ready?: FirstLook }) {
   const onExit = vi.fn<(code: number, after: string[]) => void>();
-  const r = render(<App services={s} context={ctx} onExit={onExit} size={{ columns: 80, rows: 24 }} />);
+  const r = render(<App services={s} context={ctx} onExit={onExit} size={{ columns: 80, rows: 24 }} {...(firstLook ? { firstLook } : {})} />);
   return { r, onExit };
 }
 
@@ -168,5 +168,26 @@ describe('the wizard flow', () => {
     await waitForFrame(r, 'cannot read /tmp/sbx/home');
     await press(r, KEY.enter);
     expect(onExit).toHaveBeenCalledWith(1, expect.arrayContaining(['the wizard stopped: cannot read /tmp/sbx/home']));
+  });
+
+  it('opens on the welcome screen, with no wait screen, when the machine was looked at already', async () => {
+    const s = services();
+    const ready = await lookAt(s, undefined);
+    const { r } = start(s, context, { pending: Promise.resolve(ready), ready });
+    expect(r.frames[0]).toContain('Found on this machine:');
+    expect(r.frames.join('\n')).not.toContain('Looking at this machine');
+  });
+
+  it('shows the wait screen while a look started before the screens is still running, then the welcome', async () => {
+    let finish: (look: FirstLook) => void = () => undefined;
+    const pending = new Promise<FirstLook>((resolve) => (finish = resolve));
+    const detect = vi.fn(services().detect);
+    const s = services({ detect });
+    const { r } = start(s, context, { pending });
+    expect(frameOf(r)).toContain('Looking at this machine');
+    finish(await lookAt(services(), undefined));
+    await waitForFrame(r, 'Found on this machine:');
+    // The screens took the look they were given instead of looking again.
+    expect(detect).not.toHaveBeenCalled();
   });
 });
