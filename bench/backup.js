@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark of the ShareTask backup step against a plain `tar czf` of the same tree.
 //
-//   npx tsc -p . && node bench/backup.js [--sizes 100,300] [--runs 3]
+//   npx tsc -p . && node bench/backup.js [--sizes 100,300]   (BENCH_RUNS=N, at least 10)
 //
 // For each size a tree of mixed files (two thirds compressible text, one third random bytes)
 // is generated under a temp dir, removed at the end. Each measurement runs in a child process:
@@ -9,16 +9,17 @@
 //            one-step plan with the backup step, exactly as `run` does it (journal, free-space
 //            check, archive with progress, verification by listing, rename) minus CLI parsing
 //   tar czf  tar czf ARCHIVE -C PARENT NAME
-// After one warm-up of each, every tool runs --runs times; the table shows the median wall time
-// and the median peak RSS of the whole process tree (the sum of each process's VmHWM, polled
-// from /proc), and their ratios to tar czf. Nothing is asserted: numbers are for reading.
+// After one warm-up of each, both run interleaved (bench/lib/measure.js); the table shows the
+// median wall time, its ratio to tar czf (target <= 1.10) and the median peak RSS of the whole
+// process tree (the sum of each process's VmHWM, polled from /proc; target <= 150 MB, flat from
+// 100 to 300 MB). Nothing is asserted: numbers are for reading.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { descendants } from './lib/measure.js';
+import { cleanEnv, descendants, median, report, sample } from './lib/measure.js';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -89,14 +90,14 @@ function watchTree(pid) {
 function measure(argv) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const p = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'inherit'], env: cleanEnv() });
     const watch = watchTree(p.pid);
     let out = '';
     p.stdout.on('data', (c) => (out += c));
     p.on('error', reject);
     p.on('exit', (code) => {
       watch.stop();
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (code !== 0) return reject(new Error(`${argv.join(' ')} exited with ${code}`));
       let own = 0;
       try {
@@ -107,22 +108,16 @@ function measure(argv) {
       const peaks = new Map(watch.peaks);
       peaks.set(p.pid, Math.max(peaks.get(p.pid) ?? 0, own));
       const rssMB = [...peaks.values()].reduce((a, b) => a + b, 0) / 1024;
-      resolve({ seconds, rssMB });
+      resolve({ ms, rssMB });
     });
   });
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 async function main() {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1], args[2]);
-  const opt = (name, fallback) => {
-    const i = args.indexOf(name);
-    return i === -1 ? fallback : args[i + 1];
-  };
-  const sizes = opt('--sizes', '100,300').split(',').map(Number);
-  const runs = Math.max(3, Number(opt('--runs', '3')));
+  const i = args.indexOf('--sizes');
+  const sizes = (i === -1 ? '100,300' : args[i + 1]).split(',').map(Number);
   const work = mkdtempSync(join(tmpdir(), 'uw-bench-'));
   const rows = [];
   try {
@@ -130,43 +125,25 @@ async function main() {
       const source = join(work, `tree-${mb}`, 'sharetask');
       process.stderr.write(`generating ${mb} MB under ${source}\n`);
       generate(source, mb);
-      const tools = {
-        wizard: (out) => [process.execPath, self, '--child', source, out],
-        'tar czf': (out) => ['tar', 'czf', out, '-C', dirname(source), basename(source)],
-      };
-      const results = {};
-      for (const [name, argv] of Object.entries(tools)) {
-        const out = join(work, `${name.replace(/\W/g, '')}.tar.gz`);
-        const run = async () => {
-          rmSync(out, { force: true });
-          return measure(argv(out));
-        };
-        await run(); // warm-up: page cache, first start of node
-        results[name] = [];
-        for (let i = 0; i < runs; i++) {
-          results[name].push(await run());
-          process.stderr.write(`  ${mb} MB ${name} run ${i + 1}: ${results[name].at(-1).seconds.toFixed(2)} s\n`);
-        }
+      const out = join(work, 'archive.tar.gz');
+      const tar = `tar czf, ${mb} MB tree`;
+      const cases = [
+        { name: tar, argv: ['tar', 'czf', out, '-C', dirname(source), basename(source)] },
+        { name: `backup step, ${mb} MB tree`, argv: [process.execPath, self, '--child', source, out] },
+      ];
+      const samples = await sample(cases, (c) => {
         rmSync(out, { force: true });
-      }
-      const base = { s: median(results['tar czf'].map((r) => r.seconds)), rss: median(results['tar czf'].map((r) => r.rssMB)) };
-      for (const [name, rs] of Object.entries(results)) {
-        const s = median(rs.map((r) => r.seconds));
-        const rss = median(rs.map((r) => r.rssMB));
-        rows.push([`${mb} MB`, name, s.toFixed(2), (s / base.s).toFixed(2), rss.toFixed(1), (rss / base.rss).toFixed(2)]);
-      }
+        return measure(c.argv);
+      });
+      const [floor, wizard] = samples.map((runs) => ({ ms: median(runs.map((r) => r.ms)), rssMB: median(runs.map((r) => r.rssMB)) }));
+      rows.push({ name: tar, ...floor });
+      rows.push({ name: cases[1].name, ...wizard, floor: tar, ratio: wizard.ms / floor.ms, target: 1.1, rssTarget: 150 });
       rmSync(join(work, `tree-${mb}`), { recursive: true, force: true });
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  const head = ['tree', 'tool', 'median s', 'x tar', 'peak RSS MB', 'x tar'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(line(head));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of rows) console.log(line(r));
-  console.log(`\n${runs} runs each after a warm-up; wizard = the backup step through the compiled executor (journal, verification included).`);
+  report('backup', rows, 'backup step = the compiled executor running the ShareTask backup step (journal, free-space check, archive, verification by listing); peak RSS = the whole process tree');
 }
 
 await main();

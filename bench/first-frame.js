@@ -20,7 +20,7 @@ try {
   const args = ['--product', 'sharetask', '--root', sb.root, '--media', sb.media, '--log-dir', sb.logDir];
   const cases = [
     { name: 'node -e 0', run: () => timeProcess([process.execPath, '-e', '0']) },
-    { name: 'first frame (npm package)', run: () => timeFirstFrame([process.execPath, join(npm, 'bin/upgrade-wizard.js'), ...args], MARKER, { env }) },
+    { name: 'first frame (npm package)', run: () => timeFirstFrame([process.execPath, join(npm, 'bin/upgrade-wizard.cjs'), ...args], MARKER, { env }) },
     { name: 'first frame (dist)', run: () => timeFirstFrame(['sh', join(dist, 'upgrade-wizard.sh'), ...args], MARKER, { env }) },
   ];
   const samples = await sample(cases, (c) => c.run());

@@ -27,7 +27,7 @@ try {
   const dist = buildDist(join(work, 'upgrade-wizard'));
   const cases = [
     { name: 'node -e 0', argv: [process.execPath, '-e', '0'] },
-    { name: `migrate-config ${LINES} lines (build/)`, argv: [process.execPath, join(repo, 'bin/upgrade-wizard.js'), 'migrate-config', '--conf', conf] },
+    { name: `migrate-config ${LINES} lines (build/)`, argv: [process.execPath, join(repo, 'bin/upgrade-wizard.cjs'), 'migrate-config', '--conf', conf] },
     { name: `migrate-config ${LINES} lines (dist)`, argv: ['sh', join(dist, 'upgrade-wizard.sh'), 'migrate-config', '--conf', conf] },
   ];
   const samples = await sample(cases, (c) => timeProcess(c.argv));

@@ -17,7 +17,7 @@ try {
   const sb = await createShareTaskSandbox(join(work, 'sandbox'));
   const sets = Object.entries(sb.answers).flatMap(([k, v]) => ['--set', `${k}=${v}`]);
   const plan = ['plan', '--product', 'sharetask', ...sets, '--root', sb.root, '--media', sb.media, '--log-dir', sb.logDir, '--json'];
-  const built = [process.execPath, join(packNpm(join(work, 'npm')), 'bin/upgrade-wizard.js')];
+  const built = [process.execPath, join(packNpm(join(work, 'npm')), 'bin/upgrade-wizard.cjs')];
   const cd = ['sh', join(dist, 'upgrade-wizard.sh')];
   const cases = [
     { name: 'node -e 0', argv: [process.execPath, '-e', '0'] },

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One table of every benchmark's medians and ratios: the rows of bench/out/*.json that the
-// benches of bench/lib/measure.js wrote (startup, first-frame, migrate-config). bench/run.js
-// runs it last; `node bench/table.js` prints the last results again. backup.js prints its own.
+// benches wrote through bench/lib/measure.js (backup, first-frame, migrate-config, startup).
+// bench/run.js runs it last; `node bench/table.js` prints the last results again.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { outDir, printTable } from './lib/measure.js';
@@ -17,6 +17,7 @@ for (const f of files) {
     rows.push([
       row.name,
       row.ms.toFixed(1),
+      row.floor,
       row.ratio.toFixed(2),
       row.target === undefined ? '' : `${row.target}x`,
       row.rssMB === undefined ? '' : `${row.rssMB.toFixed(1)} / ${row.rssTarget}`,
@@ -28,6 +29,6 @@ for (const f of files) {
 if (rows.length === 0) {
   process.stdout.write('no results in bench/out/: run npm run bench first\n');
 } else {
-  printTable(['case', 'median ms', 'x node -e 0', 'target', 'peak RSS MB / target', ''], rows);
+  printTable(['case', 'median ms', 'vs', 'ratio', 'target', 'peak RSS MB / target', ''], rows);
   process.stdout.write(`${[...notes].join('\n')}\n`);
 }

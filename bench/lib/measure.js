@@ -12,6 +12,19 @@ export const repo = dirname(benchDir);
 export const outDir = join(benchDir, 'out');
 export const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 15));
 
+/**
+ * The environment of every measured process: this one's, without what makes Node.js itself do
+ * work before any script runs. NODE_EXTRA_CA_CERTS (set on the development machines) makes every
+ * node process read and parse a CA bundle at start, some 80 ms here against a bare start of
+ * 30-40 ms: in the floor as well as in each case, it hid most of the wizard's own cost.
+ */
+export function cleanEnv(extra = {}) {
+  const env = { ...process.env, LANG: 'C', ...extra };
+  delete env.NODE_EXTRA_CA_CERTS;
+  delete env.NODE_OPTIONS;
+  return env;
+}
+
 export function median(values) {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -21,7 +34,7 @@ export function median(values) {
 /** Wall time in ms of one whole process; throws with its stderr when it fails. */
 export function timeProcess([file, ...args], options = {}) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(file, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C', ...options.env }, cwd: options.cwd });
+  const r = spawnSync(file, args, { stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv(options.env), cwd: options.cwd });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${[file, ...args].join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
@@ -80,7 +93,7 @@ export function timeFirstFrame(argv, marker, options = {}) {
     const p = spawn('script', ['-qfec', `exec ${quoted}`, '/dev/null'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
-      env: { ...process.env, LANG: 'C', TERM: 'xterm-256color', COLUMNS: '120', LINES: '40', ...options.env },
+      env: cleanEnv({ TERM: 'xterm-256color', COLUMNS: '120', LINES: '40', ...options.env }),
     });
     let out = '';
     let firstMs;

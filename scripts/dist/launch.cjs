@@ -1,5 +1,6 @@
 // The start shared by the CD launchers (upgrade-wizard.sh and upgrade-wizard.cmd): checks the
-// Node.js version, then every file of this folder against SHA256SUMS, then starts the wizard.
+// Node.js version, then every file of this folder against SHA256SUMS, then starts the wizard
+// (--version alone is answered here, below).
 // Written in plain ES5 on purpose: an old Node.js must be able to read it to say it is too old.
 // Copied as lib/launch.cjs by scripts/dist/build.mjs.
 'use strict';
@@ -108,25 +109,52 @@ function verify() {
 
 var argv = process.argv.slice(2);
 var lang = language(argv, process.env);
+
+/**
+ * --version runs none of the wizard's code: answered from lib/package.json, before the check and
+ * without it (a damaged copy can still say which version it is; nothing else runs). False when
+ * it was not asked, or lib/package.json cannot say (the check then names what is wrong).
+ */
+function answerVersion() {
+  if (argv.length !== 1 || (argv[0] !== '--version' && argv[0] !== '-V')) return false;
+  var shipped;
+  try {
+    shipped = JSON.parse(fs.readFileSync(path.join(lib, 'package.json'), 'utf8')).version;
+  } catch (e) {
+    return false;
+  }
+  if (typeof shipped !== 'string') return false;
+  process.stdout.write(shipped + '\n');
+  return true;
+}
+
+function start() {
+  var problem = verify();
+  if (problem) {
+    problem.params.dir = top;
+    say(lang, problem.key, problem.params);
+    process.exitCode = 2;
+    return;
+  }
+  var entry = require('url').pathToFileURL(path.join(lib, 'app', 'cli.js')).href;
+  // import() through Function: written plainly, it would stop an old Node.js from reading this file.
+  var load = new Function('specifier', 'return import(specifier)');
+  load(entry).then(
+    function (cli) {
+      return cli.main(argv);
+    },
+    function (error) {
+      say(lang, 'startFailed', { detail: (error && error.stack) || String(error) });
+      process.exitCode = 1;
+    }
+  );
+}
+
+// Exit codes through process.exitCode, not process.exit(): on a Windows console the message
+// written just before could be cut off.
 if (tooOld()) {
   say(lang, 'tooOld', { version: process.versions.node, node: process.execPath, min: MIN_MAJOR });
-  process.exit(2);
+  process.exitCode = 2;
+} else if (!answerVersion()) {
+  start();
 }
-var problem = verify();
-if (problem) {
-  problem.params.dir = top;
-  say(lang, problem.key, problem.params);
-  process.exit(2);
-}
-var entry = require('url').pathToFileURL(path.join(lib, 'app', 'cli.js')).href;
-// import() through Function: written plainly, it would stop an old Node.js from reading this file.
-var load = new Function('specifier', 'return import(specifier)');
-load(entry).then(
-  function (cli) {
-    return cli.main(argv);
-  },
-  function (error) {
-    say(lang, 'startFailed', { detail: (error && error.stack) || String(error) });
-    process.exitCode = 1;
-  }
-);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The bundle of the npm package: `npm pack` (prepack) writes lib/ at the top of the package, the
 // same layout as the CD folder's lib/ (app/cli.js + chunks, package.json, definitions.json), and
-// postpack removes it. bin/upgrade-wizard.js runs it in an installed package (no src/ beside it):
+// postpack removes it. bin/upgrade-wizard.cjs runs it in an installed package (no src/ beside it):
 // a dozen files to load instead of hundreds of modules, so `npx upgrade-wizard` starts as fast
 // as the CD. A source checkout always runs build/, so a lib/ left by an interrupted pack is never
 // what the tests run.

@@ -113,19 +113,27 @@ export async function gatherFacts(def: Definition, options: GatherOptions = {}):
     const when = def.media[key]?.when;
     return when === undefined || evalCondition(when, effective);
   });
-  const mediaChecks = media === undefined ? undefined : await checkMediaFiles(media, Object.fromEntries(used));
   const services = servicesStoppedBeforeBackup(def, effective, root);
+  // Independent of each other: looked at together, so the wait is the longest of them, not the sum.
+  const [mediaChecks, hasServiceCommand, space, processes, prior, files] = await Promise.all([
+    media === undefined ? undefined : checkMediaFiles(media, Object.fromEntries(used)),
+    onPath('service'),
+    backupSpace(def, effective, root, mediaFiles),
+    processNames(root),
+    options.logDir === undefined ? undefined : priorRuns(options.logDir, def.id),
+    inspectedFiles(def, effective, root, mediaFiles),
+  ]);
   return {
     root,
     ...(media === undefined ? {} : { media }),
     mediaFiles,
     isRoot: isRootUser(),
-    hasServiceCommand: await onPath('service'),
-    backupSpace: await backupSpace(def, effective, root, mediaFiles),
-    runningServices: runningServices(services, await processNames(root)),
+    hasServiceCommand,
+    backupSpace: space,
+    runningServices: runningServices(services, processes),
     detected,
-    ...(options.logDir === undefined ? {} : { priorRuns: await priorRuns(options.logDir, def.id) }),
-    files: await inspectedFiles(def, effective, root, mediaFiles),
+    ...(prior === undefined ? {} : { priorRuns: prior }),
+    files,
     ...(mediaChecks === undefined ? {} : { mediaChecks }),
   };
 }

@@ -36,13 +36,26 @@ afterAll(() => {
 describe('the launcher refuses a damaged copy before any of it runs', () => {
   it('a changed file of the bundle is named, in English and in Japanese', async () => {
     appendFileSync(join(cd.dir, 'lib/app/cli.js'), '\nprocess.stdout.write("tampered");\n');
-    const en = await runDist(cd.dir, ['--version']);
+    const en = await runDist(cd.dir, ['list']);
     expect(en.exitCode).toBe(2);
     expect(en.stdout).toBe('');
     expect(en.stderr).toContain('the file lib/app/cli.js of the wizard differs from its checksum in SHA256SUMS');
-    const ja = await runDist(cd.dir, ['--version'], { env: { LANG: 'ja_JP.UTF-8' } });
+    const ja = await runDist(cd.dir, ['list'], { env: { LANG: 'ja_JP.UTF-8' } });
     expect(ja.exitCode).toBe(2);
     expect(ja.stderr).toContain('ウィザードのファイル lib/app/cli.js が SHA256SUMS のチェックサムと一致しません');
+  });
+
+  it('--version alone is answered by the launcher from lib/package.json, running none of the wizard, so a damaged copy still says its version', async () => {
+    const { version } = JSON.parse(readFileSync(join(cd.dir, 'lib/package.json'), 'utf8')) as { version: string };
+    appendFileSync(join(cd.dir, 'lib/app/cli.js'), '\nprocess.stdout.write("tampered");\n');
+    for (const flag of ['--version', '-V']) {
+      const r = await runDist(cd.dir, [flag]);
+      expect(r).toEqual({ exitCode: 0, stdout: version, stderr: '' });
+    }
+    // With anything more, the CLI answers, so the check comes first.
+    const more = await runDist(cd.dir, ['--version', '--lang', 'ja']);
+    expect(more.exitCode).toBe(2);
+    expect(more.stderr).toContain('lib/app/cli.js');
   });
 
   it('a changed definition is refused too (the data is part of the wizard)', async () => {
@@ -54,6 +67,7 @@ describe('the launcher refuses a damaged copy before any of it runs', () => {
 
   it('a missing file and a missing SHA256SUMS are named', async () => {
     unlinkSync(join(cd.dir, 'lib/package.json'));
+    // --version cannot be answered without it: the check says what is wrong.
     const missing = await runDist(cd.dir, ['--version']);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain('the file lib/package.json of the wizard is missing');

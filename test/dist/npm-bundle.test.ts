@@ -53,7 +53,7 @@ describe('the bundle of the npm package', () => {
   it('is not used in a source checkout: with src/ beside bin/ the launcher runs build/', async () => {
     mkdirSync(join(pkgDir, 'src'));
     try {
-      const r = await runPackage(['--version']);
+      const r = await runPackage(['list']);
       // build/ is not in this copy: the launcher went for it, not for lib/.
       expect(r.exitCode).not.toBe(0);
       expect(r.stderr).toContain('build/cli.js');

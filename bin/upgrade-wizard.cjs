@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Thin launcher (npm's bin): the CLI does everything, including exit codes. CommonJS, so that a
+// start that needs no module of the CLI (--version) does not start the ES module loader either.
+// An installed package runs the bundle that npm pack wrote (lib/app/, scripts/dist/npm-bundle.mjs):
+// a dozen files instead of hundreds of modules. A source checkout (src/ beside bin/) always runs
+// build/, which tsc keeps current: a lib/ left behind by an interrupted pack is never used there.
+'use strict';
+const { existsSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+
+const root = join(__dirname, '..');
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  // As src/cli.ts answers it, without loading it.
+  process.stdout.write(`${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\n`);
+} else {
+  const bundled = !existsSync(join(root, 'src')) && existsSync(join(root, 'lib/app/cli.js'));
+  import(pathToFileURL(join(root, bundled ? 'lib/app/cli.js' : 'build/cli.js')).href).then((m) => m.main(argv));
+}
