@@ -25,20 +25,26 @@ describe('npm pack and npm exec', () => {
 
   it('packs the launcher, the compiled CLI, the definitions, and nothing of the sources or tests', () => {
     const paths = (packed[0]?.files ?? []).map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['bin/upgrade-wizard.js', 'build/cli.js', 'build/plan/load.js', 'wizards/sharetask.yaml', 'package.json']));
+    expect(paths).toEqual(expect.arrayContaining(['bin/upgrade-wizard.cjs', 'bin/upgrade-wizard.js', 'build/cli.js', 'build/plan/load.js', 'wizards/sharetask.yaml', 'package.json']));
     expect(paths.filter((p) => /^(src|test|scripts|dist|node_modules)\//.test(p))).toEqual([]);
     // npm install from git and npm pack compile build/ through prepare.
     expect(pkg.scripts.prepare).toMatch(/\btsc\b/);
   });
 
   it('runs from the tarball with npm exec, as npx does', async () => {
-    const r = await execa('npm', ['exec', '--yes', `--package=./${tarball}`, '--', 'upgrade-wizard', '--version'], {
-      cwd: dir,
-      stdin: 'ignore',
-      reject: false,
-      env: { npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
-    });
+    const exec = (...args: string[]) =>
+      execa('npm', ['exec', '--yes', `--package=./${tarball}`, '--', 'upgrade-wizard', ...args], {
+        cwd: dir,
+        stdin: 'ignore',
+        reject: false,
+        env: { npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+      });
+    const r = await exec('--version');
     expect(r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn'))).toEqual([]);
     expect([r.exitCode, r.stdout]).toEqual([0, pkg.version]);
+    // --version is answered by the launcher alone: a command runs the installed bundle.
+    const list = await exec('list');
+    expect(list.exitCode).toBe(0);
+    expect(list.stdout).toContain('sharetask:');
   }, 180_000);
 });
