@@ -116,7 +116,7 @@ export function timeFirstFrame(argv, marker, options = {}) {
         }
       }
       const settle = () => {
-        if (tree.some(running) || p.exitCode === null && p.signalCode === null) return setTimeout(settle, 2);
+        if (tree.some(running) || (p.exitCode === null && p.signalCode === null)) return setTimeout(settle, 2);
         if (error) reject(error);
         else resolve(value);
       };

@@ -15,7 +15,7 @@ import { RunScreen } from './screens/run/RunScreen.js';
 import { ErrorScreen, Loading } from './screens/Status.js';
 import { Summary, summaryText } from './screens/Summary.js';
 import { Welcome, type FoundGroup, type FoundItem } from './screens/Welcome.js';
-import { lookAt, secretValues, type FirstLook, type ProductDetections, type ResumableRun, type RunOutcome, type WizardContext, type WizardServices } from './services.js';
+import { lookAt, secretValues, type FirstLook, type ProductDetections, type RunOutcome, type WizardContext, type WizardServices } from './services.js';
 import { SizeContext, type TermSize } from './size.js';
 import { MASK } from './text.js';
 
@@ -60,9 +60,8 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
   const lang = getLang();
   const ready = firstLook?.ready;
   const [phase, setPhase] = useState<Phase>(ready ? { name: 'welcome' } : { name: 'loading', what: t('ui.loading.machine') });
-  const [defs, setDefs] = useState<Definition[]>(ready?.defs ?? []);
-  const [found, setFound] = useState<ProductDetections[]>(ready?.found ?? []);
-  const [resumable, setResumable] = useState<ResumableRun | undefined>(ready?.resumable);
+  const [look, setLook] = useState<FirstLook>(ready ?? { defs: [], found: [], resumable: undefined });
+  const { defs, found, resumable } = look;
   const [def, setDef] = useState<Definition | undefined>();
   const [facts, setFacts] = useState<Facts | undefined>();
   const [answers, setAnswers] = useState<Answers>(context.preset);
@@ -87,10 +86,8 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
   useEffect(() => {
     if (ready) return;
     (firstLook?.pending ?? lookAt(services, context.product))
-      .then((look) => {
-        setDefs(look.defs);
-        setFound(look.found);
-        setResumable(look.resumable);
+      .then((result) => {
+        setLook(result);
         setPhase({ name: 'welcome' });
       })
       .catch(fail);

@@ -4,7 +4,7 @@ import type { Definition } from '../../src/model/definition.js';
 import type { Facts } from '../../src/model/facts.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { askableQuestions, validateAnswer } from '../../src/plan/questions.js';
-import { App } from '../../src/ui/App.js';
+import { App, type AppProps } from '../../src/ui/App.js';
 import { lookAt, type FirstLook, type ResumableRun, type RunControl, type RunOutcome, type WizardServices } from '../../src/ui/services.js';
 import { KEY, frameOf, press, samplePlan, waitForFrame } from './helpers.js';
 
@@ -54,7 +54,7 @@ function services(over: Partial<WizardServices> = {}): WizardServices {
 
 const context = { root: '/tmp/sbx', logDir: '/tmp/sbx/log', preset: {}, againCommand: 'upgrade-wizard --root /tmp/sbx' };
 
-function start(s: WizardServices, ctx = context, firstLook?: { pending: Promise<FirstLook>; ready?: FirstLook }) {
+function start(s: WizardServices, ctx = context, firstLook?: AppProps['firstLook']) {
   const onExit = vi.fn<(code: number, after: string[]) => void>();
   const r = render(<App services={s} context={ctx} onExit={onExit} size={{ columns: 80, rows: 24 }} {...(firstLook ? { firstLook } : {})} />);
   return { r, onExit };
