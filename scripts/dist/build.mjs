@@ -6,7 +6,7 @@
 //   THIRD-PARTY-LICENSES.txt                the licences of the bundled packages
 //   wizards/, templates/                    the product definitions and templates (data)
 //   lib/package.json                        "type": "module" and the version --version prints
-//   lib/definitions.json                    wizards/ compiled (src/plan/compiled.ts): no YAML parsing
+//   lib/definitions.compiled                wizards/ compiled (src/plan/compiled.ts): no YAML parsing
 //   lib/launch.cjs                          Node.js version check, SHA256SUMS check, start
 //   lib/app/cli.js + chunks                 the wizard with every dependency inlined
 // Only Node.js is needed to run it: no node_modules, no network.
@@ -56,7 +56,7 @@ const metafile = await bundle(join(out, 'lib', 'app'));
 
 writeFileSync(join(out, 'lib', 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', private: true }, null, 2)}\n`);
 cpSync(join(here, 'launch.cjs'), join(out, 'lib', 'launch.cjs'));
-writeFileSync(join(out, 'lib', 'definitions.json'), JSON.stringify(await compileForBundle(join(repo, 'wizards'))));
+writeFileSync(join(out, 'lib', 'definitions.compiled'), await compileForBundle(join(repo, 'wizards')));
 mkdirSync(join(out, 'wizards'));
 for (const f of readdirSync(join(repo, 'wizards')).filter((n) => /\.ya?ml$/.test(n))) cpSync(join(repo, 'wizards', f), join(out, 'wizards', f));
 mkdirSync(join(out, 'templates'));

@@ -3,7 +3,7 @@
 // message catalogue of the command line; the Ink screens are a chunk of their own).
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,7 +120,44 @@ export async function bundle(outdir, options = {}) {
     plugins: [noDevtools, cjsNamedExports, yogaWithoutFetch, stringWidthEmojiGuard],
     ...options,
   });
+  for (const name of Object.keys(result.metafile.outputs)) {
+    if (name.endsWith('.js')) rewriteFile(join(repo, name), requireBuiltins);
+  }
   return result.metafile;
+}
+
+function rewriteFile(file, change) {
+  const before = readFileSync(file, 'utf8');
+  const after = change(before, file);
+  if (after !== before) writeFileSync(file, after);
+}
+
+/**
+ * An ES import of a Node.js built-in builds its ES module facade, which reads every export, the
+ * lazy ones too (fs.promises with the streams, crypto.webcrypto, every stream class): some 10 ms
+ * before `plan` does anything. The chunks require the built-ins instead (the banner's require),
+ * so they read only the exports they name. The requires go right after the banner, where the
+ * imports were in effect (esbuild leaves some mid-chunk; ES imports are hoisted). esbuild writes
+ * these imports in four forms; the build stops if one is left.
+ */
+export function requireBuiltins(code, file = 'chunk') {
+  const decls = [];
+  const out = code.replace(/import\s*([^;'"]*?)\s*from\s*"(node:[a-z0-9_/]+)";?/g, (whole, clause, module) => {
+    for (const part of clause.split(/,(?![^{]*\})/).map((p) => p.trim())) {
+      let binding;
+      if (/^\{[^}]*\}$/.test(part)) binding = part.replace(/\s+as\s+/g, ': ');
+      else if (/^\*\s*as\s+[\w$]+$/.test(part)) binding = part.replace(/^\*\s*as\s+/, '');
+      else if (/^[\w$]+$/.test(part)) binding = part;
+      else throw new Error(`${file}: cannot turn "${whole}" into a require; update scripts/dist/bundle.mjs`);
+      decls.push(`const ${binding}=require(${JSON.stringify(module)});`);
+    }
+    return '';
+  });
+  const left = /\bfrom\s*"node:[^"]*"/.exec(out);
+  if (left !== null) throw new Error(`${file}: an import of a built-in is left at ${left.index}; update scripts/dist/bundle.mjs`);
+  if (decls.length === 0) return code;
+  if (!out.startsWith(`${requireBanner}\n`)) throw new Error(`${file}: no require banner to put the built-ins after; update scripts/dist/bundle.mjs`);
+  return `${requireBanner}\n${decls.join('')}\n${out.slice(requireBanner.length + 1)}`;
 }
 
 /** Bundles a module of the sources (stdin contents, resolved from the repository) into one file. */

@@ -2,9 +2,9 @@
 // Compiles wizards/*.yaml into the JSON that src/plan/compiled.ts reads: each file's validated
 // Definition, made by the wizard's own loader, with the SHA-256 of its bytes. A definition that
 // does not load stops the build: it must not be shipped.
-//   scripts/dist/build.mjs            lib/definitions.json of the CD folder (loader bundled from src/)
-//   npm pack (prepack / postpack):    node scripts/dist/compile-definitions.mjs build/definitions.json
-//                                     node scripts/dist/compile-definitions.mjs --remove build/definitions.json
+//   scripts/dist/build.mjs            lib/definitions.compiled of the CD folder (loader bundled from src/)
+//   npm pack (prepack / postpack):    node scripts/dist/compile-definitions.mjs build/definitions.compiled
+//                                     node scripts/dist/compile-definitions.mjs --remove build/definitions.compiled
 //     (loader of build/, so run tsc first; the file holds the fingerprint of that code)
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,11 +15,11 @@ import { bundleScript, repo } from './bundle.mjs';
 
 const ENTRY = `
 export { loadDefinition, DefinitionError, formatProblem } from './src/plan/load.ts';
-export { COMPILED_FORMAT } from './src/plan/compiled.ts';
+export { encodeCompiled } from './src/plan/compiled.ts';
 `;
 
-/** The compiled definitions of dir, made by the loader module given (load.ts's exports). */
-function compileWith(loader, format, code, dir) {
+/** The compiled definitions of dir (the bytes of the file), made by the loader module given (load.ts's exports). */
+function compileWith(loader, encodeCompiled, code, dir) {
   const files = {};
   const ids = new Map();
   const problems = [];
@@ -35,7 +35,7 @@ function compileWith(loader, format, code, dir) {
     }
   }
   if (problems.length > 0) throw new Error(`definitions that do not load cannot be shipped:\n${problems.join('\n')}`);
-  return { format, code, files };
+  return encodeCompiled(code, files);
 }
 
 /** For the CD folder: the loader of src/ bundled on the fly; its code is checked with the bundle's. */
@@ -45,7 +45,7 @@ export async function compileForBundle(dir = join(repo, 'wizards')) {
     const script = join(work, 'loader.mjs');
     await bundleScript(ENTRY, script);
     const loader = await import(pathToFileURL(script).href);
-    return compileWith(loader, loader.COMPILED_FORMAT, 'bundle', dir);
+    return compileWith(loader, loader.encodeCompiled, 'bundle', dir);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -55,13 +55,13 @@ export async function compileForBundle(dir = join(repo, 'wizards')) {
 export async function compileForBuild(dir = join(repo, 'wizards')) {
   const loader = await import(pathToFileURL(join(repo, 'build/plan/load.js')).href);
   const compiled = await import(pathToFileURL(join(repo, 'build/plan/compiled.js')).href);
-  return compileWith(loader, compiled.COMPILED_FORMAT, compiled.codeFingerprint(), dir);
+  return compileWith(loader, compiled.encodeCompiled, compiled.codeFingerprint(), dir);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [first, second] = process.argv.slice(2);
   if (first === '--remove' && second) rmSync(second, { force: true });
-  else if (first && !first.startsWith('-')) writeFileSync(first, JSON.stringify(await compileForBuild()));
+  else if (first && !first.startsWith('-')) writeFileSync(first, await compileForBuild());
   else {
     process.stderr.write('usage: node scripts/dist/compile-definitions.mjs OUT.json | --remove OUT.json\n');
     process.exit(2);

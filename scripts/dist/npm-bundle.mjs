@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The bundle of the npm package: `npm pack` (prepack) writes lib/ at the top of the package, the
-// same layout as the CD folder's lib/ (app/cli.js + chunks, package.json, definitions.json), and
+// same layout as the CD folder's lib/ (app/cli.js + chunks, package.json, definitions.compiled), and
 // postpack removes it. bin/upgrade-wizard.cjs runs it in an installed package (no src/ beside it):
 // a dozen files to load instead of hundreds of modules, so `npx upgrade-wizard` starts as fast
 // as the CD. A source checkout always runs build/, so a lib/ left by an interrupted pack is never
@@ -22,7 +22,7 @@ export async function writeNpmBundle(lib = join(repo, 'lib')) {
   // What src/cli.ts reads for --version, one level above the code; "module" for the chunks.
   writeFileSync(join(lib, 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', private: true }, null, 2)}\n`);
   // Checked against wizards/ byte for byte at each start, as in the CD folder.
-  writeFileSync(join(lib, 'definitions.json'), JSON.stringify(await compileForBundle(join(repo, 'wizards'))));
+  writeFileSync(join(lib, 'definitions.compiled'), await compileForBundle(join(repo, 'wizards')));
   writeFileSync(join(lib, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(metafile));
 }
 

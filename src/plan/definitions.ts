@@ -2,7 +2,7 @@
 // compiled ones when they match wizards/ (src/plan/compiled.ts), else load.ts, imported only
 // then, because YAML and zod alone cost more than starting Node.js.
 import type { Definition } from '../model/definition.js';
-import { compiledDefinitions } from './compiled.js';
+import { compiledDefinition, compiledDefinitions } from './compiled.js';
 import type { LoadedDefinitions } from './load.js';
 
 /** loadAllDefinitions() of load.ts. */
@@ -14,7 +14,7 @@ export async function allDefinitions(): Promise<LoadedDefinitions> {
 
 /** loadProduct(id) of load.ts: an unknown id or a broken file is load.ts's error. */
 export async function productDefinition(id: string): Promise<Definition> {
-  const def = compiledDefinitions()?.find((d) => d.id === id);
+  const def = compiledDefinition(id);
   return def ?? (await import('./load.js')).loadProduct(id);
 }
 

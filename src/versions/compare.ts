@@ -1,5 +1,6 @@
 // Ordering of versions and the "family" test. Pure: no I/O.
-import semver from 'semver';
+// Only the function used: the package's index loads all of semver, some 20 ms at every start.
+import semverCompare from 'semver/functions/compare.js';
 import { formatVersion, toVersion, VersionError, type Version } from './parse.js';
 
 export type VersionLike = string | Version;
@@ -22,7 +23,7 @@ export function compareVersions(a: VersionLike, b: VersionLike): -1 | 0 | 1 {
   const pb = pad(vb.parts, length);
   // semver orders the first three parts (as major.minor.patch built from plain numbers, so none of
   // its pre-release rules can apply); a 4th part (client 5.2.3.1) and the release are compared here.
-  const head = semver.compare(pa.slice(0, 3).join('.'), pb.slice(0, 3).join('.'));
+  const head = semverCompare(pa.slice(0, 3).join('.'), pb.slice(0, 3).join('.'));
   if (head !== 0) return head;
   for (let i = 3; i < length; i++) {
     const d = sign((pa[i] ?? 0) - (pb[i] ?? 0));

@@ -4,24 +4,24 @@ import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compiledDefinitions, type CompiledDefinitions } from '../../src/plan/compiled.js';
-import { definitionsDir, loadDefinitions } from '../../src/plan/load.js';
+import { compiledDefinition, compiledDefinitions } from '../../src/plan/compiled.js';
+import { definitionsDir, loadDefinition, loadDefinitions } from '../../src/plan/load.js';
 // @ts-expect-error: a plain .mjs build script without types
 import { compileForBundle } from '../../scripts/dist/compile-definitions.mjs';
 
 let work: string;
 let wizards: string;
 let compiledFile: string;
-let compiled: CompiledDefinitions;
+let compiled: Buffer;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'uw-compiled-'));
   wizards = join(work, 'wizards');
-  compiledFile = join(work, 'definitions.json');
+  compiledFile = join(work, 'definitions.compiled');
   mkdirSync(wizards);
   for (const f of readdirSync(definitionsDir())) copyFileSync(join(definitionsDir(), f), join(wizards, f));
-  compiled = (await compileForBundle(wizards)) as CompiledDefinitions;
-  writeFileSync(compiledFile, JSON.stringify(compiled));
+  compiled = (await compileForBundle(wizards)) as Buffer;
+  writeFileSync(compiledFile, compiled);
 }, 60_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -30,10 +30,18 @@ describe('compiled definitions', () => {
     expect(compiledDefinitions(wizards, compiledFile)).toStrictEqual(loadDefinitions(wizards));
   });
 
+  it('give one product alone, the same as the loader does, and nothing for an unknown id', () => {
+    for (const def of loadDefinitions(wizards)) expect(compiledDefinition(def.id, wizards, compiledFile)).toStrictEqual(def);
+    expect(compiledDefinition('no-such-product', wizards, compiledFile)).toBeUndefined();
+  });
+
   it('are not used when a YAML file changed, was added or removed', () => {
     const name = readdirSync(wizards).sort()[0] as string;
     appendFileSync(join(wizards, name), '\n# edited on the server\n');
     expect(compiledDefinitions(wizards, compiledFile)).toBeUndefined();
+    // Not even for a product of another file: the edited one may now claim its id.
+    const other = loadDefinition(join(wizards, readdirSync(wizards).sort()[1] as string));
+    expect(compiledDefinition(other.id, wizards, compiledFile)).toBeUndefined();
     writeFileSync(join(wizards, name), '');
     copyFileSync(join(definitionsDir(), name), join(wizards, name));
     expect(compiledDefinitions(wizards, compiledFile)).toHaveLength(readdirSync(wizards).length);
@@ -43,11 +51,14 @@ describe('compiled definitions', () => {
   });
 
   it('made by another version of the loader (build/), are not used', () => {
-    writeFileSync(compiledFile, JSON.stringify({ ...compiled, code: 'f'.repeat(64) }));
+    const text = compiled.toString('utf8');
+    expect(text).toContain('"code":"bundle"');
+    writeFileSync(compiledFile, text.replace('"code":"bundle"', `"code":"${'f'.repeat(64)}"`));
     expect(compiledDefinitions(wizards, compiledFile)).toBeUndefined();
-    writeFileSync(compiledFile, JSON.stringify({ ...compiled, format: compiled.format + 1 }));
+    writeFileSync(compiledFile, text.replace(/"format":(\d+)/, (_, n: string) => `"format":${Number(n) + 1}`));
     expect(compiledDefinitions(wizards, compiledFile)).toBeUndefined();
-    writeFileSync(compiledFile, JSON.stringify(compiled));
+    writeFileSync(compiledFile, compiled);
+    expect(compiledDefinitions(wizards, compiledFile)).toHaveLength(readdirSync(wizards).length);
   });
 
   it('refuse to be made from a definition that does not load, naming its problem', async () => {
