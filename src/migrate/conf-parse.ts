@@ -22,8 +22,6 @@ export interface ParsedConf {
   problems: LineProblem[];
 }
 
-const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-
 // Character scans rather than regular expressions: system.conf files can be long, and
 // start-up time of the command matters (bench/migrate-config.js).
 const isSpace = (c: number): boolean => c === 32 || c === 9;
@@ -56,6 +54,19 @@ function splitEntry(text: string): { key: string; value: string } | undefined {
 }
 
 /**
+ * A comment, a blank line, or the key of an entry up to the blanks after its '=': one native
+ * match decides almost every line; only those it does not accept are scanned for the problem.
+ */
+const ACCEPTED = /^[ \t]*(?:#|$|([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*)/;
+
+/** What is wrong with a line ACCEPTED does not take. */
+function problemOf(text: string, line: number): LineProblem {
+  const entry = splitEntry(text);
+  if (entry === undefined) return { kind: 'noEquals', line, token: /^[ \t]*(\S*)/.exec(text)?.[1] ?? '' };
+  return { kind: 'badKey', line };
+}
+
+/**
  * Parses every line. Duplicates are compared with `fold` (db.conf keys are case-insensitive
  * for us, system.conf keys are not).
  */
@@ -63,28 +74,24 @@ export function parseConf(lines: readonly Line[], fold: (key: string) => string 
   const entries: Entry[] = [];
   const problems: LineProblem[] = [];
   const seen = new Map<string, number>();
-  lines.forEach((l, index) => {
+  for (let index = 0; index < lines.length; index++) {
+    const text = (lines[index] as Line).text;
     const line = index + 1;
-    if (isComment(l.text) || isBlank(l.text)) return;
-    const entry = splitEntry(l.text);
-    if (!entry) {
-      const token = /^[ \t]*(\S*)/.exec(l.text)?.[1] ?? '';
-      problems.push({ kind: 'noEquals', line, token });
-      return;
+    const m = ACCEPTED.exec(text);
+    if (m === null) {
+      problems.push(problemOf(text, line));
+      continue;
     }
-    const { key, value } = entry;
-    if (!KEY.test(key)) {
-      problems.push({ kind: 'badKey', line });
-      return;
-    }
+    const key = m[1];
+    if (key === undefined) continue;
     const folded = fold(key);
     const first = seen.get(folded);
     if (first !== undefined) {
       problems.push({ kind: 'duplicate', line, key, firstLine: first });
-      return;
+      continue;
     }
     seen.set(folded, line);
-    entries.push({ key, value, line, index });
-  });
+    entries.push({ key, value: trimSpaces(text, m[0].length, text.length), line, index });
+  }
   return { entries, problems };
 }
