@@ -10,13 +10,12 @@
 //   lib/launch.cjs                          Node.js version check, SHA256SUMS check, start
 //   lib/app/cli.js + chunks                 the wizard with every dependency inlined
 // Only Node.js is needed to run it: no node_modules, no network.
-import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import iconv from 'iconv-lite';
 import { bundle, repo, thirdPartyLicenses } from './bundle.mjs';
-import { compileForBundle } from './compile-definitions.mjs';
+import { copyData, writeSha256Sums } from './folder.mjs';
 
 const here = join(repo, 'scripts', 'dist');
 const { values } = parseArgs({ options: { out: { type: 'string' }, quiet: { type: 'boolean', default: false } } });
@@ -36,31 +35,13 @@ function cmdFile(text) {
   return iconv.encode(text.replace(/\r?\n/g, '\r\n'), 'cp932');
 }
 
-/** Every file under dir, relative, with /, sorted. */
-function files(dir) {
-  const list = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else list.push(relative(dir, p).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return list.sort();
-}
-
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'lib'), { recursive: true });
 const metafile = await bundle(join(out, 'lib', 'app'));
 
 writeFileSync(join(out, 'lib', 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', private: true }, null, 2)}\n`);
 cpSync(join(here, 'launch.cjs'), join(out, 'lib', 'launch.cjs'));
-writeFileSync(join(out, 'lib', 'definitions.compiled'), await compileForBundle(join(repo, 'wizards')));
-mkdirSync(join(out, 'wizards'));
-for (const f of readdirSync(join(repo, 'wizards')).filter((n) => /\.ya?ml$/.test(n))) cpSync(join(repo, 'wizards', f), join(out, 'wizards', f));
-mkdirSync(join(out, 'templates'));
-if (existsSync(join(repo, 'templates'))) cpSync(join(repo, 'templates'), join(out, 'templates'), { recursive: true });
+await copyData(out);
 
 writeFileSync(join(out, 'upgrade-wizard.sh'), readFileSync(join(here, 'upgrade-wizard.sh')));
 chmodSync(join(out, 'upgrade-wizard.sh'), 0o755);
@@ -68,9 +49,7 @@ writeFileSync(join(out, 'upgrade-wizard.cmd'), cmdFile(readFileSync(join(here, '
 writeFileSync(join(out, 'README.txt'), readFileSync(join(here, 'README.txt'), 'utf8').replaceAll('{version}', pkg.version));
 writeFileSync(join(out, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(metafile));
 
-const listed = files(out).filter((f) => f !== 'SHA256SUMS');
-const sums = listed.map((f) => `${createHash('sha256').update(readFileSync(join(out, f))).digest('hex')}  ${f}\n`);
-writeFileSync(join(out, 'SHA256SUMS'), sums.join(''));
+const listed = writeSha256Sums(out);
 
 if (!values.quiet) {
   const bytes = listed.reduce((n, f) => n + statSync(join(out, f)).size, 0);

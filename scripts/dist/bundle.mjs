@@ -160,6 +160,75 @@ export function requireBuiltins(code, file = 'chunk') {
   return `${requireBanner}\n${decls.join('')}\n${out.slice(requireBanner.length + 1)}`;
 }
 
+/**
+ * yoga-layout awaits its WebAssembly at the top of its module, which a CommonJS bundle (the
+ * standalone executable) cannot do: there the module exports a live binding that
+ * __uwInitYoga() fills, and scripts/dist/sea-main.mjs awaits it before the wizard starts.
+ */
+const YOGA_AWAIT = 'const Yoga = wrapAssembly(await loadYoga());';
+const YOGA_EXPORT = 'export default Yoga;';
+const yogaInitLater = {
+  name: 'yoga-init-later',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      for (const expected of [YOGA_AWAIT, YOGA_EXPORT]) {
+        if (!source.includes(expected)) throw new Error(`${args.path}: no "${expected}" to defer; update scripts/dist/bundle.mjs`);
+      }
+      const later = 'let Yoga;\nexport async function __uwInitYoga() {\n  Yoga ??= wrapAssembly(await loadYoga());\n}';
+      return { contents: source.replace(YOGA_AWAIT, () => later).replace(YOGA_EXPORT, 'export { Yoga as default };'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Ink's reconciler awaits at its top only when DEV=true (the devtools bridge, which no-devtools
+ * empties anyway, and its package.json for it): in the CommonJS bundle those two are skipped.
+ */
+const INK_DEV_AWAITS = [
+  ["await import('./devtools.js');", 'void 0;'],
+  ['? await loadPackageJson()', '? { name: undefined, version: undefined }'],
+];
+const inkWithoutDevAwaits = {
+  name: 'ink-without-dev-awaits',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, async (args) => {
+      let source = await readFile(args.path, 'utf8');
+      for (const [expected, instead] of INK_DEV_AWAITS) {
+        if (!source.includes(expected)) throw new Error(`${args.path}: no "${expected}" to skip; update scripts/dist/bundle.mjs`);
+        source = source.replace(expected, () => instead);
+      }
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
+/** import.meta.url of the CD bundle's lib/app/cli.js, beside the executable: the same data paths. */
+const binaryBanner =
+  "var __uwAppUrl = require('node:url').pathToFileURL(require('node:path').join(require('node:path').dirname(process.execPath), 'lib', 'app', 'cli.js')).href;";
+
+/** The standalone executable's script: scripts/dist/sea-main.mjs and all it needs, CommonJS, one file. */
+export async function bundleBinary(outfile) {
+  const result = await build({
+    absWorkingDir: repo,
+    entryPoints: [join(repo, 'scripts/dist/sea-main.mjs')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile,
+    define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__uwAppUrl' },
+    banner: { js: binaryBanner },
+    external: ['pg-native'],
+    minifyWhitespace: true,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [noDevtools, yogaWithoutFetch, yogaInitLater, inkWithoutDevAwaits, stringWidthEmojiGuard],
+  });
+  return result.metafile;
+}
+
 /** Bundles a module of the sources (stdin contents, resolved from the repository) into one file. */
 export async function bundleScript(contents, outfile) {
   await build({

@@ -80,11 +80,14 @@ function readInto(file, hash) {
   }
 }
 
-/** null when every file listed in SHA256SUMS is there with its checksum; else what is wrong. */
-function verify() {
+/**
+ * null when every file listed in dir's SHA256SUMS is there with its checksum (but the one named
+ * except, if any); else what is wrong.
+ */
+function verify(dir, except) {
   var text;
   try {
-    text = fs.readFileSync(path.join(top, 'SHA256SUMS'), 'utf8');
+    text = fs.readFileSync(path.join(dir, 'SHA256SUMS'), 'utf8');
   } catch (e) {
     return { key: 'noSums', params: {} };
   }
@@ -95,9 +98,10 @@ function verify() {
     var m = /^([0-9a-f]{64}) [ *]([^\\:]+)$/.exec(lines[i]);
     // Names are relative, with /, and never climb out of the folder.
     if (!m || m[2].charAt(0) === '/' || m[2].split('/').indexOf('..') >= 0) return { key: 'badSums', params: { line: i + 1 } };
+    if (m[2] === except) continue;
     var hash = crypto.createHash('sha256');
     try {
-      readInto(path.join.apply(path, [top].concat(m[2].split('/'))), hash);
+      readInto(path.join.apply(path, [dir].concat(m[2].split('/'))), hash);
     } catch (e) {
       return { key: 'missing', params: { file: m[2] } };
     }
@@ -107,15 +111,13 @@ function verify() {
   return count === 0 ? { key: 'badSums', params: { line: 1 } } : null;
 }
 
-var argv = process.argv.slice(2);
-var lang = language(argv, process.env);
 
 /**
  * --version runs none of the wizard's code: answered from lib/package.json, before the check and
  * without it (a damaged copy can still say which version it is; nothing else runs). False when
  * it was not asked, or lib/package.json cannot say (the check then names what is wrong).
  */
-function answerVersion() {
+function answerVersion(argv) {
   if (argv.length !== 1 || (argv[0] !== '--version' && argv[0] !== '-V')) return false;
   var shipped;
   try {
@@ -128,8 +130,8 @@ function answerVersion() {
   return true;
 }
 
-function start() {
-  var problem = verify();
+function start(argv, lang) {
+  var problem = verify(top);
   if (problem) {
     problem.params.dir = top;
     say(lang, problem.key, problem.params);
@@ -152,9 +154,17 @@ function start() {
 
 // Exit codes through process.exitCode, not process.exit(): on a Windows console the message
 // written just before could be cut off.
-if (tooOld()) {
-  say(lang, 'tooOld', { version: process.versions.node, node: process.execPath, min: MIN_MAJOR });
-  process.exitCode = 2;
-} else if (!answerVersion()) {
-  start();
+function launch() {
+  var argv = process.argv.slice(2);
+  var lang = language(argv, process.env);
+  if (tooOld()) {
+    say(lang, 'tooOld', { version: process.versions.node, node: process.execPath, min: MIN_MAJOR });
+    process.exitCode = 2;
+  } else if (!answerVersion(argv)) {
+    start(argv, lang);
+  }
 }
+
+// The standalone executable (scripts/dist/sea-main.mjs) bundles this file for its checks.
+if (require.main === module) launch();
+else module.exports = { language: language, say: say, verify: verify };

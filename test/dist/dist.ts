@@ -5,7 +5,10 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, parse } from 'node:path';
 import { execa } from 'execa';
+import { expect } from 'vitest';
 import { repoRoot, type CliResult } from '../helpers/cli.js';
+import type { Sandbox } from '../helpers/sandbox.js';
+import { Tmux } from '../helpers/tmux.js';
 
 /** Builds the folder with scripts/dist/build.mjs into a fresh temp dir; returns the folder. */
 export async function buildDist(): Promise<{ dir: string; cleanup(): void }> {
@@ -63,4 +66,23 @@ export async function runDist(dir: string, args: string[], options: DistRunOptio
   const env = { PATH: basePath(options.path), HOME: dirname(dir), LANG: 'C', ...options.env };
   const r = await execa(file, argv, { cwd: options.cwd ?? dirname(dir), env, extendEnv: false, reject: false, stdin: 'ignore' });
   return { exitCode: r.exitCode ?? 1, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/**
+ * Starts argv (the wizard on the sample server sb) in tmux with PATH, and checks its first
+ * screen (what it detected) and that Enter leads to the first question.
+ */
+export async function expectWelcomeThenQuestion(argv: string[], path: string, sb: Sandbox): Promise<void> {
+  const t = await Tmux.start(argv, {
+    width: 120,
+    height: 40,
+    env: { PATH: path, TERM: 'xterm-256color', LANG: 'C', HOME: sb.dir },
+    waitTimeoutMs: 40_000,
+  });
+  const first = await t.waitFor('Enter continue');
+  expect(first).toContain('upgrade-wizard: welcome');
+  expect(first).toContain(`Target: the sandbox ${sb.root}`);
+  expect(first).toContain('5.4.3');
+  await t.keys('Enter');
+  await t.waitFor('Which ShareTask component do you upgrade?');
 }

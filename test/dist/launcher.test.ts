@@ -147,7 +147,8 @@ describe('upgrade-wizard.cmd', () => {
     // The version check and the checksums are in launch.cjs, shared: the .cmd only finds node.exe.
     const launch = readFileSync(join(cd.dir, 'lib/launch.cjs'), 'utf8');
     expect(launch).toContain('var MIN_MAJOR = 20;');
-    expect(launch).toContain("path.join(top, 'SHA256SUMS')");
+    expect(launch).toContain("path.join(dir, 'SHA256SUMS')");
+    expect(launch).toContain('var problem = verify(top);');
   });
 
   it('finds node.exe on PATH or in UPGRADE_WIZARD_NODE, and refuses with exit 2 in ja or en when there is none', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { hasTmux, Tmux } from '../helpers/tmux.js';
-import { basePath, buildDist, copyDist, isolated } from './dist.js';
+import { basePath, buildDist, copyDist, expectWelcomeThenQuestion, isolated } from './dist.js';
 
 afterEach(() => Tmux.killAll());
 
@@ -25,17 +25,6 @@ describe.skipIf(!hasTmux)('the CD folder in a terminal', () => {
 
   it('renders the first screen with the detections, then the first question', async () => {
     const [file, argv] = isolated(['sh', join(cd.dir, 'upgrade-wizard.sh'), '--product', 'sharetask', '--root', sb.root, '--media', sb.media, '--log-dir', sb.logDir]);
-    const t = await Tmux.start([file, ...argv], {
-      width: 120,
-      height: 40,
-      env: { PATH: basePath([sb.bin]), TERM: 'xterm-256color', LANG: 'C', HOME: sb.dir },
-      waitTimeoutMs: 40_000,
-    });
-    const first = await t.waitFor('Enter continue');
-    expect(first).toContain('upgrade-wizard: welcome');
-    expect(first).toContain(`Target: the sandbox ${sb.root}`);
-    expect(first).toContain('5.4.3');
-    await t.keys('Enter');
-    await t.waitFor('Which ShareTask component do you upgrade?');
+    await expectWelcomeThenQuestion([file, ...argv], basePath([sb.bin]), sb);
   });
 });
