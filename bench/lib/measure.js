@@ -128,7 +128,7 @@ export function timeFirstFrame(argv, marker, options = {}) {
       // Visible: anything but escape sequences (cursor hiding, clearing) and white space.
       if (firstMs === undefined && /\S/.test(out.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''))) firstMs = ms;
       if (done || !out.includes(marker)) return;
-      const node = descendants(p.pid).find((pid) => /^node/.test(readFileSync(`/proc/${pid}/comm`, 'utf8').trim()));
+      const node = descendants(p.pid).find((pid) => /^(node|upgrade-wizard)/.test(readFileSync(`/proc/${pid}/comm`, 'utf8').trim()));
       finish(undefined, { ms, firstMs, rssMB: node === undefined ? 0 : peakRssMB(node) });
     });
     p.on('exit', () => setTimeout(() => finish(new Error(`exited before "${marker}"; output:\n${out.slice(-2000)}`)), 50));
@@ -186,6 +186,17 @@ export function buildDist(dir) {
   const r = spawnSync(process.execPath, [join(repo, 'scripts/dist/build.mjs'), '--out', dir, '--quiet'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('scripts/dist/build.mjs failed');
   return dir;
+}
+
+/**
+ * The standalone executable (scripts/dist/binary.mjs) in dir: its path, or undefined (said on
+ * stderr) where none can be built (not linux-x64, or a Node.js without the SEA sentinel).
+ */
+export function buildBinary(dir) {
+  const r = spawnSync(process.execPath, [join(repo, 'scripts/dist/binary.mjs'), '--out', dir, '--quiet'], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  if (r.status === 0) return join(dir, 'upgrade-wizard');
+  process.stderr.write(`no standalone executable to measure: ${r.stderr.trim()}\n`);
+  return undefined;
 }
 
 /**
