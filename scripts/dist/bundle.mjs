@@ -142,7 +142,7 @@ function rewriteFile(file, change) {
  */
 export function requireBuiltins(code, file = 'chunk') {
   const decls = [];
-  const out = code.replace(/import\s*([^;'"]*?)\s*from\s*"(node:[a-z0-9_/]+)";?/g, (whole, clause, module) => {
+  const out = code.replace(/import\s*([^;'"]*?)\s*from\s*"(node:[a-z0-9_/]+)"\s*;/g, (whole, clause, module) => {
     for (const part of clause.split(/,(?![^{]*\})/).map((p) => p.trim())) {
       let binding;
       if (/^\{[^}]*\}$/.test(part)) binding = part.replace(/\s+as\s+/g, ': ');
