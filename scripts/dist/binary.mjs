@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run dist:binary`: the standalone linux-x64 executable for servers without Node.js, made
-// from the Node.js running this script (a single executable application; Node.js 20 takes one
-// CommonJS script, so the wizard is bundled whole: scripts/dist/sea-main.mjs).
+// from the Node.js running this script (a single executable application). Node.js 20 starts one
+// CommonJS script: a small one (scripts/dist/sea-main.mjs) that runs the wizard, bundled whole
+// into one more (scripts/dist/sea-app.mjs), from the executable's assets with its code cache.
 //   dist/binary/upgrade-wizard-linux-x64/ (or --out DIR)
 //     upgrade-wizard                     this Node.js with the wizard injected (postject)
 //     lib/definitions.compiled, lib/package.json, wizards/, templates/   as in the CD folder
@@ -12,8 +13,10 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Script } from 'node:vm';
 import { bundleBinary, repo, thirdPartyLicenses } from './bundle.mjs';
 import { copyData, writeSha256Sums } from './folder.mjs';
+import { APP_ASSET, CACHE_ASSET, wrapApp } from './sea-wrap.mjs';
 
 /** The sentinel that marks a Node.js binary as able to carry a single executable application. */
 const FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
@@ -43,8 +46,20 @@ const work = mkdtempSync(join(tmpdir(), 'uw-binary-'));
 try {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'lib'), { recursive: true });
-  const metafile = await bundleBinary(join(work, 'sea-main.cjs'));
-  const config = { main: join(work, 'sea-main.cjs'), output: join(work, 'sea.blob'), disableExperimentalSEAWarning: true, useCodeCache: true };
+  const mainFile = join(work, 'sea-main.cjs');
+  const appFile = join(work, APP_ASSET);
+  const metafile = await bundleBinary(mainFile, appFile);
+  const wrapped = wrapApp(readFileSync(appFile, 'utf8'));
+  writeFileSync(appFile, wrapped);
+  // The code cache of the wizard, made by this Node.js, which is the executable's: V8 takes it.
+  const cacheFile = join(work, CACHE_ASSET);
+  writeFileSync(cacheFile, new Script(wrapped, { filename: APP_ASSET }).createCachedData());
+  const config = {
+    main: mainFile,
+    output: join(work, 'sea.blob'),
+    disableExperimentalSEAWarning: true,
+    assets: { [APP_ASSET]: appFile, [CACHE_ASSET]: cacheFile },
+  };
   writeFileSync(join(work, 'sea-config.json'), JSON.stringify(config));
   execFileSync(process.execPath, ['--experimental-sea-config', join(work, 'sea-config.json')], { cwd: work, stdio: 'pipe' });
 

@@ -163,7 +163,7 @@ export function requireBuiltins(code, file = 'chunk') {
 /**
  * yoga-layout awaits its WebAssembly at the top of its module, which a CommonJS bundle (the
  * standalone executable) cannot do: there the module exports a live binding that
- * __uwInitYoga() fills, and scripts/dist/sea-main.mjs awaits it before the wizard starts.
+ * __uwInitYoga() fills, and scripts/dist/sea-app.mjs awaits it before the screens start.
  */
 const YOGA_AWAIT = 'const Yoga = wrapAssembly(await loadYoga());';
 const YOGA_EXPORT = 'export default Yoga;';
@@ -207,23 +207,22 @@ const inkWithoutDevAwaits = {
 const binaryBanner =
   "var __uwAppUrl = require('node:url').pathToFileURL(require('node:path').join(require('node:path').dirname(process.execPath), 'lib', 'app', 'cli.js')).href;";
 
-/** The standalone executable's script: scripts/dist/sea-main.mjs and all it needs, CommonJS, one file. */
-export async function bundleBinary(outfile) {
+/**
+ * The standalone executable's two CommonJS scripts: main (scripts/dist/sea-main.mjs with the
+ * launcher's checks, what the executable starts) and app (scripts/dist/sea-app.mjs, the whole
+ * wizard, an asset). Returns the wizard's metafile.
+ */
+export async function bundleBinary(mainFile, appFile) {
+  const common = { absWorkingDir: repo, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minifyWhitespace: true, legalComments: 'none', logLevel: 'warning' };
+  await build({ ...common, entryPoints: [join(repo, 'scripts/dist/sea-main.mjs')], outfile: mainFile, external: ['node:sea'] });
   const result = await build({
-    absWorkingDir: repo,
-    entryPoints: [join(repo, 'scripts/dist/sea-main.mjs')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile,
+    ...common,
+    entryPoints: [join(repo, 'scripts/dist/sea-app.mjs')],
+    outfile: appFile,
     define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__uwAppUrl' },
     banner: { js: binaryBanner },
     external: ['pg-native'],
-    minifyWhitespace: true,
-    legalComments: 'none',
     metafile: true,
-    logLevel: 'warning',
     plugins: [noDevtools, yogaWithoutFetch, yogaInitLater, inkWithoutDevAwaits, stringWidthEmojiGuard],
   });
   return result.metafile;

@@ -113,15 +113,16 @@ function verify(dir, except) {
 
 
 /**
- * --version runs none of the wizard's code: answered from lib/package.json, before the check and
- * without it (a damaged copy can still say which version it is; nothing else runs). False when
- * it was not asked, or lib/package.json cannot say (the check then names what is wrong).
+ * --version runs none of the wizard's code: answered from lib/package.json (of libDir, else of
+ * this folder), before the check and without it (a damaged copy can still say which version it
+ * is; nothing else runs). False when it was not asked, or lib/package.json cannot say (the check
+ * then names what is wrong).
  */
-function answerVersion(argv) {
+function answerVersion(argv, libDir) {
   if (argv.length !== 1 || (argv[0] !== '--version' && argv[0] !== '-V')) return false;
   var shipped;
   try {
-    shipped = JSON.parse(fs.readFileSync(path.join(lib, 'package.json'), 'utf8')).version;
+    shipped = JSON.parse(fs.readFileSync(path.join(libDir || lib, 'package.json'), 'utf8')).version;
   } catch (e) {
     return false;
   }
@@ -167,4 +168,4 @@ function launch() {
 
 // The standalone executable (scripts/dist/sea-main.mjs) bundles this file for its checks.
 if (require.main === module) launch();
-else module.exports = { language: language, say: say, verify: verify };
+else module.exports = { answerVersion: answerVersion, language: language, say: say, verify: verify };

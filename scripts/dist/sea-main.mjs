@@ -1,14 +1,14 @@
-// The start of the standalone executable (`npm run dist:binary`): this Node.js and the wizard in
-// one file, its data (wizards/, templates/, lib/) in the folder beside it. Bundled by
-// scripts/dist/bundle.mjs (bundleBinary) into the one CommonJS script a single executable
-// application runs. As the CD launchers do: --version alone is answered without the check;
+// The start of the standalone executable (`npm run dist:binary`): this Node.js with the wizard
+// inside, its data (wizards/, templates/, lib/) in the folder beside it. Kept small so that
+// --version answers at once, as the CD launchers do (from lib/package.json, without the check);
 // anything else runs only when every file of the folder matches SHA256SUMS (but the executable
 // itself, which would take longer to hash than to start: `sha256sum -c SHA256SUMS` checks it).
-import { dirname } from 'node:path';
+// The wizard (sea-app.mjs) is the asset app.cjs, compiled with its code cache app.cache.
+import { dirname, join } from 'node:path';
+import { getAsset, getRawAsset } from 'node:sea';
+import { Script } from 'node:vm';
 import launch from './launch.cjs';
-// __uwInitYoga is made by the yoga-init-later plugin of bundle.mjs.
-import { __uwInitYoga } from 'yoga-layout';
-import { main } from '../../src/cli.ts';
+import { APP_ASSET, CACHE_ASSET } from './sea-wrap.mjs';
 
 const EXECUTABLE = 'upgrade-wizard';
 const top = dirname(process.execPath);
@@ -22,20 +22,27 @@ function showsScreens(args) {
   return first === undefined || first === 'demo' || (first.startsWith('-') && !['--version', '-V', '--help', '-h'].includes(first));
 }
 
+/** The wizard's exports: its script (wrapApp() of sea-wrap.mjs) with the build's code cache. */
+function loadApp() {
+  const filename = join(top, EXECUTABLE, APP_ASSET);
+  // getRawAsset: the bytes where the executable holds them, not a copy.
+  const script = new Script(getAsset(APP_ASSET, 'utf8'), { filename, cachedData: new Uint8Array(getRawAsset(CACHE_ASSET)) });
+  const module = { exports: {} };
+  // The executable's require: it loads Node's built-ins, all the bundle needs.
+  script.runInThisContext()(module.exports, require, module, filename, top);
+  return module.exports;
+}
+
 async function start() {
-  if (!(argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V'))) {
-    const problem = launch.verify(top, EXECUTABLE);
-    if (problem) {
-      problem.params.dir = top;
-      launch.say(launch.language(argv, process.env), problem.key, problem.params);
-      process.exitCode = 2;
-      return;
-    }
+  if (launch.answerVersion(argv, join(top, 'lib'))) return;
+  const problem = launch.verify(top, EXECUTABLE);
+  if (problem) {
+    problem.params.dir = top;
+    launch.say(launch.language(argv, process.env), problem.key, problem.params);
+    process.exitCode = 2;
+    return;
   }
-  // A CommonJS script cannot wait for yoga's WebAssembly at the top, as its ES module does; only
-  // the screens need it (some 40 ms).
-  if (showsScreens(argv)) await __uwInitYoga();
-  await main(argv);
+  await loadApp().run(argv, showsScreens(argv));
 }
 
 void start();
