@@ -120,16 +120,13 @@ export async function bundle(outdir, options = {}) {
     plugins: [noDevtools, cjsNamedExports, yogaWithoutFetch, stringWidthEmojiGuard],
     ...options,
   });
-  for (const name of Object.keys(result.metafile.outputs)) {
-    if (name.endsWith('.js')) rewriteFile(join(repo, name), requireBuiltins);
+  for (const name of Object.keys(result.metafile.outputs).filter((n) => n.endsWith('.js'))) {
+    const file = join(repo, name);
+    const code = readFileSync(file, 'utf8');
+    const rewritten = requireBuiltins(code, file);
+    if (rewritten !== code) writeFileSync(file, rewritten);
   }
   return result.metafile;
-}
-
-function rewriteFile(file, change) {
-  const before = readFileSync(file, 'utf8');
-  const after = change(before, file);
-  if (after !== before) writeFileSync(file, after);
 }
 
 /**

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Compiles wizards/*.yaml into the JSON that src/plan/compiled.ts reads: each file's validated
-// Definition, made by the wizard's own loader, with the SHA-256 of its bytes. A definition that
+// Compiles wizards/*.yaml into the file that src/plan/compiled.ts reads (encodeCompiled): each
+// file's validated Definition, made by the wizard's own loader, with the SHA-256 of its bytes. A definition that
 // does not load stops the build: it must not be shipped.
 //   scripts/dist/build.mjs            lib/definitions.compiled of the CD folder (loader bundled from src/)
 //   npm pack (prepack / postpack):    node scripts/dist/compile-definitions.mjs build/definitions.compiled
@@ -63,7 +63,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (first === '--remove' && second) rmSync(second, { force: true });
   else if (first && !first.startsWith('-')) writeFileSync(first, await compileForBuild());
   else {
-    process.stderr.write('usage: node scripts/dist/compile-definitions.mjs OUT.json | --remove OUT.json\n');
+    process.stderr.write('usage: node scripts/dist/compile-definitions.mjs OUT | --remove OUT\n');
     process.exit(2);
   }
 }

@@ -111,7 +111,6 @@ function verify(dir, except) {
   return count === 0 ? { key: 'badSums', params: { line: 1 } } : null;
 }
 
-
 /**
  * --version runs none of the wizard's code: answered from lib/package.json (of libDir, else of
  * this folder), before the check and without it (a damaged copy can still say which version it

@@ -22,8 +22,8 @@ export interface ParsedConf {
   problems: LineProblem[];
 }
 
-// Character scans rather than regular expressions: system.conf files can be long, and
-// start-up time of the command matters (bench/migrate-config.js).
+// Blanks are spaces and tabs only: String.prototype.trim would also take 0xA0 and other bytes
+// that are data in these latin1 strings.
 const isSpace = (c: number): boolean => c === 32 || c === 9;
 
 function firstNonSpace(text: string): number {
