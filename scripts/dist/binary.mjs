@@ -74,7 +74,6 @@ try {
     fail(`postject could not inject the wizard into ${exe}:\n${String(error.stderr ?? error.message)}`);
   }
 
-  writeFileSync(join(out, 'lib', 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, private: true }, null, 2)}\n`);
   await copyData(out);
   const glibc = highest(nodeBytes, 'GLIBC');
   const glibcxx = highest(nodeBytes, 'GLIBCXX');

@@ -39,7 +39,6 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'lib'), { recursive: true });
 const metafile = await bundle(join(out, 'lib', 'app'));
 
-writeFileSync(join(out, 'lib', 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', private: true }, null, 2)}\n`);
 cpSync(join(here, 'launch.cjs'), join(out, 'lib', 'launch.cjs'));
 await copyData(out);
 

@@ -1,5 +1,5 @@
-// What the CD folder and the executable's folder share: the data beside the code, and their
-// SHA256SUMS over every other file.
+// What the CD folder, the executable's folder and the npm package's lib/ share: the data beside
+// the code, and (the two folders) their SHA256SUMS over every other file.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -27,9 +27,19 @@ export function writeSha256Sums(dir) {
   return listed;
 }
 
-/** wizards/*.yaml, templates/ and lib/definitions.compiled (lib/ must exist), as src/ expects them. */
+/**
+ * What the code in lib/app/ reads one level up: package.json (the version --version prints;
+ * "type": "module" for the chunks) and definitions.compiled (wizards/ compiled).
+ */
+export async function writeLibData(lib) {
+  const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  writeFileSync(join(lib, 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', private: true }, null, 2)}\n`);
+  writeFileSync(join(lib, 'definitions.compiled'), await compileForBundle(join(repo, 'wizards')));
+}
+
+/** lib/'s data (writeLibData; out/lib must exist), wizards/*.yaml and templates/, as src/ expects them. */
 export async function copyData(out) {
-  writeFileSync(join(out, 'lib', 'definitions.compiled'), await compileForBundle(join(repo, 'wizards')));
+  await writeLibData(join(out, 'lib'));
   mkdirSync(join(out, 'wizards'));
   for (const f of readdirSync(join(repo, 'wizards')).filter((n) => /\.ya?ml$/.test(n))) cpSync(join(repo, 'wizards', f), join(out, 'wizards', f));
   mkdirSync(join(out, 'templates'));

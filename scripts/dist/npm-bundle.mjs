@@ -7,22 +7,19 @@
 // what the tests run.
 //   node scripts/dist/npm-bundle.mjs            write lib/
 //   node scripts/dist/npm-bundle.mjs --remove   remove it
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundle, repo, thirdPartyLicenses } from './bundle.mjs';
-import { compileForBundle } from './compile-definitions.mjs';
+import { writeLibData } from './folder.mjs';
 
 /** Writes the bundle into lib (default: the package's lib/). */
 export async function writeNpmBundle(lib = join(repo, 'lib')) {
   rmSync(lib, { recursive: true, force: true });
   mkdirSync(lib, { recursive: true });
   const metafile = await bundle(join(lib, 'app'));
-  const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
-  // What src/cli.ts reads for --version, one level above the code; "module" for the chunks.
-  writeFileSync(join(lib, 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', private: true }, null, 2)}\n`);
-  // Checked against wizards/ byte for byte at each start, as in the CD folder.
-  writeFileSync(join(lib, 'definitions.compiled'), await compileForBundle(join(repo, 'wizards')));
+  // The compiled definitions are checked against wizards/ byte for byte at each start, as in the CD folder.
+  await writeLibData(lib);
   writeFileSync(join(lib, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(metafile));
 }
 
