@@ -1,7 +1,7 @@
 // The standalone executable of `npm run dist:binary` (linux-x64 only), copied to an empty
 // directory and run offline with no Node.js on PATH: it answers as the built CLI does, shows
 // the interactive wizard, and refuses a damaged copy of its data, naming the file.
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
@@ -25,16 +25,9 @@ const supported = unsupported === undefined;
 let base: string;
 let folder: string;
 
-/** isolated(), with unshare found on this PATH: the runs' own PATH has no Node.js, and no unshare. */
-function offline(argv: string[]): [string, string[]] {
-  const [file, rest] = isolated(argv);
-  const found = (process.env.PATH ?? '').split(':').map((d) => join(d, file)).find((p) => p.startsWith('/') && existsSync(p));
-  return [found ?? file, rest];
-}
-
 /** The executable offline, in a clean environment whose PATH has no Node.js. */
 async function runBinary(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  const [file, argv] = offline([join(folder, 'upgrade-wizard'), ...args]);
+  const [file, argv] = isolated([join(folder, 'upgrade-wizard'), ...args]);
   const r = await execa(file, argv, { cwd: base, env: { PATH: join(base, 'no-node'), HOME: base, LANG: 'C', ...env }, extendEnv: false, reject: false, stdin: 'ignore' });
   return { exitCode: r.exitCode ?? 1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
@@ -104,7 +97,7 @@ describe.skipIf(!supported)('the standalone executable, offline, without Node.js
 
     it('renders the first screen with the detections, then the first question', async () => {
       sb = await makeSandbox();
-      const [file, argv] = offline([join(folder, 'upgrade-wizard'), '--product', 'sharetask', '--root', sb.root, '--media', sb.media, '--log-dir', sb.logDir]);
+      const [file, argv] = isolated([join(folder, 'upgrade-wizard'), '--product', 'sharetask', '--root', sb.root, '--media', sb.media, '--log-dir', sb.logDir]);
       await expectWelcomeThenQuestion([file, ...argv], sb.bin, sb);
     }, 60_000);
   });

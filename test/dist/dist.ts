@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, parse } from 'node:path';
+import { dirname, isAbsolute, join, parse } from 'node:path';
 import { execa } from 'execa';
 import { expect } from 'vitest';
 import { repoRoot, type CliResult } from '../helpers/cli.js';
@@ -43,9 +43,12 @@ export const noNetns: string | undefined = (() => {
   }
 })();
 
+/** unshare by its full path: a run's own PATH may not hold it (the executable's has no system dirs). */
+const unshare = (process.env.PATH ?? '').split(':').map((d) => join(d, 'unshare')).find((p) => isAbsolute(p) && existsSync(p)) ?? 'unshare';
+
 /** The commands of a run: unshare -n first when permitted. */
 export function isolated(argv: string[]): [string, string[]] {
-  return noNetns === undefined ? ['unshare', ['-n', '--', ...argv]] : [argv[0] as string, argv.slice(1)];
+  return noNetns === undefined ? [unshare, ['-n', '--', ...argv]] : [argv[0] as string, argv.slice(1)];
 }
 
 /** Only Node.js and the base system on PATH, before the given dirs. */
