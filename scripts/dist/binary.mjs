@@ -2,14 +2,15 @@
 // `npm run dist:binary`: the standalone linux-x64 executable for servers without Node.js, made
 // from the Node.js running this script (a single executable application). Node.js 20 starts one
 // CommonJS script: a small one (scripts/dist/sea-main.mjs) that runs the wizard, bundled whole
-// into one more (scripts/dist/sea-app.mjs), from the executable's assets with its code cache.
+// into one more (scripts/dist/sea-app.mjs), from the executable's assets with its code cache,
+// made after a run of `plan` and of the first screen (scripts/dist/sea-train.cjs).
 //   dist/binary/upgrade-wizard-linux-x64/ (or --out DIR)
 //     upgrade-wizard                     this Node.js with the wizard injected (postject)
 //     lib/definitions.compiled, lib/package.json, wizards/, templates/   as in the CD folder
 //     README.txt, THIRD-PARTY-LICENSES.txt, SHA256SUMS
 // It prints the executable's size and the glibc it needs.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,6 +43,24 @@ function highest(bytes, family) {
   return versions.length === 0 ? 'unknown' : versions[versions.length - 1].join('.');
 }
 
+/**
+ * Writes the code cache of the wizard's script appFile (its data in out) after sea-train.cjs has
+ * run it through `plan` and the first screen, in a pseudo-terminal (util-linux `script`). Without
+ * `script`, or when the run fails, the cache of the script alone: slower starts, the same wizard.
+ */
+function warmCodeCache(appFile, cacheFile) {
+  const tmp = join(work, 'train-tmp');
+  mkdirSync(tmp);
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: tmp, TERM: 'xterm-256color', COLUMNS: '100', LINES: '40' };
+  // NODE_OPTIONS stays out: V8 takes a cache only from a Node.js started with the same flags.
+  const command = [process.execPath, join(here, 'sea-train.cjs'), appFile, out, cacheFile].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const r = spawnSync('script', ['-qec', command, '/dev/null'], { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000 });
+  if (r.status === 0 && existsSync(cacheFile)) return;
+  const why = r.error?.code === 'ENOENT' ? 'util-linux `script` is not on PATH' : r.error ? String(r.error.message) : `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-5).join('\n');
+  process.stderr.write(`dist:binary: could not prepare the warm code cache; the executable will compile more at each start:\n${why}\n`);
+  writeFileSync(cacheFile, new Script(readFileSync(appFile, 'utf8'), { filename: APP_ASSET }).createCachedData());
+}
+
 const work = mkdtempSync(join(tmpdir(), 'uw-binary-'));
 try {
   rmSync(out, { recursive: true, force: true });
@@ -51,9 +70,10 @@ try {
   const metafile = await bundleBinary(mainFile, appFile);
   const wrapped = wrapApp(readFileSync(appFile, 'utf8'));
   writeFileSync(appFile, wrapped);
+  await copyData(out);
   // The code cache of the wizard, made by this Node.js, which is the executable's: V8 takes it.
   const cacheFile = join(work, CACHE_ASSET);
-  writeFileSync(cacheFile, new Script(wrapped, { filename: APP_ASSET }).createCachedData());
+  warmCodeCache(appFile, cacheFile);
   const config = {
     main: mainFile,
     output: join(work, 'sea.blob'),
@@ -74,7 +94,6 @@ try {
     fail(`postject could not inject the wizard into ${exe}:\n${String(error.stderr ?? error.message)}`);
   }
 
-  await copyData(out);
   const glibc = highest(nodeBytes, 'GLIBC');
   const glibcxx = highest(nodeBytes, 'GLIBCXX');
   const readme = readFileSync(join(here, 'README-binary.txt'), 'utf8');

@@ -24,6 +24,7 @@ if (unsupported !== undefined) process.stderr.write(`test/dist/binary: SKIPPED: 
 const supported = unsupported === undefined;
 let base: string;
 let folder: string;
+let buildStderr: string;
 
 /** The executable offline, in a clean environment whose PATH has no Node.js. */
 async function runBinary(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
@@ -36,7 +37,7 @@ beforeAll(async () => {
   if (!supported) return;
   base = mkdtempSync(join(tmpdir(), 'uw-binary-test-'));
   const built = join(base, 'built', 'upgrade-wizard-linux-x64');
-  await execa(process.execPath, [join(repoRoot, 'scripts/dist/binary.mjs'), '--out', built, '--quiet'], { cwd: repoRoot, stdin: 'ignore' });
+  buildStderr = (await execa(process.execPath, [join(repoRoot, 'scripts/dist/binary.mjs'), '--out', built, '--quiet'], { cwd: repoRoot, stdin: 'ignore' })).stderr;
   // As an administrator copies it to a server: the folder alone.
   folder = join(base, 'copy', 'upgrade-wizard-linux-x64');
   cpSync(built, folder, { recursive: true });
@@ -48,6 +49,10 @@ afterAll(() => {
 afterEach(() => Tmux.killAll());
 
 describe.skipIf(!supported)('the standalone executable, offline, without Node.js on PATH', () => {
+  it('is built without a warning: its code cache was made from a run of plan and the first screen', () => {
+    expect(buildStderr).toBe('');
+  });
+
   it('prints the version of package.json', async () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
     expect(await runBinary(['--version'])).toEqual({ exitCode: 0, stdout: pkg.version, stderr: '' });
