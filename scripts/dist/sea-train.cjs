@@ -13,7 +13,7 @@ const { Script } = require('vm');
 
 const [appFile, folder, cacheFile] = process.argv.slice(2);
 // Quiet this long after the last output: the first screen is drawn.
-const SETTLED_MS = 500;
+const SETTLED_MS = 1000;
 const GIVE_UP_MS = 30000;
 
 // The bundle finds its data beside the executable (bundle.mjs's binaryBanner).
