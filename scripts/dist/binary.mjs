@@ -3,7 +3,7 @@
 // from the Node.js running this script (a single executable application). Node.js 20 starts one
 // CommonJS script: a small one (scripts/dist/sea-main.mjs) that runs the wizard, bundled whole
 // into one more (scripts/dist/sea-app.mjs), from the executable's assets with its code cache,
-// made after a run of `plan` and of the first screen (scripts/dist/sea-train.cjs).
+// made after a run of `plan` and of the first screen (scripts/dist/sea-train.mjs).
 //   dist/binary/upgrade-wizard-linux-x64/ (or --out DIR)
 //     upgrade-wizard                     this Node.js with the wizard injected (postject)
 //     lib/definitions.compiled, lib/package.json, wizards/, templates/   as in the CD folder
@@ -17,13 +17,12 @@ import { parseArgs } from 'node:util';
 import { Script } from 'node:vm';
 import { bundleBinary, repo, thirdPartyLicenses } from './bundle.mjs';
 import { copyData, writeSha256Sums } from './folder.mjs';
-import { APP_ASSET, CACHE_ASSET, wrapApp } from './sea-wrap.mjs';
+import { APP_ASSET, CACHE_ASSET, EXECUTABLE, SEA_FUSE, wrapApp } from './sea-wrap.mjs';
 
-/** The sentinel that marks a Node.js binary as able to carry a single executable application. */
-const FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 const here = join(repo, 'scripts', 'dist');
 const { values } = parseArgs({ options: { out: { type: 'string' }, quiet: { type: 'boolean', default: false } } });
 const out = resolve(values.out ?? join(repo, 'dist', 'binary', 'upgrade-wizard-linux-x64'));
+const exe = join(out, EXECUTABLE);
 const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
 
 function fail(message) {
@@ -33,7 +32,7 @@ function fail(message) {
 
 if (process.platform !== 'linux' || process.arch !== 'x64') fail(`builds linux-x64 only, from a linux-x64 Node.js; this is ${process.platform}-${process.arch}`);
 const nodeBytes = readFileSync(process.execPath);
-if (!nodeBytes.includes(FUSE)) fail(`${process.execPath} cannot carry a single executable application (no ${FUSE}); use an official Node.js 20 build`);
+if (!nodeBytes.includes(SEA_FUSE)) fail(`${process.execPath} cannot carry a single executable application (no ${SEA_FUSE}); use an official Node.js 20 build`);
 
 /** The highest version of a versioned symbol family the executable needs (GLIBC_2.28, GLIBCXX_3.4.21). */
 function highest(bytes, family) {
@@ -44,16 +43,20 @@ function highest(bytes, family) {
 }
 
 /**
- * Writes the code cache of the wizard's script appFile (its data in out) after sea-train.cjs has
+ * Writes the code cache of the wizard's script appFile (its data in out) after sea-train.mjs has
  * run it through `plan` and the first screen, in a pseudo-terminal (util-linux `script`). Without
  * `script`, or when the run fails, the cache of the script alone: slower starts, the same wizard.
  */
 function warmCodeCache(appFile, cacheFile) {
   const tmp = join(work, 'train-tmp');
   mkdirSync(tmp);
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: tmp, TERM: 'xterm-256color', COLUMNS: '100', LINES: '40' };
   // NODE_OPTIONS stays out: V8 takes a cache only from a Node.js started with the same flags.
-  const command = [process.execPath, join(here, 'sea-train.cjs'), appFile, out, cacheFile].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  // script takes a shell command: a fixed one, the paths given in the environment.
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: tmp, TERM: 'xterm-256color', COLUMNS: '100', LINES: '40',
+    UW_NODE: process.execPath, UW_TRAIN: join(here, 'sea-train.mjs'), UW_APP: appFile, UW_EXE: exe, UW_CACHE: cacheFile,
+  };
+  const command = 'exec "$UW_NODE" "$UW_TRAIN" "$UW_APP" "$UW_EXE" "$UW_CACHE"';
   const r = spawnSync('script', ['-qec', command, '/dev/null'], { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000 });
   if (r.status === 0 && existsSync(cacheFile)) return;
   const why = r.error?.code === 'ENOENT' ? 'util-linux `script` is not on PATH' : r.error ? String(r.error.message) : `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-5).join('\n');
@@ -83,11 +86,10 @@ try {
   writeFileSync(join(work, 'sea-config.json'), JSON.stringify(config));
   execFileSync(process.execPath, ['--experimental-sea-config', join(work, 'sea-config.json')], { cwd: work, stdio: 'pipe' });
 
-  const exe = join(out, 'upgrade-wizard');
   copyFileSync(process.execPath, exe);
   chmodSync(exe, 0o755);
   // In a child: postject's ELF library writes warnings about Node's note sections, harmless.
-  const inject = `require(${JSON.stringify(join(repo, 'node_modules', 'postject'))}).inject(process.argv[1], 'NODE_SEA_BLOB', require('fs').readFileSync(process.argv[2]), { sentinelFuse: ${JSON.stringify(FUSE)} }).catch((e) => { console.error(e); process.exitCode = 1; });`;
+  const inject = `require(${JSON.stringify(join(repo, 'node_modules', 'postject'))}).inject(process.argv[1], 'NODE_SEA_BLOB', require('fs').readFileSync(process.argv[2]), { sentinelFuse: ${JSON.stringify(SEA_FUSE)} }).catch((e) => { console.error(e); process.exitCode = 1; });`;
   try {
     execFileSync(process.execPath, ['-e', inject, exe, config.output], { stdio: 'pipe' });
   } catch (error) {

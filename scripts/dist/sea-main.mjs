@@ -8,9 +8,8 @@ import { dirname, join } from 'node:path';
 import { getAsset, getRawAsset } from 'node:sea';
 import { Script } from 'node:vm';
 import launch from './launch.cjs';
-import { APP_ASSET, CACHE_ASSET } from './sea-wrap.mjs';
+import { APP_ASSET, CACHE_ASSET, EXECUTABLE, runApp } from './sea-wrap.mjs';
 
-const EXECUTABLE = 'upgrade-wizard';
 const top = dirname(process.execPath);
 // A single executable application gets argv as [executable, executable, ...arguments].
 const argv = process.argv.slice(2);
@@ -27,10 +26,8 @@ function loadApp() {
   const filename = join(top, EXECUTABLE, APP_ASSET);
   // getRawAsset: the bytes where the executable holds them, not a copy.
   const script = new Script(getAsset(APP_ASSET, 'utf8'), { filename, cachedData: new Uint8Array(getRawAsset(CACHE_ASSET)) });
-  const module = { exports: {} };
   // The executable's require: it loads Node's built-ins, all the bundle needs.
-  script.runInThisContext()(module.exports, require, module, filename, top);
-  return module.exports;
+  return runApp(script, require, filename, top);
 }
 
 async function start() {

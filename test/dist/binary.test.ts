@@ -12,12 +12,14 @@ import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { hasTmux, Tmux } from '../helpers/tmux.js';
 import { sampleAnswers, setArgs } from './answers.js';
 import { expectWelcomeThenQuestion, isolated } from './dist.js';
+// @ts-expect-error: a plain .mjs build script without types
+import { SEA_FUSE } from '../../scripts/dist/sea-wrap.mjs';
 
 /** Why no executable can be built here, or undefined when it can (said on stderr, not hidden). */
 const unsupported: string | undefined = (() => {
   if (process.platform !== 'linux' || process.arch !== 'x64') return `this is ${process.platform}-${process.arch}, not linux-x64`;
   // The sentinel postject needs, in every official Node.js build.
-  if (!readFileSync(process.execPath).includes('NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2')) return `${process.execPath} cannot carry a single executable application`;
+  if (!readFileSync(process.execPath).includes(SEA_FUSE as string)) return `${process.execPath} cannot carry a single executable application`;
   return undefined;
 })();
 if (unsupported !== undefined) process.stderr.write(`test/dist/binary: SKIPPED: ${unsupported}\n`);

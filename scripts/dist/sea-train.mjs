@@ -1,27 +1,27 @@
 // Makes the standalone executable's code cache "warm": scripts/dist/binary.mjs runs this with the
 // Node.js it puts into the executable, in a pseudo-terminal, with a TMPDIR of its own.
-//   node sea-train.cjs APP FOLDER CACHE
-// It runs the wizard's script APP (as sea-main.mjs does, the data of FOLDER as the executable's)
-// through `plan --json` and then `demo` up to its first screen, and writes CACHE: the code V8
-// compiled on the way. A cache made right after compiling holds the outer function only; the
-// functions a start really runs (React's reconciler, Ink, the plan engine) were then compiled
-// again at every start.
-'use strict';
-const { mkdirSync, writeFileSync, readFileSync } = require('fs');
-const { join } = require('path');
-const { Script } = require('vm');
+//   node sea-train.mjs APP EXE CACHE
+// It runs the wizard's script APP as sea-main.mjs does, as if it were the executable EXE (whose
+// folder holds the data), through `plan --json` and then `demo` up to its first screen, and
+// writes CACHE: the code V8 compiled on the way. A cache made right after compiling holds the
+// outer function only; the functions a start really runs (React's reconciler, Ink, the plan
+// engine) were then compiled again at every start.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import { APP_ASSET, runApp } from './sea-wrap.mjs';
 
-const [appFile, folder, cacheFile] = process.argv.slice(2);
+const [appFile, exe, cacheFile] = process.argv.slice(2);
 // Quiet this long after the last output: the first screen is drawn.
 const SETTLED_MS = 1000;
 const GIVE_UP_MS = 30000;
 
 // The bundle finds its data beside the executable (bundle.mjs's binaryBanner).
-Object.defineProperty(process, 'execPath', { value: join(folder, 'upgrade-wizard') });
-const filename = join(folder, 'upgrade-wizard', 'app.cjs');
+Object.defineProperty(process, 'execPath', { value: exe });
+const filename = join(exe, APP_ASSET);
 const script = new Script(readFileSync(appFile, 'utf8'), { filename });
-const app = { exports: {} };
-script.runInThisContext()(app.exports, require, app, filename, folder);
+const app = runApp(script, createRequire(import.meta.url), filename, dirname(exe));
 
 const root = join(process.env.TMPDIR, 'root');
 const logDir = join(process.env.TMPDIR, 'log');
@@ -48,12 +48,12 @@ setTimeout(() => {
   process.exit(1);
 }, GIVE_UP_MS).unref();
 
-(async () => {
-  await app.exports.run(plan, false);
+try {
+  await app.run(plan, false);
   if (process.exitCode) throw new Error(`plan ${plan.join(' ')} ended with ${process.exitCode}`);
   watching = true;
-  await app.exports.run(['demo', '--lang', 'en'], true);
-})().catch((error) => {
+  await app.run(['demo', '--lang', 'en'], true);
+} catch (error) {
   process.stderr.write(`sea-train: ${error.stack}\n`);
   process.exit(1);
-});
+}
