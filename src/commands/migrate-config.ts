@@ -17,7 +17,7 @@ import { visudoCheck } from '../io/visudo.js';
 import { uidFromArchiveName } from '../migrate/custom.js';
 import { readDbConf, type DbParams } from '../migrate/db-conf.js';
 import { unifiedDiff, wantColour } from '../migrate/diff.js';
-import { joinLines, splitLines } from '../migrate/lines.js';
+import { splitLines } from '../migrate/lines.js';
 import { parseMigrateOptions, type MigrateOptions } from '../migrate/options.js';
 import { findingMessage, jsonDocument, renderText, type FileChange, type Outcome } from '../migrate/report.js';
 import { formatSharetaskDb, maskSharetaskDb } from '../migrate/sharetask-db.js';
@@ -56,7 +56,8 @@ const latin1 = (buf: Buffer): string => buf.toString('latin1');
 
 /** Decoded text for the screen, '\n' endings (the diff is about content, not line endings). */
 async function display(buf: Buffer, encoding: TextEncoding): Promise<string> {
-  return (await decodeForDisplay(buf, encoding)).replace(/\r\n/g, '\n');
+  const text = await decodeForDisplay(buf, encoding);
+  return text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
 }
 
 async function fileChange(path: string, before: Buffer, after: Buffer, encoding: TextEncoding): Promise<FileChange> {
@@ -177,7 +178,7 @@ export async function migrate(opts: MigrateOptions): Promise<{ outcome: Outcome;
   const sysEncoding = detectEncoding(sysBytes);
   const wanted = wantedParams({ sharetaskDb, custom, userPrefsDir: opts.userPrefsDir });
   const migrated = migrateSystemConf({
-    conf: splitLines(latin1(sysBytes)),
+    text: latin1(sysBytes),
     file: sysPath,
     wanted,
     force: opts.force,
@@ -185,7 +186,7 @@ export async function migrate(opts: MigrateOptions): Promise<{ outcome: Outcome;
   });
   failOn(migrated.findings);
   findings.push(...migrated.findings);
-  const sysAfter = migrated.changed ? Buffer.from(joinLines(migrated.conf), 'latin1') : sysBytes;
+  const sysAfter = migrated.changed ? Buffer.from(migrated.text, 'latin1') : sysBytes;
   const pending: Pending[] = [];
   if (migrated.changed) pending.push({ path: sysPath, before: sysBytes, after: sysAfter });
   const files: FileChange[] = [await fileChange(sysPath, sysBytes, sysAfter, sysEncoding)];

@@ -1,35 +1,64 @@
 // Unified diffs of what would be written, computed on masked display text.
 
-import { formatPatch, structuredPatch, FILE_HEADERS_ONLY } from 'diff';
+// The patch module alone: the package's index loads every diff flavour (about twenty modules).
+import { formatPatch, structuredPatch, FILE_HEADERS_ONLY } from 'diff/lib/patch/create.js';
+import { lineNumberAt } from './lines.js';
 import { maskLine } from './mask.js';
 
 const CONTEXT = 3;
+// Common starts and ends are compared this many characters at a time, as native string equality.
+const BLOCK = 4096;
+
+/** Length of the common start of a and b, at most max. */
+function commonPrefix(a: string, b: string, max: number): number {
+  let n = 0;
+  while (n + BLOCK <= max && a.slice(n, n + BLOCK) === b.slice(n, n + BLOCK)) n += BLOCK;
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** Length of the common end of a and b, at most max. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  while (n + BLOCK <= max && a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
 
 /**
  * A unified diff of two display texts (decoded, '\n' line endings). Secrets are masked
  * before diffing, so no hunk can carry a password. Only the region between the common
- * first and last lines (plus a margin wider than the context) goes through the diff
- * algorithm and the masking: a 20,000-line file with a few added lines stays fast.
+ * start and end (plus a margin wider than the context) goes through the diff algorithm
+ * and the masking: a 20,000-line file with a few added lines stays fast.
  */
 export function unifiedDiff(oldName: string, newName: string, oldText: string, newText: string): string {
-  const a = oldText.split('\n');
-  const b = newText.split('\n');
-  const shortest = Math.min(a.length, b.length);
-  let head = 0;
-  while (head < shortest && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < shortest - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const skipHead = Math.max(0, head - CONTEXT - 1);
-  const skipTail = Math.max(0, tail - CONTEXT - 1);
-  // Lines before a skipped tail all end in '\n'; without a skipped tail the end is kept as is.
-  const middle = (lines: string[]): string => {
-    const kept = lines.slice(skipHead, lines.length - skipTail).map(maskLine).join('\n');
-    return skipTail > 0 ? `${kept}\n` : kept;
-  };
-  const patch = structuredPatch(oldName, newName, middle(a), middle(b), undefined, undefined, { context: CONTEXT });
+  const shortest = Math.min(oldText.length, newText.length);
+  const prefix = commonPrefix(oldText, newText, shortest);
+  const suffix = commonSuffix(oldText, newText, shortest - prefix);
+  // Whole lines only, and a margin of CONTEXT + 1 equal lines: the kept region starts after the
+  // (CONTEXT + 2)th '\n' before the first difference and ends with the (CONTEXT + 2)th after the last.
+  let cut = prefix;
+  let before = 0;
+  while (before <= CONTEXT + 1 && cut > 0) {
+    cut = oldText.lastIndexOf('\n', cut - 1);
+    if (cut === -1) break;
+    before++;
+  }
+  const from = before === CONTEXT + 2 ? cut + 1 : 0;
+  const skippedHead = from === 0 ? 0 : lineNumberAt(oldText, from) - 1;
+  let to = oldText.length - suffix - 1;
+  let after = 0;
+  while (after <= CONTEXT + 1) {
+    to = oldText.indexOf('\n', to + 1);
+    if (to === -1) break;
+    after++;
+  }
+  const keptTail = after === CONTEXT + 2 ? oldText.length - to - 1 : 0;
+  const middle = (text: string): string => text.slice(from, text.length - keptTail).split('\n').map(maskLine).join('\n');
+  const patch = structuredPatch(oldName, newName, middle(oldText), middle(newText), undefined, undefined, { context: CONTEXT });
   for (const hunk of patch.hunks) {
-    hunk.oldStart += skipHead;
-    hunk.newStart += skipHead;
+    hunk.oldStart += skippedHead;
+    hunk.newStart += skippedHead;
   }
   return formatPatch(patch, FILE_HEADERS_ONLY);
 }

@@ -15,7 +15,7 @@ export interface SplitText {
   lines: Line[];
 }
 
-const BOM = '\xEF\xBB\xBF';
+export const BOM = '\xEF\xBB\xBF';
 
 export function splitLines(latin1: string): SplitText {
   const bom = latin1.startsWith(BOM) ? BOM : '';
@@ -41,13 +41,29 @@ export function joinLines(split: SplitText): string {
   return out;
 }
 
-/** The ending most lines use, so inserted lines look like their neighbours. */
-export function dominantEol(lines: readonly Line[]): '\n' | '\r\n' {
-  let crlf = 0;
-  let lf = 0;
-  for (const line of lines) {
-    if (line.eol === '\r\n') crlf++;
-    else if (line.eol === '\n') lf++;
-  }
-  return crlf > lf ? '\r\n' : '\n';
+/** The ending most lines of a latin1 text use, so inserted lines look like their neighbours. */
+export function dominantEol(latin1: string): '\n' | '\r\n' {
+  if (!latin1.includes('\r')) return '\n';
+  const crlf = latin1.split('\r\n').length - 1;
+  return crlf > latin1.split('\n').length - 1 - crlf ? '\r\n' : '\n';
+}
+
+/** Where the line after the one starting at `start` starts (the text's length after the last). */
+export function nextLineStart(latin1: string, start: number): number {
+  const nl = latin1.indexOf('\n', start);
+  return nl === -1 ? latin1.length : nl + 1;
+}
+
+/** The text of the line starting at `start`, without its ending, as splitLines has it. */
+export function lineTextAt(latin1: string, start: number): string {
+  const nl = latin1.indexOf('\n', start);
+  if (nl === -1) return latin1.slice(start);
+  return latin1.slice(start, nl > start && latin1.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+}
+
+/** 1-based number of the line holding offset `at`. */
+export function lineNumberAt(latin1: string, at: number): number {
+  let line = 1;
+  for (let nl = latin1.indexOf('\n'); nl !== -1 && nl < at; nl = latin1.indexOf('\n', nl + 1)) line++;
+  return line;
 }

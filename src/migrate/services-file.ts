@@ -92,7 +92,7 @@ export function addServices(latin1: string, wanted: readonly ServiceEntry[]): Se
   }
   if (added.length === 0) return { text: latin1, added, checks };
   const split = splitLines(latin1);
-  const eol = dominantEol(split.lines);
+  const eol = dominantEol(latin1);
   const last = split.lines[split.lines.length - 1];
   if (last !== undefined && last.eol === '') last.eol = eol;
   for (const e of added) split.lines.push({ text: formatEntry(e), eol });

@@ -92,11 +92,9 @@ export function planSudoers(latin1: string, installDir: string, webUser = DEFAUL
 
 /** The file with the missing lines appended under a comment, in the file's own line ending. */
 export function appendSudoers(latin1: string, missing: readonly string[], stamp: string): string {
-  const split = splitLines(latin1);
-  const eol = dominantEol(split.lines);
-  const last = split.lines[split.lines.length - 1];
+  const eol = dominantEol(latin1);
   let out = latin1;
-  if (last && last.eol === '') out += eol;
+  if (latin1 !== '' && !latin1.endsWith('\n')) out += eol;
   out += `${eol}# ShareTask 5.5 (procedure 3.8.3), added by upgrade-wizard migrate-config on ${stamp}${eol}`;
   for (const line of missing) out += line + eol;
   return out;

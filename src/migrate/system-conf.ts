@@ -1,9 +1,10 @@
 // Adds the 5.5 parameters of procedure 3.8 to system.conf. Only lines it adds or rewrites
-// change; every other line keeps its bytes and ending.
+// change; every other byte is kept: the file is edited as one latin1 string at the offsets of
+// those lines, so a 20,000-line file costs a few native scans, not an object per line.
 
-import { isBlank, isComment, parseConf } from './conf-parse.js';
+import { findEntry, isBlank, isComment, parseConf, plainlyValid } from './conf-parse.js';
 import { lineProblemFinding } from './db-conf.js';
-import { dominantEol, type Line, type SplitText } from './lines.js';
+import { BOM, dominantEol, lineTextAt, nextLineStart, splitLines } from './lines.js';
 import { maskValue } from './mask.js';
 import { differingFields } from './sharetask-db.js';
 import { finding, type Finding } from './types.js';
@@ -15,7 +16,8 @@ export interface Wanted {
 }
 
 export interface SystemConfInput {
-  conf: SplitText;
+  /** The whole file as a latin1 string. */
+  text: string;
   /** Name used in findings. */
   file: string;
   /** In the order they are written: SHARETASK_DB, SUID_METHOD, CUSTOM, ENABLE_USER_PREFS, USER_PREFS_DIR. */
@@ -26,7 +28,8 @@ export interface SystemConfInput {
 }
 
 export interface SystemConfResult {
-  conf: SplitText;
+  /** The whole file as it would be written, a latin1 string. */
+  text: string;
   changed: boolean;
   findings: Finding[];
 }
@@ -50,27 +53,38 @@ export function wantedParams(o: {
   return list;
 }
 
+/** Text replacing body[start, end). */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export function migrateSystemConf(input: SystemConfInput): SystemConfResult {
-  const { file, wanted, stamp } = input;
-  // A shallow copy: lines that change are replaced by new objects, the input stays intact.
-  const lines = [...input.conf.lines];
+  const { text, file, wanted, stamp } = input;
+  const unchanged = (findings: Finding[]): SystemConfResult => ({ text, changed: false, findings });
+  const bom = text.startsWith(BOM) ? BOM : '';
+  const body = text.slice(bom.length);
   const managed = new Set(wanted.map((w) => w.key));
-  const parsed = parseConf(lines);
   const findings: Finding[] = [];
-  for (const p of parsed.problems) {
+  // The line-by-line parse only where the whole-text check finds something to report.
+  const problems = plainlyValid(body) ? [] : parseConf(splitLines(text).lines).problems;
+  for (const p of problems) {
     if (p.kind === 'duplicate' && !managed.has(p.key)) {
       findings.push(finding('warning', 'duplicateKeyIgnored', { key: p.key, firstLine: p.firstLine }, { file, line: p.line }));
     } else {
       findings.push(lineProblemFinding(p, file));
     }
   }
-  if (findings.some((f) => f.level === 'error')) return { conf: input.conf, changed: false, findings };
+  if (findings.some((f) => f.level === 'error')) return unchanged(findings);
 
-  const eol = dominantEol(lines);
+  const eol = dominantEol(body);
   const toInsert: Wanted[] = [];
-  const replacements: { index: number; text: string }[] = [];
+  const edits: Edit[] = [];
+  const comment = (what: 'Migrated' | 'Changed'): string =>
+    `# ${what} for ShareTask 5.5 by upgrade-wizard migrate-config on ${stamp} (procedure 3.8)`;
   for (const w of wanted) {
-    const existing = parsed.entries.find((e) => e.key === w.key);
+    const existing = findEntry(body, w.key);
     if (!existing) {
       toInsert.push(w);
       continue;
@@ -87,53 +101,46 @@ export function migrateSystemConf(input: SystemConfInput): SystemConfResult {
       continue;
     }
     findings.push(finding('warning', CONFLICTING.has(w.key) ? 'replacedForced' : 'replaced', shown, at));
-    replacements.push({ index: existing.index, text: replaceValue(lines[existing.index] as Line, w.value) });
+    const line = body.slice(existing.start, existing.end);
+    edits.push({ start: existing.start, end: existing.end, text: `${comment('Changed')}${eol}${replaceValue(line, w.value)}` });
   }
-  if (findings.some((f) => f.level === 'error')) return { conf: input.conf, changed: false, findings };
-  if (toInsert.length === 0 && replacements.length === 0) {
+  if (findings.some((f) => f.level === 'error')) return unchanged(findings);
+  if (toInsert.length === 0 && edits.length === 0) {
     findings.push(finding('info', 'alreadyMigrated', {}, { file }));
-    return { conf: input.conf, changed: false, findings };
-  }
-
-  const comment = (what: 'Migrated' | 'Changed'): Line => ({
-    text: `# ${what} for ShareTask 5.5 by upgrade-wizard migrate-config on ${stamp} (procedure 3.8)`,
-    eol,
-  });
-  // Bottom-up, so earlier indices stay valid; every replaced line sits below the insertion point.
-  for (const r of [...replacements].sort((a, b) => b.index - a.index)) {
-    lines[r.index] = { ...(lines[r.index] as Line), text: r.text };
-    lines.splice(r.index, 0, comment('Changed'));
+    return unchanged(findings);
   }
   if (toInsert.length > 0) {
-    const block = toInsert.map((w): Line => ({ text: `${w.key} = ${w.value}`, eol }));
-    insertBlock(lines, [comment('Migrated'), ...block], eol);
+    edits.push(insertion(body, [comment('Migrated'), ...toInsert.map((w) => `${w.key} = ${w.value}`)], eol));
     findings.push(finding('info', 'added', { keys: toInsert.map((w) => w.key).join(', ') }, { file }));
   }
-  return { conf: { bom: input.conf.bom, lines }, changed: true, findings };
+  // From the bottom up, so earlier offsets stay valid; the insertion goes before a line replaced at its place.
+  let out = body;
+  for (const e of edits.sort((a, b) => b.start - a.start || b.end - a.end)) {
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  }
+  return { text: bom + out, changed: true, findings };
 }
 
 /** Keeps the line's own spacing around '=' and any trailing blanks; only the value changes. */
-function replaceValue(line: Line, value: string): string {
-  const m = /^([^=]*=[ \t]*)(.*?)([ \t]*)$/.exec(line.text);
-  return m ? `${m[1]}${value}${m[3]}` : line.text;
+function replaceValue(line: string, value: string): string {
+  const m = /^([^=]*=[ \t]*)(.*?)([ \t]*)$/.exec(line);
+  return m ? `${m[1]}${value}${m[3]}` : line;
 }
 
-/** After the leading comment block (and the blank line that ends it), as the procedure recommends. */
-function insertBlock(lines: Line[], block: Line[], eol: '\n' | '\r\n'): void {
-  let header = 0;
-  while (header < lines.length && isComment((lines[header] as Line).text)) header++;
-  let at = header;
-  if (at < lines.length && header > 0 && isBlank((lines[at] as Line).text)) at++;
-  const out = [...block];
-  if (at > 0 && !isBlank((lines[at - 1] as Line).text)) out.unshift({ text: '', eol });
-  if (at < lines.length && !isBlank((lines[at] as Line).text)) out.push({ text: '', eol });
-  if (at === lines.length && at > 0) {
-    const last = lines[at - 1] as Line;
-    if (last.eol === '') {
-      // Keep "no final newline": the old last line gets an ending, the new last line loses it.
-      lines[at - 1] = { ...last, eol };
-      (out[out.length - 1] as Line).eol = '';
-    }
-  }
-  lines.splice(at, 0, ...out);
+/**
+ * The new lines after the leading comment block (and the blank line that ends it), as the
+ * procedure recommends, with blank lines around them where their neighbours are not blank.
+ */
+function insertion(body: string, block: string[], eol: '\n' | '\r\n'): Edit {
+  let at = 0;
+  while (at < body.length && isComment(lineTextAt(body, at))) at = nextLineStart(body, at);
+  const afterHeader = at > 0;
+  const endsHeader = afterHeader && at < body.length && isBlank(lineTextAt(body, at));
+  if (endsHeader) at = nextLineStart(body, at);
+  const lines = [...block];
+  if (afterHeader && !endsHeader) lines.unshift('');
+  if (at < body.length && !isBlank(lineTextAt(body, at))) lines.push('');
+  // Keep "no final newline": the old last line gets an ending, the new last line none.
+  if (at === body.length && at > 0 && !body.endsWith('\n')) return { start: at, end: at, text: eol + lines.join(eol) };
+  return { start: at, end: at, text: lines.map((l) => l + eol).join('') };
 }

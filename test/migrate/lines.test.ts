@@ -22,7 +22,9 @@ describe('byte-exact lines', () => {
   });
 
   test('dominant ending', () => {
-    expect(dominantEol(splitLines('a\r\nb\r\nc\n').lines)).toBe('\r\n');
-    expect(dominantEol(splitLines('a').lines)).toBe('\n');
+    expect(dominantEol('a\r\nb\r\nc\n')).toBe('\r\n');
+    expect(dominantEol('a\r\nb\nc\n')).toBe('\n');
+    expect(dominantEol('a\r\r\nb\r\nc\n')).toBe('\r\n');
+    expect(dominantEol('a')).toBe('\n');
   });
 });

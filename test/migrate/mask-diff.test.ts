@@ -37,6 +37,15 @@ describe('masking and diffs', () => {
       [text(['dbpass = a', ...lines]), text(['dbpass = b', 'X = 1', ...lines])],
       ['', 'A = 1\n'],
       ['A = 1', 'B = 1'],
+      [text(lines), text(['X = 1', ...lines])],
+      [text(['', '', ...lines]), text(['', '', 'X = 1', ...lines])],
+      [text(lines), text([...lines.slice(0, 38), 'X = 1', ...lines.slice(38)])],
+      [text(lines), text([...lines.slice(0, 2), 'K2 = 2!', ...lines.slice(3)])],
+      [text(lines), text(lines.slice(1))],
+      [text(lines), text(lines.slice(0, 39))],
+      [text([...lines, ...lines]), text([...lines, 'X = 1', ...lines])],
+      [text(Array.from({ length: 6000 }, (_, i) => `K${i} = ${i}`)), text(['# h', ...Array.from({ length: 6000 }, (_, i) => (i === 3000 ? 'K = !' : `K${i} = ${i}`))])],
+      [text(['A = 1\r', 'B = 2\r', ...lines]), text(['A = 1\r', 'X = 1', 'B = 2\r', ...lines])],
     ];
     for (const [before, after] of cases) {
       const whole = createTwoFilesPatch('f', 'f', maskText(before), maskText(after), undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });

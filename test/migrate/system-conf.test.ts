@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { joinLines, splitLines } from '../../src/migrate/lines.js';
 import { migrateSystemConf, wantedParams } from '../../src/migrate/system-conf.js';
 
 const STAMP = '2024-05-01 10:00:00';
@@ -8,13 +7,13 @@ const DB = 'stask_mpi:localhost:5432:stask_mpi:pw:prefer';
 
 function migrate(text: string, o: { custom?: string; userPrefsDir?: string; force?: boolean; db?: string } = {}) {
   const r = migrateSystemConf({
-    conf: splitLines(text),
+    text,
     file: 'system.conf',
     wanted: wantedParams({ sharetaskDb: o.db ?? DB, custom: o.custom, userPrefsDir: o.userPrefsDir }),
     force: o.force ?? false,
     stamp: STAMP,
   });
-  return { ...r, text: joinLines(r.conf) };
+  return r;
 }
 
 describe('system.conf migration (3.8.1-3.8.4)', () => {
@@ -86,6 +85,12 @@ describe('system.conf migration (3.8.1-3.8.4)', () => {
     expect(r.text).toContain('# Changed for ShareTask 5.5');
     expect(r.text).toContain('\nSUID_METHOD = sudo\n');
     expect(r.findings).toContainEqual(expect.objectContaining({ level: 'warning', code: 'replaced', params: { key: 'SUID_METHOD', old: 'suidperl', new: 'sudo' } }));
+  });
+
+  test('a line changed where the new block goes keeps its "Changed" comment right above it', () => {
+    const changed = `# Changed for ShareTask 5.5 by upgrade-wizard migrate-config on ${STAMP} (procedure 3.8)`;
+    expect(migrate('# header\nSUID_METHOD = suidperl\n').text).toBe(`# header\n\n${MARK}\nSHARETASK_DB = ${DB}\n\n${changed}\nSUID_METHOD = sudo\n`);
+    expect(migrate('SUID_METHOD = suidperl\r\nA = 1\r\n').text).toBe(`${MARK}\r\nSHARETASK_DB = ${DB}\r\n\r\n${changed}\r\nSUID_METHOD = sudo\r\nA = 1\r\n`);
   });
 
   test('a duplicated managed key is an error; other duplicates a warning', () => {

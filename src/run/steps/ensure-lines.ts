@@ -45,8 +45,7 @@ export const ensureLines: StepHandler = {
     if (missing.length === 0) {
       return { status: 'done', detail: t('run.lines.present', { file }) };
     }
-    const split = splitLines(text);
-    const eol = dominantEol(split.lines);
+    const eol = dominantEol(text);
     const needsBreak = text.length > 0 && !text.endsWith('\n');
     const candidate = text + (needsBreak ? eol : '') + missing.map((l) => latin1(l) + eol).join('');
     output(ctx, step, t('run.lines.adding', { file, lines: missing.join('\n') }));
