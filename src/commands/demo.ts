@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/ui.js';
-import { shown } from '../run/proc.js';
 import { createShareTaskSandbox, sandboxEnv } from '../demo/sandbox.js';
 import { startWizard } from './interactive.js';
+import { quoteArgv } from '../quote.js';
 
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -33,7 +33,7 @@ export async function run(args: string[]): Promise<number> {
       product: 'sharetask',
       preset: {},
       // The stand-ins are needed again to continue: said with $PATH for the operator's shell.
-      envPrefix: `PATH=${shown([sb.bin])}:"$PATH" `,
+      envPrefix: `PATH=${quoteArgv([sb.bin])}:"$PATH" `,
     },
     'demo',
   );

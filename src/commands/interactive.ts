@@ -16,11 +16,11 @@ import { allDefinitions, findDefinition } from '../plan/definitions.js';
 import { askableQuestions, validateAnswer } from '../plan/questions.js';
 import { parseSets, readAnswersFile } from '../run/answers.js';
 import { DEFAULT_LOG_DIR, doneSteps, readJournal } from '../run/journal.js';
-import { shown } from '../run/proc.js';
 import { findResumable, type ResumePoint } from '../run/resumable.js';
 import type { RunResult } from '../run/session.js';
 import { checkSaveTarget, saveAnswers } from '../export/save-answers.js';
 import { lookAt, type ResumableRun, type RunControl, type RunOutcome, type WizardContext, type WizardServices } from '../ui/services.js';
+import { quoteArgv } from '../quote.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -170,7 +170,7 @@ function againCommand(o: WizardOptions): string {
   if (o.root) args.push('--root', o.root);
   if (o.media) args.push('--media', o.media);
   if (o.logDir !== DEFAULT_LOG_DIR) args.push('--log-dir', o.logDir);
-  return `${o.envPrefix ?? ''}${shown(args)}`;
+  return `${o.envPrefix ?? ''}${quoteArgv(args)}`;
 }
 
 /**

@@ -3,12 +3,11 @@ import type { Lang } from '../i18n/index.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/export.js';
 import type { RunbookModel, RunbookStep } from './runbook-model.js';
-
-const q = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+import { quoteArgv } from '../quote.js';
 
 /** The wizard's own command for a restore point (the runbook's way back). */
 export function rollbackCommand(m: RunbookModel, id: string): string {
-  return ['upgrade-wizard', 'rollback', '--to', id, ...(m.root ? ['--root', m.root] : [])].map(q).join(' ');
+  return quoteArgv(['upgrade-wizard', 'rollback', '--to', id, ...(m.root ? ['--root', m.root] : [])]);
 }
 
 /** The short facts line of a step: id, kind, procedure section, where it runs, manual, failure allowed. */

@@ -4,11 +4,7 @@ import type { Detection } from '../model/facts.js';
 import type { Plan, PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
-
-/** One argv for reading: arguments with spaces or shell characters in single quotes. */
-export function formatArgv(argv: readonly string[]): string {
-  return argv.map((a) => (a !== '' && /^[A-Za-z0-9_@%+=:,./<>-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
+import { quoteArgv } from '../quote.js';
 
 function show(value: unknown): string {
   if (Array.isArray(value)) return value.map(show).join(', ');
@@ -73,7 +69,7 @@ function stepLines(step: PlannedStep, n: number, width: number): string[] {
   const lines = [step.manual ? `${head}  ${t('plan.fmt.manual')}` : head];
   const cwd = step.params.cwd;
   if (typeof cwd === 'string') lines.push(`${pad}${t('plan.fmt.cwd', { cwd })}`);
-  for (const argv of step.commands ?? []) lines.push(`${pad}$ ${formatArgv(argv)}`);
+  for (const argv of step.commands ?? []) lines.push(`${pad}$ ${quoteArgv(argv)}`);
   for (const line of describeParams(step)) lines.push(`${pad}${line}`);
   if (step.instructions !== undefined) lines.push(`${pad}${step.instructions}`);
   for (const item of step.checklist ?? []) lines.push(`${pad}[ ] ${item}`);

@@ -5,6 +5,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { KilledByOperator, now, output, record, type StepContext } from './context.js';
 import { materializeSecrets } from './secret-files.js';
+import { quoteArgv } from '../quote.js';
 
 export interface CommandResult {
   exitCode: number | null;
@@ -26,18 +27,14 @@ export interface RunOptions {
   stdoutFile?: string;
 }
 
-export function shown(argv: readonly string[]): string {
-  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
-
 export async function runCommand(ctx: StepContext, step: PlannedStep, argv: string[], opts: RunOptions = {}): Promise<CommandResult> {
   const started = Date.now();
   const redirect = opts.stdoutFile ? ` > ${opts.stdoutFile}` : '';
   // The log always gets the command line (with its cwd); the screen only when not quiet.
-  if (opts.quiet || opts.cwd) ctx.journal?.log(`[${step.id}] $ ${shown(argv)}${redirect}${opts.cwd ? `   (cwd ${opts.cwd})` : ''}`);
+  if (opts.quiet || opts.cwd) ctx.journal?.log(`[${step.id}] $ ${quoteArgv(argv)}${redirect}${opts.cwd ? `   (cwd ${opts.cwd})` : ''}`);
   if (!opts.quiet) {
-    ctx.interaction.onOutput?.(step, ctx.redact.text(`$ ${shown(argv)}${redirect}`));
-    if (!opts.cwd) ctx.journal?.log(`[${step.id}] $ ${ctx.redact.text(shown(argv))}${redirect}`);
+    ctx.interaction.onOutput?.(step, ctx.redact.text(`$ ${quoteArgv(argv)}${redirect}`));
+    if (!opts.cwd) ctx.journal?.log(`[${step.id}] $ ${ctx.redact.text(quoteArgv(argv))}${redirect}`);
   }
   // The journal and the log keep {secret-file:ID}; only the child sees the file's path.
   const secret = await materializeSecrets(ctx, argv);
@@ -83,7 +80,7 @@ export async function runCommand(ctx: StepContext, step: PlannedStep, argv: stri
   const signal = result.signal ?? undefined;
   record(ctx, { type: 'command', time: now(), step: step.id, argv, exitCode, durationMs, ...(signal ? { signal } : {}) });
   ctx.journal?.log(`[${step.id}] ${t('run.log.exit', { code: exitCode ?? signal ?? '?', seconds: (durationMs / 1000).toFixed(1) })}`);
-  if (result.isCanceled) throw new KilledByOperator(t('run.killed', { command: shown(argv) }));
+  if (result.isCanceled) throw new KilledByOperator(t('run.killed', { command: quoteArgv(argv) }));
   const cause = (result as { cause?: { code?: string } }).cause;
   const spawnError = exitCode === null && !signal ? (cause?.code ?? result.shortMessage ?? 'spawn failed') : undefined;
   return { exitCode, signal, output: captured, spawnError };
@@ -92,8 +89,8 @@ export async function runCommand(ctx: StepContext, step: PlannedStep, argv: stri
 /** A one-line reason for a failed command, with the tail of its output. */
 export function describeFailure(argv: string[], r: CommandResult): string {
   if (r.spawnError === 'ENOENT') return t('run.cmd.notFound', { command: argv[0] ?? '' });
-  if (r.spawnError) return t('run.cmd.spawn', { command: shown(argv), reason: r.spawnError });
+  if (r.spawnError) return t('run.cmd.spawn', { command: quoteArgv(argv), reason: r.spawnError });
   const tail = r.output.trimEnd().split('\n').slice(-5).join('\n');
   const how = r.signal ? t('run.cmd.signal', { signal: r.signal }) : t('run.cmd.exit', { code: r.exitCode ?? '?' });
-  return `${shown(argv)}: ${how}${tail ? `\n${tail}` : ''}`;
+  return `${quoteArgv(argv)}: ${how}${tail ? `\n${tail}` : ''}`;
 }

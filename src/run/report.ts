@@ -8,8 +8,8 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import '../i18n/messages/jobcenter.js';
 import type { JournalRecord, RunFiles } from './journal.js';
-import { shown } from './proc.js';
 import type { Redactor } from './redact.js';
+import { quoteArgv } from '../quote.js';
 
 type Ev<K extends JournalEvent['type']> = Extract<JournalEvent, { type: K }>;
 
@@ -91,7 +91,7 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
 
   out.push(`## ${tr('run.report.commands')}`, '', `| ${tr('run.report.step')} | ${tr('run.report.command')} | ${tr('run.report.exit')} | ${tr('run.report.seconds')} |`, '|---|---|---|---|');
   for (const c of of(events, 'command')) {
-    out.push(`| ${cell(c.step)} | \`${cell(shown(c.argv))}\` | ${c.exitCode ?? c.signal ?? '?'} | ${(c.durationMs / 1000).toFixed(1)} |`);
+    out.push(`| ${cell(c.step)} | \`${cell(quoteArgv(c.argv))}\` | ${c.exitCode ?? c.signal ?? '?'} | ${(c.durationMs / 1000).toFixed(1)} |`);
   }
   out.push('');
   return out.join('\n');

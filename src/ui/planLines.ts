@@ -5,7 +5,8 @@ import { t } from './i18n.js';
 import type { Plan, PlannedStep } from '../model/plan.js';
 import { blank, para, type Line } from './lines.js';
 import { handlers } from '../run/steps/index.js';
-import { maskSecrets, quoteArgv } from './text.js';
+import { quoteArgv } from '../quote.js';
+import { maskSecrets } from './text.js';
 
 function describeStep(step: PlannedStep): string[] {
   try {

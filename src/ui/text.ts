@@ -100,19 +100,6 @@ export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-const SAFE_ARG = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-/** Quotes one argument the POSIX-shell way, for display only: commands are never run through a shell. */
-export function quoteArg(arg: string): string {
-  if (arg === '') return "''";
-  if (SAFE_ARG.test(arg)) return arg;
-  return `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-export function quoteArgv(argv: readonly string[]): string {
-  return argv.map(quoteArg).join(' ');
-}
-
 // CSI, OSC and other escape sequences a child process may print (colours, titles, cursor moves).
 // eslint-disable-next-line no-control-regex
 const ESCAPES = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatArgv, formatPlan } from '../../src/plan/format.js';
+import { formatPlan } from '../../src/plan/format.js';
 import { plan, SERVER } from './fixtures.js';
-
-describe('formatArgv', () => {
-  it('quotes only what a reader could misread', () => {
-    expect(formatArgv(['tar', 'xzf', '/cd/a.tar.gz', '-C', '/home/sharetask'])).toBe('tar xzf /cd/a.tar.gz -C /home/sharetask');
-    expect(formatArgv(['echo', 'two words', "it's", ''])).toBe(`echo 'two words' 'it'\\''s' ''`);
-  });
-});
 
 describe('formatPlan', () => {
   it('numbers the steps and shows blockers in red only when asked', () => {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, maskSecrets, quoteArgv, scrub, truncate, wrap } from '../../src/ui/text.js';
+import { displayWidth, maskSecrets, scrub, truncate, wrap } from '../../src/ui/text.js';
 
 describe('display helpers', () => {
-  it('quotes argv for display the way a POSIX shell would read it back', () => {
-    expect(quoteArgv(['tar', 'czf', '/tmp/a b.tar.gz', "it's", '', '--opt=x'])).toBe(
-      `tar czf '/tmp/a b.tar.gz' 'it'\\''s' '' --opt=x`,
-    );
-  });
-
   it('counts Japanese characters as two columns and wraps between them', () => {
     expect(displayWidth('サービス')).toBe(8);
     const lines = wrap('サービスを停止します。バックアップをとります。', 20);

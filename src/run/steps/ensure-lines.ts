@@ -10,7 +10,8 @@ import { t } from '../../i18n/index.js';
 import type { PlannedStep } from '../../model/plan.js';
 import { now, output, record, StepFailure, type StepHandler } from '../context.js';
 import { str, strList } from '../params.js';
-import { describeFailure, runCommand, shown } from '../proc.js';
+import { describeFailure, runCommand } from '../proc.js';
+import { quoteArgv } from '../../quote.js';
 
 /** Lines are compared without trailing blanks or CR, as bytes (latin1 strings). */
 const norm = (s: string): string => s.replace(/[ \t\r]+$/, '');
@@ -77,7 +78,7 @@ export const ensureLines: StepHandler = {
     return [
       t('run.lines.describe', { file: str(step, 'file') }),
       ...strList(step, 'lines').map((l) => `  ${l}`),
-      ...(check ? [t('run.lines.describeCheck', { argv: shown(check) })] : []),
+      ...(check ? [t('run.lines.describeCheck', { argv: quoteArgv(check) })] : []),
     ];
   },
 };

@@ -4,7 +4,8 @@ import { t } from '../../i18n/index.js';
 import type { PlannedStep } from '../../model/plan.js';
 import { StepFailure, type StepHandler } from '../context.js';
 import { str } from '../params.js';
-import { describeFailure, runCommand, shown } from '../proc.js';
+import { describeFailure, runCommand } from '../proc.js';
+import { quoteArgv } from '../../quote.js';
 
 /** The plan's argv when it has one (what was reviewed is what runs), else built here. */
 function argvFor(step: PlannedStep): string[] {
@@ -36,6 +37,6 @@ export const unpack: StepHandler = {
   // Extracting the same package again gives the same files.
   repeatable: true,
   describe(step) {
-    return [`$ ${shown(argvFor(step))}`];
+    return [`$ ${quoteArgv(argvFor(step))}`];
   },
 };

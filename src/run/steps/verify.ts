@@ -7,7 +7,8 @@ import '../../i18n/messages/jobcenter.js';
 import type { PlannedStep } from '../../model/plan.js';
 import { KilledByOperator, output, progress, StepFailure, type StepContext, type StepHandler } from '../context.js';
 import { optNum } from '../params.js';
-import { describeFailure, runCommand, shown } from '../proc.js';
+import { describeFailure, runCommand } from '../proc.js';
+import { quoteArgv } from '../../quote.js';
 
 interface Spec {
   argv?: string[];
@@ -124,7 +125,7 @@ export const verify: StepHandler = {
   describe(step) {
     const s = spec(step);
     const parts: string[] = [];
-    if (s.argv) parts.push(`$ ${shown(s.argv)}   (${t('run.verify.describeExit', { code: s.expectExit ?? 0 })})`);
+    if (s.argv) parts.push(`$ ${quoteArgv(s.argv)}   (${t('run.verify.describeExit', { code: s.expectExit ?? 0 })})`);
     if (s.expectOutput) parts.push(t('run.verify.describeMatch', { pattern: s.expectOutput.source }));
     if (s.rejectOutput) parts.push(t('run.verify.describeReject', { pattern: s.rejectOutput.source }));
     if (s.expectEach) parts.push(t('run.verify.describeEach', { patterns: s.expectEach.map((re) => `/${re.source}/`).join(', ') }));
