@@ -87,13 +87,15 @@ export function peakRssMB(pid) {
  * `firstMs`, when the first visible character was drawn (whatever screen it was). Then kills it.
  */
 export function timeFirstFrame(argv, marker, options = {}) {
-  const quoted = argv.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  // script takes a shell command: one of variable references only, the arguments in the environment.
+  const args = Object.fromEntries(argv.map((a, i) => [`UW_BENCH_ARG_${i}`, a]));
+  const command = `exec ${argv.map((_, i) => `"$UW_BENCH_ARG_${i}"`).join(' ')}`;
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const p = spawn('script', ['-qfec', `exec ${quoted}`, '/dev/null'], {
+    const p = spawn('script', ['-qfec', command, '/dev/null'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
-      env: cleanEnv({ TERM: 'xterm-256color', COLUMNS: '120', LINES: '40', ...options.env }),
+      env: cleanEnv({ TERM: 'xterm-256color', COLUMNS: '120', LINES: '40', ...options.env, ...args }),
     });
     let out = '';
     let firstMs;
