@@ -1,7 +1,7 @@
 // Reads "KEY = VALUE" config files (db.conf, system.conf): whole-line '#' comments and blank
 // lines are allowed; everything after the first '=' is the value (a '#' there is data).
 
-import { lineNumberAt, type Line } from './lines.js';
+import { lineNumberAt, lineTextAt, type Line } from './lines.js';
 
 export interface Entry {
   key: string;
@@ -112,7 +112,7 @@ export function plainlyValid(body: string): boolean {
   const found = text.match(KEYS) ?? [];
   // "\nKEY" as matched. An indented key is compared without its blanks; most files indent
   // nothing, and then the matches go into the set as they are, natively.
-  const keys = text.includes('\n ') || text.includes('\n\t') ? found.map((k) => `\n${k.slice(firstNonSpace(k.slice(1)) + 1)}`) : found;
+  const keys = text.includes('\n ') || text.includes('\n\t') ? found.map((k) => k.replace(/[ \t]+/, '')) : found;
   return new Set(keys).size === keys.length;
 }
 
@@ -130,13 +130,10 @@ export interface EntryAt {
 export function findEntry(body: string, key: string): EntryAt | undefined {
   // Most wanted keys are absent from a file not yet migrated: one native search says so.
   if (!body.includes(key)) return undefined;
-  const m = new RegExp(`(?:^|\\n)[ \\t]*${key.replace(/\./g, '\\.')}[ \\t]*=[^\\n]*`).exec(body);
+  const m = new RegExp(`(?:^|\\n)[ \\t]*${key.replace(/\./g, '\\.')}[ \\t]*=`).exec(body);
   if (m === null) return undefined;
   const start = body.charCodeAt(m.index) === 10 ? m.index + 1 : m.index;
-  let end = m.index + m[0].length;
-  // The CR of a CRLF belongs to the ending, not to the line.
-  if (end < body.length && body.charCodeAt(end - 1) === 13) end--;
-  const text = body.slice(start, end);
-  const eq = text.indexOf('=');
-  return { key, value: trimSpaces(text, eq + 1, text.length), line: lineNumberAt(body, start), start, end };
+  const text = lineTextAt(body, start);
+  const value = trimSpaces(text, text.indexOf('=') + 1, text.length);
+  return { key, value, line: lineNumberAt(body, start), start, end: start + text.length };
 }

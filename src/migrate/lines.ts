@@ -15,11 +15,16 @@ export interface SplitText {
   lines: Line[];
 }
 
-export const BOM = '\xEF\xBB\xBF';
+const BOM = '\xEF\xBB\xBF';
+
+/** A latin1 text's UTF-8 BOM ('' when it has none) and the rest, its lines. */
+export function splitBom(latin1: string): { bom: string; body: string } {
+  const bom = latin1.startsWith(BOM) ? BOM : '';
+  return { bom, body: latin1.slice(bom.length) };
+}
 
 export function splitLines(latin1: string): SplitText {
-  const bom = latin1.startsWith(BOM) ? BOM : '';
-  const body = latin1.slice(bom.length);
+  const { bom, body } = splitBom(latin1);
   const lines: Line[] = [];
   let start = 0;
   while (start < body.length) {

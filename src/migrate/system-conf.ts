@@ -4,7 +4,7 @@
 
 import { findEntry, isBlank, isComment, parseConf, plainlyValid } from './conf-parse.js';
 import { lineProblemFinding } from './db-conf.js';
-import { BOM, dominantEol, lineTextAt, nextLineStart, splitLines } from './lines.js';
+import { dominantEol, lineTextAt, nextLineStart, splitBom, splitLines } from './lines.js';
 import { maskValue } from './mask.js';
 import { differingFields } from './sharetask-db.js';
 import { finding, type Finding } from './types.js';
@@ -63,8 +63,7 @@ interface Edit {
 export function migrateSystemConf(input: SystemConfInput): SystemConfResult {
   const { text, file, wanted, stamp } = input;
   const unchanged = (findings: Finding[]): SystemConfResult => ({ text, changed: false, findings });
-  const bom = text.startsWith(BOM) ? BOM : '';
-  const body = text.slice(bom.length);
+  const { bom, body } = splitBom(text);
   const managed = new Set(wanted.map((w) => w.key));
   const findings: Finding[] = [];
   // The line-by-line parse only where the whole-text check finds something to report.
