@@ -30,11 +30,12 @@ export interface RunOptions {
 export async function runCommand(ctx: StepContext, step: PlannedStep, argv: string[], opts: RunOptions = {}): Promise<CommandResult> {
   const started = Date.now();
   const redirect = opts.stdoutFile ? ` > ${opts.stdoutFile}` : '';
+  const shown = quoteArgv(argv);
   // The log always gets the command line (with its cwd); the screen only when not quiet.
-  if (opts.quiet || opts.cwd) ctx.journal?.log(`[${step.id}] $ ${quoteArgv(argv)}${redirect}${opts.cwd ? `   (cwd ${opts.cwd})` : ''}`);
+  if (opts.quiet || opts.cwd) ctx.journal?.log(`[${step.id}] $ ${shown}${redirect}${opts.cwd ? `   (cwd ${opts.cwd})` : ''}`);
   if (!opts.quiet) {
-    ctx.interaction.onOutput?.(step, ctx.redact.text(`$ ${quoteArgv(argv)}${redirect}`));
-    if (!opts.cwd) ctx.journal?.log(`[${step.id}] $ ${ctx.redact.text(quoteArgv(argv))}${redirect}`);
+    ctx.interaction.onOutput?.(step, ctx.redact.text(`$ ${shown}${redirect}`));
+    if (!opts.cwd) ctx.journal?.log(`[${step.id}] $ ${ctx.redact.text(shown)}${redirect}`);
   }
   // The journal and the log keep {secret-file:ID}; only the child sees the file's path.
   const secret = await materializeSecrets(ctx, argv);
@@ -80,7 +81,7 @@ export async function runCommand(ctx: StepContext, step: PlannedStep, argv: stri
   const signal = result.signal ?? undefined;
   record(ctx, { type: 'command', time: now(), step: step.id, argv, exitCode, durationMs, ...(signal ? { signal } : {}) });
   ctx.journal?.log(`[${step.id}] ${t('run.log.exit', { code: exitCode ?? signal ?? '?', seconds: (durationMs / 1000).toFixed(1) })}`);
-  if (result.isCanceled) throw new KilledByOperator(t('run.killed', { command: quoteArgv(argv) }));
+  if (result.isCanceled) throw new KilledByOperator(t('run.killed', { command: shown }));
   const cause = (result as { cause?: { code?: string } }).cause;
   const spawnError = exitCode === null && !signal ? (cause?.code ?? result.shortMessage ?? 'spawn failed') : undefined;
   return { exitCode, signal, output: captured, spawnError };
