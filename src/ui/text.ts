@@ -33,8 +33,34 @@ export function displayWidth(text: string): number {
   return w;
 }
 
+/**
+ * Tabs to spaces, to the next multiple of 8 columns: a terminal moves a tab to its next tab stop,
+ * so a tab (a diff header, a config line, child output) left in would make the line wider than
+ * measured and push the screen down a row.
+ */
+export function expandTabs(text: string): string {
+  if (!text.includes('\t')) return text;
+  let out = '';
+  let column = 0;
+  for (const ch of text) {
+    if (ch === '\t') {
+      const pad = 8 - (column % 8);
+      out += ' '.repeat(pad);
+      column += pad;
+    } else if (ch === '\n') {
+      out += ch;
+      column = 0;
+    } else {
+      out += ch;
+      column += charWidth(ch);
+    }
+  }
+  return out;
+}
+
 /** Cuts text to at most `width` columns, ending with … when something was cut. */
-export function truncate(text: string, width: number): string {
+export function truncate(raw: string, width: number): string {
+  const text = expandTabs(raw);
   if (displayWidth(text) <= width) return text;
   let out = '';
   let w = 0;
@@ -47,45 +73,70 @@ export function truncate(text: string, width: number): string {
   return `${out}…`;
 }
 
+// Japanese line breaking (JIS X 4051, simplified): closing brackets and punctuation, small
+// kana and the prolonged sound mark never start a line; opening brackets never end one.
+const NO_LINE_START = new Set('、。，．・：；？！ー）」』】〕〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ');
+const NO_LINE_END = new Set('（「『【〔〈《“‘');
+
 /**
  * Wraps one paragraph to `width` columns: at spaces for Latin text (after a / in long paths),
- * anywhere between wide characters (Japanese has no spaces), hard-cutting longer words.
+ * anywhere between wide characters (Japanese has no spaces) but not before 。 or after 「,
+ * before a Latin word that follows Japanese, hard-cutting longer words.
  */
-export function wrap(text: string, width: number): string[] {
+export function wrap(raw: string, width: number): string[] {
+  const text = expandTabs(raw);
   const max = Math.max(4, width);
   const lines: string[] = [];
   let line = '';
   let lineW = 0;
-  // Where the line may break: a space (dropped) or just after a slash (kept).
+  // Where the line may break: a space (dropped), just after a slash or before a Latin word
+  // that follows a wide character (kept).
   let breakAt = -1;
   let dropSpace = false;
+  let prevWide = false;
   for (const ch of text) {
     const cw = charWidth(ch);
+    const wide = cw === 2;
     if (lineW + cw > max) {
       if (ch === ' ') {
         lines.push(line);
         line = '';
         lineW = 0;
         breakAt = -1;
+        prevWide = false;
         continue;
       }
-      if (breakAt > 0 && !isWide(ch.codePointAt(0) ?? 0)) {
+      if (breakAt > 0 && (!wide || (NO_LINE_START.has(ch) && !prevWide))) {
         lines.push(line.slice(0, breakAt));
         line = line.slice(breakAt + (dropSpace ? 1 : 0));
-        lineW = displayWidth(line);
       } else {
-        lines.push(line);
-        line = '';
-        lineW = 0;
+        // Wide characters move down with the one that may not start a line (two at most).
+        const kept = [...line];
+        let carried = '';
+        while (
+          kept.length > 1 &&
+          carried.length < 2 &&
+          isWide(kept[kept.length - 1]!.codePointAt(0) ?? 0) &&
+          (NO_LINE_START.has(carried === '' ? ch : carried[0]!) || NO_LINE_END.has(kept[kept.length - 1]!))
+        ) {
+          carried = kept.pop()! + carried;
+        }
+        lines.push(kept.join(''));
+        line = carried;
       }
+      lineW = displayWidth(line);
       breakAt = -1;
     }
     if (ch === ' ') {
       breakAt = line.length;
       dropSpace = true;
+    } else if (!wide && prevWide && line.length > 0) {
+      breakAt = line.length;
+      dropSpace = false;
     }
     line += ch;
     lineW += cw;
+    prevWide = wide;
     if (ch === '/' && line.length > 1) {
       breakAt = line.length;
       dropSpace = false;

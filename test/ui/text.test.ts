@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, maskSecrets, scrub, truncate, wrap } from '../../src/ui/text.js';
+import { displayWidth, expandTabs, maskSecrets, scrub, truncate, wrap } from '../../src/ui/text.js';
 
 describe('display helpers', () => {
   it('counts Japanese characters as two columns and wraps between them', () => {
@@ -9,9 +9,35 @@ describe('display helpers', () => {
     expect(lines.join('')).toBe('サービスを停止します。バックアップをとります。');
   });
 
+  it('keeps 。 and closing brackets off the start of a line, and 「 off its end', () => {
+    // At 14 columns 。 would stand alone at the start of the second line.
+    expect(wrap('残してください。', 14)).toEqual(['残してくださ', 'い。']);
+    expect(wrap('ファイル「設定」を', 10)).toEqual(['ファイル', '「設定」を']);
+    expect(wrap('あいうえ「かき', 10)).toEqual(['あいうえ', '「かき']);
+    for (const text of ['残してください。', 'ファイル「設定」を', 'バックアップ、ログ。']) {
+      for (const width of [4, 6, 8, 10, 12]) {
+        const lines = wrap(text, width);
+        expect(lines.join('')).toBe(text);
+        for (const l of lines.slice(1)) expect('、。」').not.toContain(l[0]);
+      }
+    }
+  });
+
+  it('breaks before a Latin word that follows Japanese instead of cutting it', () => {
+    expect(wrap('実行環境ShareTask', 12)).toEqual(['実行環境', 'ShareTask']);
+    expect(wrap('設定はShareTask。', 16)).toEqual(['設定は', 'ShareTask。']);
+  });
+
   it('wraps English at spaces and truncates with an ellipsis', () => {
     expect(wrap('stop the services before the backup', 16)).toEqual(['stop the', 'services before', 'the backup']);
     expect(truncate('abcdefghij', 5)).toBe('abcd…');
+  });
+
+  it('expands tabs to the next multiple of 8 columns before measuring', () => {
+    expect(expandTabs('a\tb')).toBe('a       b');
+    expect(expandTabs('サービス\tx')).toBe('サービス        x');
+    expect(truncate('KEY\t= value', 8)).toBe('KEY    …');
+    expect(wrap('--- /etc/a.conf\tcurrent', 16)).toEqual(['--- /etc/a.conf', 'current']);
   });
 
   it('scrubs colour and cursor codes from child output and masks secrets', () => {
