@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RunStore } from '../../src/ui/bridge.js';
 import { RunScreen } from '../../src/ui/screens/run/RunScreen.js';
+import { displayWidth } from '../../src/ui/text.js';
 import { KEY, press, renderAt80x24, samplePlan, waitForFrame } from './helpers.js';
 
 function setup(secrets: string[] = []) {
@@ -97,6 +98,22 @@ describe('run screen', () => {
     expect(frame).toContain('a: accept and write');
     await press(r, 's');
     await expect(review).resolves.toBe(false);
+  });
+
+  it('diff review: tabs (diff headers, config lines) become spaces, so no line is wider than the screen', async () => {
+    const { r, ui, at } = setup();
+    const file = `/tmp/upgrade-wizard-demo-abcdef/root/home/sharetask/conf/${'x'.repeat(20)}.conf`;
+    const diff = [`--- ${file}\tcurrent`, `+++ ${file}\tmigrated`, '@@ -1 +1 @@', '-A\t= 1', '+A\t= 2'].join('\n');
+    const review = ui.reviewDiff(at('symlink'), { file, diff, findings: [] });
+    const frame = await waitForFrame(r, '+A      = 2');
+    expect(frame).not.toContain('\t');
+    for (const line of frame.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    expect(frame).toContain('-A      = 1');
+    // The header's rest is not a removed or added line.
+    expect(frame).toMatch(/^ {4,}x+\.conf +current$/m);
+    expect(frame).not.toMatch(/^ *[-+]x+\.conf/m);
+    await press(r, 'a');
+    await expect(review).resolves.toBe(true);
   });
 
   it('diff review: a accepts, and a long diff scrolls', async () => {

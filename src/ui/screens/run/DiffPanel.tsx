@@ -22,9 +22,10 @@ export function diffLines(diff: string, width: number): Line[] {
             ? 'cyan'
             : undefined;
     const bold = raw.startsWith('+++') || raw.startsWith('---');
-    // A long line goes on under its own sign, so its rest never reads as a context line.
-    const sign = raw.charAt(0) === '@' ? '@' : raw.charAt(0);
-    lines.push(...para(raw, width - 1, { color, bold }).map((l, i) => (i === 0 ? l : [{ text: sign, color, bold }, ...l])));
+    // A long line goes on under its own sign, so its rest never reads as a context line; a
+    // header's rest goes on under its file name, so it never reads as a changed line.
+    const sign = bold ? '    ' : raw.charAt(0);
+    lines.push(...para(raw, width - sign.length, { color, bold }).map((l, i) => (i === 0 ? l : [{ text: sign, color, bold }, ...l])));
   }
   return lines;
 }
