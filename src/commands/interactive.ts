@@ -109,7 +109,7 @@ async function backupsOf(result: RunResult): Promise<string[]> {
 }
 
 function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
-  const place = { root: o.root, logDir: o.logDir };
+  const place = { root: o.root, logDir: o.logDir, ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) };
   // Secret answers never enter the plan: kept from the last plan built, for {secret-file:ID}.
   let secrets: Record<string, string> = {};
   const runOptions = (c: RunControl) => ({ logDir: o.logDir, root: o.root, signal: c.signal, killSignal: c.killSignal, secrets });
@@ -120,7 +120,7 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
     // After a finished run the way back is still worth knowing: the last restore point in force.
     const point = status === 'done' ? restorePointAt(plan, plan.steps.length - 1) : undefined;
     const title = plan.restorePoints.find((p) => p.id === point)?.title;
-    if (point) lines.push(t('ui.summary.goBack', { point: title ?? point, command: `${o.envPrefix ?? ''}${rollbackCommand(place, point)}` }));
+    if (point) lines.push(t('ui.summary.goBack', { point: title ?? point, command: rollbackCommand(place, point) }));
     return { status, exitCode, lines, backups: await backupsOf(result) };
   };
   // The run found at start, kept here: the screens only see its plan and progress.

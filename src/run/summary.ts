@@ -2,6 +2,7 @@
 // commands to continue or to go back.
 import type { Plan } from '../model/plan.js';
 import { t } from '../i18n/index.js';
+import { quoteArgv } from '../quote.js';
 import '../i18n/messages/run.js';
 import { DEFAULT_LOG_DIR } from './journal.js';
 import { restorePointAt } from './executor.js';
@@ -10,18 +11,27 @@ import type { RunResult } from './session.js';
 export interface Place {
   root: string;
   logDir: string;
+  /**
+   * What the shown commands need before them to act where this run did: the demo's sandbox has
+   * stand-ins on PATH, and a command pasted without them would run the real service commands.
+   */
+  envPrefix?: string;
 }
 
-export function placeArgs(p: Place): string {
-  return `${p.root ? ` --root ${p.root}` : ''}${p.logDir !== DEFAULT_LOG_DIR ? ` --log-dir ${p.logDir}` : ''}`;
+export function placeArgs(p: Place): string[] {
+  return [...(p.root ? ['--root', p.root] : []), ...(p.logDir !== DEFAULT_LOG_DIR ? ['--log-dir', p.logDir] : [])];
 }
 
-export function resumeCommand(p: Place, extra = ''): string {
-  return `upgrade-wizard resume --yes${placeArgs(p)}${extra}`;
+function shown(p: Place, args: string[]): string {
+  return `${p.envPrefix ?? ''}${quoteArgv(['upgrade-wizard', ...args])}`;
+}
+
+export function resumeCommand(p: Place, extra: string[] = []): string {
+  return shown(p, ['resume', '--yes', ...placeArgs(p), ...extra]);
 }
 
 export function rollbackCommand(p: Place, point: string): string {
-  return `upgrade-wizard rollback --to ${point}${placeArgs(p)} --yes`;
+  return shown(p, ['rollback', '--to', point, ...placeArgs(p), '--yes']);
 }
 
 /** Lines for the end of a run, and the exit code it deserves. */
@@ -31,6 +41,8 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
   const index = result.step ? plan.steps.findIndex((s) => s.id === result.step) : -1;
   const point = index >= 0 ? restorePointAt(plan, index) : undefined;
   const pointTitle = point ? (plan.restorePoints.find((r) => r.id === point)?.title ?? point) : undefined;
+  // The operator reads a step by its number and title; the id is what --rerun-step takes.
+  const step = index >= 0 ? t('run.sum.step', { number: index + 1, title: plan.steps[index]!.title, id: plan.steps[index]!.id }) : (result.step ?? '-');
   const back = point ? [t('run.sum.rollback', { point, title: pointTitle ?? point, command: rollbackCommand(place, point) })] : [];
   let exitCode = 1;
   switch (result.status) {
@@ -53,15 +65,15 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
       } else if (result.reason === 'half-run') {
         lines.push(
           t('run.sum.halfRun', {
-            step: result.step ?? '-',
-            rerun: resumeCommand(place, ` --rerun-step ${result.step}`),
-            skip: resumeCommand(place, ` --skip-step ${result.step}`),
+            step,
+            rerun: resumeCommand(place, ['--rerun-step', result.step ?? '-']),
+            skip: resumeCommand(place, ['--skip-step', result.step ?? '-']),
           }),
           ...back,
         );
         exitCode = 2;
       } else {
-        lines.push(t(`run.sum.stopped.${result.reason ?? 'interrupted'}`, { step: result.step ?? '-' }), t('run.sum.resume', { command: resumeCommand(place) }), ...back);
+        lines.push(t(`run.sum.stopped.${result.reason ?? 'interrupted'}`, { step }), t('run.sum.resume', { command: resumeCommand(place) }), ...back);
       }
       break;
     case 'failed':
@@ -70,7 +82,7 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
         lines.push(t('run.sum.rollbackFailed', { step: result.step ?? '-', error: (result.error ?? '').split('\n')[0] ?? '', command: rollbackCommand(place, rp) }));
         break;
       }
-      lines.push(t('run.sum.failed', { step: result.step ?? '-', error: (result.error ?? '').split('\n')[0] ?? '' }), t('run.sum.resume', { command: resumeCommand(place) }), ...back);
+      lines.push(t('run.sum.failed', { step, error: (result.error ?? '').split('\n')[0] ?? '' }), t('run.sum.resume', { command: resumeCommand(place) }), ...back);
       break;
   }
   if (files) lines.push(t('run.sum.files', { report: files.report, log: files.log, journal: files.journal }));

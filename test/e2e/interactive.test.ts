@@ -137,7 +137,13 @@ describe('interactive wizard in a terminal (tmux 80x24)', () => {
     expect(stopped).toContain('The run stopped before the end.');
     await t.keys('Enter');
     expect(await t.exitStatus()).toBe(1);
-    expect(await t.history()).toContain('To continue in the wizard:');
+    const printed = await t.history();
+    expect(printed).toContain('To continue in the wizard:');
+    // Every command the demo prints keeps its stand-ins first on PATH: pasted without them, a
+    // resume would stop and start the real machine's services.
+    const standIns = join(sandbox, 'bin');
+    expect(printed).toContain(`PATH=${standIns}:"$PATH" upgrade-wizard resume --yes --root ${join(sandbox, 'root')}`);
+    expect(printed).toContain(`PATH=${standIns}:"$PATH" upgrade-wizard rollback --to backup-archive`);
 
     // Same root, media and log dir, the stand-ins first on PATH: as the hint says.
     const again = await Tmux.start(

@@ -157,6 +157,7 @@ const en: Record<string, string> = {
   'run.ni.status.skipped': 'skipped',
   'run.ni.status.failed': 'FAILED',
   // summaries
+  'run.sum.step': '{number} "{title}" ({id})',
   'run.sum.done': 'run {runId} finished: all {count} steps done.',
   'run.sum.dryRun': 'dry run: nothing was executed, nothing was written.',
   'run.sum.rolledBack': 'rolled back to restore point {point}.',
@@ -365,6 +366,7 @@ const ja: Record<string, string> = {
   'run.ni.status.done': '完了',
   'run.ni.status.skipped': 'スキップ',
   'run.ni.status.failed': '失敗',
+  'run.sum.step': '{number}「{title}」({id})',
   'run.sum.done': '実行 {runId} 完了: 全 {count} ステップ完了しました。',
   'run.sum.dryRun': 'ドライラン: 何も実行せず、何も書き込んでいません。',
   'run.sum.rolledBack': '復元ポイント {point} にロールバックしました。',
