@@ -21,6 +21,7 @@ import type { RunResult } from '../run/session.js';
 import { checkSaveTarget, saveAnswers } from '../export/save-answers.js';
 import { lookAt, type ResumableRun, type RunControl, type RunOutcome, type WizardContext, type WizardServices } from '../ui/services.js';
 import { quoteArgv } from '../quote.js';
+import { readableStamp } from '../io/backup-name.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -155,7 +156,9 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
         throw error;
       }
       const { record } = found;
-      return { plan: record.plan, done: [...doneSteps(record.events)], startedAt: record.events[0]?.time, handle: record.runId };
+      const started = record.events[0]?.time;
+      // The journal keeps UTC; the operator reads the server's local time, as in backup names.
+      return { plan: record.plan, done: [...doneSteps(record.events)], ...(started ? { startedAt: readableStamp(new Date(started)) } : {}), handle: record.runId };
     },
     async resume(_run: ResumableRun, ui: Interaction, c: RunControl) {
       if (!found) throw new Error('resume without a resumable run');

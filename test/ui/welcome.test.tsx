@@ -43,4 +43,25 @@ describe('welcome screen', () => {
     expect(onResume).toHaveBeenCalledTimes(1);
     expect(onContinue).not.toHaveBeenCalled();
   });
+
+  it('wraps a long offer to resume instead of cutting off its counts, and keeps the screen in 24 rows', async () => {
+    const found = [{ title: 'ShareTask 5.5', items: Array.from({ length: 12 }, (_, i) => ({ label: `Item ${i + 1}`, value: 'v', evidence: 'e' })) }];
+    const r = renderAt80x24(
+      <Welcome
+        root=""
+        logDir="/var/log/upgrade-wizard"
+        found={found}
+        resume={{ product: 'JobCenter R13.2 in clusters — version-up and patch', doneCount: 7, total: 20, next: 'Register the resource DLL on the standby node', startedAt: '2026-11-22 08:00' }}
+        onContinue={() => undefined}
+        onResume={() => undefined}
+      />,
+    );
+    const frame = await waitForFrame(r, '› Resume the interrupted run');
+    const flat = frame.replace(/\s+/g, ' ');
+    expect(flat).toContain('version-up and patch was found: 7 of 20 steps finished.');
+    expect(flat).toContain('Next step: Register the resource DLL on the standby node (started 2026-11-22 08:00)');
+    expect(frame).not.toContain('…');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
 });

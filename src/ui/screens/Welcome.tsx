@@ -1,12 +1,12 @@
 // Welcome: where the wizard works, what it found on this machine (with the evidence),
 // and, when an interrupted run is in the log dir, the offer to resume it.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useKeys } from '../keys.js';
 import { t } from '../i18n.js';
 import { Frame, bodyColumns, bodyRows } from '../components/Frame.js';
 import { SelectList } from '../components/SelectList.js';
 import { ScrollView, scrollPosition, useScroll } from '../components/Scroll.js';
-import { blank, para, type Line } from '../lines.js';
+import { Lines, blank, para, type Line } from '../lines.js';
 import { useOnce } from '../hooks.js';
 import { useTermSize } from '../size.js';
 
@@ -73,7 +73,21 @@ export function Welcome({
     }
   }
   for (const n of notices) lines.push(...para(n, width, { color: 'yellow' }, 0, { text: '! ', color: 'yellow' }));
-  const height = bodyRows(size) - (resume ? 6 : 0);
+  // The offer wraps (a product's title can be half the line): the counts must not be cut off.
+  const resumeLines: Line[] = resume
+    ? [
+        ...para(t('ui.welcome.resumeFound', { product: resume.product, done: resume.doneCount, total: resume.total }), width, { color: 'yellow', bold: true }),
+        ...para(
+          [resume.next ? t('ui.welcome.resumeNext', { step: resume.next }) : '', resume.startedAt ? `(${t('ui.welcome.startedAt', { time: resume.startedAt })})` : '']
+            .filter((part) => part !== '')
+            .join('  '),
+          width,
+          { dim: true },
+        ).filter((line) => line.some((seg) => seg.text.trim() !== '')),
+      ]
+    : [];
+  // Below the scrolled lines: a blank row, the offer and its two choices.
+  const height = bodyRows(size) - (resume ? 1 + resumeLines.length + 2 : 0);
   // With the resume choice on screen the arrows belong to it; the page keys still scroll.
   const offset = useScroll(lines.length, height, true, !resume);
   const keys = resume ? t('ui.keys.select') : t('ui.keys.continue');
@@ -86,13 +100,7 @@ export function Welcome({
       <ScrollView lines={lines} height={Math.min(height, lines.length)} offset={offset} />
       {resume ? (
         <Box flexDirection="column" marginTop={1}>
-          <Text color="yellow" bold wrap="truncate-end">
-            {t('ui.welcome.resumeFound', { product: resume.product, done: resume.doneCount, total: resume.total })}
-          </Text>
-          <Text dimColor wrap="truncate-end">
-            {resume.next ? t('ui.welcome.resumeNext', { step: resume.next }) : ''}
-            {resume.startedAt ? `  (${t('ui.welcome.startedAt', { time: resume.startedAt })})` : ''}
-          </Text>
+          <Lines lines={resumeLines} />
           <SelectList
             width={width}
             items={[
