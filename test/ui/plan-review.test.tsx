@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { t } from '../../src/i18n/index.js';
 import { PlanReview } from '../../src/ui/screens/PlanReview.js';
+import { displayWidth } from '../../src/ui/text.js';
 import { KEY, press, renderAt80x24, samplePlan, step, waitForFrame } from './helpers.js';
 
 describe('plan review', () => {
@@ -28,6 +30,20 @@ describe('plan review', () => {
     frame = await waitForFrame(r, 'Start is disabled');
     expect(frame).not.toContain('This will change the server');
     expect(onStart).not.toHaveBeenCalled();
+  });
+
+  it('a blocked plan reached through the questions says Esc goes back to them, in one line in both languages', async () => {
+    const onBack = vi.fn();
+    const plan = samplePlan({ blockers: [{ id: 'range', message: 'No procedure for R9', fix: 'check the versions' }] });
+    const r = renderAt80x24(<PlanReview plan={plan} product="P" target="/" onStart={() => undefined} onBack={onBack} />);
+    await waitForFrame(r, '✗ Start is disabled by the 1 blocker(s) above: Esc changes the answers.');
+    await press(r, KEY.escape);
+    await vi.waitFor(() => expect(onBack).toHaveBeenCalledTimes(1));
+    for (const lang of ['en', 'ja'] as const) {
+      for (const key of ['ui.plan.startDisabled', 'ui.plan.startDisabledBack']) {
+        expect(displayWidth(t(key, { count: 12 }, lang))).toBeLessThanOrEqual(78);
+      }
+    }
   });
 
   it('asks for a confirmation that defaults to No before starting', async () => {

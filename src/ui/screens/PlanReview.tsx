@@ -66,7 +66,7 @@ export function PlanReview({
         </Box>
       ) : blocked ? (
         <Text color="red" bold={nudge} wrap="truncate-end">
-          {t('ui.plan.startDisabled', { count: plan.blockers.length })}
+          {t(onBack ? 'ui.plan.startDisabledBack' : 'ui.plan.startDisabled', { count: plan.blockers.length })}
         </Text>
       ) : (
         <Text color="green" wrap="truncate-end">
