@@ -61,6 +61,21 @@ describe('run screen', () => {
     await expect(confirmed).resolves.toBe(true);
   });
 
+  it('wraps a long checklist item under its text instead of cutting off its path', async () => {
+    const { r, ui, at } = setup();
+    const log = '/tmp/upgrade-wizard-demo-XBiVUn/root/var/log/httpd/error_log';
+    const step = { ...at('license'), checklist: [`no new error in ${log}`, 'logging in works'] };
+    ui.onStepStart?.(step, 4, 4);
+    const confirmed = ui.confirmManual(step);
+    const frame = await waitForFrame(r, 'logging in works');
+    expect(frame).not.toContain('…');
+    expect(frame).toMatch(/› \[ \] no new error in \/tmp\/upgrade-wizard-demo-XBiVUn\/root\/var\/log\/httpd\/\n {7}error_log\n +\[ \] logging in works/);
+    await press(r, KEY.space, KEY.space);
+    await waitForFrame(r, 'All ticked');
+    await press(r, KEY.enter);
+    await expect(confirmed).resolves.toBe(true);
+  });
+
   it('offers no skip after a failure when the step does not allow it', async () => {
     const { r, ui, at } = setup();
     ui.onStepStart?.(at('symlink'), 3, 4);

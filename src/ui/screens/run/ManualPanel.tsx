@@ -8,7 +8,10 @@ import type { PlannedStep } from '../../../model/plan.js';
 import { ScrollView, useScroll } from '../../components/Scroll.js';
 import { para, type Line } from '../../lines.js';
 import { useOnce, useRefState } from '../../hooks.js';
-import { truncate } from '../../text.js';
+import { truncate, wrap } from '../../text.js';
+
+/** Where an item's text starts: after '› [x] '. */
+const ITEM_INDENT = '      ';
 
 export function ManualPanel({
   step,
@@ -32,8 +35,11 @@ export function ManualPanel({
   const [nudge, setNudge] = useState(false);
   const count = ticked.filter(Boolean).length;
   const instructions: Line[] = step.instructions ? para(step.instructions, width, {}, 2) : [];
+  // An item wraps under its text (a long path must be read whole before it is ticked).
+  const itemRows = items.map((item) => wrap(item, width - ITEM_INDENT.length));
+  const checklistRows = itemRows.reduce((n, rows) => n + rows.length, 0);
   // Title, checklist, status line; the instructions get what is left and scroll with PgUp/PgDn.
-  const room = Math.max(2, height - items.length - 3);
+  const room = Math.max(2, height - checklistRows - 3);
   const offset = useScroll(instructions.length, room, true, false);
   useKeys((input, key) => {
     if (key.upArrow) setIndex((i) => Math.max(0, i - 1));
@@ -56,11 +62,13 @@ export function ManualPanel({
         {truncate(`▸ ${String(number).padStart(2)}. [${t('ui.plan.manual')}] ${step.title}`, width)}
       </Text>
       <ScrollView lines={instructions} height={Math.min(room, instructions.length)} offset={offset} />
-      {items.map((item, i) => (
-        <Text key={i} wrap="truncate-end" color={i === index ? 'cyan' : undefined} bold={i === index}>
-          {truncate(`${i === index ? '›' : ' '} ${ticked[i] ? '[x]' : '[ ]'} ${item}`, width)}
-        </Text>
-      ))}
+      {itemRows.flatMap((rows, i) =>
+        rows.map((row, r) => (
+          <Text key={`${i}:${r}`} wrap="truncate-end" color={i === index ? 'cyan' : undefined} bold={i === index}>
+            {r === 0 ? `${i === index ? '›' : ' '} ${ticked[i] ? '[x]' : '[ ]'} ${row}` : `${ITEM_INDENT}${row}`}
+          </Text>
+        )),
+      )}
       <Text color={nudge ? 'red' : undefined} dimColor={!nudge} wrap="truncate-end">
         {nudge
           ? t('ui.manual.tickAll', { done: count, total: items.length })
