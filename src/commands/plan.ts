@@ -12,7 +12,7 @@ import { gatherFacts } from '../detect/index.js';
 import { buildPlan } from '../plan/build.js';
 import { formatPlan } from '../plan/format.js';
 import { allDefinitions, productDefinition } from '../plan/definitions.js';
-import { questionStates, withDefaults } from '../plan/questions.js';
+import { questionStates, validateAnswer, withDefaults } from '../plan/questions.js';
 import { parseSets, readAnswersFile } from '../run/answers.js';
 import { secretAnswers } from '../plan/secrets.js';
 import { secretEnvName, secretsFromEnv } from '../run/secret-files.js';
@@ -76,6 +76,15 @@ export async function preparePlan(request: PlanRequest): Promise<{ def: Definiti
   const known = new Set(def.questions.map((q) => q.id));
   const unknown = Object.keys(given).filter((id) => !known.has(id));
   if (unknown.length > 0) throw new InputError(t('plan.answer.unknown', { id: unknown.join(', '), known: [...known].join(', ') }));
+  // A value the operator typed is checked before anything is asked for: fixing the missing
+  // answers first, only to learn then that --set from=5,4 was refused, costs a round.
+  const refused = def.questions.flatMap((q) => {
+    const value = given[q.id];
+    if (value === undefined) return [];
+    const check = validateAnswer(q, value);
+    return check.ok ? [] : [check.error];
+  });
+  if (refused.length > 0) throw new InputError(refused.join('\n'));
   const facts = await gatherFacts(def, {
     ...(request.root === undefined ? {} : { root: resolve(request.root) }),
     ...(request.media === undefined ? {} : { media: resolve(request.media) }),

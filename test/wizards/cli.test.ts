@@ -149,6 +149,12 @@ describe('plan', () => {
     const r = await runCli(planArgs('--set', 'to=5.5.1-2', '--set', 'custom_uid=nab'));
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('custom_uid: "nab" does not have the expected form');
+    // Refused at once, all of them, not after the missing answers have been given.
+    const early = await runCli(['plan', '--product', 'sharetask', '--set', 'from=5,4', '--set', 'custom=maybe']);
+    expect(early.exitCode).toBe(2);
+    expect(early.stderr).toContain('from: "5,4" is not a version');
+    expect(early.stderr).toContain('custom: "maybe" is not yes or no');
+    expect(early.stderr).not.toContain('answers are missing');
     const unknown = await runCli(planArgs('--set', 'colour=red'));
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain('there is no question "colour"');
