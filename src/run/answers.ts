@@ -6,22 +6,37 @@ import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 
+/** Reads --answers FILE; every problem names the file and its line, as `validate` does. */
 export async function readAnswersFile(file: string): Promise<Answers> {
-  let data: unknown;
+  let text: string;
   try {
-    // yaml only when a file is given: importing it costs more than starting Node.js.
-    const { parse } = await import('yaml');
-    // failsafe: every scalar stays the text that was written, so a version such as 5.10 is not read as 5.1.
-    data = parse(readFileSync(file, 'utf8'), { schema: 'failsafe' });
+    text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError(t('run.args.answersUnreadable', { file, detail: (error as Error).message.split('\n')[0] ?? '' }));
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new InputError(code === 'ENOENT' ? t('run.args.answersMissing', { file }) : t('run.args.answersUnreadable', { file, detail: message }));
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new InputError(t('run.args.answersShape', { file }));
+  // yaml only when a file is given: importing it costs more than starting Node.js.
+  const { LineCounter, isMap, isScalar, isSeq, parseDocument } = await import('yaml');
+  const counter = new LineCounter();
+  // failsafe: every scalar stays the text that was written, so a version such as 5.10 is not read as 5.1.
+  const doc = parseDocument(text, { schema: 'failsafe', lineCounter: counter, uniqueKeys: true });
+  const syntax = doc.errors[0];
+  if (syntax !== undefined) {
+    // yaml's message ends with " at line L, column C:" and a code frame; the line is said once, in front.
+    const detail = (syntax.message.split('\n')[0] ?? syntax.code).replace(/ at line [0-9]+, column [0-9]+:?$/, '');
+    throw new InputError(t('run.args.answersSyntax', { file, line: syntax.linePos?.[0].line ?? 1, detail }));
+  }
+  const lineOf = (node: unknown): number => {
+    const range = (node as { range?: [number, number, number] | null } | null)?.range;
+    return range ? counter.linePos(range[0]).line : 1;
+  };
+  if (!isMap(doc.contents)) throw new InputError(t('run.args.answersShape', { file, line: lineOf(doc.contents) }));
   const out: Answers = {};
-  for (const [id, value] of Object.entries(data as Record<string, unknown>)) {
-    if (typeof value === 'string') out[id] = value;
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[id] = value as string[];
-    else throw new InputError(t('run.args.answerValue', { file, id }));
+  for (const { key, value } of doc.contents.items) {
+    const id = isScalar(key) ? String(key.value) : '';
+    if (isScalar(value)) out[id] = String(value.value);
+    else if (isSeq(value) && value.items.every((item) => isScalar(item))) out[id] = value.items.map((item) => String(item.value));
+    else throw new InputError(t('run.args.answerValue', { file, line: lineOf(value ?? key), id }));
   }
   return out;
 }
