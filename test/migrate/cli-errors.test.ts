@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { execa } from 'execa';
 import { isRoot, repoRoot, runCli } from '../helpers/cli.js';
 import { snapshotTree } from '../helpers/tree.js';
+import { chattrWorks, whileImmutable } from '../helpers/chattr.js';
 import { makeConf, PLAIN_SYSTEM_CONF, SEED_DB_CONF } from './conf-dir.js';
 
 /** Runs with --apply (the strictest case) and checks exit 2 and an unchanged tree. */
@@ -117,6 +118,16 @@ describe('bad input to migrate-config', () => {
     expect(r.exitCode).toBe(2);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, exitCode: 2, error: expect.stringContaining('db.conf line 3') });
     expect(r.stderr).toContain('db.conf line 3');
+  });
+
+  describe.skipIf(!chattrWorks)('an immutable system.conf (chattr +i; skipped where chattr cannot work)', () => {
+    test('root is told to look at the attributes, not at the permissions', async () => {
+      const { dir, conf } = makeConf();
+      const file = join(conf, 'system.conf');
+      const message = await whileImmutable(file, () => refused(dir, ['--conf', conf]));
+      expect(message).toContain(`${file}: not even root may change it. Fix: check its attributes and its directory's with lsattr`);
+      expect(message).not.toContain('permission denied');
+    });
   });
 
   // Tests run as root in CI, where permission bits do not bind: the binary runs as nobody.

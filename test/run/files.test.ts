@@ -9,6 +9,7 @@ import { ensureLines } from '../../src/run/steps/ensure-lines.js';
 import { move } from '../../src/run/steps/move.js';
 import { switchSymlink } from '../../src/run/steps/switch-symlink.js';
 import { isRoot } from '../helpers/cli.js';
+import { chattrWorks, whileImmutable } from '../helpers/chattr.js';
 import { context, step, tempDir } from './ctx.js';
 
 const temp = (): string => tempDir('uw-files-');
@@ -133,6 +134,15 @@ describe('ensure-lines', () => {
     expect(await ensureLines.isDone?.(s, context())).toBe(true);
     await ensureLines.run(s, context());
     expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it.skipIf(!chattrWorks)('names an immutable file\'s problem in words, and leaves it untouched (chattr; skipped where it cannot work)', async () => {
+    const file = sudoers();
+    const before = readFileSync(file);
+    const s = step('ensure-lines', { file, lines: ['Defaults:apache !requiretty'] });
+    const failure = await whileImmutable(file, () => ensureLines.run(s, context()).then(() => undefined, (error: Error) => error));
+    expect(failure?.message).toBe(`${file} cannot be replaced (not even root may change it: is it immutable (lsattr; chattr -i)?); nothing was written`);
+    expect(readFileSync(file)).toEqual(before);
   });
 
   it('leaves the file untouched when the validator refuses the candidate', async () => {

@@ -44,6 +44,8 @@ unexpected failure; 2 bad input, a conflict or a refusal (nothing written).
 
     'migrate.file.missing': '{path}: not found. Fix: check the path ({what})',
     'migrate.file.permission': '{path}: permission denied. Fix: run as root or as the owner of the file and its directory',
+    'migrate.file.readOnly': '{path}: the file system is mounted read-only. Fix: remount it read-write, or work on a copy of the conf directory',
+    'migrate.file.immutable': '{path}: not even root may change it. Fix: check its attributes and its directory\'s with lsattr; chattr -i removes the immutable flag',
     'migrate.file.isDirectory': '{path}: is a directory, a file was expected. Fix: {what} must be a regular file',
     'migrate.file.notDirectory': '{path}: not a directory. Fix: {what} must be a directory',
     'migrate.file.notFile': '{path}: not a regular file. Fix: {what} must be a regular file',
@@ -162,6 +164,8 @@ SUID_METHOD = sudo、CUSTOM、ENABLE_USER_PREFS / USER_PREFS_DIR。--apply を�
 
     'migrate.file.missing': '{path}: 見つかりません。対処: パスを確認してください ({what})',
     'migrate.file.permission': '{path}: アクセスが拒否されました。対処: root またはファイルとディレクトリの所有者で実行してください',
+    'migrate.file.readOnly': '{path}: ファイルシステムが読み取り専用でマウントされています。対処: 読み書き可能で再マウントするか、conf ディレクトリのコピーで作業してください',
+    'migrate.file.immutable': '{path}: root でも変更できません。対処: ファイルとディレクトリの属性を lsattr で確認してください (chattr -i で変更不可属性を解除)',
     'migrate.file.isDirectory': '{path}: ディレクトリです (ファイルが必要)。対処: {what} は通常のファイルでなければなりません',
     'migrate.file.notDirectory': '{path}: ディレクトリではありません。対処: {what} はディレクトリでなければなりません',
     'migrate.file.notFile': '{path}: 通常のファイルではありません。対処: {what} は通常のファイルでなければなりません',

@@ -4,7 +4,7 @@
 // candidate leaves the file untouched.
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { FileAccessError } from '../../io/file-error.js';
+import { FileAccessError, problemText } from '../../io/file-error.js';
 import { dominantEol, splitLines } from '../../migrate/lines.js';
 import { t } from '../../i18n/index.js';
 import type { PlannedStep } from '../../model/plan.js';
@@ -64,7 +64,7 @@ export const ensureLines: StepHandler = {
           : undefined,
       });
     } catch (error) {
-      if (error instanceof FileAccessError) throw new StepFailure(t('run.lines.cannotWrite', { file, problem: error.problem }));
+      if (error instanceof FileAccessError) throw new StepFailure(t('run.lines.cannotWrite', { file, problem: problemText(error) }));
       throw error;
     }
     record(ctx, { type: 'written', time: now(), step: step.id, file: written.path, backup: written.backup });

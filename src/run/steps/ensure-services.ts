@@ -4,7 +4,7 @@
 // saved as NAME.bak-STAMP. Entries already present are left exactly as they are.
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { FileAccessError } from '../../io/file-error.js';
+import { FileAccessError, problemText } from '../../io/file-error.js';
 import { addServices, checkServices, formatEntry, type ServiceEntry } from '../../migrate/services-file.js';
 import { conflictText } from '../../plan/services.js';
 import { t } from '../../i18n/index.js';
@@ -54,7 +54,7 @@ export const ensureServices: StepHandler = {
     try {
       written = await writeFileAtomic(file, Buffer.from(edit.text, 'latin1'), { expected: Buffer.from(text, 'latin1') });
     } catch (error) {
-      if (error instanceof FileAccessError) throw new StepFailure(t('kinds.services.cannotWrite', { file, problem: error.problem }));
+      if (error instanceof FileAccessError) throw new StepFailure(t('kinds.services.cannotWrite', { file, problem: problemText(error) }));
       throw error;
     }
     record(ctx, { type: 'written', time: now(), step: step.id, file: written.path, backup: written.backup });
