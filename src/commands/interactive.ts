@@ -110,7 +110,8 @@ async function backupsOf(result: RunResult): Promise<string[]> {
 }
 
 function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
-  const place = { root: o.root, logDir: o.logDir, ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) };
+  // The operator answers this run's checkpoints: the commands shown carry no --yes.
+  const place = { root: o.root, logDir: o.logDir, unattended: false, ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) };
   // Secret answers never enter the plan: kept from the last plan built, for {secret-file:ID}.
   let secrets: Record<string, string> = {};
   const runOptions = (c: RunControl) => ({ logDir: o.logDir, root: o.root, signal: c.signal, killSignal: c.killSignal, secrets });

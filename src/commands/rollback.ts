@@ -1,12 +1,14 @@
 // `upgrade-wizard rollback [--to POINT]`: back to a restore point of the newest run of this
-// root (by default the one in force after the last step done). Shows what it will do; only
-// `--yes` makes it happen.
+// root (by default the one in force after the last step done). Shows what it will do, then
+// asks at a terminal; a script must give `--yes`.
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { parseOptions } from './args.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { DEFAULT_LOG_DIR, ensureLogDir, listJournals } from '../run/journal.js';
+import type { Interaction } from '../model/interaction.js';
+import { answer, LinePrompts, terminalPrompts } from '../run/line-prompts.js';
 import { NonInteractive } from '../run/noninteractive.js';
 import { sameRoot } from '../run/resumable.js';
 import { defaultRestorePoint, describeRollback, findPoint, rollbackTo } from '../run/rollback.js';
@@ -41,20 +43,28 @@ export async function run(args: string[]): Promise<number> {
   const point = findPoint(record.plan, pointId);
   say(t('run.rollback.of', { runId: record.runId, product: record.plan.product }));
   for (const line of describeRollback(point)) say(line);
-  if (!o.yes) throw new InputError(t('run.rollback.needYes', { command: rollbackCommand({ root, logDir }, point.id) }));
+  let driver: Interaction = new NonInteractive();
+  if (!o.yes) {
+    const prompts = await terminalPrompts();
+    if (!prompts) throw new InputError(t('run.rollback.needYes', { command: rollbackCommand({ root, logDir }, point.id) }));
+    if (!(await answer(prompts.confirm({ message: t('run.rollback.ask', { point: point.title }), default: false }), false))) {
+      throw new InputError(t('run.cmd.nothingDone'));
+    }
+    driver = new LinePrompts(prompts, record.plan);
+  }
 
   ensureLogDir(logDir);
   const interrupts = watchInterrupts(say);
   try {
-    const s = openSession(record.plan, record.runId, new NonInteractive(), {
+    const s = openSession(record.plan, record.runId, driver, {
       logDir,
       root,
       signal: interrupts.signal,
       killSignal: interrupts.killSignal,
-      confirmedBy: '--yes',
+      confirmedBy: o.yes ? '--yes' : 'operator',
     });
     const result = await rollbackTo(s, point.id);
-    const { lines, exitCode } = summarize(record.plan, result, { root, logDir });
+    const { lines, exitCode } = summarize(record.plan, result, { root, logDir, unattended: o.yes });
     for (const line of lines) say(line);
     return exitCode;
   } finally {

@@ -19,29 +19,42 @@ export class NonInteractive implements Interaction {
 
   constructor(private readonly write: (text: string) => void = (s) => process.stdout.write(s)) {}
 
-  private line(text: string): void {
+  protected line(text: string): void {
     this.write(`${text}\n`);
   }
 
-  async confirmManual(step: PlannedStep): Promise<boolean> {
+  /** A manual step's heading and instructions; its checklist is the caller's to show. */
+  protected showManual(step: PlannedStep): void {
     this.line(`    ${t('run.ni.manual')}`);
     if (step.instructions) this.line(indent(step.instructions, '      '));
+  }
+
+  protected showDiff(review: DiffReview): void {
+    this.line(`    ${t('run.ni.diff', { file: review.file })}`);
+    if (review.diff.trim() !== '') this.line(indent(review.diff, '      '));
+    for (const f of review.findings) this.line(`      * ${f}`);
+  }
+
+  protected showFailure(error: string, heading = t('run.ni.failed')): void {
+    this.line(`    ${heading}`);
+    this.line(indent(error, '      '));
+  }
+
+  async confirmManual(step: PlannedStep): Promise<boolean> {
+    this.showManual(step);
     for (const item of step.checklist ?? []) this.line(`      [x] ${item}`);
     this.line(`    ${t('run.ni.confirmedByYes')}`);
     return true;
   }
 
   async reviewDiff(_step: PlannedStep, review: DiffReview): Promise<boolean> {
-    this.line(`    ${t('run.ni.diff', { file: review.file })}`);
-    if (review.diff.trim() !== '') this.line(indent(review.diff, '      '));
-    for (const f of review.findings) this.line(`      * ${f}`);
+    this.showDiff(review);
     this.line(`    ${t('run.ni.acceptedByYes')}`);
     return true;
   }
 
   async onFailure(_step: PlannedStep, error: string, _choices: FailureChoice[]): Promise<FailureChoice> {
-    this.line(`    ${t('run.ni.failed')}`);
-    this.line(indent(error, '      '));
+    this.showFailure(error);
     return 'stop';
   }
 

@@ -16,6 +16,11 @@ export interface Place {
    * stand-ins on PATH, and a command pasted without them would run the real service commands.
    */
   envPrefix?: string;
+  /**
+   * false when an operator answers the run's checkpoints (the wizard, a resume at a terminal):
+   * the commands shown then leave out --yes, which would confirm the manual steps unseen.
+   */
+  unattended?: boolean;
 }
 
 export function placeArgs(p: Place): string[] {
@@ -26,12 +31,14 @@ function shown(p: Place, args: string[]): string {
   return `${p.envPrefix ?? ''}${quoteArgv(['upgrade-wizard', ...args])}`;
 }
 
+const yes = (p: Place): string[] => (p.unattended === false ? [] : ['--yes']);
+
 export function resumeCommand(p: Place, extra: string[] = []): string {
-  return shown(p, ['resume', '--yes', ...placeArgs(p), ...extra]);
+  return shown(p, ['resume', ...yes(p), ...placeArgs(p), ...extra]);
 }
 
 export function rollbackCommand(p: Place, point: string): string {
-  return shown(p, ['rollback', '--to', point, ...placeArgs(p), '--yes']);
+  return shown(p, ['rollback', '--to', point, ...placeArgs(p), ...yes(p)]);
 }
 
 /** Lines for the end of a run, and the exit code it deserves. */

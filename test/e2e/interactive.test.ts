@@ -142,8 +142,10 @@ describe('interactive wizard in a terminal (tmux 80x24)', () => {
     // Every command the demo prints keeps its stand-ins first on PATH: pasted without them, a
     // resume would stop and start the real machine's services.
     const standIns = join(sandbox, 'bin');
-    expect(printed).toContain(`PATH=${standIns}:"$PATH" upgrade-wizard resume --yes --root ${join(sandbox, 'root')}`);
+    expect(printed).toContain(`PATH=${standIns}:"$PATH" upgrade-wizard resume --root ${join(sandbox, 'root')}`);
     expect(printed).toContain(`PATH=${standIns}:"$PATH" upgrade-wizard rollback --to backup-archive`);
+    // Without --yes: typed at a terminal they ask at each checkpoint instead of confirming it unseen.
+    expect(printed).not.toContain('--yes');
 
     // Same root, media and log dir, the stand-ins first on PATH: as the hint says.
     const again = await Tmux.start(

@@ -51,7 +51,9 @@ describe.skipIf(!hasTmux)('clusterpro in a terminal', () => {
     expect(s.calls().filter((c) => c.startsWith('chkconfig'))).toHaveLength(6);
     await t.keys('Space', 'Enter');
     const end = await t.waitFor('The run stopped for a reboot');
-    expect(end).toContain('upgrade-wizard resume --yes');
+    // The operator continues at a terminal after the reboot: no --yes to confirm checkpoints unseen.
+    expect(end).toMatch(/upgrade-wizard resume --root \S+/);
+    expect(end).not.toContain('--yes');
     expect(s.calls().filter((c) => c !== 'rpm -qi clusterpro')).toEqual([
       ...['clusterpro_alertsync', 'clusterpro_webmgr', 'clusterpro', 'clusterpro_md', 'clusterpro_trn', 'clusterpro_evt'].map((n) => `chkconfig --del ${n}`),
       'clpstdn',

@@ -51,7 +51,7 @@ describe.skipIf(!hasTmux)('groupmax in a terminal', () => {
     await t.checkpoint('Stop Object Server');
     await t.checkpoint('Turn off the automatic start of the address service');
     const stopped = await t.waitFor('The run stopped for a reboot');
-    expect(stopped).toContain(`upgrade-wizard resume --yes --root ${sb.root}`);
+    expect(stopped).toContain(`upgrade-wizard resume --root ${sb.root}`);
     expect(sb.servicesText()).toBe(SERVICES_UNIX);
     expect(sb.calls()).toEqual([]);
     await t.keys('q');

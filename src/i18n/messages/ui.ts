@@ -88,12 +88,6 @@ export const uiMessages = {
     'ui.manual.tickAll': 'Tick every item first ({done} of {total} ticked)',
 
     'ui.failure.head': 'Step {number} failed: {title}',
-    'ui.failure.what': 'What now?',
-    'ui.failure.retry': 'Retry the step',
-    'ui.failure.skip': 'Skip this step (the procedure allows it)',
-    'ui.failure.rollback': 'Roll back',
-    'ui.failure.rollbackTo': 'Roll back: {point}',
-    'ui.failure.stop': 'Stop here (resume later)',
 
     'ui.diff.head': '{title}: changes to {file}',
     'ui.diff.noChanges': 'No changes.',
@@ -228,12 +222,6 @@ Nothing outside that directory is touched.
     'ui.manual.tickAll': '先にすべての項目をチェックしてください ({total} 項目中 {done} 項目)',
 
     'ui.failure.head': 'ステップ {number} が失敗しました: {title}',
-    'ui.failure.what': 'どうしますか?',
-    'ui.failure.retry': 'ステップを再試行する',
-    'ui.failure.skip': 'このステップをスキップする (手順書で許されています)',
-    'ui.failure.rollback': 'ロールバックする',
-    'ui.failure.rollbackTo': 'ロールバックする: {point}',
-    'ui.failure.stop': 'ここで停止する (後で再開できます)',
 
     'ui.diff.head': '{title}: {file} への変更',
     'ui.diff.noChanges': '変更はありません。',

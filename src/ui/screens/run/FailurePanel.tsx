@@ -4,21 +4,10 @@ import { Box, Text } from 'ink';
 import { t } from '../../i18n.js';
 import type { FailureChoice } from '../../../model/interaction.js';
 import type { Plan, PlannedStep } from '../../../model/plan.js';
-import { restorePointAt } from '../../../run/executor.js';
+import { choiceLabel } from '../../../run/choices.js';
 import { SelectList } from '../../components/SelectList.js';
 import { Lines, para } from '../../lines.js';
 import { truncate } from '../../text.js';
-
-export function choiceLabel(choice: FailureChoice, step: PlannedStep, plan: Plan): string {
-  if (choice === 'rollback') {
-    // The executor rolls back to the restore point in force at the step.
-    const index = plan.steps.findIndex((s) => s.id === step.id);
-    const id = index >= 0 ? restorePointAt(plan, index) : step.restorePoint;
-    const point = plan.restorePoints.find((p) => p.id === id);
-    return point ? t('ui.failure.rollbackTo', { point: point.title }) : t('ui.failure.rollback');
-  }
-  return t(`ui.failure.${choice}`);
-}
 
 export function FailurePanel({
   step,
@@ -49,7 +38,7 @@ export function FailurePanel({
         {truncate(`✗ ${t('ui.failure.head', { number, title: step.title })}`, width)}
       </Text>
       <Lines lines={shown} />
-      <Text bold>{t('ui.failure.what')}</Text>
+      <Text bold>{t('run.choice.what')}</Text>
       <SelectList
         width={width}
         items={choices.map((c) => ({ value: c, label: choiceLabel(c, step, plan) }))}
