@@ -228,19 +228,23 @@ prints how to resume or roll back. Nothing is read from stdin.
 Ctrl-C once: the running step finishes, then the run stops (resumable). Twice: the running
 command is killed. Exit codes: 0 done (or stopped for a reboot), 1 failed or stopped, 2 refused.
 `,
-  'run.help.resume': `upgrade-wizard resume --yes [--root DIR] [--log-dir DIR] [--rerun-step ID | --skip-step ID]
+  'run.help.resume': `upgrade-wizard resume [--yes] [--root DIR] [--log-dir DIR] [--rerun-step ID | --skip-step ID]
 
 Continues the newest unfinished run of this root from its journal (after a failure, a Ctrl-C,
 a crash or a reboot). The journaled plan is used as it is. A step that was interrupted is
 checked first; when that cannot be decided automatically, resume stops and names the step:
 after checking it, --rerun-step ID runs it again and --skip-step ID records it as done.
-Without --yes, resume only shows where the run stands.
+At a terminal, resume shows where the run stands and asks before it goes on, then at each
+manual step, config diff and failure. --yes runs it unattended (from a script): manual steps
+and diffs then count as confirmed, and a failure stops it. Without a terminal and without
+--yes, it only shows where the run stands.
 `,
-  'run.help.rollback': `upgrade-wizard rollback [--to POINT] [--root DIR] [--log-dir DIR] --yes
+  'run.help.rollback': `upgrade-wizard rollback [--to POINT] [--yes] [--root DIR] [--log-dir DIR]
 
 Goes back to a restore point of the newest run of this root: by default the one in force after
-the last step done, or --to POINT. The steps of the rollback are shown first; they run only
-with --yes. An unknown POINT is refused with the list of restore points.
+the last step done, or --to POINT. The steps of the rollback are shown first; at a terminal it
+then asks, and asks again at any manual step or failure; from a script it runs only with
+--yes. An unknown POINT is refused with the list of restore points.
 `,
 };
 
@@ -455,17 +459,21 @@ const ja: Record<string, string> = {
 Ctrl-C 1 回: 実行中のステップの完了後に停止 (再開可能)。2 回: 実行中のコマンドを強制終了。
 終了コード: 0 完了 (または再起動のための停止)、1 失敗または停止、2 拒否。
 `,
-  'run.help.resume': `upgrade-wizard resume --yes [--root DIR] [--log-dir DIR] [--rerun-step ID | --skip-step ID]
+  'run.help.resume': `upgrade-wizard resume [--yes] [--root DIR] [--log-dir DIR] [--rerun-step ID | --skip-step ID]
 
 このルートの最新の未完了の実行を、ジャーナルから続行します (失敗、Ctrl-C、クラッシュ、
 再起動の後)。ジャーナルに記録された計画をそのまま使います。中断されたステップはまず確認し、
 自動で判定できない場合はそのステップ名を示して停止します。確認後、--rerun-step ID で
-再実行、--skip-step ID で完了として記録します。--yes がない場合は状態の表示だけです。
+再実行、--skip-step ID で完了として記録します。
+端末では状態を表示して続行するか確認し、手作業のステップ、設定の差分、失敗のたびに確認します。
+--yes は無人で実行します (スクリプト用): 手作業のステップと差分は確認済みとして扱い、失敗で
+停止します。端末でなく --yes もない場合は状態の表示だけです。
 `,
-  'run.help.rollback': `upgrade-wizard rollback [--to POINT] [--root DIR] [--log-dir DIR] --yes
+  'run.help.rollback': `upgrade-wizard rollback [--to POINT] [--yes] [--root DIR] [--log-dir DIR]
 
 このルートの最新の実行を復元ポイントに戻します。既定は最後に完了したステップの復元ポイント、
-または --to POINT。ロールバックの手順を先に表示し、--yes があるときだけ実行します。
+または --to POINT。ロールバックの手順を先に表示し、端末では実行するか確認します (手作業の
+ステップや失敗でも確認します)。スクリプトからは --yes があるときだけ実行します。
 不明な POINT は復元ポイントの一覧とともに拒否します。
 `,
 };
