@@ -35,7 +35,7 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  const out: string[] = [t('plan.detect.header', { root: root || '/', media: media ?? '-' })];
+  const out: string[] = [media === undefined ? t('plan.detect.headerNoMedia', { root: root || '/' }) : t('plan.detect.header', { root: root || '/', media })];
   for (const f of found) {
     // A product of which nothing but the OS was recognised is not worth a section.
     const def = defs.find((d) => d.id === f.product);

@@ -61,6 +61,13 @@ describe('detect', () => {
     expect(r.stdout).toContain('custom_uid = NAB');
   });
 
+  it('without --media says that none was given, and how to give it', async () => {
+    const r = await runCli(['detect', '--root', tree.root]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(`Detected under ${tree.root} (no media given; --media DIR for the packages):`);
+    expect(r.stdout).toContain('from = 5.4.3');
+  });
+
   it('--json', async () => {
     const r = await runCli(['detect', '--root', tree.root, '--product', 'sharetask', '--json']);
     const rows = JSON.parse(r.stdout) as { product: string; question: string; value: unknown; evidence: string }[];

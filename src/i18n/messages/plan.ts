@@ -129,6 +129,7 @@ Shows what can be detected on this machine (or under the sandbox DIR), with the 
 Nothing is changed.
 `,
     'plan.detect.header': 'Detected under {root} (media {media}):',
+    'plan.detect.headerNoMedia': 'Detected under {root} (no media given; --media DIR for the packages):',
     'plan.detect.none': '(none)',
     'plan.detect.nothing': 'Nothing detected.',
     'plan.validate.help': `Usage: upgrade-wizard validate FILE...
@@ -267,6 +268,7 @@ Exit 0 when all are valid, 2 otherwise.
 何も変更しません。
 `,
     'plan.detect.header': '{root} の下で検出した内容 (メディア {media}):',
+    'plan.detect.headerNoMedia': '{root} の下で検出した内容 (メディアの指定なし。パッケージは --media DIR で指定):',
     'plan.detect.none': '(なし)',
     'plan.detect.nothing': '何も検出されませんでした。',
     'plan.validate.help': `使い方: upgrade-wizard validate FILE...
