@@ -225,7 +225,10 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
     case 'questions': {
       if (!def || !question) return <Loading title={t('ui.question.title', { product: title })} what={t('ui.loading.plan')} />;
       const number = askable.filter((q) => q.id in answers && !(q.id in context.preset)).length + 1;
-      const total = askable.filter((q) => !(q.id in context.preset)).length;
+      // Counted as if the questions ahead take their proposals (detected, else default): the total
+      // then holds while the operator accepts them, instead of growing with each answer.
+      const ahead = services.askableQuestions(def, { ...proposals(def, facts), ...answers });
+      const total = Math.max(number, ahead.filter((q) => !(q.id in context.preset)).length);
       return (
         <QuestionScreen
           key={question.id}
@@ -279,4 +282,14 @@ export function App({ size, ...props }: AppProps) {
       </KeyProvider>
     </SizeContext.Provider>
   );
+}
+
+/** What each question proposes before it is answered: the detected value, else its default. */
+function proposals(def: Definition, facts: Facts | undefined): Answers {
+  const out: Answers = {};
+  for (const q of def.questions) {
+    const value = facts?.detected[q.id]?.value ?? q.default;
+    if (value !== undefined) out[q.id] = value;
+  }
+  return out;
 }

@@ -111,6 +111,24 @@ describe('the wizard flow', () => {
     expect(onExit).toHaveBeenCalledWith(0, expect.arrayContaining(['Report: /tmp/sbx/log/run.md']));
   });
 
+  it('counts the questions ahead by their proposals, so the total holds while they are accepted', async () => {
+    const withDefault: Definition = { ...def, questions: def.questions.map((q) => (q.id === 'custom' ? { ...q, default: 'yes' } : q)) };
+    const { r } = start(services({ loadDefinitions: async () => [withDefault] }));
+    await waitForFrame(r, 'Found on this machine:');
+    await press(r, KEY.enter);
+    await waitForFrame(r, '› ShareTask 5.5');
+    await press(r, KEY.enter);
+    // The custom part's user ID is asked when custom is yes, its default: three questions from the start.
+    let frame = await waitForFrame(r, 'Installed version?');
+    expect(frame).toContain('question 1 of 3');
+    await press(r, KEY.enter);
+    frame = await waitForFrame(r, 'Is there a custom part?');
+    expect(frame).toContain('question 2 of 3');
+    await press(r, KEY.enter);
+    frame = await waitForFrame(r, 'User ID of the custom part?');
+    expect(frame).toContain('question 3 of 3');
+  });
+
   it('Ctrl-C during the run: first stops after the step, second aborts; then how to resume', async () => {
     let control: RunControl | undefined;
     const execute = (plan: ReturnType<typeof samplePlan>, ui: Interaction, c: RunControl) =>
