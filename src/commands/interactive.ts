@@ -177,20 +177,35 @@ function againCommand(o: WizardOptions): string {
   return `${o.envPrefix ?? ''}${quoteArgv(args)}`;
 }
 
+const REACT_MODE = 'NODE_ENV';
+const LOAD_ENV = ['FORCE_COLOR', 'CI', 'CONTINUOUS_INTEGRATION', REACT_MODE];
+
 /**
- * Loads Ink with the terminal's wishes applied: NO_COLOR means no colour codes at all (chalk
- * reads only FORCE_COLOR, when it is imported), and a CI variable must not switch Ink to its
- * print-the-last-frame-only mode on a real terminal. The environment is restored afterwards,
- * so the commands of the run see it unchanged.
+ * Loads Ink and the screens with the terminal's wishes applied: NO_COLOR means no colour codes
+ * at all (chalk reads only FORCE_COLOR, when it is imported), and a CI variable must not switch
+ * Ink to its print-the-last-frame-only mode on a real terminal. React comes in its production
+ * build: each of its modules picks one by NODE_ENV when first required, the screens' JSX runtime
+ * too (the bundle has it built in; a checkout's node_modules would give the development build,
+ * several times slower). Yoga reads its inline WebAssembly through fetch when there is one, and
+ * on Node.js that loads undici (the bundle gives yoga none; scripts/dist/bundle.mjs), so fetch is
+ * hidden while Ink loads. All is restored afterwards: the run's commands see the environment unchanged.
  */
-async function loadInk(): Promise<typeof import('ink')> {
-  const saved = { FORCE_COLOR: process.env.FORCE_COLOR, CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
+export async function loadScreens(): Promise<{ ink: typeof import('ink'); createElement: typeof import('react').createElement; App: typeof import('../ui/App.js').App }> {
+  // By computed names: the bundle defines process.env.NODE_ENV as a constant.
+  const saved = Object.fromEntries(LOAD_ENV.map((name) => [name, process.env[name]]));
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
+  process.env[REACT_MODE] ??= 'production';
+  // The descriptor, not the value: reading globalThis.fetch is what loads undici.
+  const fetchProperty = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (fetchProperty?.configurable) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
   try {
-    return await import('ink');
+    const ink = await import('ink');
+    const [{ createElement }, { App }] = await Promise.all([import('react'), import('../ui/App.js')]);
+    return { ink, createElement, App };
   } finally {
+    if (fetchProperty?.configurable) Object.defineProperty(globalThis, 'fetch', fetchProperty);
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
@@ -221,9 +236,7 @@ export async function startWizard(o: WizardOptions, command: string): Promise<nu
   // is done soon after: a wait screen shown for a blink costs as much to draw as the welcome and
   // only delays it. A slow look (rpm on a busy server) gets the wait screen.
   const looking = lookAt(services, o.product);
-  const ink = await loadInk();
-  const { createElement } = await import('react');
-  const { App } = await import('../ui/App.js');
+  const { ink, createElement, App } = await loadScreens();
   const ready = await settledWithin(looking, LOOK_GRACE_MS);
   const context: WizardContext = {
     root: o.root,
