@@ -3,9 +3,10 @@
 // file's validated Definition, made by the wizard's own loader, with the SHA-256 of its bytes. A definition that
 // does not load stops the build: it must not be shipped.
 //   scripts/dist/build.mjs            lib/definitions.compiled of the CD folder (loader bundled from src/)
-//   npm pack (prepack / postpack):    node scripts/dist/compile-definitions.mjs build/definitions.compiled
-//                                     node scripts/dist/compile-definitions.mjs --remove build/definitions.compiled
+//   npm install (prepare), npm pack (prepack):
+//                                     node scripts/dist/compile-definitions.mjs build/definitions.compiled
 //     (loader of build/, so run tsc first; the file holds the fingerprint of that code)
+//   node scripts/dist/compile-definitions.mjs --remove build/definitions.compiled removes it
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

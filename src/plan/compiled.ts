@@ -2,8 +2,10 @@
 // Definition of each wizards/*.yaml with the SHA-256 of the bytes it came from. Reading YAML and
 // validating it is most of the time of `plan` and of the first screen; the CD folder ships
 // lib/definitions.compiled beside its code, so it does neither while wizards/ is what was compiled.
-// The npm package ships build/definitions.compiled the same way (written by prepack, removed by
-// postpack). Never written at run time; without the file everything goes through load.ts.
+// The npm package ships build/definitions.compiled the same way (written by prepack), and a
+// checkout gets it from `npm install` (prepare): a definition edited since, or a loader changed
+// and compiled since, does not match and goes through load.ts. Never written at run time;
+// without the file everything goes through load.ts.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
