@@ -247,9 +247,12 @@ export async function startWizard(o: WizardOptions, command: string): Promise<nu
     againCommand: againCommand(o),
     notices,
   };
-  // The terminal may go away (SSH dropped): the run goes on to a clean stop, unseen.
+  // The terminal may go away (SSH dropped): the run goes on to a clean stop, unseen, and what is
+  // printed after it (how it ended) goes nowhere instead of failing the process with EIO. Kept
+  // until the process ends, as the signal handlers below are.
   const ignoreGone = (): void => undefined;
   process.stdout.on('error', ignoreGone);
+  process.stderr.on('error', ignoreGone);
   const listeners = new Set<() => void>();
   // A signal that comes before the screens listen (a busy machine delays React's effects) is
   // kept and delivered, instead of being lost.
@@ -271,27 +274,23 @@ export async function startWizard(o: WizardOptions, command: string): Promise<nu
   // Ctrl-C at the keyboard arrives as a key (raw mode); these come from kill or a closed session.
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, interrupt);
   let result: { code: number; after: string[] } = { code: 1, after: [] };
-  try {
-    const instance = ink.render(
-      createElement(App, {
-        services,
-        context,
-        interrupts,
-        firstLook: { pending: looking, ...(ready ? { ready } : {}) },
-        onExit: (code: number, after: string[]) => {
-          result = { code, after };
-          setImmediate(() => instance.unmount());
-        },
-      }),
-      { exitOnCtrlC: false, kittyKeyboard: { mode: 'disabled' } },
-    );
-    await instance.waitUntilExit();
-  } finally {
-    // The handlers stay until the process ends: a late Ctrl-C (Ink has already put the terminal
-    // back in cooked mode) must not kill the wizard by signal while it prints how it ended and
-    // returns its exit code. With the screens gone, it is only counted, and nothing waits for it.
-    process.stdout.off('error', ignoreGone);
-  }
+  const instance = ink.render(
+    createElement(App, {
+      services,
+      context,
+      interrupts,
+      firstLook: { pending: looking, ...(ready ? { ready } : {}) },
+      onExit: (code: number, after: string[]) => {
+        result = { code, after };
+        setImmediate(() => instance.unmount());
+      },
+    }),
+    { exitOnCtrlC: false, kittyKeyboard: { mode: 'disabled' } },
+  );
+  await instance.waitUntilExit();
+  // The handlers stay until the process ends: a late Ctrl-C (Ink has already put the terminal
+  // back in cooked mode) must not kill the wizard by signal while it prints how it ended and
+  // returns its exit code. With the screens gone, it is only counted, and nothing waits for it.
   if (result.after.length > 0) process.stdout.write(`${result.after.join('\n')}\n`);
   return result.code;
 }
