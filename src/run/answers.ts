@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Answers } from '../model/definition.js';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import '../i18n/messages/run.js';
+import '../i18n/messages/args.js';
 
 /** Reads --answers FILE; every problem names the file and its line, as `validate` does. */
 export async function readAnswersFile(file: string): Promise<Answers> {

@@ -3,7 +3,7 @@
 import { accessSync, closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import '../i18n/messages/run.js';
+import '../i18n/messages/args.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { PlannedStep } from '../model/plan.js';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import '../i18n/messages/run.js';
+import '../i18n/messages/args.js';
 import { doneSteps, lastRunEnd, listJournals, type JournalRecord } from './journal.js';
 
 export interface ResumePoint {

@@ -1,0 +1,35 @@
+// Messages of what several modes read before anything runs (--answers, --set, the log directory
+// and the unfinished run in it): a catalogue of its own, so that plan and the first screen do not
+// load the executor's (messages/run.ts).
+import { register } from '../index.js';
+
+export const argsMessages = {
+  en: {
+    'run.logDir.unreadable': 'the log directory {dir} cannot be read ({code}): its journals are needed here. Run as root, or give the right directory with --log-dir DIR',
+    'run.logDir.unwritable': 'the log directory {dir} cannot be written ({code}); nothing was done. Run as root, or give another directory with --log-dir DIR',
+    'run.args.answersUnreadable': 'the answers file {file} cannot be read: {detail}',
+    'run.args.answersMissing': 'the answers file {file} does not exist: check the path given with --answers',
+    'run.args.answersSyntax': '{file}:{line}: the answers file is not valid YAML: {detail}',
+    'run.args.answersShape': '{file}:{line}: the answers file must hold a mapping of question id to value, one "id: value" a line',
+    'run.args.answerValue': '{file}:{line}: the value of {id} must be a string or a list of strings',
+    'run.args.setShape': '--set {value}: write --set ID=VALUE',
+    'run.resume.afterRollback': 'run {runId} was rolled back (restore point {point}); it cannot be resumed. Start a new run, or run "upgrade-wizard rollback" again to finish the rollback',
+    'run.resume.none': 'there is no unfinished run in {logDir}: nothing to resume (use --log-dir if the journal is elsewhere)',
+    'run.resume.otherRoot': 'the unfinished run {runId} is for --root {root}, not {given}; run resume with --root {root}',
+  },
+  ja: {
+    'run.logDir.unreadable': 'ログディレクトリ {dir} を読めません ({code})。ここにあるジャーナルが必要です。root で実行するか、--log-dir DIR で正しいディレクトリを指定してください',
+    'run.logDir.unwritable': 'ログディレクトリ {dir} に書き込めません ({code})。何も実行していません。root で実行するか、--log-dir DIR で別のディレクトリを指定してください',
+    'run.args.answersUnreadable': '回答ファイル {file} を読めません: {detail}',
+    'run.args.answersMissing': '回答ファイル {file} がありません: --answers に指定したパスを確認してください',
+    'run.args.answersSyntax': '{file}:{line}: 回答ファイルが YAML として正しくありません: {detail}',
+    'run.args.answersShape': '{file}:{line}: 回答ファイルは、質問 ID から値へのマッピング (1 行に「ID: 値」) である必要があります',
+    'run.args.answerValue': '{file}:{line}: {id} の値は文字列または文字列のリストである必要があります',
+    'run.args.setShape': '--set {value}: --set ID=値 の形式で指定してください',
+    'run.resume.afterRollback': '実行 {runId} はロールバックされています (復元ポイント {point})。再開できません。新しく実行するか、"upgrade-wizard rollback" を再実行してロールバックを完了してください',
+    'run.resume.none': '{logDir} に未完了の実行はありません。再開するものがありません (ジャーナルが別の場所にある場合は --log-dir を指定してください)',
+    'run.resume.otherRoot': '未完了の実行 {runId} は --root {root} のものです ({given} ではありません)。--root {root} を付けて再開してください',
+  },
+};
+
+register(argsMessages);
