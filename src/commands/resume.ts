@@ -5,9 +5,7 @@ import { parseOptions } from './args.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { DEFAULT_LOG_DIR, ensureLogDir } from '../run/journal.js';
-import type { Interaction } from '../model/interaction.js';
-import { answer, LinePrompts, terminalPrompts } from '../run/line-prompts.js';
-import { NonInteractive } from '../run/noninteractive.js';
+import { checkpointDriver } from '../run/line-prompts.js';
 import { findResumable } from '../run/resumable.js';
 import { resume } from '../run/resume.js';
 import { watchInterrupts } from '../run/signals.js';
@@ -41,13 +39,7 @@ export async function run(args: string[]): Promise<number> {
   const next = plan.steps[point.next];
   say(t('run.resume.found', { runId: point.record.runId, product: plan.product, done: point.next, total: plan.steps.length, next: next ? `${next.id}: ${next.title}` : '-' }));
   if (point.halfRun) say(t('run.resume.willRecheck', { step: point.halfRun.step.id }));
-  let driver: Interaction = new NonInteractive();
-  if (!o.yes) {
-    const prompts = await terminalPrompts();
-    if (!prompts) throw new InputError(t('run.resume.needYes', { command: resumeCommand({ root, logDir }) }));
-    if (!(await answer(prompts.confirm({ message: t('run.resume.ask'), default: false }), false))) throw new InputError(t('run.cmd.nothingDone'));
-    driver = new LinePrompts(prompts, plan);
-  }
+  const driver = await checkpointDriver(o.yes, plan, t('run.resume.ask'), t('run.resume.needYes', { command: resumeCommand({ root, logDir }) }));
   ensureLogDir(logDir);
   const interrupts = watchInterrupts(say);
   try {

@@ -7,9 +7,7 @@ import { parseOptions } from './args.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { DEFAULT_LOG_DIR, ensureLogDir, listJournals } from '../run/journal.js';
-import type { Interaction } from '../model/interaction.js';
-import { answer, LinePrompts, terminalPrompts } from '../run/line-prompts.js';
-import { NonInteractive } from '../run/noninteractive.js';
+import { checkpointDriver } from '../run/line-prompts.js';
 import { sameRoot } from '../run/resumable.js';
 import { defaultRestorePoint, describeRollback, findPoint, rollbackTo } from '../run/rollback.js';
 import { openSession } from '../run/session.js';
@@ -43,15 +41,12 @@ export async function run(args: string[]): Promise<number> {
   const point = findPoint(record.plan, pointId);
   say(t('run.rollback.of', { runId: record.runId, product: record.plan.product }));
   for (const line of describeRollback(point)) say(line);
-  let driver: Interaction = new NonInteractive();
-  if (!o.yes) {
-    const prompts = await terminalPrompts();
-    if (!prompts) throw new InputError(t('run.rollback.needYes', { command: rollbackCommand({ root, logDir }, point.id) }));
-    if (!(await answer(prompts.confirm({ message: t('run.rollback.ask', { point: point.title }), default: false }), false))) {
-      throw new InputError(t('run.cmd.nothingDone'));
-    }
-    driver = new LinePrompts(prompts, record.plan);
-  }
+  const driver = await checkpointDriver(
+    o.yes,
+    record.plan,
+    t('run.rollback.ask', { point: point.title }),
+    t('run.rollback.needYes', { command: rollbackCommand({ root, logDir }, point.id) }),
+  );
 
   ensureLogDir(logDir);
   const interrupts = watchInterrupts(say);

@@ -1,23 +1,18 @@
 // The driver of `resume` and `rollback` typed at a terminal without --yes: the lines of
 // NonInteractive, but the operator answers each checkpoint (a manual step's checklist, a config
 // diff, a failure) instead of --yes answering for them. Ctrl-C at a prompt stops there.
-import type { DiffReview, FailureChoice } from '../model/interaction.js';
+import { InputError } from '../errors.js';
+import type { DiffReview, FailureChoice, Interaction } from '../model/interaction.js';
 import type { Plan, PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
-import '../i18n/messages/run.js';
+import '../i18n/messages/prompts.js';
 import { choiceLabel } from './choices.js';
 import { NonInteractive } from './noninteractive.js';
 
 type Prompts = typeof import('./prompts.js');
 
-/** The prompts, when both ends are a terminal; a script or a pipe gets none (it needs --yes). */
-export async function terminalPrompts(): Promise<Prompts | undefined> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) return undefined;
-  return import('./prompts.js');
-}
-
 /** A prompt's answer; Ctrl-C (or a closed terminal) gives `onExit`. */
-export async function answer<T>(prompt: Promise<T>, onExit: T): Promise<T> {
+async function answer<T>(prompt: Promise<T>, onExit: T): Promise<T> {
   try {
     return await prompt;
   } catch (error) {
@@ -67,4 +62,17 @@ export class LinePrompts extends NonInteractive {
       'stop',
     );
   }
+}
+
+/**
+ * Who answers the checkpoints of a resume or a rollback: --yes (NonInteractive), or, when both
+ * ends are a terminal, the operator, once they said yes to `question`. A script or a pipe without
+ * --yes is refused with `refusal` (which shows the command with --yes).
+ */
+export async function checkpointDriver(yes: boolean, plan: Plan, question: string, refusal: string): Promise<Interaction> {
+  if (yes) return new NonInteractive();
+  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new InputError(refusal);
+  const prompts = await import('./prompts.js');
+  if (!(await answer(prompts.confirm({ message: question, default: false }), false))) throw new InputError(t('run.cmd.nothingDone'));
+  return new LinePrompts(prompts, plan);
 }
