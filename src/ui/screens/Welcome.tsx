@@ -74,18 +74,14 @@ export function Welcome({
   }
   for (const n of notices) lines.push(...para(n, width, { color: 'yellow' }, 0, { text: '! ', color: 'yellow' }));
   // The offer wraps (a product's title can be half the line): the counts must not be cut off.
-  const resumeLines: Line[] = resume
-    ? [
-        ...para(t('ui.welcome.resumeFound', { product: resume.product, done: resume.doneCount, total: resume.total }), width, { color: 'yellow', bold: true }),
-        ...para(
-          [resume.next ? t('ui.welcome.resumeNext', { step: resume.next }) : '', resume.startedAt ? `(${t('ui.welcome.startedAt', { time: resume.startedAt })})` : '']
-            .filter((part) => part !== '')
-            .join('  '),
-          width,
-          { dim: true },
-        ).filter((line) => line.some((seg) => seg.text.trim() !== '')),
-      ]
-    : [];
+  const resumeLines: Line[] = [];
+  if (resume) {
+    resumeLines.push(...para(t('ui.welcome.resumeFound', { product: resume.product, done: resume.doneCount, total: resume.total }), width, { color: 'yellow', bold: true }));
+    const next = resume.next ? t('ui.welcome.resumeNext', { step: resume.next }) : '';
+    const started = resume.startedAt ? `(${t('ui.welcome.startedAt', { time: resume.startedAt })})` : '';
+    const detail = [next, started].filter((part) => part !== '').join('  ');
+    if (detail !== '') resumeLines.push(...para(detail, width, { dim: true }));
+  }
   // Below the scrolled lines: a blank row, the offer and its two choices.
   const height = bodyRows(size) - (resume ? 1 + resumeLines.length + 2 : 0);
   // With the resume choice on screen the arrows belong to it; the page keys still scroll.
