@@ -2,7 +2,7 @@
 import type { FailureChoice } from '../model/interaction.js';
 import type { Plan, PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
-import '../i18n/messages/run.js';
+import '../i18n/messages/prompts.js';
 import { restorePointAt } from './executor.js';
 
 export function choiceLabel(choice: FailureChoice, step: PlannedStep, plan: Plan): string {
