@@ -174,7 +174,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
   const title = def ? def.title[lang] : '';
   switch (phase.name) {
     case 'loading':
-      return <Loading title={title ? t('ui.question.title', { product: title }) : t('ui.welcome.title')} what={phase.what} />;
+      return <Loading title={title ? t('ui.question.title', { product: title }) : t('ui.welcome.title')} subject={title} what={phase.what} />;
     case 'error':
       return <ErrorScreen message={phase.message} onExit={() => exit(1, errorText(phase.message))} />;
     case 'welcome': {
@@ -223,7 +223,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
         />
       );
     case 'questions': {
-      if (!def || !question) return <Loading title={t('ui.question.title', { product: title })} what={t('ui.loading.plan')} />;
+      if (!def || !question) return <Loading title={t('ui.question.title', { product: title })} subject={title} what={t('ui.loading.plan')} />;
       const number = askable.filter((q) => q.id in answers && !(q.id in context.preset)).length + 1;
       // Counted as if the questions ahead take their proposals (detected, else default): the total
       // then holds while the operator accepts them, instead of growing with each answer.

@@ -73,6 +73,19 @@ export function truncate(raw: string, width: number): string {
   return `${out}…`;
 }
 
+/**
+ * Fits `text` to `width` by shortening `part` of it (a product's long title) rather than its
+ * end, so "…: the plan" stays readable; cuts the end when the part alone cannot make room.
+ */
+export function truncatePart(text: string, part: string, width: number): string {
+  const over = displayWidth(expandTabs(text)) - width;
+  if (over <= 0) return expandTabs(text);
+  const at = part === '' ? -1 : text.indexOf(part);
+  const keep = displayWidth(part) - over;
+  if (at < 0 || keep < 8) return truncate(text, width);
+  return truncate(text.slice(0, at) + truncate(part, keep) + text.slice(at + part.length), width);
+}
+
 // Japanese line breaking (JIS X 4051, simplified): closing brackets and punctuation, small
 // kana and the prolonged sound mark never start a line; opening brackets never end one.
 const NO_LINE_START = new Set('、。，．・：；？！ー）」』】〕〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ');

@@ -43,6 +43,15 @@ describe('question screen', () => {
     expect(onAnswer).toHaveBeenCalledWith('x86_64');
   });
 
+  it('shortens a long product title in the header, not the screen name or the count', async () => {
+    const { r } = screen(
+      { id: 'from', type: 'version', text: text('Installed version?') },
+      { product: 'Groupmax master management server upgrade to Version 6', number: 1, total: 6 },
+    );
+    const frame = await waitForFrame(r, 'Installed version?');
+    expect(frame.split('\n')[0]).toBe('Groupmax master management server upgrade to Versio…: questions question 1 of 6');
+  });
+
   it('shows the validation error inline and keeps the value for correction', async () => {
     const validate = (v: AnswerValue) => (/^5\.\d+\.\d+-\d+$/.test(String(v)) ? undefined : `"${String(v)}" is not a version like 5.4.2-1`);
     const { r, onAnswer } = screen(

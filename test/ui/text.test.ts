@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, expandTabs, maskSecrets, scrub, truncate, wrap } from '../../src/ui/text.js';
+import { displayWidth, expandTabs, maskSecrets, scrub, truncate, truncatePart, wrap } from '../../src/ui/text.js';
 
 describe('display helpers', () => {
   it('counts Japanese characters as two columns and wraps between them', () => {
@@ -26,6 +26,19 @@ describe('display helpers', () => {
   it('breaks before a Latin word that follows Japanese instead of cutting it', () => {
     expect(wrap('実行環境ShareTask', 12)).toEqual(['実行環境', 'ShareTask']);
     expect(wrap('設定はShareTask。', 16)).toEqual(['設定は', 'ShareTask。']);
+  });
+
+  it('shortens the named part of a title, so its last words stay', () => {
+    const title = 'Groupmax master management server upgrade to Version 6: the plan';
+    const product = 'Groupmax master management server upgrade to Version 6';
+    expect(truncatePart(title, product, 40)).toBe('Groupmax master management se…: the plan');
+    expect(displayWidth(truncatePart(title, product, 40))).toBe(40);
+    expect(truncatePart(title, product, 80)).toBe(title);
+    expect(truncatePart('グループ管理サーバの更新: 実行計画', 'グループ管理サーバの更新', 34)).toBe('グループ管理サーバの更新: 実行計画');
+    // A wide character never straddles the cut: one column stays empty instead.
+    expect(truncatePart('グループ管理サーバの更新: 実行計画', 'グループ管理サーバの更新', 30)).toBe('グループ管理サーバ…: 実行計画');
+    // Too little room for the part to carry the cut: the end goes.
+    expect(truncatePart(title, product, 12)).toBe('Groupmax ma…');
   });
 
   it('wraps English at spaces and truncates with an ellipsis', () => {

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { useTermSize, type TermSize } from '../size.js';
-import { truncate } from '../text.js';
+import { truncate, truncatePart } from '../text.js';
 
 /** Rows left for a screen's body inside the frame. */
 export function bodyRows(size: TermSize): number {
@@ -15,7 +15,20 @@ export function bodyColumns(size: TermSize): number {
   return Math.max(20, size.columns - 2);
 }
 
-export function Frame({ title, right, keys, children }: { title: string; right?: string; keys: string; children: ReactNode }) {
+/** `subject`, a part of `title` (the product), is what gets shortened when the title is too long. */
+export function Frame({
+  title,
+  subject = '',
+  right,
+  keys,
+  children,
+}: {
+  title: string;
+  subject?: string;
+  right?: string;
+  keys: string;
+  children: ReactNode;
+}) {
   const size = useTermSize();
   const width = size.columns - 1;
   const rightText = right ? ` ${right}` : '';
@@ -23,7 +36,7 @@ export function Frame({ title, right, keys, children }: { title: string; right?:
     <Box flexDirection="column" width={width}>
       <Box justifyContent="space-between">
         <Text bold color="cyan" wrap="truncate-end">
-          {truncate(title, width - rightText.length)}
+          {truncatePart(title, subject, width - rightText.length)}
         </Text>
         <Text dimColor>{rightText}</Text>
       </Box>

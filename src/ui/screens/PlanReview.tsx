@@ -48,7 +48,7 @@ export function PlanReview({
     ? t('ui.keys.yesno')
     : `${t('ui.keys.scroll')} · ${blocked ? t('ui.keys.startDisabled') : t('ui.keys.start')}${onBack ? ` · ${t('ui.keys.back')}` : ''} · ${t('ui.keys.quit')}`;
   return (
-    <Frame title={t('ui.plan.title', { product })} right={scrollPosition(offset, height, lines.length)} keys={keys}>
+    <Frame title={t('ui.plan.title', { product })} subject={product} right={scrollPosition(offset, height, lines.length)} keys={keys}>
       <ScrollView lines={lines} height={height} offset={offset} />
       {confirming ? (
         <Box flexDirection="column">

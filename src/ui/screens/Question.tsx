@@ -121,7 +121,7 @@ export function QuestionScreen({
   })();
   const evidenceLines = evidence && !question.secret ? para(evidence, width, { dim: true }, 2) : [];
   return (
-    <Frame title={t('ui.question.title', { product })} right={t('ui.question.count', { number, total })} keys={keys}>
+    <Frame title={t('ui.question.title', { product })} subject={product} right={t('ui.question.count', { number, total })} keys={keys}>
       <Lines lines={head} />
       <Box marginTop={1} flexDirection="column">
         {input}

@@ -7,9 +7,9 @@ import { useKeys } from '../keys.js';
 import { Lines, para } from '../lines.js';
 import { useTermSize } from '../size.js';
 
-export function Loading({ title, what }: { title: string; what: string }) {
+export function Loading({ title, subject, what }: { title: string; subject?: string; what: string }) {
   return (
-    <Frame title={title} keys={t('ui.keys.quit')}>
+    <Frame title={title} subject={subject} keys={t('ui.keys.quit')}>
       <Text>
         <Spinner /> {what}
       </Text>

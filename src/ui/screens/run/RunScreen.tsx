@@ -101,6 +101,7 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
   return (
     <Frame
       title={t('ui.run.title', { product })}
+      subject={product}
       right={t('ui.run.count', { done: doneCount, total: state.total })}
       keys={state.stop === 'none' ? keys : t('ui.keys.abort')}
     >
