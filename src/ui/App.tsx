@@ -66,6 +66,8 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
   const [facts, setFacts] = useState<Facts | undefined>();
   const [answers, setAnswers] = useState<Answers>(context.preset);
   const [asked, setAsked] = useState<string[]>([]);
+  // Answers taken back with Esc: offered again when their question comes back.
+  const [earlier, setEarlier] = useState<Answers>({});
   const exited = useRef(false);
   const started = useRef(false);
 
@@ -138,8 +140,9 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
       return;
     }
     setAsked(asked.slice(0, -1));
-    const { [last]: _dropped, ...rest } = answers;
+    const { [last]: dropped, ...rest } = answers;
     setAnswers(rest);
+    if (dropped !== undefined) setEarlier({ ...earlier, [last]: dropped });
     setPhase({ name: 'questions' });
   };
 
@@ -238,6 +241,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
           total={total}
           detected={facts?.detected[question.id]}
           initial={question.default}
+          earlier={earlier[question.id]}
           validate={(v) => {
             const check = services.validateAnswer(question, v);
             return check.ok ? undefined : check.error;

@@ -111,6 +111,43 @@ describe('the wizard flow', () => {
     expect(onExit).toHaveBeenCalledWith(0, expect.arrayContaining(['Report: /tmp/sbx/log/run.md']));
   });
 
+  it('offers the answers taken back with Esc again, before anything detected', async () => {
+    const planned: unknown[] = [];
+    const { r } = start(services({ buildPlan: async (_d, answers) => (planned.push(answers), samplePlan({ answers })) }));
+    await waitForFrame(r, 'Found on this machine:');
+    await press(r, KEY.enter);
+    await waitForFrame(r, '› ShareTask 5.5');
+    await press(r, KEY.enter);
+    await waitForFrame(r, '> 5.4.2-1█');
+    await press(r, KEY.backspace, '0', KEY.enter);
+    await waitForFrame(r, 'Is there a custom part?');
+    await press(r, 'y', KEY.enter);
+    await waitForFrame(r, 'User ID of the custom part?');
+    await press(r, 'NAB', KEY.enter);
+    await waitForFrame(r, 'ShareTask 5.5: the plan');
+
+    await press(r, KEY.escape);
+    let frame = await waitForFrame(r, 'User ID of the custom part?');
+    expect(frame).toContain('> NAB█');
+    await press(r, KEY.escape);
+    frame = await waitForFrame(r, 'Is there a custom part?');
+    expect(frame).toContain('› Yes');
+    await press(r, KEY.escape);
+    frame = await waitForFrame(r, 'Installed version?');
+    // The operator's 5.4.2-0, not the detected 5.4.2-1.
+    expect(frame).toContain('> 5.4.2-0█');
+    await press(r, KEY.enter);
+    await waitForFrame(r, 'Is there a custom part?');
+    await press(r, KEY.enter);
+    await waitForFrame(r, 'User ID of the custom part?');
+    await press(r, KEY.enter);
+    await waitForFrame(r, 'ShareTask 5.5: the plan');
+    expect(planned).toEqual([
+      { version: '5.4.2-0', custom: 'yes', uid: 'NAB' },
+      { version: '5.4.2-0', custom: 'yes', uid: 'NAB' },
+    ]);
+  });
+
   it('counts the questions ahead by their proposals, so the total holds while they are accepted', async () => {
     const withDefault: Definition = { ...def, questions: def.questions.map((q) => (q.id === 'custom' ? { ...q, default: 'yes' } : q)) };
     const { r } = start(services({ loadDefinitions: async () => [withDefault] }));

@@ -27,6 +27,7 @@ export function QuestionScreen({
   total,
   detected,
   initial,
+  earlier,
   validate,
   onAnswer,
   onBack,
@@ -38,6 +39,8 @@ export function QuestionScreen({
   detected?: Detection;
   /** The definition's default; a detected value comes first. */
   initial?: AnswerValue;
+  /** The operator's own answer, taken back with Esc: it comes before anything detected. */
+  earlier?: AnswerValue;
   validate: (value: AnswerValue) => string | undefined;
   onAnswer: (value: AnswerValue) => void;
   onBack?: () => void;
@@ -65,7 +68,7 @@ export function QuestionScreen({
   const input = (() => {
     const detectedValue = detected?.value;
     // A detected value is what this machine says; the definition's default is a guess.
-    const proposed = (question.secret ? undefined : detectedValue) ?? initial;
+    const proposed = earlier ?? (question.secret ? undefined : detectedValue) ?? initial;
     switch (question.type) {
       case 'choice': {
         const items = (question.choices ?? []).map((c) => ({
