@@ -116,11 +116,11 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
   let secrets: Record<string, string> = {};
   const runOptions = (c: RunControl) => ({ logDir: o.logDir, root: o.root, signal: c.signal, killSignal: c.killSignal, secrets });
   const outcome = async (plan: Plan, result: RunResult): Promise<RunOutcome> => {
-    const [{ rollbackCommand, summarize }, { restorePointAt }] = await Promise.all([import('../run/summary.js'), import('../run/executor.js')]);
+    const [{ rollbackCommand, summarize }, { restorePointAt }] = await Promise.all([import('../run/summary.js'), import('../plan/restore-point.js')]);
     const { lines, exitCode } = summarize(plan, result, place);
     const status = result.status === 'dry-run' ? 'done' : result.status;
     // After a finished run the way back is still worth knowing: the last restore point in force.
-    const point = status === 'done' ? restorePointAt(plan, plan.steps.length - 1) : undefined;
+    const point = status === 'done' ? restorePointAt(plan.steps, plan.steps.length - 1) : undefined;
     const title = plan.restorePoints.find((p) => p.id === point)?.title;
     if (point) lines.push(t('ui.summary.goBack', { point: title ?? point, command: rollbackCommand(place, point) }));
     return { status, exitCode, lines, backups: await backupsOf(result) };

@@ -3,6 +3,7 @@
 // Pure: the step descriptions come from the caller (the executor's own describe()).
 import type { Plan, PlannedStep } from '../model/plan.js';
 import type { Definition } from '../model/definition.js';
+import { restorePointAt } from '../plan/restore-point.js';
 
 export type Describe = (step: PlannedStep) => string[];
 
@@ -24,15 +25,6 @@ export interface RunbookModel {
   warnings: string[];
   steps: RunbookStep[];
   rollbacks: { id: string; title: string; explain: string; steps: RunbookStep[] }[];
-}
-
-/** The restore point in force at a step: its own, else the latest one before it (as the executor). */
-function restorePointAt(steps: PlannedStep[], index: number): string | undefined {
-  for (let i = index; i >= 0; i--) {
-    const id = steps[i]?.restorePoint;
-    if (id) return id;
-  }
-  return undefined;
 }
 
 export function runbookModel(plan: Plan, def: Definition, describe: Describe): RunbookModel {

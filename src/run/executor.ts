@@ -11,17 +11,9 @@ import { Redactor } from './redact.js';
 import { finish, openSession, type ExecuteOptions, type RunResult, type Session } from './session.js';
 import { handlers } from './steps/index.js';
 import { rollbackTo } from './rollback.js';
+import { restorePointAt } from '../plan/restore-point.js';
 
 export type { ExecuteOptions, RunResult } from './session.js';
-
-/** The restore point in force at a step: its own, else the latest one before it. */
-export function restorePointAt(plan: Plan, index: number): string | undefined {
-  for (let i = index; i >= 0; i--) {
-    const id = plan.steps[i]?.restorePoint;
-    if (id) return id;
-  }
-  return undefined;
-}
 
 export async function execute(plan: Plan, interaction: Interaction, options: ExecuteOptions): Promise<RunResult> {
   if (options.dryRun) return dryRun(plan, interaction, options);
@@ -60,7 +52,7 @@ export async function continueRun(s: Session, from: number): Promise<RunResult> 
 function choicesFor(s: Session, step: PlannedStep, index: number): FailureChoice[] {
   const choices: FailureChoice[] = ['retry'];
   if (step.skippable || step.allowFailure) choices.push('skip');
-  if (restorePointAt(s.plan, index)) choices.push('rollback');
+  if (restorePointAt(s.plan.steps, index)) choices.push('rollback');
   choices.push('stop');
   return choices;
 }
@@ -102,7 +94,7 @@ export async function runStep(s: Session, step: PlannedStep, index: number): Pro
         return undefined;
       }
       end('failed', message);
-      const point = restorePointAt(s.plan, index);
+      const point = restorePointAt(s.plan.steps, index);
       if (choice === 'rollback' && point) return rollbackTo(s, point);
       return finish(s, 'failed', { reason: 'failure', step: step.id, error: message });
     }

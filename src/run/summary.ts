@@ -5,7 +5,7 @@ import { t } from '../i18n/index.js';
 import { quoteArgv } from '../quote.js';
 import '../i18n/messages/run.js';
 import { DEFAULT_LOG_DIR } from './journal.js';
-import { restorePointAt } from './executor.js';
+import { restorePointAt } from '../plan/restore-point.js';
 import type { RunResult } from './session.js';
 
 export interface Place {
@@ -46,7 +46,7 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
   const lines: string[] = [];
   const files = result.files;
   const index = result.step ? plan.steps.findIndex((s) => s.id === result.step) : -1;
-  const point = index >= 0 ? restorePointAt(plan, index) : undefined;
+  const point = index >= 0 ? restorePointAt(plan.steps, index) : undefined;
   const pointTitle = point ? (plan.restorePoints.find((r) => r.id === point)?.title ?? point) : undefined;
   // The operator reads a step by its number and title; the id is what --rerun-step takes.
   const step = index >= 0 ? t('run.sum.step', { number: index + 1, title: plan.steps[index]!.title, id: plan.steps[index]!.id }) : (result.step ?? '-');
