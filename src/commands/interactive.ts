@@ -114,7 +114,7 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
   const place = { root: o.root, logDir: o.logDir, unattended: false, ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) };
   // Secret answers never enter the plan: kept from the last plan built, for {secret-file:ID}.
   let secrets: Record<string, string> = {};
-  const runOptions = (c: RunControl) => ({ logDir: o.logDir, root: o.root, signal: c.signal, killSignal: c.killSignal, secrets });
+  const runOptions = (c: RunControl) => ({ logDir: o.logDir, root: o.root, signal: c.signal, killSignal: c.killSignal, secrets, ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) });
   const outcome = async (plan: Plan, result: RunResult): Promise<RunOutcome> => {
     const [{ rollbackCommand, summarize }, { restorePointAt }] = await Promise.all([import('../run/summary.js'), import('../plan/restore-point.js')]);
     const { lines, exitCode } = summarize(plan, result, place);

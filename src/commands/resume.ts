@@ -39,7 +39,8 @@ export async function run(args: string[]): Promise<number> {
   const next = plan.steps[point.next];
   say(t('run.resume.found', { runId: point.record.runId, product: plan.product, done: point.next, total: plan.steps.length, next: next ? `${next.id}: ${next.title}` : '-' }));
   if (point.halfRun) say(t('run.resume.willRecheck', { step: point.halfRun.step.id }));
-  const driver = await checkpointDriver(o.yes, plan, t('run.resume.ask'), t('run.resume.needYes', { command: resumeCommand({ root, logDir }) }));
+  const place = { root, logDir, ...(point.record.envPrefix ? { envPrefix: point.record.envPrefix } : {}) };
+  const driver = await checkpointDriver(o.yes, plan, t('run.resume.ask'), t('run.resume.needYes', { command: resumeCommand(place) }));
   ensureLogDir(logDir);
   const interrupts = watchInterrupts(say);
   try {
@@ -52,7 +53,7 @@ export async function run(args: string[]): Promise<number> {
       rerunStep: o['rerun-step'],
       skipStep: o['skip-step'],
     });
-    const { lines, exitCode } = summarize(plan, result, { root, logDir, unattended: o.yes });
+    const { lines, exitCode } = summarize(plan, result, { ...place, unattended: o.yes });
     for (const line of lines) say(line);
     return exitCode;
   } finally {

@@ -41,11 +41,12 @@ export async function run(args: string[]): Promise<number> {
   const point = findPoint(record.plan, pointId);
   say(t('run.rollback.of', { runId: record.runId, product: record.plan.product }));
   for (const line of describeRollback(point)) say(line);
+  const place = { root, logDir, ...(record.envPrefix ? { envPrefix: record.envPrefix } : {}) };
   const driver = await checkpointDriver(
     o.yes,
     record.plan,
     t('run.rollback.ask', { point: point.title }),
-    t('run.rollback.needYes', { command: rollbackCommand({ root, logDir }, point.id) }),
+    t('run.rollback.needYes', { command: rollbackCommand(place, point.id) }),
   );
 
   ensureLogDir(logDir);
@@ -59,7 +60,7 @@ export async function run(args: string[]): Promise<number> {
       confirmedBy: o.yes ? '--yes' : 'operator',
     });
     const result = await rollbackTo(s, point.id);
-    const { lines, exitCode } = summarize(record.plan, result, { root, logDir, unattended: o.yes });
+    const { lines, exitCode } = summarize(record.plan, result, { ...place, unattended: o.yes });
     for (const line of lines) say(line);
     return exitCode;
   } finally {

@@ -3,7 +3,8 @@
 import type { Plan } from './plan.js';
 
 export type JournalEvent =
-  | { type: 'run-start'; time: string; runId: string; plan: Plan }
+  /** envPrefix: what the commands shown to continue or go back need before them (the demo's stand-ins on PATH). */
+  | { type: 'run-start'; time: string; runId: string; plan: Plan; envPrefix?: string }
   /** A later process continues the same run (after a stop, a crash or a reboot). */
   | { type: 'resume'; time: string; runId: string; from?: string }
   | { type: 'step-start'; time: string; step: string }

@@ -19,7 +19,7 @@ export async function execute(plan: Plan, interaction: Interaction, options: Exe
   if (options.dryRun) return dryRun(plan, interaction, options);
   const runId = newRunId();
   const s = openSession(plan, runId, interaction, options);
-  s.journal.append({ type: 'run-start', time: now(), runId, plan });
+  s.journal.append({ type: 'run-start', time: now(), runId, plan, ...(options.envPrefix ? { envPrefix: options.envPrefix } : {}) });
   s.journal.log(t('run.log.start', { runId, product: plan.product, root: plan.root || '/' }));
   return continueRun(s, 0);
 }

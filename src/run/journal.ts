@@ -107,6 +107,8 @@ export interface JournalRecord {
   file: string;
   plan: Plan;
   events: JournalEvent[];
+  /** From run-start: for the commands shown to continue or go back (see Place.envPrefix). */
+  envPrefix?: string;
 }
 
 /**
@@ -126,7 +128,7 @@ export async function readJournal(file: string): Promise<JournalRecord> {
   }
   const start = events.find((e) => e.type === 'run-start');
   if (!start || start.type !== 'run-start') throw new Error(`${file}: no run-start event`);
-  return { runId: start.runId, file, plan: start.plan, events };
+  return { runId: start.runId, file, plan: start.plan, events, ...(start.envPrefix ? { envPrefix: start.envPrefix } : {}) };
 }
 
 /** Every run journal of the log dir, newest first. */

@@ -2,6 +2,7 @@
 // confirmed by hand and when, where the backups are, how to roll back, every command with its
 // exit code. Built from the journal alone, so a resumed run gets one report of the whole run.
 import { writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { JournalEvent } from '../model/journal.js';
 import type { PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
@@ -10,6 +11,7 @@ import '../i18n/messages/jobcenter.js';
 import type { JournalRecord, RunFiles } from './journal.js';
 import type { Redactor } from './redact.js';
 import { quoteArgv } from '../quote.js';
+import { rollbackCommand, type Place } from './summary.js';
 
 type Ev<K extends JournalEvent['type']> = Extract<JournalEvent, { type: K }>;
 
@@ -26,8 +28,8 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   const start = events[0]?.time ?? '';
   const ends = of(events, 'run-end');
   const end = ends[ends.length - 1];
-  const rootArg = plan.root ? ` --root ${plan.root}` : '';
-  const logArg = ` --log-dir ${files.journal.replace(/\/[^/]*$/, '')}`;
+  // Without --yes: at a terminal rollback asks at each step; unattended it refuses and says how.
+  const place: Place = { root: plan.root, logDir: dirname(files.journal), unattended: false, ...(record.envPrefix ? { envPrefix: record.envPrefix } : {}) };
   const out: string[] = [];
 
   out.push(`# ${tr('run.report.title', { product: plan.product, runId })}`, '');
@@ -72,7 +74,7 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   out.push(`## ${tr('run.report.restorePoints')}`, '');
   if (plan.restorePoints.length === 0) out.push(tr('run.report.noRestorePoints'));
   for (const rp of plan.restorePoints) {
-    out.push(`### ${rp.title} (\`${rp.id}\`)`, '', rp.explain, '', '```', `upgrade-wizard rollback --to ${rp.id}${rootArg}${logArg} --yes`, '```', '');
+    out.push(`### ${rp.title} (\`${rp.id}\`)`, '', rp.explain, '', '```', rollbackCommand(place, rp.id), '```', '');
     rp.rollback.forEach((s, i) => out.push(`${i + 1}. ${s.title}`));
     out.push('');
   }

@@ -22,6 +22,8 @@ export interface ExecuteOptions {
   confirmedBy?: 'operator' | '--yes';
   /** Secret answers (never in the plan): handed to commands as 0600 files, masked everywhere. */
   secrets?: Record<string, string>;
+  /** Kept in the journal for the commands its report and later summaries show (Place.envPrefix). */
+  envPrefix?: string;
 }
 
 export type RunStatus = 'done' | 'stopped' | 'failed' | 'rolled-back' | 'dry-run';

@@ -2,7 +2,7 @@
 // keys, read from the screen. `demo` builds its sample ShareTask 5.4 server under TMPDIR,
 // which each test points at its own temporary directory.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readlink, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, readlink, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -146,6 +146,11 @@ describe('interactive wizard in a terminal (tmux 80x24)', () => {
     expect(printed).toContain(`PATH=${standIns}:"$PATH" upgrade-wizard rollback --to backup-archive`);
     // Without --yes: typed at a terminal they ask at each checkpoint instead of confirming it unseen.
     expect(printed).not.toContain('--yes');
+    // So does the report's way back, the record an administrator keeps and reads later.
+    const reportName = (await readdir(join(sandbox, 'log'))).find((f) => f.endsWith('.md'));
+    const report = await readFile(join(sandbox, 'log', reportName ?? 'none'), 'utf8');
+    expect(report).toContain(`PATH=${standIns}:"$PATH" upgrade-wizard rollback --to backup-archive --root ${join(sandbox, 'root')}`);
+    expect(report).not.toContain('--yes');
 
     // Same root, media and log dir, the stand-ins first on PATH: as the hint says.
     const again = await Tmux.start(

@@ -60,7 +60,7 @@ describe('run --product sharetask --yes on the sample server', () => {
     expect(result.stdout).not.toContain(sb.dbpass);
     const report = readFileSync(join(sb.logDir, files.find((f) => f.endsWith('.md')) as string), 'utf8');
     expect(report).toContain(join(sb.root, 'tmp/sharetask_bkup.tar.gz'));
-    expect(report).toContain(`upgrade-wizard rollback --to backup-archive --root ${sb.root} --log-dir ${sb.logDir} --yes`);
+    expect(report).toContain(`upgrade-wizard rollback --to backup-archive --root ${sb.root} --log-dir ${sb.logDir}\n`);
     expect(report).toMatch(/Keep the backup files in a safe place: .*sharetask_bkup\.tar\.gz \(by --yes\)/);
   });
 });

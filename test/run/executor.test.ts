@@ -110,6 +110,31 @@ describe('execute', () => {
     expect(second.runId).toBe(first.runId);
     expect(readFileSync(second.files!.report, 'utf8')).toMatch(/resumed at b/);
   });
+
+  it("shows the report's way back as a pasteable command: quoted, with the run's PATH prefix, without --yes, after a resume too", async () => {
+    const dir = temp();
+    const root = join(dir, 'server root');
+    mkdirSync(root);
+    const logDir = join(dir, 'log');
+    const gate = join(dir, 'gate');
+    const p = plan([perl('a', `exit(-e '${gate}' ? 0 : 1)`, { restorePoint: 'rp' })], {
+      root,
+      restorePoints: [{ id: 'rp', title: 'back', explain: 'x', rollback: [perl('undo', 'exit 0')] }],
+    });
+    const prefix = 'PATH=/sandbox/bin:"$PATH" ';
+    const first = await execute(p, new Recorder(), { logDir, root, envPrefix: prefix });
+    expect(first.status).toBe('failed');
+    const command = `${prefix}upgrade-wizard rollback --to rp --root '${root}' --log-dir ${logDir}`;
+    const lineOf = (report: string) => report.split('\n').find((l) => l.includes('upgrade-wizard rollback'));
+    expect(lineOf(readFileSync(first.files!.report, 'utf8'))).toBe(command);
+    // The resuming process was not given the prefix: the journal keeps it.
+    writeFileSync(gate, '');
+    const point = await findResumable(logDir, root);
+    expect(point.record.envPrefix).toBe(prefix);
+    const second = await resume(point, new Recorder(), { logDir, root });
+    expect(second.status).toBe('done');
+    expect(lineOf(readFileSync(second.files!.report, 'utf8'))).toBe(command);
+  });
 });
 
 describe('interruptions and resume', () => {
