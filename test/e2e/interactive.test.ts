@@ -138,7 +138,7 @@ describe('interactive wizard in a terminal (tmux 80x24)', () => {
     await t.keys('Enter');
     expect(await t.exitStatus()).toBe(1);
     const printed = await t.history();
-    expect(printed).toContain('To continue in the wizard:');
+    expect(printed).toContain('To continue in the wizard (it offers to resume):');
     // Every command the demo prints keeps its stand-ins first on PATH: pasted without them, a
     // resume would stop and start the real machine's services.
     const standIns = join(sandbox, 'bin');

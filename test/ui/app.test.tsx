@@ -188,7 +188,8 @@ describe('the wizard flow', () => {
     expect(control?.killSignal.aborted).toBe(false);
     await press(r, KEY.ctrlC);
     const frame = await waitForFrame(r, 'The run stopped before the end.');
-    expect(frame).toContain('To continue in the wizard: upgrade-wizard --root /tmp/sbx');
+    expect(frame).toContain('To continue in the wizard (it offers to resume):');
+    expect(frame).toContain('  upgrade-wizard --root /tmp/sbx');
     await press(r, 'q');
     expect(onExit).toHaveBeenCalledWith(1, expect.arrayContaining(['Stopped at backup. Resume: upgrade-wizard resume --yes --root /tmp/sbx']));
   });

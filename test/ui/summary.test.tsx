@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Summary, summaryText } from '../../src/ui/screens/Summary.js';
 import { KEY, press, renderAt80x24, waitForFrame } from './helpers.js';
 
-const again = 'upgrade-wizard --root /tmp/sbx';
+const again = 'upgrade-wizard --root /tmp/groupmax/root --log-dir /tmp/groupmax/log';
 
 describe('summary', () => {
   it('gives the report, the backups and the way back after a finished run', async () => {
@@ -34,7 +34,9 @@ describe('summary', () => {
     const r = renderAt80x24(<Summary outcome={outcome} againCommand={again} onExit={() => undefined} />);
     const frame = await waitForFrame(r, 'The run stopped before the end.');
     expect(frame).toContain('Resume: upgrade-wizard resume --yes --log-dir /l');
-    expect(frame).toContain(`To continue in the wizard: ${again}`);
-    expect(summaryText(outcome, again)).toContain(`To continue in the wizard: ${again} (it offers to resume)`);
+    // The command on a line of its own, whole: it was cut at 80 columns after the sentence.
+    expect(frame).toContain('To continue in the wizard (it offers to resume):');
+    expect(frame.split('\n').map((l) => l.trim())).toContain(again);
+    expect(summaryText(outcome, again)).toContain(`To continue in the wizard (it offers to resume):\n  ${again}`);
   });
 });

@@ -102,7 +102,7 @@ export const uiMessages = {
     'ui.summary.rolledBack': 'The run was rolled back.',
     'ui.summary.report': 'Report: {path}',
     'ui.summary.backups': 'Backups:',
-    'ui.summary.again': 'To continue in the wizard: {command} (it offers to resume)',
+    'ui.summary.again': 'To continue in the wizard (it offers to resume):\n  {command}',
     'ui.summary.goBack': 'To go back to the old version ("{point}"): {command}',
 
     'ui.error.title': 'upgrade-wizard: error',
@@ -236,7 +236,7 @@ Nothing outside that directory is touched.
     'ui.summary.rolledBack': '実行をロールバックしました。',
     'ui.summary.report': '報告書: {path}',
     'ui.summary.backups': 'バックアップ:',
-    'ui.summary.again': 'ウィザードで続けるには: {command} (再開を提案します)',
+    'ui.summary.again': 'ウィザードで続けるには (再開を提案します):\n  {command}',
     'ui.summary.goBack': '旧バージョンに戻すには ("{point}"): {command}',
 
     'ui.error.title': 'upgrade-wizard: エラー',
