@@ -16,7 +16,7 @@ import { allDefinitions, findDefinition } from '../plan/definitions.js';
 import { askableQuestions, validateAnswer } from '../plan/questions.js';
 import { parseSets, readAnswersFile } from '../run/answers.js';
 import { DEFAULT_LOG_DIR, doneSteps, readJournal } from '../run/journal.js';
-import { findResumable, type ResumePoint } from '../run/resumable.js';
+import { findResumable, rebootMissing, type ResumePoint } from '../run/resumable.js';
 import type { RunResult } from '../run/session.js';
 import { checkSaveTarget, saveAnswers } from '../export/save-answers.js';
 import { lookAt, type ResumableRun, type RunControl, type RunOutcome, type WizardContext, type WizardServices } from '../ui/services.js';
@@ -158,8 +158,15 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
       }
       const { record } = found;
       const started = record.events[0]?.time;
-      // The journal keeps UTC; the operator reads the server's local time, as in backup names.
-      return { plan: record.plan, done: [...doneSteps(record.events)], ...(started ? { startedAt: readableStamp(new Date(started)) } : {}), handle: record.runId };
+      const missing = await rebootMissing(found);
+      return {
+        plan: record.plan,
+        done: [...doneSteps(record.events)],
+        // The journal keeps UTC; the operator reads the server's local time, as in backup names.
+        ...(started ? { startedAt: readableStamp(new Date(started)) } : {}),
+        ...(missing ? { rebootMissing: { number: missing.number, title: missing.step.title } } : {}),
+        handle: record.runId,
+      };
     },
     async resume(_run: ResumableRun, ui: Interaction, c: RunControl) {
       if (!found) throw new Error('resume without a resumable run');

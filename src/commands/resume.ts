@@ -6,7 +6,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { DEFAULT_LOG_DIR, ensureLogDir } from '../run/journal.js';
 import { checkpointDriver } from '../run/line-prompts.js';
-import { findResumable } from '../run/resumable.js';
+import { findResumable, rebootMissing } from '../run/resumable.js';
 import { resume } from '../run/resume.js';
 import { watchInterrupts } from '../run/signals.js';
 import { resumeCommand, summarize } from '../run/summary.js';
@@ -39,6 +39,8 @@ export async function run(args: string[]): Promise<number> {
   const next = plan.steps[point.next];
   say(t('run.resume.found', { runId: point.record.runId, product: plan.product, done: point.next, total: plan.steps.length, next: next ? `${next.id}: ${next.title}` : '-' }));
   if (point.halfRun) say(t('run.resume.willRecheck', { step: point.halfRun.step.id }));
+  const missing = await rebootMissing(point);
+  if (missing) say(t('run.resume.rebootMissing', { number: missing.number, title: missing.step.title }));
   const place = { root, logDir, ...(point.record.envPrefix ? { envPrefix: point.record.envPrefix } : {}) };
   const driver = await checkpointDriver(o.yes, plan, t('run.resume.ask'), t('run.resume.needYes', { command: resumeCommand(place) }));
   ensureLogDir(logDir);

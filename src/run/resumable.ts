@@ -6,6 +6,7 @@ import type { PlannedStep } from '../model/plan.js';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/args.js';
+import { bootId } from './boot-id.js';
 import { doneSteps, lastRunEnd, listJournals, type JournalRecord } from './journal.js';
 
 export interface ResumePoint {
@@ -52,6 +53,13 @@ export function resumePointOf(record: JournalRecord): ResumePoint {
   const lastStep = lastDone?.type === 'step-end' ? steps.find((s) => s.id === lastDone.step) : undefined;
   if (lastStep?.kind === 'reboot' && lastDone?.type === 'step-end') point.rebootBootId = /boot_id=([0-9a-f-]+)/.exec(lastDone.detail ?? '')?.[1];
   return point;
+}
+
+/** The reboot step the run stopped for, when the machine has not rebooted since (same boot id). */
+export async function rebootMissing(point: ResumePoint): Promise<{ number: number; step: PlannedStep } | undefined> {
+  if (!point.rebootBootId || point.rebootBootId !== (await bootId())) return undefined;
+  const step = point.record.plan.steps[point.next - 1];
+  return step ? { number: point.next, step } : undefined;
 }
 
 /** The newest unfinished run of this root; a clear refusal when there is none. */

@@ -8,9 +8,8 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { now } from './context.js';
 import { continueRun } from './executor.js';
-import type { ResumePoint } from './resumable.js';
+import { rebootMissing, type ResumePoint } from './resumable.js';
 import { finish, openSession, type ExecuteOptions, type RunResult } from './session.js';
-import { bootId } from './steps/reboot.js';
 import { handlers } from './steps/index.js';
 
 export interface ResumeOptions extends ExecuteOptions {
@@ -25,9 +24,10 @@ export async function resume(point: ResumePoint, interaction: Interaction, optio
   const first = record.plan.steps[point.next];
   s.journal.append({ type: 'resume', time: now(), runId: record.runId, ...(first ? { from: first.id } : {}) });
   s.journal.log(t('run.log.resume', { runId: record.runId, step: first?.id ?? '-' }));
-  if (point.rebootBootId && point.rebootBootId === (await bootId())) {
+  const missing = await rebootMissing(point);
+  if (missing) {
     s.journal.log(t('run.resume.notRebooted'));
-    interaction.onOutput?.(record.plan.steps[point.next - 1] as PlannedStep, t('run.resume.notRebooted'));
+    interaction.onOutput?.(missing.step, t('run.resume.notRebooted'));
   }
   let from = point.next;
   const half = point.halfRun;

@@ -206,6 +206,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
               doneCount: r.done.length,
               total: r.plan.steps.length,
               next: next?.title,
+              ...(r.rebootMissing ? { rebootMissing: t('run.resume.rebootMissing', r.rebootMissing) } : {}),
             }
           }
           onContinue={afterWelcome}

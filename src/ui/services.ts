@@ -35,6 +35,8 @@ export interface ResumableRun {
   /** Ids of the steps already finished. */
   done: string[];
   startedAt?: string;
+  /** The run stopped for a reboot that has not happened yet (same boot id): that step. */
+  rebootMissing?: { number: number; title: string };
   /** What src/run needs to continue it; opaque to the screens. */
   handle: unknown;
 }

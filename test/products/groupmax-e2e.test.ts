@@ -33,9 +33,15 @@ describe('groupmax end to end', () => {
     const before = journalOf(sb.logs).filter((e) => e.type === 'step-end').map((e) => e.step);
     expect(before).toEqual(['stop-address-service', 'stop-object-server', 'autostart-off', 'reboot']);
 
+    // Without a terminal the prompt is refused; the missing reboot is said before that.
+    const asked = await runCli(['resume', ...place], { env: sb.env });
+    expect(asked.exitCode).toBe(2);
+    expect(asked.stdout).toContain('The machine has not been rebooted since step 4 (Shut the machine down and restart it) stopped the run for it.');
+    expect(sb.calls()).toEqual([]);
     const second = await runCli(['resume', '--yes', ...place], { env: sb.env });
     expect(second.stderr).toBe('');
     expect(second.exitCode).toBe(0);
+    expect(second.stdout).toContain('has not been rebooted since step 4');
     expect(sb.calls()).toEqual(['advup2_6 ']);
     const text = sb.servicesText();
     // The old bytes (the Shift_JIS comment included) are kept; the entries come after them.

@@ -8,7 +8,7 @@ import type { Plan, PlannedStep } from '../../src/model/plan.js';
 import { execute } from '../../src/run/executor.js';
 import { listJournals, readJournal } from '../../src/run/journal.js';
 import { Redactor } from '../../src/run/redact.js';
-import { findResumable, isFinished, resumePointOf } from '../../src/run/resumable.js';
+import { findResumable, isFinished, rebootMissing, resumePointOf } from '../../src/run/resumable.js';
 import { resume } from '../../src/run/resume.js';
 import { defaultRestorePoint } from '../../src/run/rollback.js';
 import { plan, Recorder, step, tempDir } from './ctx.js';
@@ -213,6 +213,26 @@ describe('interruptions and resume', () => {
     const record = await readJournal(result.files!.journal);
     expect(record.events.at(-1)?.type).toBe('run-end');
     expect((await listJournals(dir)).length).toBe(1);
+  });
+});
+
+describe('a reboot step', () => {
+  it('stops the run; resume knows whether the machine rebooted since, by its boot id', async () => {
+    const dir = temp();
+    const logDir = join(dir, 'log');
+    const p = plan([perl('a', 'exit 0'), step('reboot', {}, { id: 'boot', title: 'Restart the machine' }), perl('c', 'exit 0')]);
+    const result = await execute(p, new Recorder(), { logDir, root: '' });
+    expect(result).toMatchObject({ status: 'stopped', reason: 'reboot', step: 'boot' });
+    const point = await findResumable(logDir, '');
+    expect(point.next).toBe(2);
+    // Not rebooted here: the boot id noted by the step is this boot's.
+    expect((await rebootMissing(point))?.number).toBe(2);
+    expect((await rebootMissing(point))?.step.title).toBe('Restart the machine');
+    // As after a reboot: another boot id in the journal.
+    const journal = result.files!.journal;
+    const text = readFileSync(journal, 'utf8');
+    writeFileSync(journal, text.replace(/boot_id=[0-9a-f-]+/, 'boot_id=00000000-0000-0000-0000-000000000000'));
+    expect(await rebootMissing(await findResumable(logDir, ''))).toBeUndefined();
   });
 });
 

@@ -43,6 +43,7 @@ export const uiMessages = {
     'ui.welcome.resumeNext': 'Next step: {step}',
     'ui.welcome.startedAt': 'started {time}',
     'ui.welcome.resumeIt': 'Resume the interrupted run',
+    'ui.welcome.resumeWithoutReboot': 'Resume without the reboot',
     'ui.welcome.startNew': 'Start a new upgrade',
 
     'ui.product.title': 'upgrade-wizard: product',
@@ -177,6 +178,7 @@ Nothing outside that directory is touched.
     'ui.welcome.resumeNext': '次のステップ: {step}',
     'ui.welcome.startedAt': '開始 {time}',
     'ui.welcome.resumeIt': '中断された実行を再開する',
+    'ui.welcome.resumeWithoutReboot': '再起動せずに再開する',
     'ui.welcome.startNew': '新しくバージョンアップを始める',
 
     'ui.product.title': 'upgrade-wizard: 製品',

@@ -1,13 +1,9 @@
 // reboot: the journal already says everything up to here is done; the run stops and tells
 // the operator to reboot and run `upgrade-wizard resume`, which continues after this step.
 // The boot id is noted so that resume can tell whether the machine really rebooted.
-import { readFile } from 'node:fs/promises';
 import { t } from '../../i18n/index.js';
+import { bootId } from '../boot-id.js';
 import { output, type StepHandler } from '../context.js';
-
-export async function bootId(): Promise<string> {
-  return (await readFile('/proc/sys/kernel/random/boot_id', 'utf8').catch(() => '')).trim();
-}
 
 export const reboot: StepHandler = {
   async run(step, ctx) {

@@ -27,6 +27,8 @@ export interface ResumeOffer {
   doneCount: number;
   total: number;
   next?: string;
+  /** The machine has not rebooted since the run stopped for it: said, and the choice named so. */
+  rebootMissing?: string;
 }
 
 export function Welcome({
@@ -81,6 +83,7 @@ export function Welcome({
     const started = resume.startedAt ? `(${t('ui.welcome.startedAt', { time: resume.startedAt })})` : '';
     const detail = [next, started].filter((part) => part !== '').join('  ');
     if (detail !== '') resumeLines.push(...para(detail, width, { dim: true }));
+    if (resume.rebootMissing) resumeLines.push(...para(resume.rebootMissing, width, { color: 'yellow' }, 0, { text: '⚠ ', color: 'yellow' }));
   }
   // Below the scrolled lines: a blank row, the offer and its two choices.
   const height = bodyRows(size) - (resume ? 1 + resumeLines.length + 2 : 0);
@@ -100,7 +103,7 @@ export function Welcome({
           <SelectList
             width={width}
             items={[
-              { value: 'resume', label: t('ui.welcome.resumeIt') },
+              { value: 'resume', label: t(resume.rebootMissing ? 'ui.welcome.resumeWithoutReboot' : 'ui.welcome.resumeIt') },
               { value: 'new', label: t('ui.welcome.startNew') },
             ]}
             onSubmit={(v) => (v === 'resume' ? onResume() : onContinue())}
