@@ -57,7 +57,7 @@ function checkPreset(defs: Definition[], product: string | undefined, given: Ans
     const question = candidates.flatMap((d) => d.questions).find((q) => q.id === id);
     if (!question) throw new InputError(t('ui.cmd.unknownQuestion', { source, question: id, product: product ?? candidates.map((d) => d.id).join(', ') }));
     const check = validateAnswer(question, value);
-    if (!check.ok) throw new InputError(t('ui.cmd.badAnswer', { source, question: id, problem: check.error }));
+    if (!check.ok) throw new InputError(t('ui.cmd.badAnswer', { source, question: id, problem: check.problem }));
     out[id] = check.value;
   }
   return out;

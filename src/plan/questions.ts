@@ -62,7 +62,8 @@ export function withDefaults(def: Definition, answers: Answers): Answers {
   return out;
 }
 
-export type AnswerCheck = { ok: true; value: string | string[] } | { ok: false; error: string };
+/** error names the question (for command lines and files); problem is the same without it (for its screen). */
+export type AnswerCheck = { ok: true; value: string | string[] } | { ok: false; error: string; problem: string };
 
 const YES = new Set(['yes', 'y', 'true']);
 const NO = new Set(['no', 'n', 'false']);
@@ -81,10 +82,10 @@ export function splitList(value: string | string[]): string[] {
 
 /** Checks and normalises one answer (yes/no spelling, list order); the error is for the user. */
 export function validateAnswer(question: Question, value: string | string[]): AnswerCheck {
-  const bad = (key: string, params: Record<string, string> = {}): AnswerCheck => ({
-    ok: false,
-    error: t(key, { id: question.id, value: String(value), ...params }),
-  });
+  const bad = (key: string, params: Record<string, string> = {}): AnswerCheck => {
+    const problem = t(key, { value: String(value), ...params });
+    return { ok: false, error: `${question.id}: ${problem}`, problem };
+  };
   const choices = question.choices?.map((c) => c.value) ?? [];
   if (question.type === 'multi' || question.type === 'list') {
     const items = splitList(value);

@@ -245,7 +245,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
           earlier={earlier[question.id]}
           validate={(v) => {
             const check = services.validateAnswer(question, v);
-            return check.ok ? undefined : check.error;
+            return check.ok ? undefined : check.problem;
           }}
           onAnswer={(v) => {
             const check = services.validateAnswer(question, v);

@@ -5,6 +5,7 @@ import type { Answers, Definition, Question } from '../model/definition.js';
 import type { Detection, Facts } from '../model/facts.js';
 import type { Interaction } from '../model/interaction.js';
 import type { Plan } from '../model/plan.js';
+import type { AnswerCheck } from '../plan/questions.js';
 
 /** How the executor is told to stop: after the running step (first Ctrl-C) or now (second). */
 export interface RunControl {
@@ -40,8 +41,6 @@ export interface ResumableRun {
   /** What src/run needs to continue it; opaque to the screens. */
   handle: unknown;
 }
-
-export type AnswerCheck = { ok: true; value: string | string[] } | { ok: false; error: string };
 
 export interface WizardServices {
   loadDefinitions(): Promise<Definition[]>;

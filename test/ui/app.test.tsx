@@ -88,6 +88,8 @@ describe('the wizard flow', () => {
     await press(r, ...Array.from({ length: 7 }, () => KEY.backspace), 'x.y', KEY.enter);
     frame = await waitForFrame(r, '✗ ');
     expect(frame).toContain('> x.y█');
+    // Under its question the problem alone: the question's id means nothing on this screen.
+    expect(frame).toContain('✗ "x.y" is not a version (e.g.');
     await press(r, KEY.backspace, KEY.backspace, KEY.backspace, '5.4.2-1', KEY.enter);
 
     await waitForFrame(r, 'Is there a custom part?');
