@@ -95,6 +95,8 @@ export function validateAnswer(question: Question, value: string | string[]): An
       if (unknown !== undefined) return bad('plan.answer.notChoice', { value: unknown, choices: choices.join(', ') });
       return { ok: true, value: choices.filter((c) => items.includes(c)) };
     }
+    // A list names what the steps repeat over (instances, mirrors, servers): none would drop them silently.
+    if (items.length === 0) return bad('plan.answer.emptyList');
     const off = question.pattern === undefined ? undefined : items.find((v) => !fullMatch(question.pattern as string, v));
     if (off !== undefined) return bad('plan.answer.pattern', { value: off, pattern: question.pattern as string });
     return { ok: true, value: items };
@@ -112,9 +114,11 @@ export function validateAnswer(question: Question, value: string | string[]): An
       return bad('plan.answer.yesno');
     }
     case 'version':
+      if (value.trim() === '') return bad('plan.answer.empty');
       if (parseVersion(value) === null) return bad('plan.answer.version');
       break;
     case 'path': {
+      if (value.trim() === '') return bad('plan.answer.empty');
       const absolute = value.startsWith('/') || /^[A-Za-z]:\\/.test(value);
       if (!absolute || value.split(/[\\/]/).includes('..')) return bad('plan.answer.path');
       break;

@@ -54,6 +54,16 @@ describe('validateAnswer', () => {
     expect(validateAnswer(q('daemons'), ['httpd']).ok).toBe(false);
   });
 
+  it('asks for at least one item of a list, and for an answer where the input was left empty', () => {
+    const instances: Question = { id: 'slapd_instances', type: 'list', text: { en: 'Instances?', ja: 'インスタンス?' }, pattern: 'slapd-[a-z]+' };
+    expect(validateAnswer(instances, 'slapd-budgie, slapd-users')).toEqual({ ok: true, value: ['slapd-budgie', 'slapd-users'] });
+    // None would make the LDAP backup of each instance a step for nobody: refused, not dropped.
+    expect(validateAnswer(instances, [])).toMatchObject({ ok: false, problem: 'at least one item is needed (comma-separated)' });
+    expect(validateAnswer(instances, '')).toMatchObject({ ok: false, error: 'slapd_instances: at least one item is needed (comma-separated)' });
+    expect(validateAnswer(q('from'), ' ')).toMatchObject({ ok: false, problem: 'an answer is needed (the value is empty)' });
+    expect(validateAnswer(q('install_dir'), '')).toMatchObject({ ok: false, problem: 'an answer is needed (the value is empty)' });
+  });
+
   it('keeps paths absolute and free of ".."', () => {
     expect(validateAnswer(q('install_dir'), '/opt/sharetask').ok).toBe(true);
     expect(validateAnswer(q('install_dir'), 'opt/sharetask').ok).toBe(false);
