@@ -73,6 +73,21 @@ export function truncate(raw: string, width: number): string {
   return `${out}…`;
 }
 
+/** Keeps the end of `text` within `width` columns, "…" first: where a typing cursor is. */
+export function truncateStart(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const chars = [...text];
+  let out = '';
+  let w = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const cw = charWidth(chars[i] as string);
+    if (w + cw > width - 1) break;
+    out = chars[i] + out;
+    w += cw;
+  }
+  return `…${out}`;
+}
+
 /**
  * Fits `text` to `width` by shortening `part` of it (a product's long title) rather than its
  * end, so "…: the plan" stays readable; cuts the end when the part alone cannot make room.

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { t } from '../../src/i18n/index.js';
+import { setLang, t } from '../../src/i18n/index.js';
 import { PlanReview } from '../../src/ui/screens/PlanReview.js';
 import { displayWidth } from '../../src/ui/text.js';
-import { KEY, press, renderAt80x24, samplePlan, step, waitForFrame } from './helpers.js';
+import { KEY, frameOf, press, renderAt80x24, samplePlan, step, waitForFrame } from './helpers.js';
 
 describe('plan review', () => {
   it('numbers every step, marks automatic and manual, quotes argv and names the restore point', async () => {
@@ -16,6 +16,23 @@ describe('plan review', () => {
     await press(r, KEY.pageDown);
     frame = await waitForFrame(r, '4. [auto] Switch the symlink');
     expect(frame).toContain(`$ ln -s 'sharetask server-5.5.0-1' 'it'\\''s here'`);
+  });
+
+  it('keeps its header on one line in Japanese, where the scroll position is wide', async () => {
+    setLang('ja');
+    try {
+      const steps = Array.from({ length: 30 }, (_, i) => step(`s${i}`));
+      const product = 'iPlanet Messaging Server 5.2 へのアップグレード(UNIX)';
+      const r = renderAt80x24(<PlanReview plan={samplePlan({ steps })} product={product} target="/" onStart={() => undefined} />);
+      await waitForFrame(r, '行目');
+      const [header = '', rule = ''] = frameOf(r).split('\n');
+      // The title shortened to leave room, the screen's name whole, the rule right below.
+      expect(header).toMatch(/^iPlanet Messaging Server 5\.2 へのア.*…: 実行計画 +1–\d+ 行目 \/ 全 \d+ 行$/);
+      expect(displayWidth(header)).toBeLessThanOrEqual(79);
+      expect(rule).toMatch(/^─+$/);
+    } finally {
+      setLang('en');
+    }
   });
 
   it('keeps start disabled while blockers are open, showing each with its fix', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, expandTabs, maskSecrets, scrub, truncate, truncatePart, wrap } from '../../src/ui/text.js';
+import { displayWidth, expandTabs, maskSecrets, scrub, truncate, truncatePart, truncateStart, wrap } from '../../src/ui/text.js';
 
 describe('display helpers', () => {
   it('counts Japanese characters as two columns and wraps between them', () => {
@@ -26,6 +26,13 @@ describe('display helpers', () => {
   it('breaks before a Latin word that follows Japanese instead of cutting it', () => {
     expect(wrap('実行環境ShareTask', 12)).toEqual(['実行環境', 'ShareTask']);
     expect(wrap('設定はShareTask。', 16)).toEqual(['設定は', 'ShareTask。']);
+  });
+
+  it('keeps the end of a typed value in its field, counting wide characters as two columns', () => {
+    expect(truncateStart('/opt/sharetask', 20)).toBe('/opt/sharetask');
+    expect(truncateStart('/opt/sharetask/server', 10)).toBe('…sk/server');
+    expect(truncateStart('/データ/共有タスク', 10)).toBe('…有タスク');
+    expect(displayWidth(truncateStart('/データ/共有タスク', 10))).toBeLessThanOrEqual(10);
   });
 
   it('shortens the named part of a title, so its last words stay', () => {

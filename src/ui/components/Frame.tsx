@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { useTermSize, type TermSize } from '../size.js';
-import { truncate, truncatePart } from '../text.js';
+import { displayWidth, truncate, truncatePart } from '../text.js';
 
 /** Rows left for a screen's body inside the frame. */
 export function bodyRows(size: TermSize): number {
@@ -36,7 +36,7 @@ export function Frame({
     <Box flexDirection="column" width={width}>
       <Box justifyContent="space-between">
         <Text bold color="cyan" wrap="truncate-end">
-          {truncatePart(title, subject, width - rightText.length)}
+          {truncatePart(title, subject, width - displayWidth(rightText))}
         </Text>
         <Text dimColor>{rightText}</Text>
       </Box>

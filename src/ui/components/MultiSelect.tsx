@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { useKeys } from '../keys.js';
 import { useOnce, useRefState } from '../hooks.js';
-import { truncate } from '../text.js';
+import { displayWidth, truncate } from '../text.js';
 import type { Item } from './SelectList.js';
 
 export function MultiSelect({
@@ -49,7 +49,7 @@ export function MultiSelect({
             <Text color={focused ? 'cyan' : undefined} bold={focused}>
               {text}
             </Text>
-            {item.hint ? <Text dimColor>{truncate(`  ${item.hint}`, Math.max(0, width - text.length))}</Text> : null}
+            {item.hint ? <Text dimColor>{truncate(`  ${item.hint}`, Math.max(0, width - displayWidth(text)))}</Text> : null}
           </Text>
         );
       })}

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../keys.js';
 import { useOnce, useRefState } from '../hooks.js';
-import { truncate } from '../text.js';
+import { displayWidth, truncate } from '../text.js';
 
 export interface Item<V extends string = string> {
   value: V;
@@ -68,7 +68,7 @@ export function SelectList<V extends string>({
             <Text color={item.disabled ? 'gray' : focused ? 'cyan' : undefined} bold={focused}>
               {text}
             </Text>
-            {item.hint ? <Text dimColor>{truncate(`  ${item.hint}`, Math.max(0, width - text.length))}</Text> : null}
+            {item.hint ? <Text dimColor>{truncate(`  ${item.hint}`, Math.max(0, width - displayWidth(text)))}</Text> : null}
           </Text>
         );
       })}

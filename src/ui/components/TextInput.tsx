@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../keys.js';
 import { useOnce, useRefState } from '../hooks.js';
-import { truncate } from '../text.js';
+import { truncate, truncateStart } from '../text.js';
 
 export function TextInput({
   initial = '',
@@ -46,9 +46,7 @@ export function TextInput({
   );
   const shown = secret ? '*'.repeat([...value].length) : value;
   // Keep the end (where the cursor is) visible when the value is longer than the field.
-  const chars = [...shown];
-  const room = width - 4;
-  const visible = chars.length > room ? `…${chars.slice(chars.length - room + 1).join('')}` : shown;
+  const visible = truncateStart(shown, width - 4);
   return (
     <Box flexDirection="column">
       <Text>
