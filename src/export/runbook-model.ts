@@ -33,8 +33,9 @@ export function runbookModel(plan: Plan, def: Definition, describe: Describe): R
     steps.map((step, i) => {
       const id = withPoints ? restorePointAt(steps, i) : undefined;
       const rp = id === undefined ? undefined : points.get(id);
-      // A person's step says itself what to do (its instructions and checklist).
-      const does = step.kind === 'manual' ? [] : describe(step);
+      // A person's step says itself what to do (its instructions and checklist); other kinds
+      // that repeat their instructions in describe() (a reboot) have them in their own block.
+      const does = step.kind === 'manual' ? [] : describe(step).filter((line) => line !== step.instructions);
       return { number: `${prefix}${i + 1}`, step, does, ...(rp ? { restorePoint: { id: rp.id, title: rp.title } } : {}) };
     });
   const questions = new Map(def.questions.map((q) => [q.id, q]));

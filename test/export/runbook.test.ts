@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 import { makeSandbox, placeArgs, runIn, type Sandbox } from '../helpers/sandbox.js';
 
 interface PlanJson {
@@ -71,5 +72,15 @@ describe('export --format markdown|html for ShareTask', () => {
     const b = await runIn(sb, ['export', '--format', 'ansible', '--product', 'sharetask', ...placeArgs(sb)]);
     expect(b.exitCode).toBe(2);
     expect(b.stderr).toMatch(/needs -o DIR/);
+  });
+});
+
+describe('export of a procedure with a reboot', () => {
+  it('says once what the reboot step asks for: its instructions are not repeated as what it does', async () => {
+    const r = await runCli(['export', '--format', 'markdown', '--product', 'groupmax', '--lang', 'en', ...['from=5', 'platform=unix', 'mail_server=yes', 'journal=no', 'console=no', 'autostart=no'].flatMap((a) => ['--set', a])]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const reboot = r.stdout.slice(r.stdout.indexOf('. Shut the machine down and restart it'), r.stdout.indexOf('. Back up the old environment'));
+    expect(reboot).toContain('the run stops here: reboot the machine, then run "upgrade-wizard resume"');
+    expect(reboot.match(/After the restart, log in as the administrator/g)).toHaveLength(1);
   });
 });
