@@ -6,6 +6,7 @@ import { parseOptions } from './args.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
 import { detectFor, normalizeRoot } from '../detect/index.js';
+import { productFound } from '../detect/found.js';
 import { loadAllDefinitions, loadProduct } from '../plan/load.js';
 
 const spec = {
@@ -37,10 +38,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const out: string[] = [media === undefined ? t('plan.detect.headerNoMedia', { root: root || '/' }) : t('plan.detect.header', { root: root || '/', media })];
   for (const f of found) {
-    // A product of which nothing but the OS was recognised is not worth a section.
-    const def = defs.find((d) => d.id === f.product);
-    const osOnly = new Set(def?.questions.filter((q) => q.detect === 'os.platform').map((q) => q.id));
-    if (f.detections.every((d) => osOnly.has(d.question))) continue;
+    if (!productFound(defs.find((d) => d.id === f.product), f.detections)) continue;
     out.push('', `${f.product}:`);
     for (const d of f.detections) {
       const value = Array.isArray(d.value) ? (d.value.length === 0 ? t('plan.detect.none') : d.value.join(',')) : d.value;

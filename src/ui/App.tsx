@@ -17,6 +17,7 @@ import { Summary, summaryText } from './screens/Summary.js';
 import { Welcome, type FoundGroup, type FoundItem } from './screens/Welcome.js';
 import { lookAt, secretValues, type FirstLook, type ProductDetections, type RunOutcome, type WizardContext, type WizardServices } from './services.js';
 import { SizeContext, type TermSize } from './size.js';
+import { productFound } from '../detect/found.js';
 import { MASK } from './text.js';
 
 type Phase =
@@ -47,6 +48,11 @@ export interface AppProps {
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The products this machine shows signs of (not only its OS), each with what was seen. */
+function foundProducts(found: ProductDetections[], defs: Definition[]): ProductDetections[] {
+  return found.filter((g) => productFound(defs.find((d) => d.id === g.product), g.detections));
 }
 
 /** The product with the most detected answers is the likely one. */
@@ -181,7 +187,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
     case 'error':
       return <ErrorScreen message={phase.message} onExit={() => exit(1, errorText(phase.message))} />;
     case 'welcome': {
-      const groups: FoundGroup[] = found.map((g) => {
+      const groups: FoundGroup[] = foundProducts(found, defs).map((g) => {
         const product = defs.find((x) => x.id === g.product);
         const items = g.detections.map((d): FoundItem => {
           const q = product?.questions.find((x) => x.id === d.question);
@@ -222,7 +228,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
       return (
         <ProductScreen
           items={defs.map((d) => ({ value: d.id, label: d.title[lang], ...(d.summary ? { summary: d.summary[lang] } : {}) }))}
-          initial={likelyProduct(found)}
+          initial={likelyProduct(foundProducts(found, defs))}
           onSubmit={(id) => chooseProduct(id)}
         />
       );

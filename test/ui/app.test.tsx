@@ -113,6 +113,37 @@ describe('the wizard flow', () => {
     expect(onExit).toHaveBeenCalledWith(0, expect.arrayContaining(['Report: /tmp/sbx/log/run.md']));
   });
 
+  describe('found on this machine', () => {
+    const os = (id: string, title: string): Definition => ({
+      ...def,
+      id,
+      title: text(title),
+      questions: [{ id: 'platform', type: 'choice', text: text('Which OS?'), detect: 'os.platform', choices: [{ value: 'linux', label: text('Linux') }] }],
+    });
+    const linux = { question: 'platform', value: 'linux', evidence: 'this machine runs linux' };
+
+    it('lists only the products this machine shows signs of, and pre-selects the likeliest; the OS alone is no sign', async () => {
+      const { r } = start(
+        services({
+          loadDefinitions: async () => [os('alpha', 'Alpha'), def, os('omega', 'Omega')],
+          detect: async (products) => products.map((p) => ({ product: p.id, detections: p.id === 'sharetask' ? [facts.detected.version!] : [linux] })),
+        }),
+      );
+      const frame = await waitForFrame(r, 'Found on this machine:');
+      expect(frame).toContain('Installed version?: 5.4.2-1');
+      expect(frame).not.toContain('Which OS?');
+      expect(frame).not.toContain('Alpha');
+      await press(r, KEY.enter);
+      await waitForFrame(r, '› ShareTask 5.5');
+    });
+
+    it('says nothing was found when only the OS was', async () => {
+      const { r } = start(services({ loadDefinitions: async () => [os('alpha', 'Alpha'), os('omega', 'Omega')], detect: async (products) => products.map((p) => ({ product: p.id, detections: [linux] })) }));
+      const frame = await waitForFrame(r, 'Nothing could be detected');
+      expect(frame).not.toContain('Which OS?');
+    });
+  });
+
   it('offers the answers taken back with Esc again, before anything detected', async () => {
     const planned: unknown[] = [];
     const { r } = start(services({ buildPlan: async (_d, answers) => (planned.push(answers), samplePlan({ answers })) }));

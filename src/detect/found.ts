@@ -1,0 +1,9 @@
+// Whether detections say anything about a product. The OS is detected on every machine, for
+// every product that asks for it: alone it is no sign that the product is installed here.
+import type { Definition } from '../model/definition.js';
+import type { Detection } from '../model/facts.js';
+
+export function productFound(def: Definition | undefined, detections: readonly Detection[]): boolean {
+  const osOnly = new Set(def?.questions.filter((q) => q.detect === 'os.platform').map((q) => q.id));
+  return detections.some((d) => !osOnly.has(d.question));
+}
