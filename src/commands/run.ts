@@ -15,6 +15,7 @@ import { watchInterrupts } from '../run/signals.js';
 import { resumeCommand, summarize } from '../run/summary.js';
 import { preparePlan } from './plan.js';
 import { saveAnswers } from '../export/save-answers.js';
+import { quoteArgv } from '../quote.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -30,6 +31,12 @@ const spec = {
   'save-answers': { type: 'string' },
 } as const;
 
+/** The interactive wizard on the same answers and places: it asks at each step where run needs --yes. */
+function wizardCommand(o: { product: string; set: string[]; answers?: string; root?: string; media?: string; 'log-dir'?: string }): string {
+  const opt = (name: string, value: string | undefined): string[] => (value === undefined ? [] : [name, value]);
+  const sets = o.set.flatMap((s) => ['--set', s]);
+  return quoteArgv(['upgrade-wizard', '--product', o.product, ...sets, ...opt('--answers', o.answers), ...opt('--root', o.root), ...opt('--media', o.media), ...opt('--log-dir', o['log-dir'])]);
+}
 
 /** Starting again over a run that stopped half-way would redo steps (and their restore points) blindly. */
 async function refuseIfUnfinished(plan: Plan, logDir: string, root: string): Promise<void> {
@@ -57,7 +64,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   if (!o.product) throw new InputError(t('run.args.noProduct', { known: loadDefinitions().map((d) => d.id).join(', ') }));
-  if (!o.yes && !o['dry-run']) throw new InputError(t('run.args.needYes'));
+  if (!o.yes && !o['dry-run']) throw new InputError(t('run.args.needYes', { command: wizardCommand({ ...o, product: o.product }) }));
   const root = o.root ? resolve(o.root) : '';
   const logDir = resolve(o['log-dir'] ?? DEFAULT_LOG_DIR);
   // The same answers as `plan` sees (defaults, detections, --answers, --set): what was reviewed runs.

@@ -77,6 +77,8 @@ describe('refusals and the dry run change nothing', () => {
     const r = await runIn(sb, ['run', '--product', 'sharetask', ...answerArgs(sb), ...placeArgs(sb)]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/needs --yes/);
+    // And how to be guided instead: the wizard on the same answers and places, to paste.
+    expect(r.stderr).toContain(`start the wizard at a terminal:\n  upgrade-wizard --product sharetask ${[...answerArgs(sb), ...placeArgs(sb)].join(' ')}`);
     expect(snapshotTree(sb.dir)).toEqual(before);
   });
 

@@ -171,7 +171,7 @@ const en: Record<string, string> = {
   // command line
   'run.cmd.unfinished': 'an unfinished run of {product} for this root exists: {runId}, next step {step}. Continue it with:\n  {command}\nor roll it back (upgrade-wizard rollback); to start over from the first step anyway, add --new-run. Nothing was done.',
   'run.args.noProduct': 'run needs --product ID (known: {known})',
-  'run.args.needYes': 'run executes the procedure for real and needs --yes (or --dry-run to only show it); nothing was done',
+  'run.args.needYes': 'run executes the procedure for real, unattended, and needs --yes (or --dry-run to only show it); nothing was done. To be asked at each step instead, start the wizard at a terminal:\n  {command}',
   'run.cmd.header': 'plan for {product}: {steps} steps; root {root}; media {media}',
   'run.cmd.warning': 'warning: {warning}',
   'run.cmd.fix': 'fix: {fix}',
@@ -374,7 +374,7 @@ const ja: Record<string, string> = {
   'run.sum.files': 'レポート: {report}\nログ: {log}\nジャーナル: {journal}',
   'run.cmd.unfinished': 'このルートには {product} の未完了の実行があります: {runId}、次のステップ {step}。続行するには:\n  {command}\nまたはロールバックしてください (upgrade-wizard rollback)。それでも最初のステップからやり直す場合は --new-run を付けてください。何も実行していません。',
   'run.args.noProduct': 'run には --product ID が必要です (既知: {known})',
-  'run.args.needYes': 'run は手順を実際に実行するため --yes が必要です (表示だけなら --dry-run)。何も実行していません',
+  'run.args.needYes': 'run は手順を無人で実際に実行するため --yes が必要です (表示だけなら --dry-run)。何も実行していません。各ステップで確認しながら進めるには、端末でウィザードを起動してください:\n  {command}',
   'run.cmd.header': '{product} の計画: {steps} ステップ、ルート {root}、メディア {media}',
   'run.cmd.warning': '警告: {warning}',
   'run.cmd.fix': '対処: {fix}',
