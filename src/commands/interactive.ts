@@ -17,6 +17,7 @@ import { askableQuestions, validateAnswer } from '../plan/questions.js';
 import { parseSets, readAnswersFile } from '../run/answers.js';
 import { DEFAULT_LOG_DIR, doneSteps, readJournal } from '../run/journal.js';
 import { findResumable, rebootMissing, type ResumePoint } from '../run/resumable.js';
+import { refuseIfLocked } from '../run/lock.js';
 import type { RunResult } from '../run/session.js';
 import { checkSaveTarget, saveAnswers } from '../export/save-answers.js';
 import { lookAt, type ResumableRun, type RunControl, type RunOutcome, type WizardContext, type WizardServices } from '../ui/services.js';
@@ -80,6 +81,9 @@ export async function parseWizardOptions(args: string[], command: string): Promi
   const loaded = await definitions(o.product);
   const { defs } = loaded;
   if (o.product) await findDefinition(defs, o.product);
+  const logDir = resolve(o['log-dir'] ?? DEFAULT_LOG_DIR);
+  // A second wizard beside a running one would offer to resume the very run it is executing.
+  refuseIfLocked(logDir);
   const preset = {
     ...(o.answers ? checkPreset(defs, o.product, await readAnswersFile(o.answers), `--answers ${o.answers}`) : {}),
     ...checkPreset(defs, o.product, parseSets(o.set), '--set'),
@@ -87,7 +91,7 @@ export async function parseWizardOptions(args: string[], command: string): Promi
   return {
     root: o.root ? resolve(o.root) : '',
     ...(o.media ? { media: resolve(o.media) } : {}),
-    logDir: resolve(o['log-dir'] ?? DEFAULT_LOG_DIR),
+    logDir,
     ...(o.product ? { product: o.product } : {}),
     preset,
     ...(o['save-answers'] ? { saveAnswers: checkSaveTarget(o['save-answers']) } : {}),

@@ -7,6 +7,7 @@ import '../i18n/messages/run.js';
 import { DEFAULT_LOG_DIR, ensureLogDir } from '../run/journal.js';
 import { checkpointDriver } from '../run/line-prompts.js';
 import { findResumable, rebootMissing } from '../run/resumable.js';
+import { refuseIfLocked } from '../run/lock.js';
 import { resume } from '../run/resume.js';
 import { watchInterrupts } from '../run/signals.js';
 import { resumeCommand, summarize } from '../run/summary.js';
@@ -29,6 +30,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const root = o.root ? resolve(o.root) : '';
   const logDir = resolve(o['log-dir'] ?? DEFAULT_LOG_DIR);
+  refuseIfLocked(logDir);
   const point = await findResumable(logDir, root);
   const { plan } = point.record;
   for (const id of [o['rerun-step'], o['skip-step']]) {

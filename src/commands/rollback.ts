@@ -8,6 +8,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { DEFAULT_LOG_DIR, ensureLogDir, listJournals } from '../run/journal.js';
 import { checkpointDriver } from '../run/line-prompts.js';
+import { refuseIfLocked } from '../run/lock.js';
 import { sameRoot } from '../run/resumable.js';
 import { defaultRestorePoint, describeRollback, findPoint, rollbackTo } from '../run/rollback.js';
 import { openSession } from '../run/session.js';
@@ -31,6 +32,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const root = o.root ? resolve(o.root) : '';
   const logDir = resolve(o['log-dir'] ?? DEFAULT_LOG_DIR);
+  refuseIfLocked(logDir);
   const record = (await listJournals(logDir)).find((r) => sameRoot(r.plan.root, root));
   if (!record) throw new InputError(t('run.rollback.noRun', { logDir, root: root || '/' }));
   const pointId = o.to ?? defaultRestorePoint(record);

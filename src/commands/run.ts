@@ -11,6 +11,7 @@ import { execute } from '../run/executor.js';
 import { DEFAULT_LOG_DIR, ensureLogDir, listJournals } from '../run/journal.js';
 import { isFinished, resumePointOf, sameRoot } from '../run/resumable.js';
 import { NonInteractive } from '../run/noninteractive.js';
+import { refuseIfLocked } from '../run/lock.js';
 import { watchInterrupts } from '../run/signals.js';
 import { resumeCommand, summarize } from '../run/summary.js';
 import { preparePlan } from './plan.js';
@@ -87,6 +88,8 @@ export async function run(args: string[]): Promise<number> {
   }
   if (blockers.length > 0) throw new InputError(t('run.cmd.blockers', { list: blockers.join('\n') }));
   ensureLogDir(logDir);
+  // Before the unfinished-run check, whose "continue it with resume" would be wrong advice now.
+  refuseIfLocked(logDir);
   if (!o['new-run']) await refuseIfUnfinished(plan, logDir, root);
 
   const interrupts = watchInterrupts(say);

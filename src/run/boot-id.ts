@@ -1,7 +1,12 @@
 // The kernel's id of the current boot: a reboot step notes it, and resume compares, to tell
-// whether the machine really rebooted in between.
-import { readFile } from 'node:fs/promises';
+// whether the machine really rebooted in between; the run lock uses it to know that a
+// process id it names is from this boot.
+import { readFileSync } from 'node:fs';
 
-export async function bootId(): Promise<string> {
-  return (await readFile('/proc/sys/kernel/random/boot_id', 'utf8').catch(() => '')).trim();
+export function bootId(): string {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return '';
+  }
 }

@@ -1,5 +1,6 @@
 // One process's part of a run: the plan, the journal it appends to, the driver, and how the
 // run ends (journal event, report). Shared by a fresh run, resume and rollback.
+import { mkdirSync } from 'node:fs';
 import type { Interaction } from '../model/interaction.js';
 import type { Plan } from '../model/plan.js';
 import { t } from '../i18n/index.js';
@@ -8,6 +9,7 @@ import { now, type StepContext } from './context.js';
 import { JournalWriter, readJournal, type RunFiles } from './journal.js';
 import { Redactor } from './redact.js';
 import { writeReport } from './report.js';
+import { lockRun } from './lock.js';
 
 export interface ExecuteOptions {
   logDir: string;
@@ -45,12 +47,23 @@ export interface Session {
   journal: JournalWriter;
   ctx: StepContext;
   options: ExecuteOptions;
+  /** Gives the log dir's run lock back (src/run/lock.ts). */
+  unlock: () => void;
 }
 
 export function openSession(plan: Plan, runId: string, interaction: Interaction, options: ExecuteOptions): Session {
+  mkdirSync(options.logDir, { recursive: true, mode: 0o700 });
+  // Before the journal is touched: a refused process leaves no trace of a run.
+  const unlock = lockRun(options.logDir, runId);
   const redact = new Redactor();
   for (const value of Object.values(options.secrets ?? {})) redact.addSecret(value);
-  const journal = new JournalWriter(options.logDir, runId, redact);
+  let journal: JournalWriter;
+  try {
+    journal = new JournalWriter(options.logDir, runId, redact);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const ctx: StepContext = {
     plan,
     root: plan.root,
@@ -62,7 +75,7 @@ export function openSession(plan: Plan, runId: string, interaction: Interaction,
     stop: options.signal,
     ...(options.secrets ? { secrets: options.secrets } : {}),
   };
-  return { plan, interaction, journal, ctx, options };
+  return { plan, interaction, journal, ctx, options, unlock };
 }
 
 /** Ends this process's part of the run: run-end event, the Markdown report, files closed. */
@@ -75,6 +88,7 @@ export async function finish(s: Session, status: Exclude<RunStatus, 'dry-run'>, 
     await writeReport(await readJournal(files.journal), files, s.ctx.redact);
   } finally {
     s.journal.close();
+    s.unlock();
   }
   return { runId: s.journal.runId, status, files, ...extra };
 }

@@ -5,6 +5,8 @@ import { register } from '../index.js';
 
 export const argsMessages = {
   en: {
+    'run.lock.held': 'another upgrade-wizard (process {pid}, since {since}) is running run {runId} with the log directory {dir}; nothing was done. Wait until it has ended, then try again.',
+    'run.lock.raced': 'the run lock {file} was taken by another upgrade-wizard starting at this moment; nothing was done. Try again.',
     'run.logDir.unreadable': 'the log directory {dir} cannot be read ({code}): its journals are needed here. Run as root, or give the right directory with --log-dir DIR',
     'run.logDir.unwritable': 'the log directory {dir} cannot be written ({code}); nothing was done. Run as root, or give another directory with --log-dir DIR',
     'run.args.answersUnreadable': 'the answers file {file} cannot be read: {detail}',
@@ -19,6 +21,8 @@ export const argsMessages = {
     'run.resume.otherRoot': 'the unfinished run {runId} is for --root {root}, not {given}; run resume with --root {root}',
   },
   ja: {
+    'run.lock.held': '別の upgrade-wizard (プロセス {pid}、{since} から) がログディレクトリ {dir} で実行 {runId} を実行中です。何も実行していません。終了するのを待ってから、もう一度実行してください。',
+    'run.lock.raced': '実行ロック {file} を、今まさに起動した別の upgrade-wizard が取得しました。何も実行していません。もう一度実行してください。',
     'run.logDir.unreadable': 'ログディレクトリ {dir} を読めません ({code})。ここにあるジャーナルが必要です。root で実行するか、--log-dir DIR で正しいディレクトリを指定してください',
     'run.logDir.unwritable': 'ログディレクトリ {dir} に書き込めません ({code})。何も実行していません。root で実行するか、--log-dir DIR で別のディレクトリを指定してください',
     'run.args.answersUnreadable': '回答ファイル {file} を読めません: {detail}',

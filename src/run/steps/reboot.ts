@@ -8,7 +8,7 @@ import { output, type StepHandler } from '../context.js';
 export const reboot: StepHandler = {
   async run(step, ctx) {
     if (step.instructions) output(ctx, step, step.instructions);
-    const id = await bootId();
+    const id = bootId();
     return { status: 'done', detail: t('run.reboot.detail', { boot: id || '-' }), stopRun: 'reboot' };
   },
   repeatable: true,

@@ -1,0 +1,87 @@
+// One process runs steps per log dir at a time. A second wizard (another SSH session) would
+// otherwise offer to "resume" the run the first one is still executing, and run its steps twice.
+// The lock names its holder; one left by a process that is gone (killed, crashed, rebooted) is
+// taken over.
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/args.js';
+import { bootId } from './boot-id.js';
+
+interface Holder {
+  pid: number;
+  bootId: string;
+  runId: string;
+  since: string;
+}
+
+function alive(h: Holder): boolean {
+  if (h.bootId !== bootId()) return false;
+  try {
+    process.kill(h.pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function holderOf(file: string): Holder | undefined {
+  try {
+    const h = JSON.parse(readFileSync(file, 'utf8')) as Partial<Holder>;
+    return typeof h.pid === 'number' && typeof h.bootId === 'string' ? { pid: h.pid, bootId: h.bootId, runId: String(h.runId), since: String(h.since) } : undefined;
+  } catch {
+    // gone meanwhile, or cut short by a crash while written: no live holder
+    return undefined;
+  }
+}
+
+function held(logDir: string, holder: Holder): InputError {
+  return new InputError(t('run.lock.held', { pid: holder.pid, runId: holder.runId, since: holder.since, dir: logDir }));
+}
+
+/** Refuses, naming the process, while another one runs steps with this log dir: said before anything is asked. */
+export function refuseIfLocked(logDir: string): void {
+  const holder = holderOf(join(logDir, 'run.lock'));
+  if (holder && holder.pid !== process.pid && alive(holder)) throw held(logDir, holder);
+}
+
+/** Takes the log dir's run lock for runId, or refuses naming the process that holds it. Returns its release. */
+export function lockRun(logDir: string, runId: string): () => void {
+  const file = join(logDir, 'run.lock');
+  const mine: Holder = { pid: process.pid, bootId: bootId(), runId, since: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx', 0o600);
+      writeSync(fd, JSON.stringify(mine));
+      closeSync(fd);
+      return release(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = holderOf(file);
+      if (holder && alive(holder)) throw held(logDir, holder);
+      remove(file);
+    }
+  }
+  // Taken again between our look and our try: another process is starting right now.
+  throw new InputError(t('run.lock.raced', { file }));
+}
+
+function remove(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+function release(file: string): () => void {
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    // Only our own: a lock taken over after this process was thought gone is not ours to remove.
+    if (holderOf(file)?.pid === process.pid) remove(file);
+  };
+}

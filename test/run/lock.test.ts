@@ -1,0 +1,66 @@
+// The log dir's run lock: one process runs steps at a time; a lock whose process is gone (killed,
+// crashed, another boot) is taken over; a refused process leaves no journal behind.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { bootId } from '../../src/run/boot-id.js';
+import { execute } from '../../src/run/executor.js';
+import { lockRun } from '../../src/run/lock.js';
+import { openSession } from '../../src/run/session.js';
+import { plan, Recorder, step, tempDir } from './ctx.js';
+
+/** The id of a process that has ended. */
+function deadPid(): number {
+  return Number(execFileSync('sh', ['-c', 'echo $$'], { encoding: 'utf8' }).trim());
+}
+
+describe('the run lock', () => {
+  it('refuses a second session in the same log dir, naming the holder, and leaves no journal for it', async () => {
+    const logDir = tempDir('uw-lock-');
+    const p = plan([step('command', {}, { id: 'a', title: 'a', commands: [['true']] })]);
+    const first = openSession(p, 'run-one', new Recorder(), { logDir, root: '' });
+    const before = readdirSync(logDir).sort();
+    let refusal: unknown;
+    try {
+      await execute(p, new Recorder(), { logDir, root: '' });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(InputError);
+    expect(String((refusal as Error).message)).toMatch(new RegExp(`another upgrade-wizard \\(process ${process.pid}, since .*\\) is running run run-one with the log directory ${logDir}; nothing was done`));
+    expect(readdirSync(logDir).sort()).toEqual(before);
+    first.unlock();
+    expect(existsSync(join(logDir, 'run.lock'))).toBe(false);
+    expect((await execute(p, new Recorder(), { logDir, root: '' })).status).toBe('done');
+    // Given back at the end of the run.
+    expect(existsSync(join(logDir, 'run.lock'))).toBe(false);
+  });
+
+  it('takes over a lock whose process is gone, from another boot, or cut short', () => {
+    const logDir = tempDir('uw-lock-');
+    const file = join(logDir, 'run.lock');
+    for (const left of [
+      JSON.stringify({ pid: deadPid(), bootId: bootId(), runId: 'x', since: '2026-11-22T00:00:00Z' }),
+      JSON.stringify({ pid: process.ppid, bootId: 'another-boot', runId: 'x', since: '2026-11-22T00:00:00Z' }),
+      '{"pid": 12',
+    ]) {
+      writeFileSync(file, left);
+      const unlock = lockRun(logDir, 'mine');
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid, runId: 'mine' });
+      unlock();
+      expect(existsSync(file)).toBe(false);
+    }
+  });
+
+  it('does not remove a lock that another process has taken over meanwhile', () => {
+    const logDir = tempDir('uw-lock-');
+    const file = join(logDir, 'run.lock');
+    const unlock = lockRun(logDir, 'mine');
+    const theirs = JSON.stringify({ pid: process.ppid, bootId: bootId(), runId: 'theirs', since: '2026-11-22T00:00:00Z' });
+    writeFileSync(file, theirs);
+    unlock();
+    expect(readFileSync(file, 'utf8')).toBe(theirs);
+  });
+});
