@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/args.js';
+import { readableStamp } from '../io/backup-name.js';
 import { bootId } from './boot-id.js';
 
 interface Holder {
@@ -38,7 +39,9 @@ function holderOf(file: string): Holder | undefined {
 }
 
 function held(logDir: string, holder: Holder): InputError {
-  return new InputError(t('run.lock.held', { pid: holder.pid, runId: holder.runId, since: holder.since, dir: logDir }));
+  // The server's local time, as the operator reads it on the console and in backup names.
+  const since = Number.isNaN(Date.parse(holder.since)) ? holder.since : readableStamp(new Date(holder.since));
+  return new InputError(t('run.lock.held', { pid: holder.pid, runId: holder.runId, since, dir: logDir }));
 }
 
 /** Refuses, naming the process, while another one runs steps with this log dir: said before anything is asked. */
