@@ -62,7 +62,7 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
       exitCode = 0;
       break;
     case 'rolled-back':
-      lines.push(t('run.sum.rolledBack', { point: result.step ?? '-' }));
+      lines.push(t('run.sum.rolledBack', { point: result.step ?? '-', title: plan.restorePoints.find((r) => r.id === result.step)?.title ?? result.step ?? '-' }));
       exitCode = 0;
       break;
     case 'stopped':

@@ -171,7 +171,7 @@ describe('rollback', () => {
     const calls = (await readCalls(sb.dir)).length;
     const r = await runIn(sb, ['rollback', '--to', 'backup-archive', '--yes', '--root', sb.root, '--log-dir', sb.logDir]);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/rolled back to restore point backup-archive/);
+    expect(r.stdout).toMatch(/Rolled back to the restore point "Restore from the 2\.2 backup" \(backup-archive\): its steps ran\./);
     const home = join(sb.root, 'opt/sharetask');
     expect(readlinkSync(join(home, 'sharetask_server'))).toBe('sharetask_server-5.4.3');
     expect(existsSync(join(home, 'sharetask_server-5.5.1-2'))).toBe(false);
