@@ -1,17 +1,28 @@
 // What the operator may do after a failed step, as the screens and the terminal prompts offer it.
 import type { FailureChoice } from '../model/interaction.js';
-import type { Plan, PlannedStep } from '../model/plan.js';
+import type { Plan, PlannedRestorePoint, PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/prompts.js';
 import { restorePointAt } from '../plan/restore-point.js';
 
+/** The restore point a rollback after this step's failure goes to: the one in force at it, as the executor does. */
+export function rollbackPointAt(step: PlannedStep, plan: Plan): PlannedRestorePoint | undefined {
+  const index = plan.steps.findIndex((s) => s.id === step.id);
+  const id = index >= 0 ? restorePointAt(plan.steps, index) : step.restorePoint;
+  return plan.restorePoints.find((p) => p.id === id);
+}
+
 export function choiceLabel(choice: FailureChoice, step: PlannedStep, plan: Plan): string {
   if (choice === 'rollback') {
-    // The executor rolls back to the restore point in force at the step.
-    const index = plan.steps.findIndex((s) => s.id === step.id);
-    const id = index >= 0 ? restorePointAt(plan.steps, index) : step.restorePoint;
-    const point = plan.restorePoints.find((p) => p.id === id);
+    const point = rollbackPointAt(step, plan);
     return point ? t('run.choice.rollbackTo', { point: point.title }) : t('run.choice.rollback');
   }
   return t(`run.choice.${choice}`);
+}
+
+/** Asked before a rollback chosen after a failure starts: it changes the server too. */
+export function rollbackConfirmLines(step: PlannedStep, plan: Plan): string[] {
+  const point = rollbackPointAt(step, plan);
+  if (!point) return [t('run.choice.confirmRollbackAny')];
+  return [t('run.choice.confirmRollback', { point: point.title }), ...point.rollback.map((s, i) => `  ${i + 1}) ${s.title}`)];
 }

@@ -6,7 +6,7 @@ import type { DiffReview, FailureChoice, Interaction } from '../model/interactio
 import type { Plan, PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/prompts.js';
-import { choiceLabel } from './choices.js';
+import { choiceLabel, rollbackConfirmLines } from './choices.js';
 import { NonInteractive } from './noninteractive.js';
 
 type Prompts = typeof import('./prompts.js');
@@ -53,14 +53,19 @@ export class LinePrompts extends NonInteractive {
 
   override async onFailure(step: PlannedStep, error: string, choices: FailureChoice[]): Promise<FailureChoice> {
     this.showFailure(error, t('run.tty.failed'));
-    return answer(
-      this.prompts.select({
-        message: t('run.choice.what'),
-        choices: choices.map((value) => ({ value, name: choiceLabel(value, step, this.plan) })),
-        theme: { style: { keysHelpTip: () => t('run.tty.keys.select') } },
-      }),
-      'stop',
-    );
+    for (;;) {
+      const choice = await answer(
+        this.prompts.select({
+          message: t('run.choice.what'),
+          choices: choices.map((value) => ({ value, name: choiceLabel(value, step, this.plan) })),
+          theme: { style: { keysHelpTip: () => t('run.tty.keys.select') } },
+        }),
+        'stop' as FailureChoice,
+      );
+      if (choice !== 'rollback') return choice;
+      for (const line of rollbackConfirmLines(step, this.plan)) this.line(line);
+      if (await answer(this.prompts.confirm({ message: t('run.choice.rollbackNow'), default: false }), false)) return choice;
+    }
   }
 }
 

@@ -90,6 +90,38 @@ describe.skipIf(!hasTmux)('resume and rollback at a terminal, without --yes', ()
     expect(confirms.every((e) => e.by === 'operator')).toBe(true);
   }, 300_000);
 
+  it('a rollback chosen after a failure is asked once more with its steps; No goes back to the choices', async () => {
+    const sb = await makeSandbox();
+    cleanups.push(() => sb.cleanup());
+    // chkconfig fails near the end, after the backup: a restore point is in force there.
+    const flag = join(sb.state, 'fail-chkconfig');
+    renameSync(join(sb.bin, 'chkconfig'), join(sb.bin, 'chkconfig.real'));
+    writeFileSync(join(sb.bin, 'chkconfig'), `#!/bin/sh\nif [ -e '${flag}' ]; then echo "chkconfig: read-only /etc/rc.d" >&2; exit 1; fi\nexec '${join(sb.bin, 'chkconfig.real')}' "$@"\n`);
+    chmodSync(join(sb.bin, 'chkconfig'), 0o755);
+    writeFileSync(flag, '');
+    expect((await runSharetask(sb)).exitCode).toBe(1);
+
+    const t = await wizard(sb, ['resume']);
+    await t.waitFor('Continue this run now?');
+    await t.type('y');
+    await t.keys('Enter');
+    await t.waitFor((s) => s.includes('What now?') && s.includes('Roll back: Restore from the 2.2 backup'));
+    await t.keys('Down', 'Enter');
+    await t.waitFor((s) => flat(s).includes(flat('Roll back to "Restore from the 2.2 backup" now? These steps run on the server:')) && s.includes('Roll back now? (y/N)'));
+    expect(await t.screen()).toMatch(/ {2}1\) \S/);
+    await t.keys('Enter');
+    // No: the choices again, and nothing was restored.
+    await t.waitFor((s) => s.trimEnd().endsWith('↑↓ choose · Enter confirm') && s.lastIndexOf('What now?') > s.lastIndexOf('Roll back now?'));
+    expect(journal(sb).some((e) => e.type === 'rollback')).toBe(false);
+    rmSync(flag);
+    await t.keys('Enter');
+    await t.waitFor((s) => s.includes('Space tick · a all') && s.includes('logging in to ShareTask from a browser works'));
+    await t.type('a');
+    await t.keys('Enter');
+    expect(await t.exitStatus(60000)).toBe(0);
+    expect(await upgradedState(sb)).toEqual(expectedUpgradedState(sb, uid));
+  }, 300_000);
+
   it('rollback asks before anything is done; No (the default) changes nothing', async () => {
     const sb = await makeSandbox();
     cleanups.push(() => sb.cleanup());

@@ -80,13 +80,24 @@ describe('run screen', () => {
     const { r, ui, at } = setup();
     ui.onStepStart?.(at('symlink'), 3, 4);
     const choice = ui.onFailure(at('symlink'), 'ln: failed to create symbolic link: File exists', ['retry', 'rollback', 'stop']);
-    const frame = await waitForFrame(r, 'Step 4 failed: Switch the symlink');
+    let frame = await waitForFrame(r, 'Step 4 failed: Switch the symlink');
     expect(frame).toContain('ln: failed to create symbolic link: File exists');
     expect(frame).toContain('Retry the step');
     expect(frame).toContain('Roll back: Restore from the backup archive');
     expect(frame).toContain('Stop here (resume later)');
     expect(frame).not.toContain('Skip');
+    // A rollback changes the server too: asked once more, with its steps, No first.
     await press(r, KEY.down, KEY.enter);
+    let asked = await waitForFrame(r, 'Roll back to "Restore from the backup archive" now? These steps run on the');
+    expect(asked).toContain('1) Unpack the backup');
+    expect(asked).toContain('› No');
+    await press(r, KEY.enter);
+    frame = await waitForFrame(r, 'Retry the step');
+    expect(frame).toContain('Stop here (resume later)');
+    await press(r, KEY.down, KEY.enter);
+    asked = await waitForFrame(r, 'Roll back to "Restore from the backup archive" now?');
+    expect(asked).toContain('1) Unpack the backup');
+    await press(r, 'y', KEY.enter);
     await expect(choice).resolves.toBe('rollback');
   });
 
