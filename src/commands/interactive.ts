@@ -162,7 +162,7 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
       }
       const { record } = found;
       const started = record.events[0]?.time;
-      const missing = await rebootMissing(found);
+      const missing = rebootMissing(found);
       return {
         plan: record.plan,
         done: [...doneSteps(record.events)],

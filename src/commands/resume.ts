@@ -41,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
   const next = plan.steps[point.next];
   say(t('run.resume.found', { runId: point.record.runId, product: plan.product, done: point.next, total: plan.steps.length, next: next ? `${next.id}: ${next.title}` : '-' }));
   if (point.halfRun) say(t('run.resume.willRecheck', { step: point.halfRun.step.id }));
-  const missing = await rebootMissing(point);
+  const missing = rebootMissing(point);
   if (missing) say(t('run.resume.rebootMissing', { number: missing.number, title: missing.step.title }));
   const place = { root, logDir, ...(point.record.envPrefix ? { envPrefix: point.record.envPrefix } : {}) };
   const driver = await checkpointDriver(o.yes, plan, t('run.resume.ask'), t('run.resume.needYes', { command: resumeCommand(place) }));

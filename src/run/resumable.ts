@@ -56,7 +56,7 @@ export function resumePointOf(record: JournalRecord): ResumePoint {
 }
 
 /** The reboot step the run stopped for, when the machine has not rebooted since (same boot id). */
-export async function rebootMissing(point: ResumePoint): Promise<{ number: number; step: PlannedStep } | undefined> {
+export function rebootMissing(point: ResumePoint): { number: number; step: PlannedStep } | undefined {
   if (!point.rebootBootId || point.rebootBootId !== bootId()) return undefined;
   const step = point.record.plan.steps[point.next - 1];
   return step ? { number: point.next, step } : undefined;

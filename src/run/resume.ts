@@ -24,7 +24,7 @@ export async function resume(point: ResumePoint, interaction: Interaction, optio
   const first = record.plan.steps[point.next];
   s.journal.append({ type: 'resume', time: now(), runId: record.runId, ...(first ? { from: first.id } : {}) });
   s.journal.log(t('run.log.resume', { runId: record.runId, step: first?.id ?? '-' }));
-  const missing = await rebootMissing(point);
+  const missing = rebootMissing(point);
   if (missing) {
     s.journal.log(t('run.resume.notRebooted'));
     interaction.onOutput?.(missing.step, t('run.resume.notRebooted'));
