@@ -10,7 +10,7 @@ import { findResumable, rebootMissing } from '../run/resumable.js';
 import { refuseIfLocked } from '../run/lock.js';
 import { resume } from '../run/resume.js';
 import { watchInterrupts } from '../run/signals.js';
-import { resumeCommand, summarize } from '../run/summary.js';
+import { resumeCommand, runPlace, summarize } from '../run/summary.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -43,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
   if (point.halfRun) say(t('run.resume.willRecheck', { step: point.halfRun.step.id }));
   const missing = rebootMissing(point);
   if (missing) say(t('run.resume.rebootMissing', { number: missing.number, title: missing.step.title }));
-  const place = { root, logDir, ...(point.record.envPrefix ? { envPrefix: point.record.envPrefix } : {}) };
+  const place = runPlace(point.record, root, logDir);
   const driver = await checkpointDriver(o.yes, plan, t('run.resume.ask'), t('run.resume.needYes', { command: resumeCommand(place) }));
   ensureLogDir(logDir);
   const interrupts = watchInterrupts(say);

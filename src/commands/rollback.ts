@@ -13,7 +13,7 @@ import { sameRoot } from '../run/resumable.js';
 import { defaultRestorePoint, describeRollback, findPoint, rollbackTo } from '../run/rollback.js';
 import { openSession } from '../run/session.js';
 import { watchInterrupts } from '../run/signals.js';
-import { rollbackCommand, summarize } from '../run/summary.js';
+import { rollbackCommand, runPlace, summarize } from '../run/summary.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -43,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
   const point = findPoint(record.plan, pointId);
   say(t('run.rollback.of', { runId: record.runId, product: record.plan.product }));
   for (const line of describeRollback(point)) say(line);
-  const place = { root, logDir, ...(record.envPrefix ? { envPrefix: record.envPrefix } : {}) };
+  const place = runPlace(record, root, logDir);
   const driver = await checkpointDriver(
     o.yes,
     record.plan,

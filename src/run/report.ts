@@ -11,7 +11,7 @@ import '../i18n/messages/jobcenter.js';
 import type { JournalRecord, RunFiles } from './journal.js';
 import type { Redactor } from './redact.js';
 import { quoteArgv } from '../quote.js';
-import { rollbackCommand, type Place } from './summary.js';
+import { rollbackCommand, runPlace } from './summary.js';
 
 type Ev<K extends JournalEvent['type']> = Extract<JournalEvent, { type: K }>;
 
@@ -29,7 +29,7 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   const ends = of(events, 'run-end');
   const end = ends[ends.length - 1];
   // Without --yes: at a terminal rollback asks at each step; unattended it refuses and says how.
-  const place: Place = { root: plan.root, logDir: dirname(files.journal), unattended: false, ...(record.envPrefix ? { envPrefix: record.envPrefix } : {}) };
+  const place = runPlace(record, plan.root, dirname(files.journal), false);
   const out: string[] = [];
 
   out.push(`# ${tr('run.report.title', { product: plan.product, runId })}`, '');

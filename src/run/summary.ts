@@ -4,7 +4,7 @@ import type { Plan } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import { quoteArgv } from '../quote.js';
 import '../i18n/messages/run.js';
-import { DEFAULT_LOG_DIR } from './journal.js';
+import { DEFAULT_LOG_DIR, type JournalRecord } from './journal.js';
 import { restorePointAt } from '../plan/restore-point.js';
 import type { RunResult } from './session.js';
 
@@ -21,6 +21,11 @@ export interface Place {
    * the commands shown then leave out --yes, which would confirm the manual steps unseen.
    */
   unattended?: boolean;
+}
+
+/** Where a journaled run acts, with the PATH prefix its journal kept (the demo's stand-ins). */
+export function runPlace(record: Pick<JournalRecord, 'envPrefix'>, root: string, logDir: string, unattended?: boolean): Place {
+  return { root, logDir, ...(unattended === undefined ? {} : { unattended }), ...(record.envPrefix ? { envPrefix: record.envPrefix } : {}) };
 }
 
 export function placeArgs(p: Place): string[] {
