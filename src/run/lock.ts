@@ -17,6 +17,8 @@ interface Holder {
   since: string;
 }
 
+const lockFile = (logDir: string): string => join(logDir, 'run.lock');
+
 function alive(h: Holder): boolean {
   if (h.bootId !== bootId()) return false;
   try {
@@ -46,13 +48,13 @@ function held(logDir: string, holder: Holder): InputError {
 
 /** Refuses, naming the process, while another one runs steps with this log dir: said before anything is asked. */
 export function refuseIfLocked(logDir: string): void {
-  const holder = holderOf(join(logDir, 'run.lock'));
+  const holder = holderOf(lockFile(logDir));
   if (holder && holder.pid !== process.pid && alive(holder)) throw held(logDir, holder);
 }
 
 /** Takes the log dir's run lock for runId, or refuses naming the process that holds it. Returns its release. */
 export function lockRun(logDir: string, runId: string): () => void {
-  const file = join(logDir, 'run.lock');
+  const file = lockFile(logDir);
   const mine: Holder = { pid: process.pid, bootId: bootId(), runId, since: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -52,10 +52,10 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
   const files = result.files;
   const index = result.step ? plan.steps.findIndex((s) => s.id === result.step) : -1;
   const point = index >= 0 ? restorePointAt(plan.steps, index) : undefined;
-  const pointTitle = point ? (plan.restorePoints.find((r) => r.id === point)?.title ?? point) : undefined;
+  const titleOf = (id: string): string => plan.restorePoints.find((r) => r.id === id)?.title ?? id;
   // The operator reads a step by its number and title; the id is what --rerun-step takes.
   const step = index >= 0 ? t('run.sum.step', { number: index + 1, title: plan.steps[index]!.title, id: plan.steps[index]!.id }) : (result.step ?? '-');
-  const back = point ? [t('run.sum.rollback', { point, title: pointTitle ?? point, command: rollbackCommand(place, point) })] : [];
+  const back = point ? [t('run.sum.rollback', { point, title: titleOf(point), command: rollbackCommand(place, point) })] : [];
   let exitCode = 1;
   switch (result.status) {
     case 'done':
@@ -67,7 +67,7 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
       exitCode = 0;
       break;
     case 'rolled-back':
-      lines.push(t('run.sum.rolledBack', { point: result.step ?? '-', title: plan.restorePoints.find((r) => r.id === result.step)?.title ?? result.step ?? '-' }));
+      lines.push(t('run.sum.rolledBack', { point: result.step ?? '-', title: titleOf(result.step ?? '-') }));
       exitCode = 0;
       break;
     case 'stopped':
