@@ -142,6 +142,13 @@ describe('the wizard flow', () => {
       const frame = await waitForFrame(r, 'Nothing could be detected');
       expect(frame).not.toContain('Which OS?');
     });
+
+    it('takes no absence for a sign: no licence on the CD is true of any CD', async () => {
+      const noLicence = { question: 'custom', value: 'no', evidence: 'no License_*.tar.gz on the media /cd' };
+      const { r } = start(services({ loadDefinitions: async () => [def, os('omega', 'Omega')], detect: async (products) => products.map((p) => ({ product: p.id, detections: p.id === 'sharetask' ? [noLicence] : [linux] })) }));
+      const frame = await waitForFrame(r, 'Nothing could be detected');
+      expect(frame).not.toContain('Is there a custom part?');
+    });
   });
 
   it('offers the answers taken back with Esc again, before anything detected', async () => {

@@ -68,6 +68,18 @@ describe('detect', () => {
     expect(r.stdout).toContain('from = 5.4.3');
   });
 
+  it('lists no product for an absence alone: a CD without a ShareTask licence is any other CD', async () => {
+    const root = join(scratch, 'empty-root');
+    const media = join(scratch, 'other-cd');
+    mkdirSync(root, { recursive: true });
+    mkdirSync(media, { recursive: true });
+    writeFileSync(join(media, 'NECJcpt-13.2.1-1.x86_64.rpm'), 'rpm\n');
+    const r = await runCli(['detect', '--root', root, '--media', media]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).not.toContain('sharetask:');
+    expect(r.stdout).toContain('Nothing');
+  });
+
   it('--json', async () => {
     const r = await runCli(['detect', '--root', tree.root, '--product', 'sharetask', '--json']);
     const rows = JSON.parse(r.stdout) as { product: string; question: string; value: unknown; evidence: string }[];
