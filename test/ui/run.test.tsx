@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RunStore } from '../../src/ui/bridge.js';
 import { RunScreen } from '../../src/ui/screens/run/RunScreen.js';
 import { displayWidth } from '../../src/ui/text.js';
-import { KEY, press, renderAt80x24, samplePlan, waitForFrame } from './helpers.js';
+import { KEY, press, renderAt80x24, samplePlan, step, waitForFrame } from './helpers.js';
 
 function setup(secrets: string[] = []) {
   const plan = samplePlan();
@@ -43,6 +43,33 @@ describe('run screen', () => {
     frame = await waitForFrame(r, '50%');
     expect(frame).toContain('512.0 MiB / 1.0 GiB');
     expect(frame).toMatch(/█+░+/);
+  });
+
+  it('shows every step done so far above a short manual step, and leaves a long one its room', async () => {
+    const extra = ['a', 'b', 'c', 'd', 'e'].map((id) => step(id, { title: `Earlier step ${id}` }));
+    const base = samplePlan();
+    const plan = samplePlan({ steps: [...extra, ...base.steps] });
+    const store = new RunStore(plan, []);
+    const r = renderAt80x24(<RunScreen store={store} plan={plan} product="ShareTask 5.5" />);
+    const ui = store.interaction;
+    const at = (id: string) => plan.steps.find((x) => x.id === id)!;
+    extra.forEach((s, i) => (ui.onStepStart?.(s, i, plan.steps.length), ui.onStepEnd?.(s, 'done')));
+    ui.onStepStart?.(at('stop-services'), 5, plan.steps.length);
+    ui.onStepEnd?.(at('stop-services'), 'done');
+    void ui.confirmManual(at('license'));
+    let frame = await waitForFrame(r, '[manual] Register the license');
+    expect(frame).toContain('✓  1. Earlier step a');
+    expect(frame).toContain('✓  6. Stop the ShareTask services');
+    expect(frame).not.toContain('earlier steps');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+
+    const long = { ...at('license'), instructions: Array.from({ length: 30 }, (_, i) => `Line ${i + 1} of the instructions.`).join('\n') };
+    store.respond(true);
+    void ui.confirmManual(long);
+    frame = await waitForFrame(r, 'Line 1 of the instructions.');
+    expect(frame).toContain('… 4 earlier steps');
+    expect(frame).toContain('✓  6. Stop the ShareTask services');
+    expect(frame).toContain('[ ] License file uploaded');
   });
 
   it('needs every checklist item ticked before a manual step is confirmed', async () => {

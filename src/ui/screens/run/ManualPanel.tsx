@@ -12,6 +12,23 @@ import { truncate, wrap } from '../../text.js';
 
 /** Where an item's text starts: after '› [x] '. */
 const ITEM_INDENT = '      ';
+/** The title, the status line and one spare row around the instructions and the checklist. */
+const FIXED_ROWS = 3;
+
+function content(step: PlannedStep, width: number) {
+  const items = step.checklist && step.checklist.length > 0 ? step.checklist : [t('ui.manual.doneItem')];
+  const instructions: Line[] = step.instructions ? para(step.instructions, width, {}, 2) : [];
+  // An item wraps under its text (a long path must be read whole before it is ticked).
+  const itemRows = items.map((item) => wrap(item, width - ITEM_INDENT.length));
+  const checklistRows = itemRows.reduce((n, rows) => n + rows.length, 0);
+  return { items, instructions, itemRows, checklistRows };
+}
+
+/** The height at which the instructions need no scrolling. */
+export function manualPanelRows(step: PlannedStep, width: number): number {
+  const { instructions, checklistRows } = content(step, width);
+  return instructions.length + checklistRows + FIXED_ROWS;
+}
 
 export function ManualPanel({
   step,
@@ -28,18 +45,14 @@ export function ManualPanel({
   onConfirm: () => void;
   onStop: () => void;
 }) {
-  const items = step.checklist && step.checklist.length > 0 ? step.checklist : [t('ui.manual.doneItem')];
+  const { items, instructions, itemRows, checklistRows } = content(step, width);
   const [ticked, setTicked, tickedRef] = useRefState<boolean[]>(() => items.map(() => false));
   const [index, setIndex, indexRef] = useRefState(0);
   const once = useOnce();
   const [nudge, setNudge] = useState(false);
   const count = ticked.filter(Boolean).length;
-  const instructions: Line[] = step.instructions ? para(step.instructions, width, {}, 2) : [];
-  // An item wraps under its text (a long path must be read whole before it is ticked).
-  const itemRows = items.map((item) => wrap(item, width - ITEM_INDENT.length));
-  const checklistRows = itemRows.reduce((n, rows) => n + rows.length, 0);
-  // Title, checklist, status line; the instructions get what is left and scroll with PgUp/PgDn.
-  const room = Math.max(2, height - checklistRows - 3);
+  // The instructions get what is left and scroll with PgUp/PgDn.
+  const room = Math.max(2, height - checklistRows - FIXED_ROWS);
   const offset = useScroll(instructions.length, room, true, false);
   useKeys((input, key) => {
     if (key.upArrow) setIndex((i) => Math.max(0, i - 1));

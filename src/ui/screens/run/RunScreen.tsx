@@ -11,7 +11,7 @@ import { useTermSize } from '../../size.js';
 import { truncate } from '../../text.js';
 import { DiffPanel } from './DiffPanel.js';
 import { FailurePanel } from './FailurePanel.js';
-import { ManualPanel } from './ManualPanel.js';
+import { ManualPanel, manualPanelRows } from './ManualPanel.js';
 
 const MARK: Record<FinishedStep['status'], { mark: string; color: string }> = {
   done: { mark: '✓', color: 'green' },
@@ -37,7 +37,9 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
   const stopLines = state.stop === 'none' ? [] : para(t(state.stop === 'requested' ? 'ui.run.stopping' : 'ui.run.aborting'), width, { color: 'yellow', bold: true });
   const rows = bodyRows(size) - stopLines.length;
   const prompt = state.prompt;
-  const finishedRows = Math.min(state.finished.length, prompt ? 3 : Math.max(3, Math.floor(rows / 3)));
+  // A manual step leaves its spare rows to the steps done before it; the others keep theirs.
+  const spare = prompt?.kind === 'manual' ? rows - manualPanelRows(prompt.step, width) : 0;
+  const finishedRows = Math.min(state.finished.length, Math.max(3, prompt ? spare : Math.floor(rows / 3)));
   const hidden = state.finished.length - finishedRows;
   const finished = state.finished.slice(hidden > 0 ? hidden + 1 : 0);
   // With hidden steps, one of the finished rows says how many are not shown.
