@@ -72,7 +72,7 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   out.push('');
 
   out.push(`## ${tr('run.report.restorePoints')}`, '');
-  if (plan.restorePoints.length === 0) out.push(tr('run.report.noRestorePoints'));
+  if (plan.restorePoints.length === 0) out.push(tr('run.report.noRestorePoints'), '');
   for (const rp of plan.restorePoints) {
     out.push(`### ${rp.title} (\`${rp.id}\`)`, '', rp.explain, '', '```', rollbackCommand(place, rp.id), '```', '');
     rp.rollback.forEach((s, i) => out.push(`${i + 1}. ${s.title}`));

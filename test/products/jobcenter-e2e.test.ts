@@ -34,6 +34,8 @@ describe('UNIX version-up (3.1) on both nodes', () => {
     const [sbJournal] = sbx.journals();
     expect(lastEnd(sbJournal ?? [])).toMatchObject({ status: 'done' });
     for (const step of ['s311-precheck', 's312-backup-nqs', 's312-versionup', 's312-restore-nqs']) expect(confirmed(sbJournal ?? [], step).length).toBeGreaterThan(0);
+    // No restore point: that line is still its own paragraph, not glued to the next heading.
+    expect(reportOf(sbJournal ?? [])).toContain('This plan has no restore points.\n\n## Commands');
 
     // A standby run for another target does not count.
     const other = await sbx.run({ ...UNIX_UP, to: 'R13.1', role: 'active' });
