@@ -127,7 +127,8 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
     const point = status === 'done' ? restorePointAt(plan.steps, plan.steps.length - 1) : undefined;
     const title = plan.restorePoints.find((p) => p.id === point)?.title;
     if (point) lines.push(t('ui.summary.goBack', { point: title ?? point, command: rollbackCommand(place, point) }));
-    return { status, exitCode, lines, backups: await backupsOf(result) };
+    const partDone = result.status === 'done' && (plan.next ?? []).length > 0;
+    return { status, exitCode, lines, backups: await backupsOf(result), ...(partDone ? { partDone } : {}) };
   };
   // The run found at start, kept here: the screens only see its plan and progress.
   let found: ResumePoint | undefined;

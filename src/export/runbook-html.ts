@@ -78,7 +78,7 @@ export function renderHtml(m: RunbookModel, template: string): string {
     meta,
     answers,
     blockers,
-    steps: m.steps.map((s) => stepHtml(m, s, 'h3')).join('\n'),
+    steps: [...m.steps.map((s) => stepHtml(m, s, 'h3')), ...(m.next.length > 0 ? [`<p><b>${esc(t('export.rb.next', {}, L))}</b></p><ul>${m.next.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`] : [])].join('\n'),
     rollbacks,
     signoff,
   });

@@ -77,7 +77,7 @@ export function renderMarkdown(m: RunbookModel, template: string): string {
     meta,
     answers,
     blockers,
-    steps: m.steps.map((s) => stepMd(m, s, '###')).join('\n\n'),
+    steps: [...m.steps.map((s) => stepMd(m, s, '###')), ...(m.next.length > 0 ? [`**${t('export.rb.next', {}, L)}**`, m.next.map((n) => `- ${n}`).join('\n')] : [])].join('\n\n'),
     rollbacks,
     signoff,
   }).replace(/\n{3,}/g, '\n\n');

@@ -25,6 +25,8 @@ export interface RunbookModel {
   warnings: string[];
   steps: RunbookStep[];
   rollbacks: { id: string; title: string; explain: string; steps: RunbookStep[] }[];
+  /** What comes after the last step, elsewhere (the next node's part). */
+  next: string[];
 }
 
 export function runbookModel(plan: Plan, def: Definition, describe: Describe): RunbookModel {
@@ -54,6 +56,7 @@ export function runbookModel(plan: Plan, def: Definition, describe: Describe): R
     warnings: plan.warnings,
     steps: stepsOf(plan.steps, '', true),
     rollbacks: plan.restorePoints.map((rp, n) => ({ id: rp.id, title: rp.title, explain: rp.explain, steps: stepsOf(rp.rollback, `R${n + 1}.`, false) })),
+    next: plan.next ?? [],
   };
 }
 

@@ -247,6 +247,12 @@ export const MediaSchema = z
   })
   .strict();
 
+/**
+ * What comes after a finished run, elsewhere: the next node's part of a procedure that runs once
+ * per server. Shown on the summary and in the report when the run is done.
+ */
+export const NextSchema = z.object({ when: ConditionSchema.optional(), text: TextSchema }).strict();
+
 export const DefinitionSchema = z
   .object({
     id: Id,
@@ -260,6 +266,7 @@ export const DefinitionSchema = z
     blockers: z.array(BlockerRuleSchema).default([]),
     restorePoints: z.array(RestorePointSchema).default([]),
     steps: z.array(StepSchema).min(1),
+    next: z.array(NextSchema).default([]),
   })
   .strict();
 

@@ -114,6 +114,15 @@ export function buildPlan(def: Definition, answers: Answers, facts: Facts, lang:
       explainFailure(error, t('plan.build.blocker', { id: rule.id }, lang), lang);
     }
   }
+  const next: string[] = [];
+  def.next.forEach((n, i) => {
+    if (n.when !== undefined && !evalCondition(n.when, checked)) return;
+    try {
+      next.push(resolveTemplate(n.text[lang], { ...tpl, listSeparator: ', ' }));
+    } catch (error) {
+      explainFailure(error, t('plan.build.next', { index: String(i) }, lang), lang);
+    }
+  });
   const generic = genericBlockers(def, checked, facts, steps, lang);
   blockers.push(...generic.blockers, ...servicesBlockers(steps, facts, lang));
 
@@ -127,5 +136,6 @@ export function buildPlan(def: Definition, answers: Answers, facts: Facts, lang:
     blockers,
     warnings: [...ruleWarnings, ...generic.warnings],
     restorePoints,
+    ...(next.length === 0 ? {} : { next }),
   };
 }

@@ -194,6 +194,10 @@ export function crossCheck(def: Definition, knownDetectors?: ReadonlySet<string>
     checkCondition(b.when, ['blockers', i, 'when'], questions);
     walk({ message: b.message, fix: b.fix }, ['blockers', i]);
   });
+  def.next.forEach((n, i) => {
+    if (n.when !== undefined) checkCondition(n.when, ['next', i, 'when'], questions);
+    walk({ text: n.text }, ['next', i]);
+  });
   return issues;
 }
 

@@ -95,6 +95,7 @@ export function formatPlan(plan: Plan, options: FormatOptions): string {
   out.push('', t('plan.fmt.steps', { count: plan.steps.length }));
   const width = String(plan.steps.length).length;
   plan.steps.forEach((s, i) => out.push(...stepLines(s, i + 1, width)));
+  if (plan.next !== undefined) out.push('', t('plan.fmt.next'), ...plan.next.map((n) => `  ${n}`));
   if (plan.restorePoints.length > 0) {
     out.push('', t('plan.fmt.restorePoints'));
     for (const rp of plan.restorePoints) {

@@ -37,6 +37,8 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   out.push(`- ${tr('run.report.started')}: ${start}`, `- ${tr('run.report.ended')}: ${end?.time ?? '-'}`);
   out.push(`- ${tr('run.report.root')}: ${plan.root || '/'}`, ...(plan.media ? [`- ${tr('run.report.media')}: ${plan.media}`] : []));
   out.push(`- ${tr('run.report.journal')}: ${files.journal}`, `- ${tr('run.report.log')}: ${files.log}`, '');
+  // Only once this part is done: before that, the next node must wait.
+  if (end?.status === 'done' && plan.next !== undefined) out.push(`## ${tr('run.report.next')}`, '', ...plan.next.map((n) => `- ${cell(n)}`), '');
 
   out.push(`## ${tr('run.report.answers')}`, '', `| ${tr('run.report.question')} | ${tr('run.report.answer')} |`, '|---|---|');
   for (const [k, v] of Object.entries(plan.answers)) out.push(`| ${cell(k)} | ${cell(Array.isArray(v) ? v.join(', ') : v)} |`);

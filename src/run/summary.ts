@@ -59,7 +59,7 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
   let exitCode = 1;
   switch (result.status) {
     case 'done':
-      lines.push(t('run.sum.done', { runId: result.runId, count: plan.steps.length }));
+      lines.push(t('run.sum.done', { runId: result.runId, count: plan.steps.length }), ...(plan.next ?? []).map((text) => t('run.sum.next', { text })));
       exitCode = 0;
       break;
     case 'dry-run':

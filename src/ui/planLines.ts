@@ -65,6 +65,10 @@ export function planLines(plan: Plan, width: number, secrets: readonly string[] 
   const manual = plan.steps.filter((s) => s.manual).length;
   lines.push(...para(t('ui.plan.stepsHead', { count: plan.steps.length, manual }), width, { bold: true }));
   plan.steps.forEach((step, i) => lines.push(...stepLines(step, i + 1, plan, width, secrets)));
+  if (plan.next !== undefined) {
+    lines.push(blank, ...para(t('ui.plan.nextHead'), width, { bold: true }));
+    for (const n of plan.next) lines.push(...para(n, width, {}, 1, { text: '→ ' }));
+  }
   if (plan.restorePoints.length > 0) {
     lines.push(blank, ...para(t('ui.plan.restorePointsHead'), width, { bold: true }));
     for (const point of plan.restorePoints) {

@@ -23,6 +23,8 @@ export interface RunOutcome {
   report?: string;
   /** Archives and kept originals written by the run. */
   backups: string[];
+  /** Done, and the procedure goes on elsewhere (the plan's next): only this part is finished. */
+  partDone?: boolean;
 }
 
 export interface ProductDetections {

@@ -83,4 +83,18 @@ describe('export of a procedure with a reboot', () => {
     expect(reboot).toContain('the run stops here: reboot the machine, then run "upgrade-wizard resume"');
     expect(reboot.match(/After the restart, log in as the administrator/g)).toHaveLength(1);
   });
+
+  it("ends a node's runbook with the next node's part, and only where there is one", async () => {
+    const jc = (role: string, format: string) =>
+      runCli(['export', '--format', format, '--product', 'jobcenter', '--lang', 'en', ...['cluster=unix', 'operation=versionup', `role=${role}`, 'from=R12.8', 'standby_done_elsewhere=yes', 'standby_done_reason=test'].flatMap((a) => ['--set', a])]);
+    const [standby, standbyHtml, active] = await Promise.all([jc('standby', 'markdown'), jc('standby', 'html'), jc('active', 'markdown')]);
+    expect(standby.exitCode, standby.stderr).toBe(0);
+    const lastStep = standby.stdout.lastIndexOf('\n### ');
+    const next = standby.stdout.indexOf('**When every step above is done, next:**\n\n- on the active node, run this wizard with role=active');
+    expect(next).toBeGreaterThan(lastStep);
+    expect(next).toBeLessThan(standby.stdout.indexOf('## Rollback'));
+    expect(standbyHtml.stdout).toContain('<p><b>When every step above is done, next:</b></p><ul><li>on the active node, run this wizard with role=active');
+    expect(active.exitCode, active.stderr).toBe(0);
+    expect(active.stdout).not.toContain('When every step above is done');
+  });
 });

@@ -68,6 +68,9 @@ describe('clusterpro end to end', () => {
     expect(work(s).slice(-1)).toEqual(['rpm -qi clusterpro-2.1.3-1']);
     expect(s.installed()).toBe('2.1.3-1');
     expect(last.stdout).toContain('server 1');
+    // Only once server 2's part is done does its run send the operator on to server 1.
+    expect(first.stdout).not.toContain('Next:');
+    expect(last.stdout).toContain('Next: on server 1 (the first of node1, node2), run this wizard with server=server1 and the same other answers.');
   }, 90_000);
 
   test('3.1.4 no-stop update on server 1: suspend, init scripts in the seed order, resume, no reboot', async () => {

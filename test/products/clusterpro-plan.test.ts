@@ -106,6 +106,11 @@ describe('clusterpro: the step list of every combination', () => {
     expect(ids(plan({ mode: 'rolling', server: 'server2', replicator: 'yes', mirrors: ['md1'] }))).toEqual(rolling('server2', 'no', 'no', 'yes', ['md1']));
   });
 
+  test("only server 2's part of a rolling update sends the operator on to server 1", () => {
+    expect(plan({ mode: 'rolling', server: 'server2' }).next).toEqual(['on server 1 (the first of node1, node2), run this wizard with server=server1 and the same other answers. Its first step has you confirm that server 2\'s update is complete.']);
+    for (const a of [{ mode: 'rolling', server: 'server1' }, { mode: 'update', server: 'server2' }, { mode: 'nostop', server: 'server2' }]) expect(plan(a).next).toBeUndefined();
+  });
+
   test.each(combos<string>([['server1', 'server2', 'other'], YESNO, YESNO]))('no-stop (3.1.4): server=%s webmanager=%s kernel_update=%s', (server, w, k) => {
     const servers = server === 'other' ? ['node1', 'node2', 'node3'] : ['node1', 'node2'];
     const p = plan({ mode: 'nostop', server, webmanager: w, kernel_update: k, servers });

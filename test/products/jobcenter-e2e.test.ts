@@ -36,6 +36,9 @@ describe('UNIX version-up (3.1) on both nodes', () => {
     for (const step of ['s311-precheck', 's312-backup-nqs', 's312-versionup', 's312-restore-nqs']) expect(confirmed(sbJournal ?? [], step).length).toBeGreaterThan(0);
     // No restore point: that line is still its own paragraph, not glued to the next heading.
     expect(reportOf(sbJournal ?? [])).toContain('This plan has no restore points.\n\n## Commands');
+    // The standby node's end says where the procedure goes on, at the terminal and in the report.
+    expect(standby.stdout).toMatch(/Next: on the active node, run this wizard with role=active .*put the run-\*\.jsonl of this log dir in the active node's --log-dir/);
+    expect(reportOf(sbJournal ?? [])).toMatch(/## What comes next\n\n- on the active node, run this wizard with role=active/);
 
     // A standby run for another target does not count.
     const other = await sbx.run({ ...UNIX_UP, to: 'R13.1', role: 'active' });
@@ -55,6 +58,8 @@ describe('UNIX version-up (3.1) on both nodes', () => {
     const sbRun = sbJournal?.[0]?.type === 'run-start' ? sbJournal[0].runId : 'none';
     expect(reportOf(acJournal)).toContain(`Order check standby-first passed: run ${sbRun}`);
     expect(reportOf(acJournal)).toContain('s313-resume-monitoring');
+    expect(active.stdout).not.toContain('Next:');
+    expect(reportOf(acJournal)).not.toContain('What comes next');
   }, 120_000);
 
   test('NQS_SITE set: the run stops at the check with the way out; resume continues once it is unset', async () => {

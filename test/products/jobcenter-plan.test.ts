@@ -71,6 +71,8 @@ describe('every path of the guide', () => {
     const sections = [...new Set(p.steps.map((s) => s.section).filter((s) => s !== undefined))].sort();
     expect(sections).toEqual([...SECTIONS[path][a.role as 'standby' | 'active']].sort());
     for (const s of p.steps) if (s.runsOn !== undefined && s.runsOn !== 'cluster') expect(s.runsOn).toBe(a.role);
+    // The standby node's part ends by sending the operator on to the active node; the active node's is the end.
+    expect(p.next?.[0]?.startsWith('on the active node, run this wizard with role=active')).toBe(a.role === 'standby' ? true : undefined);
   });
 });
 

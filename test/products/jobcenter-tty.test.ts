@@ -12,6 +12,33 @@ const bin = fileURLToPath(new URL('../../bin/upgrade-wizard.js', import.meta.url
 
 afterEach(() => Tmux.killAll());
 
+/** The questions of a UNIX rolling patch from R13.2 to R13.2.1, up to the plan, for one node. */
+async function answerRollingPatch(t: Tmux, role: 'standby' | 'active'): Promise<void> {
+  await t.waitFor('Enter continue');
+  await t.keys('Enter');
+  await t.waitFor('Which kind of cluster?');
+  await t.keys('Down', 'Down', 'Enter');
+  await t.waitFor('What are you doing?');
+  await t.keys('Down', 'Down', 'Enter');
+  await t.waitFor('Which node is this server?');
+  if (role === 'active') {
+    await t.keys('Down', 'Enter');
+    await t.waitFor('Was the standby node done outside this wizard');
+  }
+  await t.keys('Enter');
+  await t.waitFor('Installed version (before the change)?');
+  await t.type('R13.2');
+  await t.waitFor('> R13.2');
+  await t.keys('Enter');
+  await t.waitFor('Version after the change (target)?');
+  await t.keys('C-u');
+  await t.type('R13.2.1');
+  await t.waitFor('> R13.2.1');
+  await t.keys('Enter');
+  await t.waitFor('Is the local JobCenter site of this server used?');
+  await t.keys('Enter');
+}
+
 describe.skipIf(!hasTmux)('jobcenter in a terminal', () => {
   test('3.3.3 / 3.3.4 on the active node after the standby run: questions, plan, run, failback checkpoint', async () => {
     const s = buildJobcenterSandbox();
@@ -22,27 +49,7 @@ describe.skipIf(!hasTmux)('jobcenter in a terminal', () => {
 
     const clean = { PATH: `${s.env.PATH}`, TERM: 'xterm-256color', LANG: 'C', HOME: s.dir };
     const t = await Tmux.start([process.execPath, bin, '--product', 'jobcenter', '--root', s.root, '--media', s.media, '--log-dir', s.logs], { width: 120, height: 50, env: clean, waitTimeoutMs: 40_000 });
-    await t.waitFor('Enter continue');
-    await t.keys('Enter');
-    await t.waitFor('Which kind of cluster?');
-    await t.keys('Down', 'Down', 'Enter');
-    await t.waitFor('What are you doing?');
-    await t.keys('Down', 'Down', 'Enter');
-    await t.waitFor('Which node is this server?');
-    await t.keys('Down', 'Enter');
-    await t.waitFor('Was the standby node done outside this wizard');
-    await t.keys('Enter');
-    await t.waitFor('Installed version (before the change)?');
-    await t.type('R13.2');
-    await t.waitFor('> R13.2');
-    await t.keys('Enter');
-    await t.waitFor('Version after the change (target)?');
-    await t.keys('C-u');
-    await t.type('R13.2.1');
-    await t.waitFor('> R13.2.1');
-    await t.keys('Enter');
-    await t.waitFor('Is the local JobCenter site of this server used?');
-    await t.keys('Enter');
+    await answerRollingPatch(t, 'active');
 
     const review = await t.waitFor('Press Enter to start');
     expect(review).toMatch(/Order check standby-first passed: run \S+ finished at/);
@@ -68,6 +75,25 @@ describe.skipIf(!hasTmux)('jobcenter in a terminal', () => {
     const active = s.journals().find((j) => j.some((e) => e.type === 'run-start' && e.plan.answers.role === 'active')) ?? [];
     const items = active.filter((e) => e.type === 'confirm' && e.step === 's334-failback').map((e) => (e.type === 'confirm' ? e.by : ''));
     expect(items).toEqual(['operator', 'operator', 'operator']);
+    await t.keys('q');
+  }, 120_000);
+
+  test("3.3.1 / 3.3.2 on the standby node: its end says only this server's part is done, and what the active node needs", async () => {
+    const s = buildJobcenterSandbox();
+    const clean = { PATH: `${s.env.PATH}`, TERM: 'xterm-256color', LANG: 'C', HOME: s.dir };
+    const t = await Tmux.start([process.execPath, bin, '--product', 'jobcenter', '--root', s.root, '--media', s.media, '--log-dir', s.logs], { width: 100, height: 30, env: clean, waitTimeoutMs: 40_000 });
+    await answerRollingPatch(t, 'standby');
+    await t.waitFor('Press Enter to start');
+    await t.keys('Enter');
+    await t.waitFor('Start the upgrade now');
+    await t.keys('y', 'Enter');
+    await t.waitFor('I have done this step');
+    await t.keys('Space', 'Enter');
+    await t.waitFor('The failover is complete');
+    await t.keys('Space', 'Space', 'Enter');
+    const end = await t.waitFor("This server's part of the procedure is finished");
+    expect(end).not.toContain('The upgrade finished');
+    expect(end.replace(/\s+/g, ' ')).toContain('Next: on the active node, run this wizard with role=active');
     await t.keys('q');
   }, 120_000);
 });

@@ -18,6 +18,13 @@ describe('plan review', () => {
     expect(frame).toContain(`$ ln -s 'sharetask server-5.5.0-1' 'it'\\''s here'`);
   });
 
+  it('ends with what comes after the last step, elsewhere, when the plan has it', async () => {
+    const plan = samplePlan({ steps: [step('only')], next: ['on the active node, run this wizard with role=active.'] });
+    const r = renderAt80x24(<PlanReview plan={plan} product="JobCenter" target="/" onStart={() => undefined} />);
+    const frame = await waitForFrame(r, 'When every step is done, next');
+    expect(frame).toContain('→ on the active node, run this wizard with role=active.');
+  });
+
   it('keeps its header on one line in Japanese, where the scroll position is wide', async () => {
     setLang('ja');
     try {

@@ -29,6 +29,14 @@ describe('summary', () => {
     expect(onExit).toHaveBeenCalled();
   });
 
+  it("says only this server's part is finished when the procedure goes on on another node", async () => {
+    const outcome = { status: 'done' as const, exitCode: 0, backups: [], partDone: true, lines: ['Next: on the active node, run this wizard with role=active.'] };
+    const r = renderAt80x24(<Summary outcome={outcome} againCommand={again} onExit={() => undefined} />);
+    const frame = await waitForFrame(r, "✓ This server's part of the procedure is finished");
+    expect(frame).not.toContain('The upgrade finished');
+    expect(frame).toContain('Next: on the active node, run this wizard with role=active.');
+  });
+
   it('says how to resume a stopped run, on screen and in the text printed after exit', async () => {
     const outcome = { status: 'stopped' as const, exitCode: 1, backups: [], lines: ['Stopped before step symlink.', 'Resume: upgrade-wizard resume --yes --log-dir /l'] };
     const r = renderAt80x24(<Summary outcome={outcome} againCommand={again} onExit={() => undefined} />);

@@ -69,6 +69,15 @@ describe('checkDefinitionText', () => {
     ]);
   });
 
+  it("what comes next: its condition and its placeholders are checked like a step's", () => {
+    const text = `${base}next:\n  - when: { q: component, eq: agent }\n    text: { ja: '次 {form}', en: 'next {form}' }\n`;
+    expect(problems(text)).toEqual([
+      'wizards/x.yaml:20: next[0].when: "agent" is not a choice of the question "component" (server)',
+      'wizards/x.yaml:21: next[0].text.ja: {form} is not a question of this definition',
+      'wizards/x.yaml:21: next[0].text.en: {form} is not a question of this definition',
+    ]);
+  });
+
   it('a restore point that does not exist, and a media pattern that does not compile', () => {
     const text = base.replace('    kind: command\n', '    kind: command\n    restorePoint: nowhere\n') + "media:\n  cd: { pattern: '(unclosed', title: { ja: CD, en: CD } }\n";
     expect(problems(text)).toEqual([

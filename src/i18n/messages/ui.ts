@@ -66,6 +66,7 @@ export const uiMessages = {
     'ui.plan.allowFailure': 'an error here is expected in some set-ups and does not stop the run (vendor note)',
     'ui.plan.restorePoint': 'restore point: {point}',
     'ui.plan.restorePointsHead': 'Restore points (how to go back)',
+    'ui.plan.nextHead': 'When every step is done, next',
     'ui.plan.startDisabled': '✗ Start is disabled: fix the {count} blocker(s) above, then run the wizard again.',
     'ui.plan.startDisabledBack': '✗ Start is disabled by the {count} blocker(s) above: Esc changes the answers.',
     'ui.plan.ready': 'Press Enter to start the {count} steps.',
@@ -98,6 +99,7 @@ export const uiMessages = {
 
     'ui.summary.title': 'upgrade-wizard: summary',
     'ui.summary.done': 'The upgrade finished.',
+    'ui.summary.partDone': "This server's part of the procedure is finished; the procedure goes on elsewhere (below).",
     'ui.summary.stopped': 'The run stopped before the end.',
     'ui.summary.failed': 'The run failed.',
     'ui.summary.rolledBack': 'The run was rolled back.',
@@ -201,6 +203,7 @@ Nothing outside that directory is touched.
     'ui.plan.allowFailure': '構成によってはここでエラーが出ますが、実行は止まりません (手順書の注記)',
     'ui.plan.restorePoint': '復元ポイント: {point}',
     'ui.plan.restorePointsHead': '復元ポイント (元に戻す方法)',
+    'ui.plan.nextHead': 'すべての手順が終わったら、次の作業',
     'ui.plan.startDisabled': '✗ 開始できません: 上の {count} 件の阻害要因を解消してから再実行してください。',
     'ui.plan.startDisabledBack': '✗ 上の {count} 件の阻害要因のため開始できません: Esc で回答を変更します。',
     'ui.plan.ready': 'Enter で {count} ステップを開始します。',
@@ -233,6 +236,7 @@ Nothing outside that directory is touched.
 
     'ui.summary.title': 'upgrade-wizard: 結果',
     'ui.summary.done': 'バージョンアップが完了しました。',
+    'ui.summary.partDone': 'このサーバの分の手順が完了しました。手順は別の場所で続きます (下記)。',
     'ui.summary.stopped': '最後まで実行せずに停止しました。',
     'ui.summary.failed': '実行に失敗しました。',
     'ui.summary.rolledBack': '実行をロールバックしました。',

@@ -17,7 +17,8 @@ const HEAD: Record<RunOutcome['status'], { key: string; color: string; mark: str
 
 /** The summary as plain lines, also printed to the terminal after the screens close. */
 export function summaryText(outcome: RunOutcome, againCommand: string): string[] {
-  const out: string[] = [`${HEAD[outcome.status].mark} ${t(HEAD[outcome.status].key)}`];
+  const head = HEAD[outcome.status];
+  const out: string[] = [`${head.mark} ${t(outcome.partDone ? 'ui.summary.partDone' : head.key)}`];
   if (outcome.report) out.push(t('ui.summary.report', { path: outcome.report }));
   if (outcome.backups.length > 0) {
     out.push(t('ui.summary.backups'));
