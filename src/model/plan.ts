@@ -49,6 +49,6 @@ export interface Plan {
   blockers: Blocker[];
   warnings: string[];
   restorePoints: PlannedRestorePoint[];
-  /** What to do after this run, elsewhere (the next node's part); absent in journals before 0.1. */
+  /** What to do after this run, elsewhere (the next node's part); absent when nothing is, and in older journals. */
   next?: string[];
 }
