@@ -140,6 +140,7 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
       return out;
     },
     gatherFacts: (def, answers) => gatherFacts(def, { root: o.root, ...(o.media ? { media: o.media } : {}), answers, logDir: o.logDir }),
+    redetect: (def, answers) => detectFor(def, { root: o.root, ...(o.media ? { media: o.media } : {}), answers }),
     buildPlan: async (def, answers, facts) => {
       const [{ buildPlan }, { secretAnswers }] = await Promise.all([import('../plan/build.js'), import('../plan/secrets.js')]);
       secrets = secretAnswers(def, answers);

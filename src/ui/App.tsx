@@ -255,8 +255,21 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
           }}
           onAnswer={(v) => {
             const check = services.validateAnswer(question, v);
-            setAnswers({ ...answers, [question.id]: check.ok ? check.value : v });
+            const next = { ...answers, [question.id]: check.ok ? check.value : v };
+            setAnswers(next);
             setAsked([...asked, question.id]);
+            // A detection may need earlier answers (which server this is, from the servers named):
+            // looked at again before its question, so that it is proposed, not the first choice.
+            const following = services.askableQuestions(def, next).find((q) => !(q.id in next));
+            if (following?.detect === undefined) return;
+            setPhase({ name: 'loading', what: t('ui.loading.facts') });
+            services
+              .redetect(def, next)
+              .then((found) => {
+                setFacts((f) => f && { ...f, detected: Object.fromEntries(found.map((d) => [d.question, d])) });
+                setPhase({ name: 'questions' });
+              })
+              .catch(fail);
           }}
           onBack={asked.length > 0 || !context.product ? back : undefined}
         />

@@ -49,6 +49,8 @@ export interface WizardServices {
   /** What is detectable on this machine, per product (only the chosen one when --product), for the welcome screen. */
   detect(products: Definition[]): Promise<ProductDetections[]>;
   gatherFacts(def: Definition, answers: Answers): Promise<Facts>;
+  /** The product's detections again, seeing the answers so far (which server this is needs the servers). */
+  redetect(def: Definition, answers: Answers): Promise<Detection[]>;
   buildPlan(def: Definition, answers: Answers, facts: Facts): Promise<Plan>;
   askableQuestions(def: Definition, answers: Answers): Question[];
   /** The answer normalised (yes/no spelling, list order), or an error for the operator. */

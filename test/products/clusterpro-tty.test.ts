@@ -61,4 +61,33 @@ describe.skipIf(!hasTmux)('clusterpro in a terminal', () => {
     expect(s.installed()).toBe('2.1.2-1');
     await t.keys('q');
   }, 120_000);
+
+  test('3.1.3 on server 2: which server this is is detected from the servers just named, and the plan ends with server 1', async () => {
+    const s = buildClusterproSandbox({ installed: '2.1.2-1', arch: 'x86_64', hostname: 'node2' });
+    const clean = { PATH: `${s.env.PATH}`, TERM: 'xterm-256color', LANG: 'C', HOME: s.dir };
+    const t = await Tmux.start([process.execPath, bin, '--product', 'clusterpro', '--root', s.root, '--media', s.media, '--log-dir', s.logs], { width: 100, height: 40, env: clean, waitTimeoutMs: 40_000 });
+    await t.waitFor('Enter continue');
+    await t.keys('Enter');
+    await t.waitFor('What are you updating?');
+    await t.keys('Enter');
+    await t.waitFor('What is the situation and the work?');
+    await t.keys('Down', 'Down', 'Enter');
+    for (const q of ['Which architecture?', 'Which product is installed?', 'Installed version?', 'Is the Replicator option', 'Is the kernel updated too']) {
+      await t.waitFor(q);
+      await t.keys('Enter');
+    }
+    await t.waitFor('Is WebManager used?');
+    await t.keys('n', 'Enter');
+    await t.waitFor("Host names of the cluster's servers?");
+    await t.type('node1,node2');
+    await t.keys('Enter');
+    // Proposed, not the first choice: Enter here on server 1 would have run server 1's part on server 2.
+    expect(await t.waitFor('Which server is this one?')).toMatch(/› Server 2 \(the second host\)\s+detected/);
+    await t.keys('Enter');
+    await t.waitFor('Press Enter to start');
+    await t.keys('End');
+    const end = await t.waitFor('When every step is done, next');
+    expect(end.replace(/\s+/g, ' ')).toContain('→ on server 1 (the first of node1, node2), run this wizard with server=server1');
+    await t.keys('C-c');
+  }, 120_000);
 });

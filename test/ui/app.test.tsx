@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render } from 'ink-testing-library';
-import type { Definition } from '../../src/model/definition.js';
+import type { Answers, Definition } from '../../src/model/definition.js';
 import type { Facts } from '../../src/model/facts.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { askableQuestions, validateAnswer } from '../../src/plan/questions.js';
@@ -42,6 +42,7 @@ function services(over: Partial<WizardServices> = {}): WizardServices {
     loadDefinitions: async () => [def],
     detect: async (products) => products.map((p) => ({ product: p.id, detections: [facts.detected.version!] })),
     gatherFacts: async () => facts,
+    redetect: async () => Object.values(facts.detected),
     buildPlan: async (_d, answers) => samplePlan({ answers }),
     askableQuestions,
     validateAnswer,
@@ -149,6 +150,36 @@ describe('the wizard flow', () => {
       const frame = await waitForFrame(r, 'Nothing could be detected');
       expect(frame).not.toContain('Is there a custom part?');
     });
+  });
+
+  it('looks again before a question whose detection needs an earlier answer, and proposes what it finds', async () => {
+    const cluster: Definition = {
+      ...def,
+      id: 'cluster',
+      questions: [
+        { id: 'servers', type: 'list', text: text('Host names of the servers?') },
+        { id: 'server', type: 'choice', text: text('Which server is this one?'), detect: 'cluster.server', choices: [{ value: 'server1', label: text('Server 1') }, { value: 'server2', label: text('Server 2') }] },
+      ],
+    };
+    const seen: Answers[] = [];
+    const { r } = start(
+      services({
+        loadDefinitions: async () => [cluster],
+        detect: async () => [],
+        gatherFacts: async () => ({ ...facts, detected: {} }),
+        // As the real detector: this host is node2, found in the servers answer only once it is given.
+        redetect: async (_d, answers) => (seen.push(answers), answers.servers ? [{ question: 'server', value: 'server2', evidence: 'host name node2 is host 2 of the servers answer' }] : []),
+      }),
+      { ...context, product: 'cluster' },
+    );
+    await waitForFrame(r, 'Enter continue');
+    await press(r, KEY.enter);
+    await waitForFrame(r, 'Host names of the servers?');
+    await press(r, 'node1,node2', KEY.enter);
+    const frame = await waitForFrame(r, 'Which server is this one?');
+    expect(frame).toMatch(/› Server 2\s+detected/);
+    expect(frame).toContain('host name node2 is host 2 of the servers answer');
+    expect(seen).toEqual([{ servers: ['node1', 'node2'] }]);
   });
 
   it('offers the answers taken back with Esc again, before anything detected', async () => {
