@@ -11,6 +11,16 @@ const bin = fileURLToPath(new URL('../../bin/upgrade-wizard.js', import.meta.url
 
 afterEach(() => Tmux.killAll());
 
+/** No WebManager, and the two servers node1 and node2; returns the screen of the next question. */
+async function answerServers(t: Tmux): Promise<string> {
+  await t.waitFor('Is WebManager used?');
+  await t.keys('n', 'Enter');
+  await t.waitFor("Host names of the cluster's servers?");
+  await t.type('node1,node2');
+  await t.keys('Enter');
+  return t.waitFor('Which server is this one?');
+}
+
 describe.skipIf(!hasTmux)('clusterpro in a terminal', () => {
   test('3.1.2 on server 1: questions, plan review, checkpoint, stop for the reboot', async () => {
     const s = buildClusterproSandbox({ installed: '2.1.2-1', arch: 'x86_64', hostname: 'node1' });
@@ -33,12 +43,7 @@ describe.skipIf(!hasTmux)('clusterpro in a terminal', () => {
     await t.keys('Enter');
     await t.waitFor('Is the kernel updated too');
     await t.keys('Enter');
-    await t.waitFor('Is WebManager used?');
-    await t.keys('n', 'Enter');
-    await t.waitFor("Host names of the cluster's servers?");
-    await t.type('node1,node2');
-    await t.keys('Enter');
-    await t.waitFor('Which server is this one?');
+    await answerServers(t);
     await t.keys('Enter');
     const review = await t.waitFor('Press Enter to start');
     expect(review).toContain('runs on: all');
@@ -76,13 +81,8 @@ describe.skipIf(!hasTmux)('clusterpro in a terminal', () => {
       await t.waitFor(q);
       await t.keys('Enter');
     }
-    await t.waitFor('Is WebManager used?');
-    await t.keys('n', 'Enter');
-    await t.waitFor("Host names of the cluster's servers?");
-    await t.type('node1,node2');
-    await t.keys('Enter');
     // Proposed, not the first choice: Enter here on server 1 would have run server 1's part on server 2.
-    expect(await t.waitFor('Which server is this one?')).toMatch(/› Server 2 \(the second host\)\s+detected/);
+    expect(await answerServers(t)).toMatch(/› Server 2 \(the second host\)\s+detected/);
     await t.keys('Enter');
     await t.waitFor('Press Enter to start');
     await t.keys('End');
