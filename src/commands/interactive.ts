@@ -116,6 +116,8 @@ async function backupsOf(result: RunResult): Promise<string[]> {
 function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
   // The operator answers this run's checkpoints: the commands shown carry no --yes.
   const place = { root: o.root, logDir: o.logDir, unattended: false, ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) };
+  // Where the detectors look: the root and the media.
+  const where = { root: o.root, ...(o.media ? { media: o.media } : {}) };
   // Secret answers never enter the plan: kept from the last plan built, for {secret-file:ID}.
   let secrets: Record<string, string> = {};
   const runOptions = (c: RunControl) => ({ logDir: o.logDir, root: o.root, signal: c.signal, killSignal: c.killSignal, secrets, ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) });
@@ -127,7 +129,7 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
     const point = status === 'done' ? restorePointAt(plan.steps, plan.steps.length - 1) : undefined;
     const title = plan.restorePoints.find((p) => p.id === point)?.title;
     if (point) lines.push(t('ui.summary.goBack', { point: title ?? point, command: rollbackCommand(place, point) }));
-    const partDone = result.status === 'done' && (plan.next ?? []).length > 0;
+    const partDone = result.status === 'done' && plan.next !== undefined;
     return { status, exitCode, lines, backups: await backupsOf(result), ...(partDone ? { partDone } : {}) };
   };
   // The run found at start, kept here: the screens only see its plan and progress.
@@ -136,11 +138,11 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
     loadDefinitions: async () => defs,
     detect: async (products) => {
       const out = [];
-      for (const def of products) out.push({ product: def.id, detections: await detectFor(def, { root: o.root, ...(o.media ? { media: o.media } : {}) }) });
+      for (const def of products) out.push({ product: def.id, detections: await detectFor(def, where) });
       return out;
     },
-    gatherFacts: (def, answers) => gatherFacts(def, { root: o.root, ...(o.media ? { media: o.media } : {}), answers, logDir: o.logDir }),
-    redetect: (def, answers) => detectFor(def, { root: o.root, ...(o.media ? { media: o.media } : {}), answers }),
+    gatherFacts: (def, answers) => gatherFacts(def, { ...where, answers, logDir: o.logDir }),
+    redetect: (def, answers) => detectFor(def, { ...where, answers }),
     buildPlan: async (def, answers, facts) => {
       const [{ buildPlan }, { secretAnswers }] = await Promise.all([import('../plan/build.js'), import('../plan/secrets.js')]);
       secrets = secretAnswers(def, answers);

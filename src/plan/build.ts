@@ -2,6 +2,7 @@
 // so the same answers and facts always give the same plan (and tests need no machine).
 import type { Answers, Definition, RestorePoint } from '../model/definition.js';
 import type { Facts } from '../model/facts.js';
+import type { Text } from '../model/text.js';
 import type { Blocker, Plan, PlannedRestorePoint, PlannedStep } from '../model/plan.js';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -72,13 +73,17 @@ function planSteps(steps: Definition['steps'], ctx: StepContext, answers: Answer
     });
 }
 
+/** A text of the definition for the operator to read: a list answer in it becomes "a, b". */
+function sentence(value: Text, tpl: TemplateContext, lang: Lang): string {
+  return resolveTemplate(value[lang], { ...tpl, listSeparator: ', ' });
+}
+
 function planRestorePoint(rp: RestorePoint, ctx: StepContext, answers: Answers, lang: Lang): PlannedRestorePoint {
-  const text = (value: { ja: string; en: string }): string => resolveTemplate(value[lang], { ...ctx.tpl, listSeparator: ', ' });
   let title: string;
   let explain: string;
   try {
-    title = text(rp.title);
-    explain = text(rp.explain);
+    title = sentence(rp.title, ctx.tpl, lang);
+    explain = sentence(rp.explain, ctx.tpl, lang);
   } catch (error) {
     return explainFailure(error, t('plan.build.restorePoint', { id: rp.id }, lang), lang);
   }
@@ -100,7 +105,7 @@ export function buildPlan(def: Definition, answers: Answers, facts: Facts, lang:
   for (const rule of def.blockers) {
     if (!evalCondition(rule.when, rule.answersAsGiven === true ? { ...answers, ...checked } : checked)) continue;
     try {
-      const text = (value: { ja: string; en: string }): string => resolveTemplate(value[lang], { ...tpl, listSeparator: ', ' });
+      const text = (value: Text): string => sentence(value, tpl, lang);
       const lifted = liftingRun(def.id, rule, checked, facts.priorRuns ?? []);
       // Kept with the plan (and so in the journal and report): which earlier run allowed this one.
       if (lifted !== undefined) {
@@ -118,7 +123,7 @@ export function buildPlan(def: Definition, answers: Answers, facts: Facts, lang:
   def.next.forEach((n, i) => {
     if (n.when !== undefined && !evalCondition(n.when, checked)) return;
     try {
-      next.push(resolveTemplate(n.text[lang], { ...tpl, listSeparator: ', ' }));
+      next.push(sentence(n.text, tpl, lang));
     } catch (error) {
       explainFailure(error, t('plan.build.next', { index: String(i) }, lang), lang);
     }
