@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import { parseOptions } from './args.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
+import '../i18n/messages/run-help.js';
 import { DEFAULT_LOG_DIR, ensureLogDir } from '../run/journal.js';
 import { checkpointDriver } from '../run/line-prompts.js';
 import { findResumable, rebootMissing } from '../run/resumable.js';

@@ -6,6 +6,7 @@ import type { Plan } from '../model/plan.js';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
+import '../i18n/messages/run-help.js';
 import { loadDefinitions } from '../plan/load.js';
 import { execute } from '../run/executor.js';
 import { DEFAULT_LOG_DIR, ensureLogDir, listJournals } from '../run/journal.js';

@@ -6,7 +6,6 @@ import { register, type Messages } from '../index.js';
 
 export const jobcenterMessages: Messages = {
   en: {
-    'run.report.warnings': 'Notes and warnings of the plan',
     'plan.build.liftedByRun': 'Order check {id} passed: run {run} finished at {time} ({journal}).',
     'run.stdoutSaved': 'output saved to {file}',
     'run.stdoutNoLogDir': 'the output file {file} is relative to the run log dir, and this run has none',
@@ -28,7 +27,6 @@ export const jobcenterMessages: Messages = {
     'run.verify.describeNone': 'output must match none of {patterns}',
   },
   ja: {
-    'run.report.warnings': '計画の注記と警告',
     'plan.build.liftedByRun': '順序の確認 {id} は満たされています: 実行 {run} が {time} に完了しています ({journal})。',
     'run.stdoutSaved': '出力を {file} に保存しました',
     'run.stdoutNoLogDir': '出力ファイル {file} は実行ログのディレクトリからの相対パスですが、この実行にはログのディレクトリがありません',

@@ -1,4 +1,5 @@
-// Messages of the executor (src/run) and of the run, resume and rollback commands.
+// Messages of the executor (src/run) and of the run, resume and rollback commands; their --help is
+// in run-help.ts, the report's headings in report.ts.
 import { register } from '../index.js';
 
 const en: Record<string, string> = {
@@ -179,46 +180,6 @@ const en: Record<string, string> = {
   'run.cmd.blockers': 'the run cannot start while these problems are open (nothing was done):\n{list}',
   'run.cmd.dryRunHeader': 'dry run: the steps below are shown, not executed.',
   'run.cmd.restorePoint': 'restore point {id}: {title}',
-  'run.help.run': `upgrade-wizard run --product ID [--set Q=V ...] [--answers FILE] --yes [--dry-run]
-                   [--root DIR] [--media DIR] [--log-dir DIR]
-
-Runs the whole procedure without questions. Every answer must be given (--set or --answers);
-missing ones are listed with their choices. Manual steps print their instructions and count as
-confirmed by --yes; configuration diffs are printed and accepted; a failure stops the run and
-prints how to resume or roll back. Nothing is read from stdin.
-
-  --product ID      the product (see "upgrade-wizard list")
-  --set Q=V         an answer; repeat for each (lists: a,b)
-  --answers FILE    answers as a YAML or JSON mapping
-  --save-answers FILE  write every answer (no secret) to FILE (0600) for --answers
-  --yes             really run it (required)
-  --dry-run         show every step and run nothing (no journal, nothing on disk)
-  --root DIR        a sandbox: every absolute path of the procedure is taken under DIR
-  --media DIR       where the packages are (the mounted CD)
-  --log-dir DIR     journal, log and report (default /var/log/upgrade-wizard)
-  --new-run         start from the first step although an unfinished run of this root exists
-
-Ctrl-C once: the running step finishes, then the run stops (resumable). Twice: the running
-command is killed. Exit codes: 0 done (or stopped for a reboot), 1 failed or stopped, 2 refused.
-`,
-  'run.help.resume': `upgrade-wizard resume [--yes] [--root DIR] [--log-dir DIR] [--rerun-step ID | --skip-step ID]
-
-Continues the newest unfinished run of this root from its journal (after a failure, a Ctrl-C,
-a crash or a reboot). The journaled plan is used as it is. A step that was interrupted is
-checked first; when that cannot be decided automatically, resume stops and names the step:
-after checking it, --rerun-step ID runs it again and --skip-step ID records it as done.
-At a terminal, resume shows where the run stands and asks before it goes on, then at each
-manual step, config diff and failure. --yes runs it unattended (from a script): manual steps
-and diffs then count as confirmed, and a failure stops it. Without a terminal and without
---yes, it only shows where the run stands.
-`,
-  'run.help.rollback': `upgrade-wizard rollback [--to POINT] [--yes] [--root DIR] [--log-dir DIR]
-
-Goes back to a restore point of the newest run of this root: by default the one in force after
-the last step done, or --to POINT. The steps of the rollback are shown first; at a terminal it
-then asks, and asks again at any manual step or failure; from a script it runs only with
---yes. An unknown POINT is refused with the list of restore points.
-`,
 };
 
 const ja: Record<string, string> = {
@@ -383,120 +344,7 @@ const ja: Record<string, string> = {
   'run.cmd.blockers': '次の問題が解決するまで実行を開始できません (何も実行していません):\n{list}',
   'run.cmd.dryRunHeader': 'ドライラン: 以下のステップを表示するだけで実行しません。',
   'run.cmd.restorePoint': '復元ポイント {id}: {title}',
-  'run.help.run': `upgrade-wizard run --product ID [--set Q=V ...] [--answers FILE] --yes [--dry-run]
-                   [--root DIR] [--media DIR] [--log-dir DIR]
-
-質問なしで手順全体を実行します。回答はすべて (--set または --answers で) 指定が必要で、
-不足している回答は選択肢とともに一覧表示されます。手作業のステップは指示を表示して --yes
-による確認とし、設定の差分は表示して承認します。失敗すると停止し、再開やロールバックの
-方法を表示します。標準入力は読みません。
-
-  --product ID      製品 ("upgrade-wizard list" を参照)
-  --set Q=V         回答。回答ごとに繰り返す (リストは a,b)
-  --answers FILE    YAML または JSON のマッピングで回答を指定
-  --save-answers FILE  すべての回答 (秘密を除く) を FILE (0600) に保存 (--answers で再利用)
-  --yes             実際に実行する (必須)
-  --dry-run         全ステップを表示し、何も実行しない (ジャーナルも書かない)
-  --root DIR        サンドボックス: 手順の絶対パスをすべて DIR の下として扱う
-  --media DIR       パッケージの場所 (マウントした CD)
-  --log-dir DIR     ジャーナル・ログ・レポートの場所 (既定 /var/log/upgrade-wizard)
-  --new-run         このルートに未完了の実行があっても最初のステップから始める
-
-Ctrl-C 1 回: 実行中のステップの完了後に停止 (再開可能)。2 回: 実行中のコマンドを強制終了。
-終了コード: 0 完了 (または再起動のための停止)、1 失敗または停止、2 拒否。
-`,
-  'run.help.resume': `upgrade-wizard resume [--yes] [--root DIR] [--log-dir DIR] [--rerun-step ID | --skip-step ID]
-
-このルートの最新の未完了の実行を、ジャーナルから続行します (失敗、Ctrl-C、クラッシュ、
-再起動の後)。ジャーナルに記録された計画をそのまま使います。中断されたステップはまず確認し、
-自動で判定できない場合はそのステップ名を示して停止します。確認後、--rerun-step ID で
-再実行、--skip-step ID で完了として記録します。
-端末では状態を表示して続行するか確認し、手作業のステップ、設定の差分、失敗のたびに確認します。
---yes は無人で実行します (スクリプト用): 手作業のステップと差分は確認済みとして扱い、失敗で
-停止します。端末でなく --yes もない場合は状態の表示だけです。
-`,
-  'run.help.rollback': `upgrade-wizard rollback [--to POINT] [--yes] [--root DIR] [--log-dir DIR]
-
-このルートの最新の実行を復元ポイントに戻します。既定は最後に完了したステップの復元ポイント、
-または --to POINT。ロールバックの手順を先に表示し、端末では実行するか確認します (手作業の
-ステップや失敗でも確認します)。スクリプトからは --yes があるときだけ実行します。
-不明な POINT は復元ポイントの一覧とともに拒否します。
-`,
 };
-
-// Report headings
-Object.assign(en, {
-  'run.report.title': 'Upgrade report: {product}, run {runId}',
-  'run.report.status': 'Status',
-  'run.report.unfinished': 'unfinished',
-  'run.report.started': 'Started',
-  'run.report.ended': 'Ended',
-  'run.report.root': 'Root',
-  'run.report.media': 'Media',
-  'run.report.journal': 'Journal',
-  'run.report.log': 'Log',
-  'run.report.answers': 'Answers',
-  'run.report.question': 'Question',
-  'run.report.answer': 'Answer',
-  'run.report.steps': 'Steps',
-  'run.report.step': 'Step',
-  'run.report.time': 'Finished at',
-  'run.report.detail': 'Detail',
-  'run.report.notRun': 'not run',
-  'run.report.confirmed': 'Confirmed by hand',
-  'run.report.noneConfirmed': 'Nothing was confirmed by hand.',
-  'run.report.by': 'by {by}',
-  'run.report.stepConfirmed': 'step confirmed as done',
-  'run.report.backups': 'Backups',
-  'run.report.noBackups': 'No backup was made.',
-  'run.report.keptAs': '{file}: the previous version is kept as {backup}',
-  'run.report.restorePoints': 'Restore points and how to roll back',
-  'run.report.noRestorePoints': 'This plan has no restore points.',
-  'run.report.rollbacks': 'Rollbacks',
-  'run.report.interruptions': 'Interruptions and resumes',
-  'run.report.resumed': 'resumed at {step}',
-  'run.report.commands': 'Commands',
-  'run.report.next': 'What comes next',
-  'run.report.command': 'Command',
-  'run.report.exit': 'Exit',
-  'run.report.seconds': 'Seconds',
-});
-Object.assign(ja, {
-  'run.report.title': 'バージョンアップ作業報告: {product}、実行 {runId}',
-  'run.report.status': '状態',
-  'run.report.unfinished': '未完了',
-  'run.report.started': '開始',
-  'run.report.ended': '終了',
-  'run.report.root': 'ルート',
-  'run.report.media': 'メディア',
-  'run.report.journal': 'ジャーナル',
-  'run.report.log': 'ログ',
-  'run.report.answers': '回答',
-  'run.report.question': '質問',
-  'run.report.answer': '回答',
-  'run.report.steps': 'ステップ',
-  'run.report.step': 'ステップ',
-  'run.report.time': '完了時刻',
-  'run.report.detail': '詳細',
-  'run.report.notRun': '未実行',
-  'run.report.confirmed': '手作業の確認',
-  'run.report.noneConfirmed': '手作業で確認した項目はありません。',
-  'run.report.by': '確認者 {by}',
-  'run.report.stepConfirmed': 'ステップの完了を確認',
-  'run.report.backups': 'バックアップ',
-  'run.report.noBackups': 'バックアップは作成していません。',
-  'run.report.keptAs': '{file}: 以前の版は {backup} に残っています',
-  'run.report.restorePoints': '復元ポイントとロールバック方法',
-  'run.report.noRestorePoints': 'この計画には復元ポイントがありません。',
-  'run.report.rollbacks': 'ロールバック',
-  'run.report.interruptions': '中断と再開',
-  'run.report.resumed': '{step} から再開',
-  'run.report.commands': 'コマンド',
-  'run.report.next': '次の作業',
-  'run.report.command': 'コマンド',
-  'run.report.exit': '終了コード',
-  'run.report.seconds': '秒',
-});
 
 export const runMessages = { en, ja };
 register(runMessages);
