@@ -18,7 +18,7 @@ import { Welcome, type FoundGroup, type FoundItem } from './screens/Welcome.js';
 import { lookAt, secretValues, type FirstLook, type ProductDetections, type RunOutcome, type WizardContext, type WizardServices } from './services.js';
 import { SizeContext, type TermSize } from './size.js';
 import { productFound } from '../detect/found.js';
-import { MASK } from './text.js';
+import { answerText } from './answer-text.js';
 
 type Phase =
   | { name: 'loading'; what: string }
@@ -191,8 +191,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
         const product = defs.find((x) => x.id === g.product);
         const items = g.detections.map((d): FoundItem => {
           const q = product?.questions.find((x) => x.id === d.question);
-          const value = q?.secret ? MASK : Array.isArray(d.value) ? d.value.join(', ') : d.value;
-          return { label: q ? q.text[lang] : d.question, value, evidence: d.evidence };
+          return { label: q ? q.text[lang] : d.question, value: answerText(q, d.value, lang), evidence: d.evidence };
         });
         return { title: product ? product.title[lang] : g.product, items };
       });

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { setLang } from '../../src/i18n/index.js';
 import { render } from 'ink-testing-library';
 import type { Answers, Definition } from '../../src/model/definition.js';
 import type { Facts } from '../../src/model/facts.js';
@@ -316,5 +317,35 @@ describe('the wizard flow', () => {
     await waitForFrame(r, 'Found on this machine:');
     // The screens took the look they were given instead of looking again.
     expect(detect).not.toHaveBeenCalled();
+  });
+
+  it("names a detected choice by its label and yes/no in the operator's language, on the welcome", async () => {
+    const withChoices: Definition = {
+      ...def,
+      questions: [
+        { id: 'cluster', type: 'choice', text: { en: 'Which cluster?', ja: 'クラスタは？' }, choices: [{ value: 'unix', label: { en: 'UNIX cluster', ja: 'UNIX 環境' } }] },
+        { id: 'web', type: 'yesno', text: { en: 'A web server?', ja: 'Web サーバは？' } },
+        { id: 'pw', type: 'text', secret: true, text: text('Password?') },
+      ],
+    };
+    const detections = [
+      { question: 'cluster', value: 'unix', evidence: '/usr/lib/nqs/nqsstop exists' },
+      { question: 'web', value: 'yes', evidence: 'https-budgie' },
+      { question: 'pw', value: 'S3cret-pw', evidence: 'a file' },
+    ];
+    const s = services({ loadDefinitions: async () => [withChoices], detect: async (products) => products.map((p) => ({ product: p.id, detections })) });
+    let frame = await waitForFrame(start(s).r, 'Found on this machine:');
+    expect(frame).toContain('Which cluster?: UNIX cluster');
+    expect(frame).toContain('A web server?: Yes');
+    expect(frame).toContain('Password?: ****');
+    expect(frame).not.toContain('S3cret-pw');
+    setLang('ja');
+    try {
+      frame = await waitForFrame(start(s).r, 'クラスタは？');
+      expect(frame).toContain('クラスタは？: UNIX 環境');
+      expect(frame).toContain('Web サーバは？: はい');
+    } finally {
+      setLang('en');
+    }
   });
 });
