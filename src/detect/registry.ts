@@ -5,6 +5,8 @@ import type { MediaFile } from '../model/facts.js';
 import { platformDetector } from './platform.js';
 import { sharetaskDetectors } from './sharetask.js';
 import { clusterproDetectors } from './clusterpro.js';
+import { iplanetDetectors } from './iplanet.js';
+import { jobcenterDetectors } from './jobcenter.js';
 
 export interface DetectContext {
   /** Sandbox prefix, "" for the real machine. */
@@ -26,6 +28,8 @@ export const DETECTORS: Record<string, Detector> = {
   'os.platform': platformDetector,
   ...sharetaskDetectors,
   ...clusterproDetectors,
+  ...iplanetDetectors,
+  ...jobcenterDetectors,
 };
 
 export function detectorIds(): string[] {

@@ -19,7 +19,10 @@ describe.skipIf(!hasTmux)('iplanet in a terminal', () => {
     const sb = iplanetSandbox({ queued: true, password: PW });
     const clean = { PATH: `${sb.env.PATH}`, TERM: 'xterm-256color', LANG: 'C', HOME: sb.dir };
     const t = await Tmux.start([process.execPath, bin, '--product', 'iplanet-messaging', '--root', sb.root, '--media', sb.media, '--log-dir', sb.logs], { width: 120, height: 45, env: clean, waitTimeoutMs: 40_000 });
-    await t.waitFor('Enter continue');
+    // What the sandbox's server-root shows is on the welcome, with its evidence.
+    const welcome = await t.waitFor('Enter continue');
+    expect(welcome).toContain('server-root directory: /usr/iplanet/server5');
+    expect(welcome).toContain('Is there an iPlanet Web Server?: Yes');
     await t.keys('Enter');
     const answer = async (question: string, ...k: string[]): Promise<string> => {
       const shown = await t.waitFor(question);
@@ -34,10 +37,13 @@ describe.skipIf(!hasTmux)('iplanet in a terminal', () => {
     await t.keys('Enter');
     await answer('High Availability (cluster) set-up', 'Enter');
     await answer('server-root directory', 'Enter');
-    await typed('The Messaging Server instance', 'msg-budgie');
-    await t.keys('Enter');
-    await typed('The Directory Server instances', 'slapd-budgie');
-    await t.keys('Enter');
+    // Proposed from the server-root just answered, each with what was seen.
+    const instance = await answer('The Messaging Server instance', 'Enter');
+    expect(instance).toContain('holds one Messaging Server instance: msg-budgie');
+    expect(instance).toContain('> msg-budgie');
+    const slapd = await answer('The Directory Server instances', 'Enter');
+    expect(slapd).toContain('Directory Server instances in');
+    expect(slapd).toContain('> slapd-budgie');
     await typed('Installed Directory Server version', '4.13');
     await t.keys('Enter');
     await answer('Directory Server host name', 'Enter');

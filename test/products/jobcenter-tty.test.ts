@@ -14,10 +14,14 @@ afterEach(() => Tmux.killAll());
 
 /** The questions of a UNIX rolling patch from R13.2 to R13.2.1, up to the plan, for one node. */
 async function answerRollingPatch(t: Tmux, role: 'standby' | 'active'): Promise<void> {
-  await t.waitFor('Enter continue');
+  const welcome = await t.waitFor('Enter continue');
+  expect(welcome).toContain('Which kind of cluster?: UNIX cluster (chapter 3)');
   await t.keys('Enter');
-  await t.waitFor('Which kind of cluster?');
-  await t.keys('Down', 'Down', 'Enter');
+  // The node's /usr/lib/nqs/nqsstop says UNIX: proposed, with what was seen.
+  const kind = await t.waitFor('› UNIX cluster (chapter 3)');
+  expect(kind).toMatch(/› UNIX cluster \(chapter 3\) +detected/);
+  expect(kind).toContain('usr/lib/nqs/nqsstop exists (JobCenter for UNIX)');
+  await t.keys('Enter');
   await t.waitFor('What are you doing?');
   await t.keys('Down', 'Down', 'Enter');
   await t.waitFor('Which node is this server?');
