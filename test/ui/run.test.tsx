@@ -201,7 +201,12 @@ describe('read-only comparison', () => {
     const { r, ui, at } = setup();
     const review = ui.reviewDiff(at('symlink'), { file: '/x/backup.20240101', diff: '--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n', findings: [], readOnly: true });
     const frame = await waitForFrame(r, 'A comparison to read; nothing is written.');
-    expect(frame).not.toContain('accept and write?');
+    // Neither the heading, the question nor the keys speak of writing.
+    expect(frame).not.toContain('write?');
+    expect(frame).not.toContain('accept and write');
+    expect(frame).not.toContain('changes to');
+    expect(frame).toContain('/x/backup.20240101 (old) against the files in place now');
+    expect(frame).toContain('a I have read it · s stop');
     await press(r, 'a');
     await expect(review).resolves.toBe(true);
   });

@@ -22,6 +22,7 @@ export const uiMessages = {
     'ui.keys.abort': 'Ctrl-C again: abort now',
     'ui.keys.manual': '↑↓ move · Space tick · Enter confirm · PgUp PgDn instructions · s stop',
     'ui.keys.diff': '↑↓ PgUp PgDn scroll · a accept and write · s stop',
+    'ui.keys.diffRead': '↑↓ PgUp PgDn scroll · a I have read it · s stop',
     'ui.keys.exit': 'Enter or q exit',
 
     'ui.loading.machine': 'Looking at this machine…',
@@ -92,6 +93,7 @@ export const uiMessages = {
     'ui.failure.head': 'Step {number} failed: {title}',
 
     'ui.diff.head': '{title}: changes to {file}',
+    'ui.diff.headRead': '{title}: {file} (old) against the files in place now (new)',
     'ui.diff.noChanges': 'No changes.',
     'ui.diff.moreFindings': '… {count} more lines of findings (in the log and the report)',
     'ui.diff.question': 'Write these changes? a: accept and write · s: stop (nothing is written)',
@@ -159,6 +161,7 @@ Nothing outside that directory is touched.
     'ui.keys.abort': 'もう一度 Ctrl-C: 直ちに中断',
     'ui.keys.manual': '↑↓ 移動 · Space チェック · Enter 確認 · PgUp PgDn 説明 · s 停止',
     'ui.keys.diff': '↑↓ PgUp PgDn スクロール · a 承認して書き込む · s 停止',
+    'ui.keys.diffRead': '↑↓ PgUp PgDn スクロール · a 確認した · s 停止',
     'ui.keys.exit': 'Enter または q で終了',
 
     'ui.loading.machine': 'このマシンを調べています…',
@@ -229,6 +232,7 @@ Nothing outside that directory is touched.
     'ui.failure.head': 'ステップ {number} が失敗しました: {title}',
 
     'ui.diff.head': '{title}: {file} への変更',
+    'ui.diff.headRead': '{title}: {file} (old) と現在のファイル (new) の比較',
     'ui.diff.noChanges': '変更はありません。',
     'ui.diff.moreFindings': '… 指摘事項はほか {count} 行あります (ログと報告書に記録)',
     'ui.diff.question': 'この変更を書き込みますか? a: 承認して書き込む · s: 停止 (何も書き込みません)',

@@ -1,5 +1,6 @@
 // The config migration's diff before anything is written: findings, then the unified
-// diff in colour (+/- carry the meaning without colour), scrollable. a writes, s stops.
+// diff in colour (+/- carry the meaning without colour), scrollable. a writes, s stops. A
+// read-only comparison (old files against new ones) is only confirmed as read.
 import { Box, Text } from 'ink';
 import { useKeys } from '../../keys.js';
 import { t } from '../../i18n.js';
@@ -45,7 +46,7 @@ export function DiffPanel({
   onAccept: () => void;
   onStop: () => void;
 }) {
-  const head = para(t('ui.diff.head', { title: step.title, file: review.file }), width, { bold: true, color: 'cyan' }, 0, { text: '▸ ', color: 'cyan' });
+  const head = para(t(review.readOnly ? 'ui.diff.headRead' : 'ui.diff.head', { title: step.title, file: review.file }), width, { bold: true, color: 'cyan' }, 0, { text: '▸ ', color: 'cyan' });
   const findings: Line[] = review.findings.flatMap((f) => para(f, width, { color: 'yellow' }, 0, { text: '! ', color: 'yellow' }));
   const findingRows = Math.max(0, Math.floor(height / 3));
   // Findings beyond their share of the screen are in the log and the report.

@@ -54,7 +54,7 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
     keys = t('ui.keys.manual');
     body = <ManualPanel key={prompt.seq} step={prompt.step} number={number} width={width} height={room} onConfirm={() => respond(true)} onStop={() => respond(false)} />;
   } else if (prompt?.kind === 'diff') {
-    keys = t('ui.keys.diff');
+    keys = t(prompt.review.readOnly ? 'ui.keys.diffRead' : 'ui.keys.diff');
     body = <DiffPanel key={prompt.seq} step={prompt.step} review={prompt.review} width={width} height={room} onAccept={() => respond(true)} onStop={() => respond(false)} />;
   } else if (prompt?.kind === 'failure') {
     keys = t('ui.keys.select');
