@@ -93,7 +93,7 @@ describe('iplanet end to end', () => {
     expect(r.stdout).toContain('differs: imta/config/mappings');
     expect(r.stdout).toContain('only in the new configuration: imta/config/option.dat');
     const report = readdirSync(sb.logs).find((n) => n.endsWith('.md')) as string;
-    expect(readFileSync(join(sb.logs, report), 'utf8')).toContain('imta/config/mappings');
+    expect(readFileSync(join(sb.logs, report), 'utf8')).toContain(`files that differ between ${sb.inst}/backup.20020226120000 and ${sb.inst} (3): config/msg.conf, imta/config/mappings, imta/config/option.dat`);
   }, T);
 
   test('secret on the command line is refused; from the environment it works', async () => {
