@@ -15,6 +15,8 @@ describe('welcome screen', () => {
       />,
     );
     const frame = await waitForFrame(r, 'Installed version: 5.4.2-1');
+    // Which product these answers belong to, even when it is the only one found.
+    expect(frame).toMatch(/Found on this machine:\n +ShareTask 5\.5\n +• Installed version: 5\.4\.2-1/);
     expect(frame).toContain('evidence: /home/sharetask/sharetask_server -> sharetask_server-5.4.2-1');
     expect(frame).toContain('Target: the sandbox /tmp/sbx');
     expect(frame).toContain('not given (--media DIR)');
@@ -59,7 +61,7 @@ describe('welcome screen', () => {
     const frame = await waitForFrame(r, '› Resume the interrupted run');
     const flat = frame.replace(/\s+/g, ' ');
     expect(flat).toContain('version-up and patch was found: 7 of 20 steps finished.');
-    expect(flat).toContain('Next step: Register the resource DLL on the standby node (started 2026-11-22 08:00)');
+    expect(flat).toContain('The run started 2026-11-22 08:00. Next step: Register the resource DLL on the standby node');
     expect(frame).not.toContain('…');
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);

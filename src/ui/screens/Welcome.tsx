@@ -68,7 +68,8 @@ export function Welcome({
   const groups = found.filter((g) => g.items.length > 0);
   if (groups.length === 0) lines.push(...para(t('ui.welcome.nothingFound'), width, { dim: true }, 1));
   for (const g of groups) {
-    if (found.length > 1) lines.push(...para(g.title, width, { color: 'cyan' }, 1));
+    // Named even when it is the only one: the items are the questions of one product.
+    lines.push(...para(g.title, width, { color: 'cyan' }, 1));
     for (const f of g.items) {
       lines.push(...para(`${f.label}: ${f.value}`, width, {}, 1, { text: '• ', color: 'green' }));
       lines.push(...para(t('ui.welcome.evidence', { evidence: f.evidence }), width, { dim: true }, 3));
@@ -80,8 +81,9 @@ export function Welcome({
   if (resume) {
     resumeLines.push(...para(t('ui.welcome.resumeFound', { product: resume.product, done: resume.doneCount, total: resume.total }), width, { color: 'yellow', bold: true }));
     const next = resume.next ? t('ui.welcome.resumeNext', { step: resume.next }) : '';
-    const started = resume.startedAt ? `(${t('ui.welcome.startedAt', { time: resume.startedAt })})` : '';
-    const detail = [next, started].filter((part) => part !== '').join('  ');
+    // When the run started comes first: after the next step it read as that step's start.
+    const started = resume.startedAt ? t('ui.welcome.startedAt', { time: resume.startedAt }) : '';
+    const detail = [started, next].filter((part) => part !== '').join(' ');
     if (detail !== '') resumeLines.push(...para(detail, width, { dim: true }));
     if (resume.rebootMissing) resumeLines.push(...para(resume.rebootMissing, width, { color: 'yellow' }, 0, { text: '⚠ ', color: 'yellow' }));
   }
