@@ -167,7 +167,7 @@ describe('interactive wizard in a terminal (tmux 80x24)', () => {
     const offer = await again.waitFor('Resume the interrupted run', 60000);
     expect(offer).toMatch(/An interrupted run of .* was found/);
     // When it started, in the server's local time (the journal's UTC would mislead).
-    expect(offer).toMatch(/\(started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\)/);
+    expect(offer).toMatch(/The run started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\. Next step:/);
     await again.keys('Enter');
     const summary = await runToSummary(again);
     expect(summary).toContain('The upgrade finished.');
