@@ -130,7 +130,8 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
     const title = plan.restorePoints.find((p) => p.id === point)?.title;
     if (point) lines.push(t('ui.summary.goBack', { point: title ?? point, command: rollbackCommand(place, point) }));
     const partDone = result.status === 'done' && plan.next !== undefined;
-    return { status, exitCode, lines, backups: await backupsOf(result), ...(partDone ? { partDone } : {}) };
+    const forReboot = result.status === 'stopped' && result.reason === 'reboot';
+    return { status, exitCode, lines, backups: await backupsOf(result), ...(partDone ? { partDone } : {}), ...(forReboot ? { forReboot } : {}) };
   };
   // The run found at start, kept here: the screens only see its plan and progress.
   let found: ResumePoint | undefined;

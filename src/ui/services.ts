@@ -25,6 +25,8 @@ export interface RunOutcome {
   backups: string[];
   /** Done, and the procedure goes on elsewhere (the plan's next): only this part is finished. */
   partDone?: boolean;
+  /** Stopped where the procedure reboots the machine: a planned pause, not a run cut short. */
+  forReboot?: boolean;
 }
 
 export interface ProductDetections {

@@ -52,6 +52,8 @@ describe.skipIf(!hasTmux)('groupmax in a terminal', () => {
     await t.checkpoint('Turn off the automatic start of the address service');
     const stopped = await t.waitFor('The run stopped for a reboot');
     expect(stopped).toContain(`upgrade-wizard resume --root ${sb.root}`);
+    // A pause the procedure asks for, not a run cut short.
+    expect(stopped).toContain('■ The run paused for the reboot the procedure asks for.');
     expect(sb.servicesText()).toBe(SERVICES_UNIX);
     expect(sb.calls()).toEqual([]);
     await t.keys('q');

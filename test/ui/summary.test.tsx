@@ -37,6 +37,13 @@ describe('summary', () => {
     expect(frame).toContain('Next: on the active node, run this wizard with role=active.');
   });
 
+  it('calls a stop for the reboot a pause, not a run cut short', async () => {
+    const outcome = { status: 'stopped' as const, exitCode: 1, backups: [], forReboot: true, lines: ['The run stopped for a reboot.'] };
+    const frame = await waitForFrame(renderAt80x24(<Summary outcome={outcome} againCommand={again} onExit={() => undefined} />), 'paused for the reboot');
+    expect(frame).toContain('■ The run paused for the reboot the procedure asks for.');
+    expect(frame).not.toContain('stopped before the end');
+  });
+
   it('says how to resume a stopped run, on screen and in the text printed after exit', async () => {
     const outcome = { status: 'stopped' as const, exitCode: 1, backups: [], lines: ['Stopped before step symlink.', 'Resume: upgrade-wizard resume --yes --log-dir /l'] };
     const r = renderAt80x24(<Summary outcome={outcome} againCommand={again} onExit={() => undefined} />);

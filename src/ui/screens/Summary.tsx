@@ -18,7 +18,8 @@ const HEAD: Record<RunOutcome['status'], { key: string; color: string; mark: str
 /** The summary as plain lines, also printed to the terminal after the screens close. */
 export function summaryText(outcome: RunOutcome, againCommand: string): string[] {
   const head = HEAD[outcome.status];
-  const out: string[] = [`${head.mark} ${t(outcome.partDone ? 'ui.summary.partDone' : head.key)}`];
+  const key = outcome.partDone ? 'ui.summary.partDone' : outcome.forReboot ? 'ui.summary.reboot' : head.key;
+  const out: string[] = [`${head.mark} ${t(key)}`];
   if (outcome.report) out.push(t('ui.summary.report', { path: outcome.report }));
   if (outcome.backups.length > 0) {
     out.push(t('ui.summary.backups'));

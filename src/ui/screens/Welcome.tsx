@@ -83,7 +83,8 @@ export function Welcome({
     const next = resume.next ? t('ui.welcome.resumeNext', { step: resume.next }) : '';
     // When the run started comes first: after the next step it read as that step's start.
     const started = resume.startedAt ? t('ui.welcome.startedAt', { time: resume.startedAt }) : '';
-    const detail = [started, next].filter((part) => part !== '').join(' ');
+    // The catalogue's own sentence end joins them (a space in English, none after 。).
+    const detail = `${started}${next}`.trim();
     if (detail !== '') resumeLines.push(...para(detail, width, { dim: true }));
     if (resume.rebootMissing) resumeLines.push(...para(resume.rebootMissing, width, { color: 'yellow' }, 0, { text: '⚠ ', color: 'yellow' }));
   }
