@@ -2,6 +2,7 @@
 import type { Lang } from '../i18n/index.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/export.js';
+import '../i18n/messages/runs-on.js';
 import type { RunbookModel, RunbookStep } from './runbook-model.js';
 import { quoteArgv } from '../quote.js';
 
@@ -18,7 +19,7 @@ export function stepFacts(m: RunbookModel, s: RunbookStep): string[] {
     step.id,
     step.manual ? t('export.rb.manual', {}, L) : step.kind,
     ...(step.section ? [t('export.rb.section', { section: step.section }, L)] : []),
-    ...(step.runsOn ? [t('export.rb.runsOn', { where: step.runsOn }, L)] : []),
+    ...(step.runsOn ? [t('export.rb.runsOn', { where: t(`runsOn.${step.runsOn}`, {}, L) }, L)] : []),
     ...(step.allowFailure ? [t('export.rb.allowFailure', {}, L)] : []),
   ];
 }

@@ -29,6 +29,9 @@ export const QuestionSchema = z
   })
   .strict();
 
+/** Where in a cluster a step runs: every server, one of them once, the cluster, a node or server by role. */
+export const RUNS_ON = ['all', 'one', 'cluster', 'standby', 'active', 'server1', 'server2'] as const;
+
 const StepBase = {
   id: Id,
   title: TextSchema,
@@ -42,8 +45,8 @@ const StepBase = {
   allowFailure: z.boolean().optional(),
   /** The operator may skip this step after a failure. */
   skippable: z.boolean().optional(),
-  /** Which machine of a cluster runs it (e.g. all, server1, server2, standby, active). */
-  runsOn: z.string().optional(),
+  /** Which machine of a cluster runs it; shown in words (src/i18n/messages/runs-on.ts). */
+  runsOn: z.enum(RUNS_ON).optional(),
   /** What to check after the step, for the operator and the runbook. */
   check: TextSchema.optional(),
   /** Repeat the step for each value of this list answer; inside it, {ANSWER} is the one value. */

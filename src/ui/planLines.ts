@@ -2,6 +2,7 @@
 // warnings, every step numbered with what it runs and its restore point, then the
 // restore points themselves. Pure: the screen only scrolls the result.
 import { t } from './i18n.js';
+import '../i18n/messages/runs-on.js';
 import type { Plan, PlannedStep } from '../model/plan.js';
 import { blank, para, type Line } from './lines.js';
 import { handlers } from '../run/steps/index.js';
@@ -28,7 +29,7 @@ export function stepLines(step: PlannedStep, number: number, plan: Plan, width: 
   ];
   const body = (text: string, style: Parameters<typeof para>[2] = {}) => lines.push(...para(text, width, style, 5));
   if (step.explain) body(step.explain, { dim: true });
-  if (step.runsOn) body(t('ui.plan.runsOn', { where: step.runsOn }));
+  if (step.runsOn) body(t('ui.plan.runsOn', { where: t(`runsOn.${step.runsOn}`) }));
   const cwd = typeof step.params.cwd === 'string' ? step.params.cwd : undefined;
   const stdout = typeof step.params.stdout === 'string' ? step.params.stdout : undefined;
   for (const argv of step.commands ?? []) {

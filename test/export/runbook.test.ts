@@ -96,5 +96,8 @@ describe('export of a procedure with a reboot', () => {
     expect(standbyHtml.stdout).toContain('<p><b>When every step above is done, next:</b></p><ul><li>on the active node, run this wizard with role=active');
     expect(active.exitCode, active.stderr).toBe(0);
     expect(active.stdout).not.toContain('When every step above is done');
+    // Where a step runs, in words.
+    expect(standby.stdout).toContain('runs on: the standby node');
+    expect(active.stdout).toContain('runs on: the active node');
   });
 });

@@ -46,7 +46,7 @@ describe.skipIf(!hasTmux)('clusterpro in a terminal', () => {
     await answerServers(t);
     await t.keys('Enter');
     const review = await t.waitFor('Press Enter to start');
-    expect(review).toContain('runs on: all');
+    expect(review).toContain('runs on: every server');
     expect(review).toContain('$ clpstdn');
     await t.keys('Enter');
     await t.waitFor('Start the upgrade now');

@@ -25,6 +25,19 @@ describe('plan review', () => {
     expect(frame).toContain('→ on the active node, run this wizard with role=active.');
   });
 
+  it('says in words, in each language, which machine of the cluster runs a step', async () => {
+    const plan = samplePlan({ steps: [{ ...step('unregister'), runsOn: 'standby' }] });
+    let frame = await waitForFrame(renderAt80x24(<PlanReview plan={plan} product="JobCenter" target="/" onStart={() => undefined} />), 'runs on:');
+    expect(frame).toContain('runs on: the standby node');
+    setLang('ja');
+    try {
+      frame = await waitForFrame(renderAt80x24(<PlanReview plan={plan} product="JobCenter" target="/" onStart={() => undefined} />), '実行するマシン');
+      expect(frame).toContain('実行するマシン: 待機系');
+    } finally {
+      setLang('en');
+    }
+  });
+
   it('keeps its header on one line in Japanese, where the scroll position is wide', async () => {
     setLang('ja');
     try {

@@ -34,6 +34,11 @@ describe('checkDefinitionText', () => {
     expect(problems(text)).toEqual([expect.stringMatching(/^wizards\/x\.yaml:15: steps\[0\]\.kind: unknown step kind "comand"; the kinds are: command, service/)]);
   });
 
+  it('a machine to run on that the wizard has no words for, listing those it has', () => {
+    const text = base.replace('    kind: command\n', '    kind: command\n    runsOn: standy\n');
+    expect(problems(text)).toEqual([expect.stringMatching(/^wizards\/x\.yaml:16: steps\[0\]\.runsOn: .*"all"\|"one"\|"cluster"\|"standby"\|"active"\|"server1"\|"server2"/)]);
+  });
+
   it('a command that is not an argv array', () => {
     const text = base.replace("      - [echo, '{from}']", '      - echo hello');
     expect(problems(text)).toEqual([expect.stringMatching(/^wizards\/x\.yaml:18: steps\[0\]\.commands\[0\]: .*array/)]);
