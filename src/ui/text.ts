@@ -102,9 +102,10 @@ export function truncatePart(text: string, part: string, width: number): string 
 }
 
 // Japanese line breaking (JIS X 4051, simplified): closing brackets and punctuation, small
-// kana and the prolonged sound mark never start a line; opening brackets never end one.
-const NO_LINE_START = new Set('、。，．・：；？！ー）」』】〕〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ');
-const NO_LINE_END = new Set('（「『【〔〈《“‘');
+// kana and the prolonged sound mark never start a line; opening brackets never end one. The
+// ASCII ones too: the definitions' Japanese texts often use (...) and , in half width.
+const NO_LINE_START = new Set('、。，．・：；？！ー）」』】〕〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ)]},.:;!?');
+const NO_LINE_END = new Set('（「『【〔〈《“‘([{');
 
 /**
  * Wraps one paragraph to `width` columns: at spaces for Latin text (after a / in long paths),
@@ -138,13 +139,13 @@ export function wrap(raw: string, width: number): string[] {
         lines.push(line.slice(0, breakAt));
         line = line.slice(breakAt + (dropSpace ? 1 : 0));
       } else {
-        // Wide characters move down with the one that may not start a line (two at most).
+        // Wide characters and punctuation move down with the one that may not start a line (two at most).
         const kept = [...line];
         let carried = '';
         while (
           kept.length > 1 &&
           carried.length < 2 &&
-          isWide(kept[kept.length - 1]!.codePointAt(0) ?? 0) &&
+          (isWide(kept[kept.length - 1]!.codePointAt(0) ?? 0) || NO_LINE_START.has(kept[kept.length - 1]!) || NO_LINE_END.has(kept[kept.length - 1]!)) &&
           (NO_LINE_START.has(carried === '' ? ch : carried[0]!) || NO_LINE_END.has(kept[kept.length - 1]!))
         ) {
           carried = kept.pop()! + carried;
@@ -158,7 +159,7 @@ export function wrap(raw: string, width: number): string[] {
     if (ch === ' ') {
       breakAt = line.length;
       dropSpace = true;
-    } else if (!wide && prevWide && line.length > 0) {
+    } else if (!wide && prevWide && line.length > 0 && !NO_LINE_START.has(ch)) {
       breakAt = line.length;
       dropSpace = false;
     }

@@ -23,6 +23,23 @@ describe('display helpers', () => {
     }
   });
 
+  it('keeps half-width ) and , off the start of a line, and ( off its end, in Japanese text', () => {
+    // The plan's next: ")。" stood at the start of a line, under "…バージョンは同じ".
+    expect(wrap('(種別は同じ)。運用系', 12)).toEqual(['(種別は同', 'じ)。運用系']);
+    expect(wrap('あいうえ(かき)', 10)).toEqual(['あいうえ', '(かき)']);
+    expect(wrap('停止しました,次へ', 12)).toEqual(['停止しまし', 'た,次へ']);
+    for (const text of ['(種別は同じ)。運用系', 'あいうえ(かき)', '停止しました,次へ']) {
+      for (const width of [6, 8, 10, 12, 14]) {
+        const lines = wrap(text, width);
+        expect(lines.join('')).toBe(text);
+        for (const l of lines.slice(1)) expect('),。').not.toContain(l[0]);
+        for (const l of lines.slice(0, -1)) expect(l.endsWith('(')).toBe(false);
+      }
+    }
+    // Latin text still breaks at its spaces, the bracket with its word.
+    expect(wrap('see the guide (chapter 3)', 14)).toEqual(['see the guide', '(chapter 3)']);
+  });
+
   it('breaks before a Latin word that follows Japanese instead of cutting it', () => {
     expect(wrap('実行環境ShareTask', 12)).toEqual(['実行環境', 'ShareTask']);
     expect(wrap('設定はShareTask。', 16)).toEqual(['設定は', 'ShareTask。']);
