@@ -62,7 +62,7 @@ then asks, and asks again at any manual step or failure; from a script it runs o
   --dry-run         全ステップを表示し、何も実行しない (ジャーナルも書かない)
   --root DIR        サンドボックス: 手順の絶対パスをすべて DIR の下として扱う
   --media DIR       パッケージの場所 (マウントした CD)
-  --log-dir DIR     ジャーナル・ログ・レポートの場所 (既定 /var/log/upgrade-wizard)
+  --log-dir DIR     ジャーナル・ログ・報告書の場所 (既定 /var/log/upgrade-wizard)
   --new-run         このルートに未完了の実行があっても最初のステップから始める
 
 Ctrl-C 1 回: 実行中のステップの完了後に停止 (再開可能)。2 回: 実行中のコマンドを強制終了。

@@ -334,7 +334,7 @@ const ja: Record<string, string> = {
   'run.sum.resume': '原因を取り除いた後、続行してください (失敗・中断したステップは確認のうえ再実行します):\n  {command}',
   'run.sum.rollback': 'または復元ポイント "{point}" ({title}) に戻す:\n  {command}',
   'run.sum.rollbackFailed': 'ロールバックがステップ {step} で失敗しました: {error}\n原因を取り除いてロールバックを再実行してください (完了したロールバック手順は繰り返しません):\n  {command}',
-  'run.sum.files': 'レポート: {report}\nログ: {log}\nジャーナル: {journal}',
+  'run.sum.files': '報告書: {report}\nログ: {log}\nジャーナル: {journal}',
   'run.cmd.unfinished': 'このルートには {product} の未完了の実行があります: {runId}、次のステップ {step}。続行するには:\n  {command}\nまたはロールバックしてください (upgrade-wizard rollback)。それでも最初のステップからやり直す場合は --new-run を付けてください。何も実行していません。',
   'run.args.noProduct': 'run には --product ID が必要です (既知: {known})',
   'run.args.needYes': 'run は手順を無人で実際に実行するため --yes が必要です (表示だけなら --dry-run)。何も実行していません。各ステップで確認しながら進めるには、端末でウィザードを起動してください:\n  {command}',
