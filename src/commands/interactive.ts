@@ -15,7 +15,8 @@ import { detectFor, gatherFacts } from '../detect/index.js';
 import { allDefinitions, findDefinition } from '../plan/definitions.js';
 import { askableQuestions, validateAnswer } from '../plan/questions.js';
 import { parseSets, readAnswersFile } from '../run/answers.js';
-import { DEFAULT_LOG_DIR, doneSteps, readJournal } from '../run/journal.js';
+import { DEFAULT_LOG_DIR, doneSteps, ensureLogDir, logDirProblem, readJournal } from '../run/journal.js';
+import { isRootUser } from '../detect/system.js';
 import { findResumable, rebootMissing, type ResumePoint } from '../run/resumable.js';
 import { refuseIfLocked } from '../run/lock.js';
 import type { RunResult } from '../run/session.js';
@@ -149,11 +150,15 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
       secrets = secretAnswers(def, answers);
       const plan = buildPlan(def, answers, facts, getLang());
       if (o.saveAnswers) saveAnswers(o.saveAnswers, def, plan.answers, facts);
+      // A run that cannot keep its journal must not start: said on the plan, not after Yes.
+      const code = logDirProblem(o.logDir);
+      if (code !== undefined) plan.blockers.push({ id: 'log-dir', message: t('ui.blocker.logDir', { dir: o.logDir, code }), fix: t('ui.blocker.logDirFix') });
       return plan;
     },
     askableQuestions,
     validateAnswer,
     execute: async (plan: Plan, ui: Interaction, c: RunControl) => {
+      ensureLogDir(o.logDir);
       const { execute } = await import('../run/executor.js');
       return outcome(plan, await execute(plan, ui, runOptions(c)));
     },
@@ -179,6 +184,7 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
     },
     async resume(_run: ResumableRun, ui: Interaction, c: RunControl) {
       if (!found) throw new Error('resume without a resumable run');
+      ensureLogDir(o.logDir);
       const { resume } = await import('../run/resume.js');
       return outcome(found.record.plan, await resume(found, ui, runOptions(c)));
     },
@@ -243,6 +249,15 @@ async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | un
   }
 }
 
+/** What keeps the upgrade from starting whatever the answers: said before the first question. */
+function startNotices(o: WizardOptions): string[] {
+  const code = logDirProblem(o.logDir);
+  return [
+    ...(o.root === '' && !isRootUser() ? [t('ui.notice.notRoot')] : []),
+    ...(code === undefined ? [] : [t('ui.notice.logDir', { dir: o.logDir, code })]),
+  ];
+}
+
 /** Runs the wizard on this terminal; resolves with the exit code once the screens are closed. */
 export async function startWizard(o: WizardOptions, command: string): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new InputError(t('ui.cmd.noTty', { command }));
@@ -261,7 +276,7 @@ export async function startWizard(o: WizardOptions, command: string): Promise<nu
     preset: o.preset,
     ...(o.product ? { product: o.product } : {}),
     againCommand: againCommand(o),
-    notices,
+    notices: [...startNotices(o), ...notices],
   };
   // The terminal may go away (SSH dropped): the run goes on to a clean stop, unseen, and what is
   // printed after it (how it ended) goes nowhere instead of failing the process with EIO. Kept

@@ -1,11 +1,11 @@
 // The run's journal: JSON lines (src/model/journal.ts), appended and fsynced one event at a
 // time so that a kill -9 leaves a readable journal, plus the human-readable log beside it.
-import { accessSync, closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/args.js';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { JournalEvent } from '../model/journal.js';
 import type { Plan } from '../model/plan.js';
@@ -99,6 +99,26 @@ export function ensureLogDir(logDir: string): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new InputError(t('run.logDir.unwritable', { dir: logDir, code }));
+  }
+}
+
+/**
+ * Why the journal could not be written in logDir (an errno code), else undefined; creates
+ * nothing, so that the wizard can say it before any question, when nothing may change yet.
+ */
+export function logDirProblem(logDir: string): string | undefined {
+  let dir = resolve(logDir);
+  for (;;) {
+    try {
+      if (!statSync(dir).isDirectory()) return 'ENOTDIR';
+      accessSync(dir, constants.W_OK | constants.X_OK);
+      return undefined;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Not there yet: it is made in the nearest directory that is.
+      if (code !== 'ENOENT' || dirname(dir) === dir) return code ?? String(error);
+      dir = dirname(dir);
+    }
   }
 }
 

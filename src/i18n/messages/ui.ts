@@ -141,6 +141,10 @@ Nothing outside that directory is touched.
     'ui.cmd.demoStart': 'Demo sandbox (a sample ShareTask 5.4 server): {dir}',
     'ui.cmd.demoEnd': 'The demo sandbox stays in {dir}: look at it, or remove it with: rm -rf {dir}',
     'ui.cmd.brokenDefinition': '{file} does not load and is left out; "upgrade-wizard validate {file}" shows why',
+    'ui.notice.notRoot': 'You are not root: the questions and the plan work, but the upgrade cannot start as this user. Run the wizard as root (e.g. with sudo), or rehearse it in a sandbox with --root DIR.',
+    'ui.notice.logDir': 'The log directory {dir} cannot be written ({code}): the upgrade cannot start, since it could not keep its journal. Run as root, or give another directory with --log-dir DIR.',
+    'ui.blocker.logDir': 'the log directory {dir} cannot be written ({code}): the run could not keep its journal',
+    'ui.blocker.logDirFix': 'run the wizard as root, or start it again with --log-dir DIR (a directory you can write)',
   },
   ja: {
     'ui.yes': 'はい',
@@ -281,6 +285,10 @@ Nothing outside that directory is touched.
     'ui.cmd.demoStart': 'デモ用サンドボックス (サンプルの ShareTask 5.4 サーバー): {dir}',
     'ui.cmd.demoEnd': 'デモ用サンドボックスは {dir} に残っています。確認するか、rm -rf {dir} で削除してください',
     'ui.cmd.brokenDefinition': '{file} は読み込めないため除外しました。理由は "upgrade-wizard validate {file}" で確認できます',
+    'ui.notice.notRoot': 'root ではありません。質問への回答と計画の確認はできますが、このユーザーではバージョンアップを開始できません。root で (sudo などで) 実行するか、--root DIR のサンドボックスで予行演習してください。',
+    'ui.notice.logDir': 'ログディレクトリ {dir} に書き込めません ({code})。ジャーナルを残せないため、バージョンアップを開始できません。root で実行するか、--log-dir DIR で別のディレクトリを指定してください。',
+    'ui.blocker.logDir': 'ログディレクトリ {dir} に書き込めません ({code})。実行のジャーナルを残せません',
+    'ui.blocker.logDirFix': 'root でウィザードを実行するか、--log-dir DIR (書き込めるディレクトリ) を指定して起動し直してください',
   },
 };
 
