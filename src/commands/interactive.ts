@@ -13,7 +13,7 @@ import type { Interaction } from '../model/interaction.js';
 import type { Plan } from '../model/plan.js';
 import { detectFor, gatherFacts } from '../detect/index.js';
 import { allDefinitions, findDefinition } from '../plan/definitions.js';
-import { askableQuestions, validateAnswer } from '../plan/questions.js';
+import { askableQuestions, patternHint, validateAnswer } from '../plan/questions.js';
 import { parseSets, readAnswersFile } from '../run/answers.js';
 import { DEFAULT_LOG_DIR, doneSteps, ensureLogDir, logDirProblem, readJournal } from '../run/journal.js';
 import { isRootUser } from '../detect/system.js';
@@ -59,7 +59,10 @@ function checkPreset(defs: Definition[], product: string | undefined, given: Ans
     const question = candidates.flatMap((d) => d.questions).find((q) => q.id === id);
     if (!question) throw new InputError(t('ui.cmd.unknownQuestion', { source, question: id, product: product ?? candidates.map((d) => d.id).join(', ') }));
     const check = validateAnswer(question, value);
-    if (!check.ok) throw new InputError(t('ui.cmd.badAnswer', { source, question: id, problem: check.problem }));
+    if (!check.ok) {
+      const hint = patternHint(question, getLang());
+      throw new InputError(t('ui.cmd.badAnswer', { source, question: id, problem: check.problem }) + (hint === undefined ? '' : `\n  ${hint}`));
+    }
     out[id] = check.value;
   }
   return out;

@@ -12,7 +12,7 @@ import { gatherFacts } from '../detect/index.js';
 import { buildPlan } from '../plan/build.js';
 import { formatPlan } from '../plan/format.js';
 import { allDefinitions, productDefinition } from '../plan/definitions.js';
-import { questionStates, validateAnswer, withDefaults } from '../plan/questions.js';
+import { patternHint, questionStates, validateAnswer, withDefaults } from '../plan/questions.js';
 import { parseSets, readAnswersFile } from '../run/answers.js';
 import { secretAnswers } from '../plan/secrets.js';
 import { secretEnvName, secretsFromEnv } from '../run/secret-files.js';
@@ -82,7 +82,9 @@ export async function preparePlan(request: PlanRequest): Promise<{ def: Definiti
     const value = given[q.id];
     if (value === undefined) return [];
     const check = validateAnswer(q, value);
-    return check.ok ? [] : [check.error];
+    if (check.ok) return [];
+    const hint = patternHint(q, getLang());
+    return hint === undefined ? [check.error] : [check.error, `  ${hint}`];
   });
   if (refused.length > 0) throw new InputError(refused.join('\n'));
   const facts = await gatherFacts(def, {

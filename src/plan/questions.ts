@@ -1,7 +1,7 @@
 // Which questions apply, which are still open, and whether an answer is acceptable. Pure.
 import type { Answers, Definition, Question } from '../model/definition.js';
 import { parseVersion } from '../versions/index.js';
-import { t } from '../i18n/index.js';
+import { t, type Lang } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
 import { conditionState } from './condition.js';
 
@@ -81,6 +81,15 @@ export function splitList(value: string | string[]): string[] {
 }
 
 /** Checks and normalises one answer (yes/no spelling, list order); the error is for the user. */
+/**
+ * Said below a refused answer of a question with a pattern, which tells the operator little: the
+ * question and its help, where the examples are.
+ */
+export function patternHint(question: Question, lang: Lang): string | undefined {
+  if (question.pattern === undefined) return undefined;
+  return [question.text[lang], question.help?.[lang]].filter((x) => x !== undefined).join(' ');
+}
+
 export function validateAnswer(question: Question, value: string | string[]): AnswerCheck {
   const bad = (key: string, params: Record<string, string> = {}): AnswerCheck => {
     const problem = t(key, { value: String(value), ...params });

@@ -39,6 +39,10 @@ describe('interactive and demo without a terminal, or with bad options', () => {
     expect(bad.exitCode).toBe(2);
     // The question named once: "--set: from: from: ..." read as a stutter.
     expect(bad.stderr).toContain('--set: from: "not a version" is not a version (e.g.');
+    // A pattern is followed by the question and its help, where the examples are.
+    const form = await runCli(['interactive', '--product', 'sharetask', '--set', 'custom_uid=nab']);
+    expect(form.exitCode).toBe(2);
+    expect(form.stderr).toContain('--set: custom_uid: "nab" does not have the expected form ([A-Z]{3,4})\n  What is the user ID of the custom part? The UID part');
     const product = await runCli(['interactive', '--product', 'nosuch']);
     expect(product.exitCode).toBe(2);
     expect(product.stderr).toContain('nosuch');

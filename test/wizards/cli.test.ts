@@ -168,6 +168,8 @@ describe('plan', () => {
     const r = await runCli(planArgs('--set', 'to=5.5.1-2', '--set', 'custom_uid=nab'));
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('custom_uid: "nab" does not have the expected form');
+    // With the question and its help, where the examples are, below the pattern.
+    expect(r.stderr).toContain('\n  What is the user ID of the custom part? The UID part of the custom package custom_UID_DATE.tar.gz on the CD (3 or 4 upper-case letters).');
     // Refused at once, all of them, not after the missing answers have been given.
     const early = await runCli(['plan', '--product', 'sharetask', '--set', 'from=5,4', '--set', 'custom=maybe']);
     expect(early.exitCode).toBe(2);
