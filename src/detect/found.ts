@@ -9,6 +9,6 @@ function isAbsence(d: Detection): boolean {
 }
 
 export function productFound(def: Definition | undefined, detections: readonly Detection[]): boolean {
-  const osOnly = new Set(def?.questions.filter((q) => q.detect === 'os.platform').map((q) => q.id));
+  const osOnly = new Set(def?.questions.filter((q) => q.detect?.startsWith('os.')).map((q) => q.id));
   return detections.some((d) => !osOnly.has(d.question) && !isAbsence(d));
 }

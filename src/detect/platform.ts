@@ -1,4 +1,5 @@
-// The operating system family the wizard runs on.
+// The operating system the wizard runs on: by name (linux, windows), or by family (unix, windows)
+// for procedures that split only there.
 import { t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
 import type { DetectContext, Proposal } from './registry.js';
@@ -7,4 +8,8 @@ export async function platformDetector(_ctx: DetectContext): Promise<Proposal | 
   const value = process.platform === 'win32' ? 'windows' : process.platform === 'linux' ? 'linux' : null;
   if (value === null) return null;
   return { value, evidence: t('detect.platform', { platform: process.platform }) };
+}
+
+export async function familyDetector(_ctx: DetectContext): Promise<Proposal | null> {
+  return { value: process.platform === 'win32' ? 'windows' : 'unix', evidence: t('detect.platform', { platform: process.platform }) };
 }
