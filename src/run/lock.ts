@@ -15,12 +15,33 @@ interface Holder {
   bootId: string;
   runId: string;
   since: string;
+  /** When the process started (clock ticks since boot, /proc/PID/stat); absent where there is no /proc. */
+  started?: string;
 }
 
 const lockFile = (logDir: string): string => join(logDir, 'run.lock');
 
+/** State and start time of a process from /proc; null when it has no entry, undefined without /proc. */
+function procStat(pid: number): { state: string; started: string } | null | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After the command name (in parentheses, which may hold anything): state is field 3, start time field 22.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', started: fields[19] ?? '' };
+  } catch {
+    return null;
+  }
+}
+
 function alive(h: Holder): boolean {
   if (h.bootId !== bootId()) return false;
+  const stat = procStat(h.pid);
+  if (stat !== undefined) {
+    // A killed process whose parent has not reaped it (a zombie) has ended; a process with
+    // another start time only has the same number, reused after the holder ended.
+    return stat !== null && stat.state !== 'Z' && stat.state !== 'X' && (h.started === undefined || h.started === stat.started);
+  }
   try {
     process.kill(h.pid, 0);
     return true;
@@ -33,7 +54,8 @@ function alive(h: Holder): boolean {
 function holderOf(file: string): Holder | undefined {
   try {
     const h = JSON.parse(readFileSync(file, 'utf8')) as Partial<Holder>;
-    return typeof h.pid === 'number' && typeof h.bootId === 'string' ? { pid: h.pid, bootId: h.bootId, runId: String(h.runId), since: String(h.since) } : undefined;
+    if (typeof h.pid !== 'number' || typeof h.bootId !== 'string') return undefined;
+    return { pid: h.pid, bootId: h.bootId, runId: String(h.runId), since: String(h.since), ...(typeof h.started === 'string' ? { started: h.started } : {}) };
   } catch {
     // gone meanwhile, or cut short by a crash while written: no live holder
     return undefined;
@@ -55,7 +77,8 @@ export function refuseIfLocked(logDir: string): void {
 /** Takes the log dir's run lock for runId, or refuses naming the process that holds it. Returns its release. */
 export function lockRun(logDir: string, runId: string): () => void {
   const file = lockFile(logDir);
-  const mine: Holder = { pid: process.pid, bootId: bootId(), runId, since: new Date().toISOString() };
+  const started = procStat(process.pid)?.started;
+  const mine: Holder = { pid: process.pid, bootId: bootId(), runId, since: new Date().toISOString(), ...(started ? { started } : {}) };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx', 0o600);

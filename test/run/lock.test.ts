@@ -1,6 +1,7 @@
 // The log dir's run lock: one process runs steps at a time; a lock whose process is gone (killed,
 // crashed, another boot) is taken over; a refused process leaves no journal behind.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +52,34 @@ describe('the run lock', () => {
       expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid, runId: 'mine' });
       unlock();
       expect(existsSync(file)).toBe(false);
+    }
+  });
+
+  it.skipIf(process.platform !== 'linux')('takes over a lock whose process was killed but not yet reaped, or whose number a new process has', async () => {
+    const logDir = tempDir('uw-lock-');
+    const file = join(logDir, 'run.lock');
+    // The background sh ends at once; its parent became sleep, which never reaps it: a zombie.
+    const parent = spawn('sh', ['-c', 'sh -c "exit 0" & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const zombie = Number((await once(parent.stdout, 'data'))[0].toString().trim());
+      for (let i = 0; i < 100 && !/\) Z /.test(readFileSync(`/proc/${zombie}/stat`, 'utf8')); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(readFileSync(`/proc/${zombie}/stat`, 'utf8')).toMatch(/\) Z /);
+      const started = (pid: number): string => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[19]!;
+      for (const left of [
+        { pid: zombie, bootId: bootId(), runId: 'x', since: '2026-11-22T00:00:00Z' },
+        // The number of a live process, which started after the holder did: not the holder.
+        { pid: parent.pid, bootId: bootId(), runId: 'x', since: '2026-11-22T00:00:00Z', started: String(Number(started(parent.pid!)) - 1) },
+      ]) {
+        writeFileSync(file, JSON.stringify(left));
+        const unlock = lockRun(logDir, 'mine');
+        expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid, runId: 'mine', started: started(process.pid) });
+        unlock();
+      }
+      // The same process, started when the lock says: still held.
+      writeFileSync(file, JSON.stringify({ pid: parent.pid, bootId: bootId(), runId: 'theirs', since: '2026-11-22T00:00:00Z', started: started(parent.pid!) }));
+      expect(() => lockRun(logDir, 'mine')).toThrow(`another upgrade-wizard (process ${parent.pid}`);
+    } finally {
+      parent.kill();
     }
   });
 
