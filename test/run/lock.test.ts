@@ -58,8 +58,8 @@ describe('the run lock', () => {
   it.skipIf(process.platform !== 'linux')('takes over a lock whose process was killed but not yet reaped, or whose number a new process has', async () => {
     const logDir = tempDir('uw-lock-');
     const file = join(logDir, 'run.lock');
-    // The background sh ends at once; its parent became sleep, which never reaps it: a zombie.
-    const parent = spawn('sh', ['-c', 'sh -c "exit 0" & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // The child ends at once and its parent never waits for it: a zombie (perl is part of every Debian).
+    const parent = spawn('perl', ['-e', '$| = 1; my $pid = fork; exit 0 unless $pid; print "$pid\n"; sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const zombie = Number((await once(parent.stdout, 'data'))[0].toString().trim());
       for (let i = 0; i < 100 && !/\) Z /.test(readFileSync(`/proc/${zombie}/stat`, 'utf8')); i++) await new Promise((r) => setTimeout(r, 20));
