@@ -93,6 +93,11 @@ describe('iplanet end to end', () => {
     expect(r.stdout).toContain('differs: imta/config/mappings');
     expect(r.stdout).toContain('only in the new configuration: imta/config/option.dat');
     const report = readdirSync(sb.logs).find((n) => n.endsWith('.md')) as string;
+    const md = readFileSync(join(sb.logs, report), 'utf8');
+    // A backup names its extra files only when it has some.
+    expect(md).toMatch(/backup verified: \S+\/server-root\.tar\.gz \(\d+ entries, [^)]*\) \|/);
+    expect(md).toMatch(/backup verified: \S+\/after-upgrade\/setup\.tar\.gz \(\d+ entries, [^)]*\); extra files: \S+\/after-upgrade\/local\.conf, /);
+    expect(md).not.toContain('extra files: -');
     expect(readFileSync(join(sb.logs, report), 'utf8')).toContain(`files that differ between ${sb.inst}/backup.20020226120000 and ${sb.inst} (3): config/msg.conf, imta/config/mappings, imta/config/option.dat`);
   }, T);
 

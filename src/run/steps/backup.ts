@@ -147,12 +147,12 @@ export const backup: StepHandler = {
     await rename(partial, archive);
     record(ctx, { type: 'written', time: now(), step: step.id, file: archive, ...(aside ? { backup: aside } : {}) });
     const extras = await copyExtras(step, ctx);
-    const detail = t('run.backup.done', {
+    const detail = t(extras.length > 0 ? 'run.backup.doneExtras' : 'run.backup.done', {
       archive,
       entries: listed.length,
       size: MB(tree.bytes),
       compressed: MB(created.compressedBytes),
-      extras: extras.length > 0 ? extras.join(', ') : '-',
+      extras: extras.join(', '),
     });
     return { status: 'done', detail };
   },
