@@ -73,6 +73,7 @@ describe('resume after the run was cut short', () => {
 
     const first = await runIn(sb, resumeArgs(sb));
     expect(first.exitCode).toBe(2);
+    expect(first.stdout).toContain('step database-upgrade was interrupted: it is checked before the run goes on');
     expect(first.stdout).toMatch(/Step \d+ "[^"]+" \(database-upgrade\) may have partly run/);
     expect(first.stdout).toContain(`upgrade-wizard resume --yes --root ${sb.root} --log-dir ${sb.logDir} --rerun-step database-upgrade`);
 

@@ -135,6 +135,7 @@ const en: Record<string, string> = {
   'run.resume.notRebooted': 'warning: the machine has not been rebooted since the reboot step (same boot id); continuing',
   'run.resume.found': 'run {runId} ({product}): {done} of {total} steps finished; next: {next}',
   'run.resume.willRecheck': 'step {step} was interrupted: it is checked before the run goes on',
+  'run.resume.willAskAgain': 'step {step} was waiting for the operator when the run stopped: it is asked again',
   'run.resume.needYes': 'nothing was done: resume runs the remaining steps for real. Run it in a terminal to answer its checkpoints, or unattended with --yes (its manual steps then count as confirmed): {command}',
   'run.resume.notHalfRun': '--rerun-step/--skip-step {step}: only the interrupted step can be named ({half})',
   // rollback
@@ -304,6 +305,7 @@ const ja: Record<string, string> = {
   'run.resume.notRebooted': '警告: 再起動ステップ以降、マシンは再起動されていません (boot id が同じ)。続行します',
   'run.resume.found': '実行 {runId} ({product}): {total} ステップ中 {done} 完了。次: {next}',
   'run.resume.willRecheck': 'ステップ {step} は中断されています。続行前に確認します',
+  'run.resume.willAskAgain': 'ステップ {step} は作業者の確認待ちのまま停止しました。もう一度確認します',
   'run.resume.needYes': '何も実行していません: resume は残りのステップを実際に実行します。端末で実行すると確認事項に答えられます。無人で実行するには --yes を付けてください (手作業のステップは確認済みとして扱われます): {command}',
   'run.resume.notHalfRun': '--rerun-step/--skip-step {step}: 指定できるのは中断されたステップ ({half}) だけです',
   'run.rollback.none': '(この計画には復元ポイントがありません)',
