@@ -52,8 +52,8 @@ async function serverRoot(ctx: DetectContext): Promise<Proposal | null> {
 async function msgInstance(ctx: DetectContext): Promise<Proposal | null> {
   const sr = answer(ctx, 'server_root');
   if (sr === undefined) return null;
-  const found = await subdirs(under(ctx, sr), MSG);
-  return found.length === 1 ? { value: found[0] ?? '', evidence: t('detect.ims.instance', { dir: under(ctx, sr), name: found[0] ?? '' }) } : null;
+  const [only, ...more] = await subdirs(under(ctx, sr), MSG);
+  return only !== undefined && more.length === 0 ? { value: only, evidence: t('detect.ims.instance', { dir: under(ctx, sr), name: only }) } : null;
 }
 
 /** Every slapd-INSTANCE of the server-root: the procedure backs up and upgrades all of them. */
@@ -79,8 +79,8 @@ function webDetector(value: string): Detector {
 async function webInstance(ctx: DetectContext): Promise<Proposal | null> {
   const root = answer(ctx, 'webserver_root');
   if (root === undefined) return null;
-  const sites = await webSites(ctx, root);
-  return sites.length === 1 ? { value: sites[0] ?? '', evidence: t('detect.ims.web', { dir: under(ctx, root), names: sites[0] ?? '' }) } : null;
+  const [only, ...more] = await webSites(ctx, root);
+  return only !== undefined && more.length === 0 ? { value: only, evidence: t('detect.ims.web', { dir: under(ctx, root), names: only }) } : null;
 }
 
 /** Whether the message store is a mount point: on another device than the directory holding it. */
