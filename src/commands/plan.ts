@@ -53,7 +53,9 @@ export function missingAnswersMessage(def: Definition, answers: Answers): string
       choices !== undefined
         ? t(q.type === 'multi' ? 'plan.cmd.acceptsMulti' : 'plan.cmd.accepts', { accepts: choices })
         : t('plan.cmd.form', { type: q.type, pattern: q.pattern ?? '' });
-    return `  ${q.id}: ${q.text[lang]}\n      ${accepts}`;
+    // Below a pattern, the help where the examples are.
+    const help = q.pattern !== undefined && q.help !== undefined ? `\n      ${q.help[lang]}` : '';
+    return `  ${q.id}: ${q.text[lang]}\n      ${accepts}${help}`;
   });
   const later = undecided.length > 0 ? `\n${t('plan.cmd.moreLater', { ids: undecided.map((q) => q.id).join(', ') })}` : '';
   return t('plan.cmd.missing', { product: def.id, list: lines.join('\n') }) + later;

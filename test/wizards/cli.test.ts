@@ -96,6 +96,8 @@ describe('plan', () => {
       expect(r.stderr).toContain('component: Which ShareTask component do you upgrade?');
       expect(r.stderr).toContain('one of: server, agent, cli');
       expect(r.stderr).toMatch(/from: .*\n.*version/);
+      // Below the pattern, the question's help with its examples.
+      expect(r.stderr).toMatch(/from: Which version is installed now \(the old version\)\?\n +a version value .*\n +For a server it is in the target of the \/home\/sharetask\/sharetask_server link/);
       expect(r.stderr).toContain('to: ');
       const server = await runCli(['plan', '--product', 'sharetask', '--root', empty.root, '--set', 'component=server', '--set', 'platform=linux']);
       expect(server.exitCode).toBe(2);
