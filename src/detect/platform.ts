@@ -13,3 +13,12 @@ export async function platformDetector(_ctx: DetectContext): Promise<Proposal | 
 export async function familyDetector(_ctx: DetectContext): Promise<Proposal | null> {
   return { value: process.platform === 'win32' ? 'windows' : 'unix', evidence: t('detect.platform', { platform: process.platform }) };
 }
+
+/** %SystemRoot% of the Windows machine the wizard runs on, from its environment. */
+export async function systemRootDetector(ctx: DetectContext): Promise<Proposal | null> {
+  // A sandbox is not this machine: its system folder is the operator's answer.
+  if (ctx.root !== '') return null;
+  // Windows reads the environment without regard to case; elsewhere the usual spelling is taken.
+  const value = process.env.SystemRoot ?? process.env.SYSTEMROOT;
+  return value ? { value, evidence: t('detect.systemRoot', { path: value }) } : null;
+}

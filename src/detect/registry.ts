@@ -2,7 +2,7 @@
 // evidence; it reads files under the root only, and never changes anything.
 import type { Answers } from '../model/definition.js';
 import type { MediaFile } from '../model/facts.js';
-import { familyDetector, platformDetector } from './platform.js';
+import { familyDetector, platformDetector, systemRootDetector } from './platform.js';
 import { sharetaskDetectors } from './sharetask.js';
 import { clusterproDetectors } from './clusterpro.js';
 import { iplanetDetectors } from './iplanet.js';
@@ -27,6 +27,7 @@ export type Detector = (ctx: DetectContext) => Promise<Proposal | null>;
 export const DETECTORS: Record<string, Detector> = {
   'os.platform': platformDetector,
   'os.family': familyDetector,
+  'os.systemroot': systemRootDetector,
   ...sharetaskDetectors,
   ...clusterproDetectors,
   ...iplanetDetectors,

@@ -1,5 +1,5 @@
-// Groupmax detection: the server's operating system family, proposed with what was seen. Alone it
-// is no sign that Groupmax is installed: every machine has an operating system.
+// Groupmax detection: the server's operating system family and, on Windows, its system folder,
+// proposed with what was seen. Alone they are no sign that Groupmax is installed.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { productFound } from '../../src/detect/found.js';
@@ -15,5 +15,21 @@ describe('Groupmax detection', () => {
     const found = await detectFor(def, { root: sb.root });
     expect(found).toEqual([{ question: 'platform', value: process.platform === 'win32' ? 'windows' : 'unix', evidence: `this machine runs ${process.platform}` }]);
     expect(productFound(def, found)).toBe(false);
+  });
+
+  it("proposes the Windows system folder from this machine's SystemRoot, never for a sandbox", async () => {
+    const saved = process.env.SystemRoot;
+    process.env.SystemRoot = 'C:\\WINNT';
+    try {
+      const here = await detectFor(def, { root: '' });
+      expect(here.find((d) => d.question === 'system_root')).toEqual({ question: 'system_root', value: 'C:\\WINNT', evidence: 'the environment variable SystemRoot of this machine is C:\\WINNT' });
+      // Still no sign of Groupmax itself.
+      expect(productFound(def, here)).toBe(false);
+      const sb = groupmaxSandbox({ platform: 'windows' });
+      expect((await detectFor(def, { root: sb.root })).find((d) => d.question === 'system_root')).toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env.SystemRoot;
+      else process.env.SystemRoot = saved;
+    }
   });
 });
