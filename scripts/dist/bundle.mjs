@@ -139,7 +139,9 @@ export async function bundle(outdir, options = {}) {
  */
 export function requireBuiltins(code, file = 'chunk') {
   const decls = [];
-  const out = code.replace(/import\s*([^;'"]*?)\s*from\s*"(node:[a-z0-9_/]+)"\s*;/g, (whole, clause, module) => {
+  // "import" as a keyword only: an identifier such as import_jsx_runtime12 followed by a template
+  // literal (which has none of ; ' ") must not start a match that runs on to a later import.
+  const out = code.replace(/(?<![\w$.])import(?![\w$])\s*([^;'"]*?)\s*from\s*"(node:[a-z0-9_/]+)"\s*;/g, (whole, clause, module) => {
     for (const part of clause.split(/,(?![^{]*\})/).map((p) => p.trim())) {
       let binding;
       if (/^\{[^}]*\}$/.test(part)) binding = part.replace(/\s+as\s+/g, ': ');

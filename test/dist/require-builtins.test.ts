@@ -15,6 +15,11 @@ describe('requireBuiltins', () => {
     );
   });
 
+  it('takes import as a keyword only, not the start of a name like import_jsx_runtime12', () => {
+    const chunk = `${banner}(0,import_jsx_runtime12.jsx)(Text,{children:\`\${a}%\`})]})}import{basename}from"node:path";f();`;
+    expect(rewrite(chunk)).toBe(`${banner}const {basename}=require("node:path");\n(0,import_jsx_runtime12.jsx)(Text,{children:\`\${a}%\`})]})}f();`);
+  });
+
   it('leaves a chunk without built-ins as it is', () => {
     const chunk = `${banner}import{t}from"./chunk-A.js";t();`;
     expect(rewrite(chunk)).toBe(chunk);
