@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { render } from 'ink-testing-library';
+import { KeyProvider } from '../../src/ui/keys.js';
+import { SizeContext } from '../../src/ui/size.js';
 import { RunStore } from '../../src/ui/bridge.js';
 import { RunScreen } from '../../src/ui/screens/run/RunScreen.js';
 import { displayWidth } from '../../src/ui/text.js';
@@ -157,7 +160,8 @@ describe('run screen', () => {
     const { r, ui, at } = setup();
     const file = `/tmp/upgrade-wizard-demo-abcdef/root/home/sharetask/conf/${'x'.repeat(20)}.conf`;
     const diff = [`--- ${file}\tcurrent`, `+++ ${file}\tmigrated`, '@@ -1 +1 @@', '-A\t= 1', '+A\t= 2'].join('\n');
-    const review = ui.reviewDiff(at('symlink'), { file, diff, findings: [] });
+    // Headers that name another path than the reviewed file (a comparison's) keep it whole.
+    const review = ui.reviewDiff(at('symlink'), { file: '/elsewhere.conf', diff, findings: [] });
     const frame = await waitForFrame(r, '+A      = 2');
     expect(frame).not.toContain('\t');
     for (const line of frame.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
@@ -209,5 +213,36 @@ describe('read-only comparison', () => {
     expect(frame).toContain('a I have read it · s stop');
     await press(r, 'a');
     await expect(review).resolves.toBe(true);
+  });
+});
+
+describe('a diff on a small terminal', () => {
+  it('gives the diff the rows of the finished steps but one, at 60x18', async () => {
+    const plan = samplePlan();
+    const store = new RunStore(plan, []);
+    const r = render(
+      <SizeContext.Provider value={{ columns: 60, rows: 18 }}>
+        <KeyProvider>
+          <RunScreen store={store} plan={plan} product="ShareTask 5.5" />
+        </KeyProvider>
+      </SizeContext.Provider>,
+    );
+    const ui = store.interaction;
+    const [a, b, c, d] = plan.steps;
+    for (const s of [a!, b!, c!]) {
+      ui.onStepStart?.(s, plan.steps.indexOf(s), plan.steps.length);
+      ui.onStepEnd?.(s, 'done');
+    }
+    const file = '/tmp/upgrade-wizard-demo-Ab12Cd/root/home/sharetask/sharetask_server/conf/system.conf';
+    const diff = [`--- ${file} current`, `+++ ${file} new`, '@@ -1,12 +1,12 @@', ...Array.from({ length: 12 }, (_, i) => `-old ${i}\n+new ${i}`)].join('\n');
+    void ui.reviewDiff(d!, { file, diff, findings: [], readOnly: false });
+    const frame = await waitForFrame(r, 'Write these changes?');
+    // The heading has the path; the diff's headers only the name (they took six rows here).
+    expect(frame).toContain(' --- system.conf current\n +++ system.conf new\n');
+    // One row for the three steps done, the rest for the diff: five changed lines (fewer when the
+    // steps took three rows and the headers wrapped over six).
+    expect(frame.split('\n').filter((l) => /^ [-+](old|new) \d/.test(l)).length).toBeGreaterThanOrEqual(5);
+    expect(frame).toContain('… 3 earlier steps');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(18);
   });
 });

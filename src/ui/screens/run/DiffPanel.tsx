@@ -1,6 +1,7 @@
 // The config migration's diff before anything is written: findings, then the unified
 // diff in colour (+/- carry the meaning without colour), scrollable. a writes, s stops. A
 // read-only comparison (old files against new ones) is only confirmed as read.
+import { basename } from 'node:path';
 import { Box, Text } from 'ink';
 import { useKeys } from '../../keys.js';
 import { t } from '../../i18n.js';
@@ -10,9 +11,12 @@ import { ScrollView, scrollPosition, useScroll } from '../../components/Scroll.j
 import { para, type Line } from '../../lines.js';
 import { useOnce } from '../../hooks.js';
 
-export function diffLines(diff: string, width: number): Line[] {
+export function diffLines(diff: string, width: number, file?: string): Line[] {
   const lines: Line[] = [];
-  for (const raw of diff.replace(/\n$/, '').split('\n')) {
+  for (const line of diff.replace(/\n$/, '').split('\n')) {
+    // The heading names the file in full: its headers keep only its name (current, new), so a
+    // long path does not take the rows of the changes on a small screen.
+    const raw = file !== undefined && /^(---|\+\+\+) /.test(line) ? line.replace(file, basename(file)) : line;
     const color = raw.startsWith('+++') || raw.startsWith('---')
       ? undefined
       : raw.startsWith('+')
@@ -54,7 +58,7 @@ export function DiffPanel({
     findings.length > findingRows
       ? [...findings.slice(0, findingRows - 1), ...para(t('ui.diff.moreFindings', { count: findings.length - findingRows + 1 }), width, { dim: true })]
       : findings;
-  const lines = diffLines(review.diff, width);
+  const lines = diffLines(review.diff, width, review.file);
   const room = Math.max(3, height - head.length - shownFindings.length - 2);
   const offset = useScroll(lines.length, room);
   const once = useOnce();

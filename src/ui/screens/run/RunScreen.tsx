@@ -37,9 +37,11 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
   const stopLines = state.stop === 'none' ? [] : para(t(state.stop === 'requested' ? 'ui.run.stopping' : 'ui.run.aborting'), width, { color: 'yellow', bold: true });
   const rows = bodyRows(size) - stopLines.length;
   const prompt = state.prompt;
-  // A manual step leaves its spare rows to the steps done before it; the others keep theirs.
+  // A manual step leaves its spare rows to the steps done before it; a diff to read takes theirs
+  // but one (which says how many are done); the others keep three.
   const spare = prompt?.kind === 'manual' ? rows - manualPanelRows(prompt.step, width) : 0;
-  const finishedRows = Math.min(state.finished.length, Math.max(3, prompt ? spare : Math.floor(rows / 3)));
+  const wanted = prompt?.kind === 'diff' ? 1 : Math.max(3, prompt ? spare : Math.floor(rows / 3));
+  const finishedRows = Math.min(state.finished.length, wanted);
   const hidden = state.finished.length - finishedRows;
   const finished = state.finished.slice(hidden > 0 ? hidden + 1 : 0);
   // With hidden steps, one of the finished rows says how many are not shown.
