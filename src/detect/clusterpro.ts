@@ -4,12 +4,12 @@
 // (wizards/clusterpro.yaml) decides what is allowed and refuses what the seed excludes.
 import { readFile } from 'node:fs/promises';
 import { hostname as osHostname } from 'node:os';
-import { join } from 'node:path';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/clusterpro.js';
 import type { Answers } from '../model/definition.js';
 import { mirrorResources, parseRpmQi, type ClusterproRpm } from './clusterpro-rpm.js';
 import type { DetectContext, Detector, Proposal } from './registry.js';
+import { underRoot } from './system.js';
 
 /** Where CLUSTERPRO X keeps the cluster configuration. */
 export const CLP_CONF = '/opt/nec/clusterpro/etc/clp.conf';
@@ -55,7 +55,7 @@ async function readProbe(root: string): Promise<ClusterproProbe> {
       : rpm.installed
         ? t('detect.clp.rpm', { version: rpm.version ?? '-', release: rpm.release ?? '-', summary: rpm.summary ?? '-' })
         : t('detect.clp.rpmNone');
-  const confPath = join(root || '/', CLP_CONF);
+  const confPath = underRoot(root, CLP_CONF);
   let mirrors: string[] | undefined;
   let hybridDisks = false;
   try {

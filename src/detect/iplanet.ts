@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/detect.js';
 import type { DetectContext, Detector, Proposal } from './registry.js';
-import { exists, isDirectory } from './system.js';
+import { exists, isDirectory, underRoot } from './system.js';
 
 // The installers' default places (server5 and servers under it); another place is typed.
 const IPLANET = '/usr/iplanet';
@@ -17,8 +17,6 @@ const SLAPD = /^slapd-[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const HTTPS = /^https-[A-Za-z0-9][A-Za-z0-9._-]*$/;
 // The Web Server's own administration server, not a site.
 const WEB_ADMIN = 'https-admserv';
-
-const under = (ctx: DetectContext, path: string): string => join(ctx.root || '/', path);
 
 /** Names of the subdirectories of dir that match the pattern, sorted; none when dir is unreadable. */
 async function subdirs(dir: string, pattern: RegExp): Promise<string[]> {
@@ -36,43 +34,43 @@ const answer = (ctx: DetectContext, id: string): string | undefined => {
 /** The one server-root under /usr/iplanet: setup/install.inf beside a Messaging Server instance. */
 async function serverRoot(ctx: DetectContext): Promise<Proposal | null> {
   const found: { path: string; instance: string }[] = [];
-  for (const name of (await readdir(under(ctx, IPLANET)).catch(() => [] as string[])).sort()) {
+  for (const name of (await readdir(underRoot(ctx.root, IPLANET)).catch(() => [] as string[])).sort()) {
     const path = `${IPLANET}/${name}`;
-    if (!(await exists(join(under(ctx, path), 'setup', 'install.inf')))) continue;
-    const [instance] = await subdirs(under(ctx, path), MSG);
+    if (!(await exists(underRoot(ctx.root, path, 'setup', 'install.inf')))) continue;
+    const [instance] = await subdirs(underRoot(ctx.root, path), MSG);
     if (instance !== undefined) found.push({ path, instance });
   }
   // With several the operator names the one to upgrade; the questions after it look there.
   const [only] = found;
   if (only === undefined || found.length > 1) return null;
-  return { value: only.path, evidence: t('detect.ims.root', { inf: join(under(ctx, only.path), 'setup', 'install.inf'), instance: only.instance }) };
+  return { value: only.path, evidence: t('detect.ims.root', { inf: underRoot(ctx.root, only.path, 'setup', 'install.inf'), instance: only.instance }) };
 }
 
 /** The one msg-INSTANCE of the server-root; with several the operator names it. */
 async function msgInstance(ctx: DetectContext): Promise<Proposal | null> {
   const sr = answer(ctx, 'server_root');
   if (sr === undefined) return null;
-  const [only, ...more] = await subdirs(under(ctx, sr), MSG);
-  return only !== undefined && more.length === 0 ? { value: only, evidence: t('detect.ims.instance', { dir: under(ctx, sr), name: only }) } : null;
+  const [only, ...more] = await subdirs(underRoot(ctx.root, sr), MSG);
+  return only !== undefined && more.length === 0 ? { value: only, evidence: t('detect.ims.instance', { dir: underRoot(ctx.root, sr), name: only }) } : null;
 }
 
 /** Every slapd-INSTANCE of the server-root: the procedure backs up and upgrades all of them. */
 async function slapdInstances(ctx: DetectContext): Promise<Proposal | null> {
   const sr = answer(ctx, 'server_root');
   if (sr === undefined) return null;
-  const found = await subdirs(under(ctx, sr), SLAPD);
-  return found.length === 0 ? null : { value: found, evidence: t('detect.ims.slapd', { dir: under(ctx, sr), names: found.join(', ') }) };
+  const found = await subdirs(underRoot(ctx.root, sr), SLAPD);
+  return found.length === 0 ? null : { value: found, evidence: t('detect.ims.slapd', { dir: underRoot(ctx.root, sr), names: found.join(', ') }) };
 }
 
 async function webSites(ctx: DetectContext, webRoot: string): Promise<string[]> {
-  return (await subdirs(under(ctx, webRoot), HTTPS)).filter((n) => n !== WEB_ADMIN);
+  return (await subdirs(underRoot(ctx.root, webRoot), HTTPS)).filter((n) => n !== WEB_ADMIN);
 }
 
 /** A Web Server site in its default webserver-root; elsewhere, or none, is the operator's answer. */
 function webDetector(value: string): Detector {
   return async (ctx) => {
     const sites = await webSites(ctx, WEB_ROOT);
-    return sites.length === 0 ? null : { value, evidence: t('detect.ims.web', { dir: under(ctx, WEB_ROOT), names: sites.join(', ') }) };
+    return sites.length === 0 ? null : { value, evidence: t('detect.ims.web', { dir: underRoot(ctx.root, WEB_ROOT), names: sites.join(', ') }) };
   };
 }
 
@@ -80,7 +78,7 @@ async function webInstance(ctx: DetectContext): Promise<Proposal | null> {
   const root = answer(ctx, 'webserver_root');
   if (root === undefined) return null;
   const [only, ...more] = await webSites(ctx, root);
-  return only !== undefined && more.length === 0 ? { value: only, evidence: t('detect.ims.web', { dir: under(ctx, root), names: only }) } : null;
+  return only !== undefined && more.length === 0 ? { value: only, evidence: t('detect.ims.web', { dir: underRoot(ctx.root, root), names: only }) } : null;
 }
 
 /** Whether the message store is a mount point: on another device than the directory holding it. */
@@ -90,7 +88,7 @@ async function storeMounted(ctx: DetectContext): Promise<Proposal | null> {
   if (sr === undefined || inst === undefined) return null;
   try {
     // Through links to where the store really is, as mount(1) would see it.
-    const store = await realpath(under(ctx, `${sr}/${inst}/store/partition/primary`));
+    const store = await realpath(underRoot(ctx.root, `${sr}/${inst}/store/partition/primary`));
     const [own, parent] = await Promise.all([stat(store), stat(dirname(store))]);
     return own.dev !== parent.dev
       ? { value: 'yes', evidence: t('detect.ims.mounted', { path: store }) }

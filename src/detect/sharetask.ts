@@ -6,7 +6,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
 import { versionFromLinkTarget } from './parse.js';
 import type { DetectContext, Detector, Proposal } from './registry.js';
-import { exists, isDirectory, linkTarget, realPathUnder } from './system.js';
+import { exists, isDirectory, linkTarget, realPathUnder, underRoot } from './system.js';
 
 const HOME = '/home/sharetask';
 const SERVER_LINK = `${HOME}/sharetask_server`;
@@ -14,20 +14,18 @@ const CLIENT_LINK = '/usr/local/sharetask';
 const AGENT_INIT = '/etc/init.d/sharetask-agent';
 const DAEMONS = ['sharetaskd', 'stlogd'];
 
-const under = (ctx: DetectContext, path: string): string => join(ctx.root || '/', path);
-
 /** Whether a path of the procedure is a directory, reading absolute links under the root (like a chroot). */
 async function isDirUnder(ctx: DetectContext, path: string): Promise<boolean> {
   const real = await realPathUnder(ctx.root, path);
-  return real !== null && isDirectory(join(ctx.root || '/', real));
+  return real !== null && isDirectory(underRoot(ctx.root, real));
 }
 
 async function component(ctx: DetectContext): Promise<Proposal | null> {
-  const home = under(ctx, HOME);
+  const home = underRoot(ctx.root, HOME);
   if (await isDirUnder(ctx, HOME)) return { value: 'server', evidence: t('detect.st.server', { path: home }) };
-  const client = under(ctx, CLIENT_LINK);
+  const client = underRoot(ctx.root, CLIENT_LINK);
   if (!(await isDirUnder(ctx, CLIENT_LINK))) return null;
-  const init = under(ctx, AGENT_INIT);
+  const init = underRoot(ctx.root, AGENT_INIT);
   return (await exists(init))
     ? { value: 'agent', evidence: t('detect.st.agent', { path: client, init }) }
     : { value: 'cli', evidence: t('detect.st.cli', { path: client, init }) };
@@ -36,12 +34,12 @@ async function component(ctx: DetectContext): Promise<Proposal | null> {
 /** The target of a link whose parent directories may themselves be links (read under the root). */
 async function linkUnder(ctx: DetectContext, path: string): Promise<string | null> {
   const parent = await realPathUnder(ctx.root, dirname(path));
-  return parent === null ? null : linkTarget(join(ctx.root || '/', parent, basename(path)));
+  return parent === null ? null : linkTarget(underRoot(ctx.root, parent, basename(path)));
 }
 
 async function from(ctx: DetectContext): Promise<Proposal | null> {
   const server = ctx.answers.component === undefined || ctx.answers.component === 'server';
-  const link = under(ctx, server ? SERVER_LINK : CLIENT_LINK);
+  const link = underRoot(ctx.root, server ? SERVER_LINK : CLIENT_LINK);
   const target = await linkUnder(ctx, server ? SERVER_LINK : CLIENT_LINK);
   if (target === null) return null;
   const version = versionFromLinkTarget(target, server ? 'sharetask_server-' : 'sharetask-');
@@ -60,13 +58,13 @@ async function to(ctx: DetectContext): Promise<Proposal | null> {
 async function installDir(ctx: DetectContext): Promise<Proposal | null> {
   const real = await realPathUnder(ctx.root, HOME);
   if (real === null) return null;
-  const evidence = real === HOME ? t('detect.st.dir', { path: under(ctx, HOME) }) : t('detect.st.dirLink', { path: under(ctx, HOME), real });
+  const evidence = real === HOME ? t('detect.st.dir', { path: underRoot(ctx.root, HOME) }) : t('detect.st.dirLink', { path: underRoot(ctx.root, HOME), real });
   return { value: real, evidence };
 }
 
 async function daemons(ctx: DetectContext): Promise<Proposal | null> {
   if (!(await isDirUnder(ctx, HOME))) return null;
-  const dir = under(ctx, '/etc/init.d');
+  const dir = underRoot(ctx.root, '/etc/init.d');
   const found: string[] = [];
   for (const d of DAEMONS) if (await exists(join(dir, d))) found.push(d);
   const evidence = found.length > 0 ? t('detect.st.daemons', { dir, found: found.join(', ') }) : t('detect.st.noDaemons', { dir, names: DAEMONS.join(', ') });
@@ -75,7 +73,7 @@ async function daemons(ctx: DetectContext): Promise<Proposal | null> {
 
 async function custom(ctx: DetectContext): Promise<Proposal | null> {
   if (!(await isDirUnder(ctx, HOME))) return null;
-  const path = under(ctx, `${HOME}/custom`);
+  const path = underRoot(ctx.root, `${HOME}/custom`);
   return (await isDirUnder(ctx, `${HOME}/custom`))
     ? { value: 'yes', evidence: t('detect.st.custom', { path }) }
     : { value: 'no', evidence: t('detect.st.noCustom', { path }) };
@@ -98,7 +96,7 @@ async function license(ctx: DetectContext): Promise<Proposal | null> {
 
 /** The name of a uid from the root's /etc/passwd, else the machine's (a sandbox has none of its own). */
 async function userName(ctx: DetectContext, uid: number): Promise<string | null> {
-  for (const file of [under(ctx, '/etc/passwd'), '/etc/passwd']) {
+  for (const file of [underRoot(ctx.root, '/etc/passwd'), '/etc/passwd']) {
     const text = await readFile(file, 'utf8').catch(() => '');
     const entry = text.split('\n').find((line) => line.split(':')[2] === String(uid));
     if (entry) return entry.split(':')[0] ?? null;
@@ -110,7 +108,7 @@ async function userName(ctx: DetectContext, uid: number): Promise<string | null>
 async function webUser(ctx: DetectContext): Promise<Proposal | null> {
   const real = await realPathUnder(ctx.root, `${SERVER_LINK}/conf`);
   if (real === null) return null;
-  const path = join(ctx.root || '/', real);
+  const path = underRoot(ctx.root, real);
   const info = await stat(path).catch(() => null);
   const name = info === null ? null : await userName(ctx, info.uid);
   return name === null ? null : { value: name, evidence: t('detect.st.confOwner', { path, user: name }) };

@@ -3,6 +3,11 @@ import { constants } from 'node:fs';
 import { access, lstat, readdir, readFile, readlink, stat, statfs } from 'node:fs/promises';
 import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 
+/** A path of the procedure (absolute, as on the server) inside the sandbox root ("" is the machine). */
+export function underRoot(root: string, ...parts: string[]): string {
+  return join(root || '/', ...parts);
+}
+
 export function isRootUser(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
@@ -61,7 +66,7 @@ export async function realPathUnder(root: string, path: string): Promise<string 
       done.pop();
       continue;
     }
-    const full = join(root || '/', ...done, head);
+    const full = underRoot(root, ...done, head);
     const target = await linkTarget(full);
     if (target === null) {
       if (!(await exists(full))) return null;
@@ -114,7 +119,7 @@ export async function treeBytes(path: string): Promise<number> {
 
 /** The command names of running processes, from {root}/proc/PID/comm ([] without a /proc). */
 export async function processNames(root: string): Promise<string[]> {
-  const proc = join(root || '/', 'proc');
+  const proc = underRoot(root, 'proc');
   let pids: string[];
   try {
     pids = (await readdir(proc)).filter((d) => /^[0-9]+$/.test(d));
