@@ -19,13 +19,18 @@ export const KEY = {
   backspace: '\u007F',
 };
 
-/** Renders at 80x24, as on a plain SSH terminal, with the wizard's key routing. */
-export function renderAt80x24(node: ReactElement) {
+/** Renders at a terminal size, with the wizard's key routing. */
+export function renderAt(node: ReactElement, size: { columns: number; rows: number }) {
   return render(
-    <SizeContext.Provider value={{ columns: 80, rows: 24 }}>
+    <SizeContext.Provider value={size}>
       <KeyProvider>{node}</KeyProvider>
     </SizeContext.Provider>,
   );
+}
+
+/** Renders at 80x24, as on a plain SSH terminal. */
+export function renderAt80x24(node: ReactElement) {
+  return renderAt(node, { columns: 80, rows: 24 });
 }
 
 // eslint-disable-next-line no-control-regex

@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { render } from 'ink-testing-library';
-import { KeyProvider } from '../../src/ui/keys.js';
-import { SizeContext } from '../../src/ui/size.js';
 import { RunStore } from '../../src/ui/bridge.js';
 import { RunScreen } from '../../src/ui/screens/run/RunScreen.js';
 import { displayWidth } from '../../src/ui/text.js';
-import { KEY, press, renderAt80x24, samplePlan, step, waitForFrame } from './helpers.js';
+import { KEY, press, renderAt, renderAt80x24, samplePlan, step, waitForFrame } from './helpers.js';
 
-function setup(secrets: string[] = []) {
+function setup(secrets: string[] = [], size = { columns: 80, rows: 24 }) {
   const plan = samplePlan();
   const store = new RunStore(plan, secrets);
-  const r = renderAt80x24(<RunScreen store={store} plan={plan} product="ShareTask 5.5" />);
+  const r = renderAt(<RunScreen store={store} plan={plan} product="ShareTask 5.5" />, size);
   const steps = plan.steps;
   const at = (id: string) => {
     const s = steps.find((x) => x.id === id);
@@ -218,16 +215,7 @@ describe('read-only comparison', () => {
 
 describe('a diff on a small terminal', () => {
   it('gives the diff the rows of the finished steps but one, at 60x18', async () => {
-    const plan = samplePlan();
-    const store = new RunStore(plan, []);
-    const r = render(
-      <SizeContext.Provider value={{ columns: 60, rows: 18 }}>
-        <KeyProvider>
-          <RunScreen store={store} plan={plan} product="ShareTask 5.5" />
-        </KeyProvider>
-      </SizeContext.Provider>,
-    );
-    const ui = store.interaction;
+    const { plan, r, ui } = setup([], { columns: 60, rows: 18 });
     const [a, b, c, d] = plan.steps;
     for (const s of [a!, b!, c!]) {
       ui.onStepStart?.(s, plan.steps.indexOf(s), plan.steps.length);

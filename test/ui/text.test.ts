@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth, expandTabs, maskSecrets, scrub, truncate, truncatePart, truncateStart, wrap } from '../../src/ui/text.js';
 
+/** Wraps each text at each width: nothing is lost, and the lines pass the check. */
+function everyWrap(texts: string[], widths: number[], check: (lines: string[]) => void): void {
+  for (const text of texts) {
+    for (const width of widths) {
+      const lines = wrap(text, width);
+      expect(lines.join('')).toBe(text);
+      check(lines);
+    }
+  }
+}
+
 describe('display helpers', () => {
   it('counts Japanese characters as two columns and wraps between them', () => {
     expect(displayWidth('サービス')).toBe(8);
@@ -14,13 +25,9 @@ describe('display helpers', () => {
     expect(wrap('残してください。', 14)).toEqual(['残してくださ', 'い。']);
     expect(wrap('ファイル「設定」を', 10)).toEqual(['ファイル', '「設定」を']);
     expect(wrap('あいうえ「かき', 10)).toEqual(['あいうえ', '「かき']);
-    for (const text of ['残してください。', 'ファイル「設定」を', 'バックアップ、ログ。']) {
-      for (const width of [4, 6, 8, 10, 12]) {
-        const lines = wrap(text, width);
-        expect(lines.join('')).toBe(text);
-        for (const l of lines.slice(1)) expect('、。」').not.toContain(l[0]);
-      }
-    }
+    everyWrap(['残してください。', 'ファイル「設定」を', 'バックアップ、ログ。'], [4, 6, 8, 10, 12], (lines) => {
+      for (const l of lines.slice(1)) expect('、。」').not.toContain(l[0]);
+    });
   });
 
   it('keeps half-width ) and , off the start of a line, and ( off its end, in Japanese text', () => {
@@ -28,14 +35,10 @@ describe('display helpers', () => {
     expect(wrap('(種別は同じ)。運用系', 12)).toEqual(['(種別は同', 'じ)。運用系']);
     expect(wrap('あいうえ(かき)', 10)).toEqual(['あいうえ', '(かき)']);
     expect(wrap('停止しました,次へ', 12)).toEqual(['停止しまし', 'た,次へ']);
-    for (const text of ['(種別は同じ)。運用系', 'あいうえ(かき)', '停止しました,次へ']) {
-      for (const width of [6, 8, 10, 12, 14]) {
-        const lines = wrap(text, width);
-        expect(lines.join('')).toBe(text);
-        for (const l of lines.slice(1)) expect('),。').not.toContain(l[0]);
-        for (const l of lines.slice(0, -1)) expect(l.endsWith('(')).toBe(false);
-      }
-    }
+    everyWrap(['(種別は同じ)。運用系', 'あいうえ(かき)', '停止しました,次へ'], [6, 8, 10, 12, 14], (lines) => {
+      for (const l of lines.slice(1)) expect('),。').not.toContain(l[0]);
+      for (const l of lines.slice(0, -1)) expect(l.endsWith('(')).toBe(false);
+    });
     // Latin text still breaks at its spaces, the bracket with its word.
     expect(wrap('see the guide (chapter 3)', 14)).toEqual(['see the guide', '(chapter 3)']);
   });
