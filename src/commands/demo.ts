@@ -21,7 +21,8 @@ export async function run(args: string[]): Promise<number> {
   // Refused before anything is built: a sandbox nobody can walk through is litter.
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new InputError(t('ui.cmd.noTty', { command: 'demo' }));
   const dir = await mkdtemp(join(tmpdir(), 'upgrade-wizard-demo-'));
-  const sb = await createShareTaskSandbox(dir);
+  // The sample CD lists its checksums, so the demo shows the packages verified.
+  const sb = await createShareTaskSandbox(dir, { checksums: true });
   // The executor's children inherit process.env: the stand-ins must come first for them.
   Object.assign(process.env, sandboxEnv(sb.dir));
   process.stdout.write(`${t('ui.cmd.demoStart', { dir: sb.dir })}\n`);

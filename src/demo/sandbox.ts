@@ -1,12 +1,14 @@
 // A sample ShareTask 5.4 server in a directory, for `demo` and the end-to-end tests:
 //   DIR/root    the server's file system (/opt/sharetask, /home/sharetask -> it, /etc, /var, /tmp)
 //   DIR/media   the "CD": sharetask_server-5.5.1-2.tar.gz, custom_NAB_*.tar.gz, License_*.tar.gz
+//               (and their SHA256SUMS, for the demo)
 //   DIR/bin     recording stand-ins for service, chkconfig, pgrep (first on PATH via sandboxEnv)
 //   DIR/calls.log  one line per call of any stand-in, in order
-import { chmod, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { execa } from 'execa';
+import { sha256File } from '../detect/checksums.js';
 import { chkconfigScript, initScript, pgrepScript, serviceScript, TOOL_BODIES, toolScript } from './scripts.js';
 
 export interface SandboxOptions {
@@ -20,6 +22,8 @@ export interface SandboxOptions {
   license?: boolean;
   /** The database password written into db.conf. */
   dbpass?: string;
+  /** Whether the media lists its packages in a SHA256SUMS, as a vendor's CD does (default false). */
+  checksums?: boolean;
 }
 
 export interface Sandbox {
@@ -113,6 +117,16 @@ async function buildMedia(sb: Sandbox, stage: string, opts: Required<SandboxOpti
     await writeTree(join(stage, 'l'), { 'License_NAB_20271231_100.lic': 'license NAB 2027-12-31 100 jobs\n' });
     await tarGz(join(sb.media, 'License_NAB_20271231_100.tar.gz'), join(stage, 'l'), 'License_NAB_20271231_100.lic');
   }
+  if (opts.checksums) await writeChecksums(sb.media);
+}
+
+/** SHA256SUMS of every package, in `sha256sum`'s format. */
+async function writeChecksums(media: string): Promise<void> {
+  const lines: string[] = [];
+  for (const name of (await readdir(media)).sort()) {
+    lines.push(`${await sha256File(join(media, name))}  ${name}\n`);
+  }
+  await writeFile(join(media, 'SHA256SUMS'), lines.join(''));
 }
 
 async function buildRoot(sb: Sandbox, opts: Required<SandboxOptions>): Promise<void> {
@@ -148,6 +162,7 @@ export async function createShareTaskSandbox(dir: string, options: SandboxOption
     custom: options.custom ?? true,
     license: options.license ?? true,
     dbpass: options.dbpass ?? 'S4mple-Pa55',
+    checksums: options.checksums ?? false,
   };
   const base = resolve(dir);
   const sb: Sandbox = {

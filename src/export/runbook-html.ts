@@ -51,6 +51,7 @@ export function renderHtml(m: RunbookModel, template: string): string {
       ? `<p>${esc(t('export.rb.noBlockers', {}, L))}</p>`
       : `<ul class="check">${m.blockers.map((b) => `<li class="blocker"><label>${box} <b>${esc(b.message)}</b></label><br>${esc(t('export.rb.fix', { fix: b.fix }, L))}</li>`).join('')}</ul>`,
     ...(m.warnings.length > 0 ? [`<p>${esc(t('export.rb.warnings', {}, L))}:</p><ul>${m.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`] : []),
+    ...(m.checked.length > 0 ? [`<p>${esc(t('export.rb.checked', {}, L))}:</p><ul>${m.checked.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`] : []),
   ].join('\n');
   const rollbacks =
     m.rollbacks.length === 0

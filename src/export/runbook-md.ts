@@ -50,6 +50,7 @@ export function renderMarkdown(m: RunbookModel, template: string): string {
   const blockers = [
     ...(m.blockers.length === 0 ? [t('export.rb.noBlockers', {}, L)] : m.blockers.map((b) => `- [ ] **${b.message}**  \n  ${t('export.rb.fix', { fix: b.fix }, L)}`)),
     ...(m.warnings.length > 0 ? ['', `${t('export.rb.warnings', {}, L)}:`, '', ...m.warnings.map((w) => `- ${w}`)] : []),
+    ...(m.checked.length > 0 ? ['', `${t('export.rb.checked', {}, L)}:`, '', ...m.checked.map((c) => `- ${c}`)] : []),
   ].join('\n');
   const rollbacks =
     m.rollbacks.length === 0

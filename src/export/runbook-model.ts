@@ -23,6 +23,8 @@ export interface RunbookModel {
   answers: { id: string; question: string; value: string }[];
   blockers: Plan['blockers'];
   warnings: string[];
+  /** What the plan checked and found sound (the packages verified). */
+  checked: string[];
   steps: RunbookStep[];
   rollbacks: { id: string; title: string; explain: string; steps: RunbookStep[] }[];
   /** What comes after the last step, elsewhere (the next node's part). */
@@ -54,6 +56,7 @@ export function runbookModel(plan: Plan, def: Definition, describe: Describe): R
     })),
     blockers: plan.blockers,
     warnings: plan.warnings,
+    checked: plan.checked ?? [],
     steps: stepsOf(plan.steps, '', true),
     rollbacks: plan.restorePoints.map((rp, n) => ({ id: rp.id, title: rp.title, explain: rp.explain, steps: stepsOf(rp.rollback, `R${n + 1}.`, false) })),
     next: plan.next ?? [],

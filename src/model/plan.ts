@@ -48,6 +48,8 @@ export interface Plan {
   steps: PlannedStep[];
   blockers: Blocker[];
   warnings: string[];
+  /** What was checked before the run and found sound (packages verified); absent when nothing was, and in older journals. */
+  checked?: string[];
   restorePoints: PlannedRestorePoint[];
   /** What to do after this run, elsewhere (the next node's part); absent when nothing is, and in older journals. */
   next?: string[];

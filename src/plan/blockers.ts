@@ -20,7 +20,7 @@ export function genericBlockers(
   facts: Facts,
   steps: PlannedStep[],
   lang: Lang,
-): { blockers: Blocker[]; warnings: string[] } {
+): { blockers: Blocker[]; warnings: string[]; checked: string[] } {
   const blockers: Blocker[] = [];
   const warnings: string[] = [];
 
@@ -82,5 +82,5 @@ export function genericBlockers(
       });
     }
   }
-  return { blockers, warnings };
+  return { blockers, warnings, checked: checks.checked };
 }

@@ -140,6 +140,7 @@ export function buildPlan(def: Definition, answers: Answers, facts: Facts, lang:
     steps,
     blockers,
     warnings: [...ruleWarnings, ...generic.warnings],
+    ...(generic.checked.length === 0 ? {} : { checked: generic.checked }),
     restorePoints,
     ...(next.length === 0 ? {} : { next }),
   };

@@ -107,6 +107,10 @@ export function formatPlan(plan: Plan, options: FormatOptions): string {
     out.push('', t('plan.fmt.warnings'));
     for (const w of plan.warnings) out.push(`  ! ${w}`);
   }
+  if (plan.checked !== undefined) {
+    out.push('', t('plan.fmt.checked'));
+    for (const c of plan.checked) out.push(`  - ${c}`);
+  }
   out.push('');
   if (plan.blockers.length === 0) out.push(t('plan.fmt.noBlockers'));
   else {

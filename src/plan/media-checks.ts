@@ -1,6 +1,7 @@
-// Blockers and warnings from the checksums of the media packages (facts.mediaChecks, gathered by
-// src/detect/checksums.ts). Pure: a damaged or unlisted package refuses the plan before it is used.
-import { basename, dirname } from 'node:path';
+// Blockers, warnings and the all-clear from the checksums of the media packages (facts.mediaChecks,
+// gathered by src/detect/checksums.ts). Pure: a damaged or unlisted package refuses the plan before
+// it is used; a verified one is said, as evidence for the change record.
+import { basename, dirname, isAbsolute, relative } from 'node:path';
 import type { Answers, Definition } from '../model/definition.js';
 import type { Facts } from '../model/facts.js';
 import type { Blocker } from '../model/plan.js';
@@ -9,9 +10,11 @@ import '../i18n/messages/media.js';
 import { evalCondition } from './condition.js';
 import type { Lang } from './steps.js';
 
-export function mediaCheckBlockers(def: Definition, answers: Answers, facts: Facts, lang: Lang): { blockers: Blocker[]; warnings: string[] } {
+export function mediaCheckBlockers(def: Definition, answers: Answers, facts: Facts, lang: Lang): { blockers: Blocker[]; warnings: string[]; checked: string[] } {
   const blockers: Blocker[] = [];
   const unverified: string[] = [];
+  const verified: string[] = [];
+  const lists = new Set<string>();
   for (const [key, check] of Object.entries(facts.mediaChecks ?? {})) {
     const media = def.media[key];
     if (media === undefined || (media.when !== undefined && !evalCondition(media.when, answers))) continue;
@@ -23,8 +26,19 @@ export function mediaCheckBlockers(def: Definition, answers: Answers, facts: Fac
       blockers.push({ id: `media-unlisted:${key}`, message: t('media.checksum.unlisted', p, lang), fix: t('media.checksum.unlistedFix', p, lang) });
     } else if (check.status === 'unverified') {
       unverified.push(check.file);
+    } else {
+      verified.push(onMedia(check.file, facts.media));
+      lists.add(list);
     }
   }
   const warnings = unverified.length === 0 ? [] : [t('media.checksum.unverified', { files: unverified.join(', ') }, lang)];
-  return { blockers, warnings };
+  const checked = verified.length === 0 ? [] : [t('media.checksum.verified', { files: verified.join(', '), lists: [...lists].join(', ') }, lang)];
+  return { blockers, warnings, checked };
+}
+
+/** A package's path as the operator sees it on the CD: relative to the media directory. */
+function onMedia(file: string, media: string | undefined): string {
+  if (media === undefined) return file;
+  const rel = relative(media, file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }

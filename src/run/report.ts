@@ -43,7 +43,8 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   for (const [k, v] of Object.entries(plan.answers)) out.push(`| ${cell(k)} | ${cell(Array.isArray(v) ? v.join(', ') : v)} |`);
   out.push('');
   // What the plan said before it ran (e.g. which earlier run allowed this one): part of the record.
-  if (plan.warnings.length > 0) out.push(`## ${tr('run.report.warnings')}`, '', ...plan.warnings.map((w) => `- ${cell(w)}`), '');
+  const notes = [...(plan.checked ?? []), ...plan.warnings];
+  if (notes.length > 0) out.push(`## ${tr('run.report.warnings')}`, '', ...notes.map((w) => `- ${cell(w)}`), '');
 
   out.push(`## ${tr('run.report.steps')}`, '', `| # | ${tr('run.report.step')} | ${tr('run.report.status')} | ${tr('run.report.time')} | ${tr('run.report.detail')} |`, '|---|---|---|---|---|');
   const lastEnd = new Map<string, Ev<'step-end'>>();

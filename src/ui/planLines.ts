@@ -63,6 +63,10 @@ export function planLines(plan: Plan, width: number, secrets: readonly string[] 
     for (const w of plan.warnings) lines.push(...para(w, width, { color: 'yellow' }, 0, { text: '! ', color: 'yellow' }));
     lines.push(blank);
   }
+  if (plan.checked !== undefined) {
+    for (const c of plan.checked) lines.push(...para(c, width, {}, 0, { text: '✓ ', color: 'green' }));
+    lines.push(blank);
+  }
   const manual = plan.steps.filter((s) => s.manual).length;
   lines.push(...para(t('ui.plan.stepsHead', { count: plan.steps.length, manual }), width, { bold: true }));
   plan.steps.forEach((step, i) => lines.push(...stepLines(step, i + 1, plan, width, secrets)));

@@ -108,11 +108,26 @@ describe('mediaCheckBlockers', () => {
     expect(out.blockers[0]?.message).toContain('/cd/server.tgz does not match its checksum in /cd/SHA256SUMS');
     expect(out.blockers[0]?.fix).toContain('sha256sum -c SHA256SUMS" in /cd');
     const ja = mediaCheckBlockers(def, {}, facts({ server: { status: 'unverified', file: '/cd/server.tgz' } }), 'ja');
-    expect(ja).toEqual({ blockers: [], warnings: [expect.stringContaining('/cd/server.tgz に対応する SHA256SUMS')] });
+    expect(ja).toEqual({ blockers: [], warnings: [expect.stringContaining('/cd/server.tgz に対応する SHA256SUMS')], checked: [] });
   });
 
   it('a package the answers do not use is not held against the plan', () => {
     const out = mediaCheckBlockers(def, { custom: 'no' }, facts({ custom: { status: 'mismatch', file: '/cd/custom.tgz', list: '/cd/SHA256SUMS' } }), 'en');
-    expect(out).toEqual({ blockers: [], warnings: [] });
+    expect(out).toEqual({ blockers: [], warnings: [], checked: [] });
+  });
+
+  it('verified packages are one line naming them on the media and the lists they match', () => {
+    const f = { ...facts({
+      server: { status: 'ok', file: '/cd/server/server.tgz', list: '/cd/SHA256SUMS' },
+      custom: { status: 'ok', file: '/cd/custom.tgz', list: '/cd/custom.tgz.sha256' },
+    }), media: '/cd' };
+    expect(mediaCheckBlockers(def, { custom: 'yes' }, f, 'en')).toEqual({
+      blockers: [],
+      warnings: [],
+      checked: ['the packages match their SHA-256 checksums in /cd/SHA256SUMS, /cd/custom.tgz.sha256: server/server.tgz, custom.tgz'],
+    });
+    // Unused packages are not claimed as checked; without a media dir the full paths are said.
+    const ja = mediaCheckBlockers(def, { custom: 'no' }, facts(f.mediaChecks), 'ja');
+    expect(ja.checked).toEqual(['パッケージは /cd/SHA256SUMS の SHA-256 チェックサムと一致しています: /cd/server/server.tgz']);
   });
 });

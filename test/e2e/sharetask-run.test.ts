@@ -14,7 +14,7 @@ describe('run --product sharetask --yes on the sample server', () => {
   let sb: Sandbox & { cleanup(): void };
   let result: Awaited<ReturnType<typeof runSharetask>>;
   beforeAll(async () => {
-    sb = await makeSandbox();
+    sb = await makeSandbox({ checksums: true });
     result = await runSharetask(sb);
   }, 300_000);
   afterAll(() => sb.cleanup());
@@ -62,6 +62,11 @@ describe('run --product sharetask --yes on the sample server', () => {
     expect(report).toContain(join(sb.root, 'tmp/sharetask_bkup.tar.gz'));
     expect(report).toContain(`upgrade-wizard rollback --to backup-archive --root ${sb.root} --log-dir ${sb.logDir}\n`);
     expect(report).toMatch(/Keep the backup files in a safe place: .*sharetask_bkup\.tar\.gz \(by --yes\)/);
+    // The change record holds the evidence that the CD's packages were the vendor's.
+    expect(report).toContain(
+      `- the packages match their SHA-256 checksums in ${join(sb.media, 'SHA256SUMS')}: sharetask_server-5.5.1-2.tar.gz, custom_NAB_20240401.tar.gz, License_NAB_20271231_100.tar.gz\n`,
+    );
+    expect(report).not.toContain('not verified');
   });
 });
 

@@ -16,7 +16,7 @@ describe('export --format markdown|html for ShareTask', () => {
   let plan: PlanJson;
   let md: string;
   beforeAll(async () => {
-    sb = await makeSandbox();
+    sb = await makeSandbox({ checksums: true });
     const p = await runIn(sb, ['plan', '--product', 'sharetask', '--json', ...placeArgs(sb)]);
     plan = JSON.parse(p.stdout) as PlanJson;
     const r = await runIn(sb, ['export', '--format', 'markdown', '--product', 'sharetask', ...placeArgs(sb)]);
@@ -40,6 +40,14 @@ describe('export --format markdown|html for ShareTask', () => {
     expect(md).toContain('## Rollback procedures');
     for (const rp of plan.restorePoints) expect(md).toContain(`${rp.title} (\`${rp.id}\`)`);
     expect(md).toContain(`upgrade-wizard rollback --to backup-archive --root ${sb.root}`);
+  });
+
+  it('says which packages were verified against the CD\'s checksums, in both formats', async () => {
+    const line = `the packages match their SHA-256 checksums in ${join(sb.media, 'SHA256SUMS')}: sharetask_server-5.5.1-2.tar.gz`;
+    expect(md).toContain(`Checked:\n\n- ${line}`);
+    const file = join(sb.dir, 'checked.html');
+    await runIn(sb, ['export', '--format', 'html', '--product', 'sharetask', '-o', file, ...placeArgs(sb)]);
+    expect(readFileSync(file, 'utf8')).toContain(`<p>Checked:</p><ul><li>${line}`);
   });
 
   it('lists the answers and never the database password', () => {

@@ -18,4 +18,10 @@ describe('formatPlan', () => {
     expect(text).toContain('/sbx/home/sharetask -> /sbx/tmp/sharetask_bkup.tar.gz');
     expect(text).toContain('No blockers.');
   });
+
+  it('lists what was checked and found sound under its own heading, not as a warning', () => {
+    const text = formatPlan({ ...plan(SERVER), checked: ['the packages match their SHA-256 checksums in /cd/SHA256SUMS: a.tgz'] }, { color: false });
+    expect(text).toContain('\nChecked:\n  - the packages match their SHA-256 checksums in /cd/SHA256SUMS: a.tgz\n');
+    expect(formatPlan(plan(SERVER), { color: false })).not.toContain('Checked:');
+  });
 });

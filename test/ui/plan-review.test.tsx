@@ -25,6 +25,14 @@ describe('plan review', () => {
     expect(frame).toContain('→ on the active node, run this wizard with role=active.');
   });
 
+  it('says what was checked and found sound before the steps, apart from the warnings', async () => {
+    const plan = samplePlan({ warnings: ['the service httpd will be stopped'], checked: ['the packages match their SHA-256 checksums in /cd/SHA256SUMS: a.tgz'] });
+    const frame = await waitForFrame(renderAt80x24(<PlanReview plan={plan} product="ShareTask 5.5" target="/" onStart={() => undefined} />), '✓ the packages');
+    expect(frame).toContain('! the service httpd will be stopped');
+    expect(frame).toContain('✓ the packages match their SHA-256 checksums in /cd/SHA256SUMS: a.tgz');
+    expect(frame.indexOf('✓')).toBeLessThan(frame.indexOf('4 steps'));
+  });
+
   it('says in words, in each language, which machine of the cluster runs a step', async () => {
     const plan = samplePlan({ steps: [{ ...step('unregister'), runsOn: 'standby' }] });
     let frame = await waitForFrame(renderAt80x24(<PlanReview plan={plan} product="JobCenter" target="/" onStart={() => undefined} />), 'runs on:');
