@@ -28,7 +28,8 @@ const isRoot = (): boolean => process.getuid?.() === 0;
 
 /**
  * Checks, before anything is written, that the file can be replaced while keeping its owner:
- * the directory must be writable and, unless we are root, the file must be ours.
+ * the directory must be writable, the file not immutable nor append-only and, unless we are
+ * root, the file must be ours.
  */
 export async function checkReplaceable(path: string): Promise<void> {
   let real: string;
@@ -47,6 +48,15 @@ export async function checkReplaceable(path: string): Promise<void> {
     throw classifyFsError(error, dirname(real));
   }
   if (!isRoot() && st.uid !== process.getuid?.()) throw new FileAccessError(path, 'ownerNotKept');
+  // chattr +i / +a refuse the rename even to root, which only shows at the write: then a
+  // second file would fail after the first was written. Opening for writing (no truncation,
+  // nothing changes) asks the same question; EPERM is the attribute, EACCES only the mode bits,
+  // which a rename in a writable directory does not need.
+  try {
+    await (await open(real, 'r+')).close();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EPERM') throw classifyFsError(error, path);
+  }
 }
 
 async function makeBackup(real: string, st: Stats, now: Date): Promise<string> {

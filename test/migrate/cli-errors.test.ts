@@ -1,8 +1,10 @@
 // Bad input: exit 2, a message on stderr naming the file, the line and the fix, nothing changed.
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { execa } from 'execa';
+import iconv from 'iconv-lite';
 import { isRoot, repoRoot, runCli } from '../helpers/cli.js';
 import { snapshotTree } from '../helpers/tree.js';
 import { chattrWorks, whileImmutable } from '../helpers/chattr.js';
@@ -38,7 +40,7 @@ describe('bad input to migrate-config', () => {
 
   test('missing db.conf', async () => {
     const { dir, conf } = makeConf(null);
-    expect(await refused(dir, ['--conf', conf])).toContain(`${conf}/db.conf: not found. Fix: check the path (db.conf of ShareTask 5.4 must be in the --conf directory`);
+    expect(await refused(dir, ['--conf', conf])).toContain(`${conf}/db.conf: not found. Fix: check the path (db.conf of ShareTask 5.4 in the --conf directory, copied from the old conf with cp -a as in procedure 3.8)`);
   });
 
   test('missing system.conf', async () => {
@@ -49,7 +51,7 @@ describe('bad input to migrate-config', () => {
   test('system.conf is a directory', async () => {
     const { dir, conf } = makeConf(SEED_DB_CONF, null);
     mkdirSync(join(conf, 'system.conf'));
-    expect(await refused(dir, ['--conf', conf])).toContain(`${conf}/system.conf: is a directory, a file was expected. Fix: system.conf must be`);
+    expect(await refused(dir, ['--conf', conf])).toContain(`${conf}/system.conf: is a directory, a file was expected. Fix: system.conf in the --conf directory must be a regular file`);
   });
 
   test.each([
@@ -76,6 +78,15 @@ describe('bad input to migrate-config', () => {
     expect(await refused(dup.dir, ['--conf', dup.conf])).toContain('system.conf line 2: "SUID_METHOD" is set again (first on line 1)');
     const noEq = makeConf(SEED_DB_CONF, `${PLAIN_SYSTEM_CONF}JUST_A_WORD\n`);
     expect(await refused(noEq.dir, ['--conf', noEq.conf])).toContain('system.conf line 5: "JUST_A_WORD" has no "="');
+  });
+
+  test('a value in Shift_JIS or EUC-JP is quoted as the file has it, not as mojibake', async () => {
+    const sjis = makeConf(Buffer.concat([Buffer.from('dbname = a\ndbuser = a\ndbport = '), iconv.encode('５４３２', 'cp932'), Buffer.from('\n')]));
+    expect(await refused(sjis.dir, ['--conf', sjis.conf])).toContain('db.conf line 3: dbport "５４３２" is not a port number.');
+    const euc = makeConf(SEED_DB_CONF, Buffer.concat([Buffer.from(`${PLAIN_SYSTEM_CONF}# `), iconv.encode('日本語の設定', 'euc-jp'), Buffer.from('\nSUID_METHOD = '), iconv.encode('日本', 'euc-jp'), Buffer.from('\n')]));
+    const r = await runCli(['migrate-config', '--conf', euc.conf]);
+    expect(r.stdout).toMatch(/SUID_METHOD .*日本/);
+    expect(r.stdout).not.toContain('ÆüËÜ');
   });
 
   test('unknown keys in db.conf are a warning only', async () => {
@@ -127,6 +138,26 @@ describe('bad input to migrate-config', () => {
       const message = await whileImmutable(file, () => refused(dir, ['--conf', conf]));
       expect(message).toContain(`${file}: not even root may change it. Fix: check its attributes and its directory's with lsattr`);
       expect(message).not.toContain('permission denied');
+    });
+
+    test('a sudoers that could be written is not, when system.conf cannot be (both are checked first)', async () => {
+      const { dir, conf } = makeConf();
+      const sudoers = join(dir, 'sudoers');
+      writeFileSync(sudoers, 'root ALL=(ALL) ALL\n', { mode: 0o440 });
+      const file = join(conf, 'system.conf');
+      const message = await whileImmutable(file, () => refused(dir, ['--conf', conf, '--sudoers', sudoers]));
+      expect(message).toContain(`${file}: not even root may change it.`);
+    });
+
+    test('an append-only system.conf (chattr +a) is refused before anything is written, too', async () => {
+      const { dir, conf } = makeConf();
+      const file = join(conf, 'system.conf');
+      execFileSync('chattr', ['+a', file]);
+      try {
+        expect(await refused(dir, ['--conf', conf])).toContain(`${file}: not even root may change it.`);
+      } finally {
+        execFileSync('chattr', ['-a', file]);
+      }
     });
   });
 
