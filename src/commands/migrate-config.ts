@@ -54,6 +54,18 @@ function failOn(findings: readonly Finding[]): void {
 
 const latin1 = (buf: Buffer): string => buf.toString('latin1');
 
+/**
+ * The findings with the file's own text decoded: the parsers see bytes as latin1, so a value
+ * in Shift_JIS or UTF-8 would be quoted as mojibake the operator cannot find in the file.
+ */
+async function readable(findings: readonly Finding[], encoding: TextEncoding): Promise<Finding[]> {
+  const decode = async (v: string | number): Promise<string | number> =>
+    typeof v === 'string' && /[\x80-\xff]/.test(v) ? decodeForDisplay(Buffer.from(v, 'latin1'), encoding) : v;
+  return Promise.all(
+    findings.map(async (f) => ({ ...f, params: Object.fromEntries(await Promise.all(Object.entries(f.params).map(async ([k, v]) => [k, await decode(v)] as const))) })),
+  );
+}
+
 /** Decoded text for the screen, '\n' endings (the diff is about content, not line endings). */
 async function display(buf: Buffer, encoding: TextEncoding): Promise<string> {
   const text = await decodeForDisplay(buf, encoding);
@@ -158,9 +170,10 @@ export async function migrate(opts: MigrateOptions): Promise<{ outcome: Outcome;
   const sysBytes = await guard('systemConf', readFileBytes(sysPath));
   const dbEncoding = detectEncoding(dbBytes);
   const db = readDbConf(splitLines(latin1(dbBytes)).lines, dbPath);
-  failOn(db.findings);
+  const dbFindings = await readable(db.findings, dbEncoding);
+  failOn(dbFindings);
   const params = db.params as DbParams;
-  const findings: Finding[] = [...db.findings];
+  const findings: Finding[] = [...dbFindings];
   const sharetaskDb = formatSharetaskDb(params);
   const shownDb = maskSharetaskDb(await decodeForDisplay(Buffer.from(sharetaskDb, 'latin1'), dbEncoding));
   const via = params.dbhost === '' ? t('migrate.via.socket') : t('migrate.via.tcp', { host: params.dbhost });
@@ -184,14 +197,15 @@ export async function migrate(opts: MigrateOptions): Promise<{ outcome: Outcome;
     force: opts.force,
     stamp,
   });
-  failOn(migrated.findings);
-  findings.push(...migrated.findings);
+  const sysFindings = await readable(migrated.findings, sysEncoding);
+  failOn(sysFindings);
+  findings.push(...sysFindings);
   const sysAfter = migrated.changed ? Buffer.from(migrated.text, 'latin1') : sysBytes;
   const pending: Pending[] = [];
   if (migrated.changed) pending.push({ path: sysPath, before: sysBytes, after: sysAfter });
   const files: FileChange[] = [await fileChange(sysPath, sysBytes, sysAfter, sysEncoding)];
 
-  const outcome: Outcome = { conf: confDir, apply: opts.apply, sharetaskDb: shownDb, findings, files, written: [] };
+  const outcome: Outcome = { conf: confDir, apply: opts.apply, sharetaskDb: shownDb, webUser: opts.webUser, findings, files, written: [] };
   if (opts.sudoers !== undefined) {
     const s = await planSudoersChange(opts, at(opts.sudoers), stamp, findings);
     outcome.sudoers = s.report;

@@ -4,6 +4,7 @@
 import { t } from '../i18n/index.js';
 import '../i18n/messages/migrate.js';
 import { colourDiff } from './diff.js';
+import { quoteArgv } from '../quote.js';
 import type { FileComparison } from './shipped.js';
 import type { Finding } from './types.js';
 
@@ -18,6 +19,8 @@ export interface Outcome {
   conf: string;
   apply: boolean;
   sharetaskDb: string;
+  /** The user httpd runs as (--web-user): the owner of the conf directory after the migration. */
+  webUser: string;
   findings: Finding[];
   files: FileChange[];
   written: { path: string; backup: string }[];
@@ -63,7 +66,7 @@ export function renderText(o: Outcome, colour: boolean, failed = false): string 
   if (failed) return `${[...out, t('migrate.verify.nothingWritten')].join('\n')}\n`;
   for (const w of o.written) out.push(t('migrate.report.written', { path: w.path, backup: w.backup }));
   if (changed.length === 0) out.push(t('migrate.report.nothing'));
-  else if (o.apply) out.push(t('migrate.report.wrote', { count: o.written.length }), t('migrate.report.next'));
+  else if (o.apply) out.push(t('migrate.report.wrote', { count: o.written.length }), t('migrate.report.next', { user: o.webUser, conf: quoteArgv([o.conf]) }));
   else out.push(t('migrate.report.wouldWrite', { count: changed.length }));
   return `${out.join('\n')}\n`;
 }

@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { parseMigrateOptions } from '../../src/migrate/options.js';
 import { planSudoers, sharetaskSudoersLines } from '../../src/migrate/sudoers.js';
 import { InputError } from '../../src/errors.js';
+import { runCli } from '../helpers/cli.js';
+import { makeConf } from './conf-dir.js';
 
 const DIR = '/home/sharetask/sharetask_server';
 
@@ -22,6 +24,14 @@ describe('--web-user', () => {
       missing: ['Defaults:www-data !requiretty', 'Defaults:www-data !env_reset', 'www-data ALL=(ALL) NOPASSWD: SHARETASK'],
     });
     expect(planSudoers(`${sharetaskSudoersLines(DIR, 'www-data').join('\n')}\n`, DIR, 'www-data')).toEqual({ status: 'present' });
+  });
+
+  test("the next step after --apply gives the conf directory to that user, the path ready to paste", async () => {
+    const { conf } = makeConf();
+    const www = await runCli(['migrate-config', '--conf', conf, '--web-user', 'www-data', '--apply']);
+    expect(www.stdout).toContain(`Next (procedure 3.8.5): chown -R www-data: ${conf}`);
+    const ja = await runCli(['migrate-config', '--conf', makeConf().conf, '--apply', '--lang', 'ja']);
+    expect(ja.stdout).toMatch(/次の作業 \(手順 3\.8\.5\): chown -R apache: \/\S+\/conf を実行してください。/);
   });
 
   test('defaults to apache, as in the procedure', () => {

@@ -53,8 +53,8 @@ unexpected failure; 2 bad input, a conflict or a refusal (nothing written).
     'migrate.file.changedMeanwhile': '{path}: changed while the migration was running; nothing was written. Fix: run the command again',
     'migrate.what.root': 'the sandbox directory given with --root',
     'migrate.what.conf': 'the conf directory given with --conf',
-    'migrate.what.dbConf': 'db.conf of ShareTask 5.4 must be in the --conf directory (copy the old conf with cp -a, procedure 3.8)',
-    'migrate.what.systemConf': 'system.conf must be in the --conf directory',
+    'migrate.what.dbConf': 'db.conf of ShareTask 5.4 in the --conf directory, copied from the old conf with cp -a as in procedure 3.8',
+    'migrate.what.systemConf': 'system.conf in the --conf directory',
     'migrate.what.shipped': 'the directory given with --shipped',
     'migrate.what.sudoers': 'the file given with --sudoers',
     'migrate.what.customArchive': 'the archive given with --custom-archive',
@@ -121,7 +121,7 @@ unexpected failure; 2 bad input, a conflict or a refusal (nothing written).
     'migrate.report.wouldWrite': '{count} file(s) would change. Run again with --apply to write them.',
     'migrate.report.wrote': '{count} file(s) written.',
     'migrate.report.nothing': 'The configuration is already migrated: nothing to write.',
-    'migrate.report.next': 'Next (procedure 3.8.5): chown -R apache: on the conf directory.',
+    'migrate.report.next': 'Next (procedure 3.8.5): chown -R {user}: {conf}',
   },
   ja: {
     'migrate.help': `使い方: upgrade-wizard migrate-config --conf DIR [オプション]
@@ -173,8 +173,8 @@ SUID_METHOD = sudo、CUSTOM、ENABLE_USER_PREFS / USER_PREFS_DIR。--apply を�
     'migrate.file.changedMeanwhile': '{path}: 移行中に変更されたため、何も書き込んでいません。対処: コマンドをもう一度実行してください',
     'migrate.what.root': '--root で指定したサンドボックスのディレクトリ',
     'migrate.what.conf': '--conf で指定した conf ディレクトリ',
-    'migrate.what.dbConf': 'ShareTask 5.4 の db.conf が --conf のディレクトリに必要です (手順 3.8 のとおり cp -a で旧 conf をコピー)',
-    'migrate.what.systemConf': 'system.conf が --conf のディレクトリに必要です',
+    'migrate.what.dbConf': '--conf のディレクトリにある ShareTask 5.4 の db.conf (手順 3.8 のとおり cp -a で旧 conf からコピーしたもの)',
+    'migrate.what.systemConf': '--conf のディレクトリにある system.conf',
     'migrate.what.shipped': '--shipped で指定したディレクトリ',
     'migrate.what.sudoers': '--sudoers で指定したファイル',
     'migrate.what.customArchive': '--custom-archive で指定したアーカイブ',
@@ -241,7 +241,7 @@ SUID_METHOD = sudo、CUSTOM、ENABLE_USER_PREFS / USER_PREFS_DIR。--apply を�
     'migrate.report.wouldWrite': '{count} 個のファイルが変更されます。書き込むには --apply を付けてもう一度実行してください。',
     'migrate.report.wrote': '{count} 個のファイルを書き込みました。',
     'migrate.report.nothing': '設定は移行済みです: 書き込むものはありません。',
-    'migrate.report.next': '次の作業 (手順 3.8.5): conf ディレクトリに chown -R apache: を実行してください。',
+    'migrate.report.next': '次の作業 (手順 3.8.5): chown -R {user}: {conf} を実行してください。',
   },
 };
 
