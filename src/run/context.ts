@@ -55,9 +55,15 @@ export class StepFailure extends Error {
   }
 }
 
-/** The child was killed on the operator's second Ctrl-C. */
+/**
+ * The operator ended the step: a child killed on the second Ctrl-C ('killed'), or a wait
+ * (which may last hours) ended on the first ('wait'), where nothing was killed.
+ */
 export class KilledByOperator extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly how: 'killed' | 'wait' = 'killed',
+  ) {
     super(message);
     this.name = 'KilledByOperator';
   }

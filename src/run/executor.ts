@@ -77,8 +77,9 @@ export async function runStep(s: Session, step: PlannedStep, index: number): Pro
       const message = s.ctx.redact.text(errorText(error));
       if (error instanceof KilledByOperator) {
         end('failed', message);
-        s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.killed') });
-        return finish(s, 'stopped', { reason: 'killed', step: step.id, error: message });
+        const wait = error.how === 'wait';
+        s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t(wait ? 'run.interrupt.waitStopped' : 'run.interrupt.killed') });
+        return finish(s, 'stopped', { reason: wait ? 'wait-stopped' : 'killed', step: step.id, error: message });
       }
       if (step.allowFailure) {
         output(s.ctx, step, t('run.allowedFailure', { reason: message }));

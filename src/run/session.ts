@@ -29,7 +29,7 @@ export interface ExecuteOptions {
 }
 
 export type RunStatus = 'done' | 'stopped' | 'failed' | 'rolled-back' | 'dry-run';
-export type StopReason = 'interrupted' | 'killed' | 'reboot' | 'declined' | 'failure' | 'half-run' | 'rollback-failed';
+export type StopReason = 'interrupted' | 'killed' | 'wait-stopped' | 'reboot' | 'declined' | 'failure' | 'half-run' | 'rollback-failed';
 
 export interface RunResult {
   runId: string;

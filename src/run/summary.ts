@@ -72,7 +72,7 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
       break;
     case 'stopped':
       if (result.reason === 'reboot') {
-        lines.push(t('run.sum.reboot', { command: resumeCommand(place) }));
+        lines.push(t('run.sum.reboot', { step, command: resumeCommand(place) }));
         exitCode = 0;
       } else if (result.reason === 'half-run') {
         lines.push(
@@ -85,7 +85,8 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
         );
         exitCode = 2;
       } else {
-        lines.push(t(`run.sum.stopped.${result.reason ?? 'interrupted'}`, { step }), t('run.sum.resume', { command: resumeCommand(place) }), ...back);
+        // The operator stopped it: there is no cause to fix, only the run to continue.
+        lines.push(t(`run.sum.stopped.${result.reason ?? 'interrupted'}`, { step }), t('run.sum.continue', { command: resumeCommand(place) }), ...back);
       }
       break;
     case 'failed':

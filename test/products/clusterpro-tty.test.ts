@@ -55,7 +55,7 @@ describe.skipIf(!hasTmux)('clusterpro in a terminal', () => {
     expect(await t.waitFor('I have done this step')).toContain('every server (node1, node2)');
     expect(s.calls().filter((c) => c.startsWith('chkconfig'))).toHaveLength(6);
     await t.keys('Space', 'Enter');
-    const end = await t.waitFor('The run stopped for a reboot');
+    const end = await t.waitFor('The run stopped for the restart of step');
     // The operator continues at a terminal after the reboot: no --yes to confirm checkpoints unseen.
     expect(end).toMatch(/upgrade-wizard resume --root \S+/);
     expect(end).not.toContain('--yes');

@@ -53,7 +53,7 @@ describe.skipIf(!hasTmux)('groupmax in a terminal', () => {
     await t.checkpoint('Stop the address service of the master management server');
     await t.checkpoint('Stop Object Server');
     await t.checkpoint('Turn off the automatic start of the address service');
-    const stopped = await t.waitFor('The run stopped for a reboot');
+    const stopped = await t.waitFor('The run stopped for the restart of step');
     expect(stopped).toContain(`upgrade-wizard resume --root ${sb.root}`);
     // A pause the procedure asks for, not a run cut short.
     expect(stopped).toContain('■ The run paused for the reboot the procedure asks for.');

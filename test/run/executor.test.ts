@@ -156,6 +156,23 @@ describe('interruptions and resume', () => {
     expect(ran(file)).toEqual(['a', 'b']);
   });
 
+  it('the first Ctrl-C ends a long wait: journaled and summed up as a wait stopped, not as a command killed', async () => {
+    const dir = temp();
+    const logDir = join(dir, 'log');
+    const stop = new AbortController();
+    const ui = new Recorder();
+    // The mirror stays RED; the operator presses Ctrl-C once while the wizard waits for GREEN.
+    ui.onProgress = () => stop.abort();
+    const wait = step('verify', { verify: { argv: ['echo', 'Mirror Color RED'], expectOutput: 'GREEN', waitSeconds: 43200, intervalSeconds: 60 } }, { id: 'mirror' });
+    const result = await execute(plan([wait]), ui, { logDir, root: '', signal: stop.signal });
+    expect(result).toMatchObject({ status: 'stopped', reason: 'wait-stopped', step: 'mirror' });
+    const interrupted = (await events(result.files!.journal)).filter((e) => e.type === 'interrupted');
+    expect(interrupted).toMatchObject([{ step: 'mirror', reason: 'Ctrl-C during the wait: the check had not passed yet' }]);
+    const report = readFileSync(result.files!.report, 'utf8');
+    expect(report).toContain('Ctrl-C during the wait');
+    expect(report).not.toContain('twice');
+  });
+
   it('after a crash mid-step: a harmless or provably done step goes on; a command asks; idempotent ones re-run', async () => {
     const dir = temp();
     const logDir = join(dir, 'log');

@@ -1,5 +1,5 @@
 // Handlers that run processes: service (service or init.d, missing daemons), command, verify.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { command } from '../../src/run/steps/command.js';
@@ -90,11 +90,24 @@ describe('verify', () => {
     const counter = join(dir, 'n');
     writeFileSync(counter, '0');
     // Passes on the third call: no timing involved, only the number of attempts.
-    const script = `open(my $f, '<', $ARGV[0]); my $n = <$f>; close($f); open($f, '>', $ARGV[0]); print $f $n + 1; close($f); exit($n >= 2 ? 0 : 1)`;
+    const script = `open(my $f, '<', $ARGV[0]); my $n = <$f>; close($f); open($f, '>', $ARGV[0]); print $f $n + 1; close($f); print($n >= 2 ? "Mirror Color GREEN\\n" : "Mirror Color RED\\n")`;
     const ui = new Recorder();
-    const s = step('verify', { verify: { argv: ['perl', '-e', script, counter], waitSeconds: 30, intervalSeconds: 1 } });
+    const s = step('verify', { verify: { argv: ['perl', '-e', script, counter], expectOutput: 'GREEN', waitSeconds: 30, intervalSeconds: 1 } });
     expect((await verify.run(s, context(ui))).status).toBe('done');
     expect(ui.progress.every((p) => p.unit === 'seconds' && p.total === 30)).toBe(true);
     expect(ui.progress.length).toBe(2);
+  });
+
+  it('fails at once, without waiting, when the command itself fails (only its output can say "not yet")', async () => {
+    const dir = tempDir('uw-poll-');
+    const counter = join(dir, 'n');
+    writeFileSync(counter, '0');
+    // A mistyped mirror name: clpmdstat says so and exits 1 at every call, for the 12 hours of the wait.
+    const script = `open(my $f, '<', $ARGV[0]); my $n = <$f>; close($f); open($f, '>', $ARGV[0]); print $f $n + 1; close($f); print "Invalid mirror disk resource name.\\n"; exit 1`;
+    const ui = new Recorder();
+    const s = step('verify', { verify: { argv: ['perl', '-e', script, counter], expectOutput: 'GREEN', waitSeconds: 43200, intervalSeconds: 1 } });
+    await expect(verify.run(s, context(ui))).rejects.toThrow(/Invalid mirror disk resource name/);
+    expect(readFileSync(counter, 'utf8')).toBe('1');
+    expect(ui.progress).toEqual([]);
   });
 });

@@ -29,6 +29,22 @@ describe('run summary', () => {
     expect(run(commands[1]!)).toBe(`sandbox-first\n<rollback>\n<--to>\n<backup>\n<--root>\n<${place.root}>\n<--log-dir>\n<${place.logDir}>\n<--yes>\n`);
   });
 
+  it('a stop the operator chose says how to continue, not to fix a cause; a failure does', () => {
+    const place = { root: '/tmp/sbx', logDir: '/var/log/upgrade-wizard' };
+    const text = (r: Parameters<typeof summarize>[1]) => summarize(samplePlan(), r, place).lines.join('\n');
+    const waited = text({ runId: 'r1', status: 'stopped', reason: 'wait-stopped', step: 'symlink' });
+    expect(waited).toContain('The run stopped on Ctrl-C during the wait of step 4 "Switch the symlink" (symlink): its check had not passed yet');
+    expect(waited).toContain('To continue (the interrupted step is checked and run again):\n  upgrade-wizard resume');
+    expect(text({ runId: 'r1', status: 'stopped', reason: 'interrupted', step: 'symlink' })).not.toContain('fixing the cause');
+    expect(text({ runId: 'r1', status: 'failed', reason: 'failure', step: 'symlink', error: 'exit 1' })).toContain('After fixing the cause, continue');
+  });
+
+  it('a stop for a restart names the step whose instructions say how (a cluster shutdown is not a reboot by hand)', () => {
+    const r = summarize(samplePlan(), { runId: 'r1', status: 'stopped', reason: 'reboot', step: 'symlink' }, { root: '', logDir: '/var/log/upgrade-wizard' });
+    expect(r.exitCode).toBe(0);
+    expect(r.lines.join('\n')).toContain('The run stopped for the restart of step 4 "Switch the symlink" (symlink): restart the machine as that step says; afterwards continue with:\n  upgrade-wizard resume');
+  });
+
   it('a step that may have partly run gets commands to run it again or to mark it done, by its id', () => {
     const { lines, exitCode } = summarize(samplePlan(), { runId: 'r1', status: 'stopped', reason: 'half-run', step: 'symlink' }, { root: '/tmp/sbx', logDir: '/var/log/upgrade-wizard' });
     expect(exitCode).toBe(2);

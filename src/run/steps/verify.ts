@@ -80,8 +80,17 @@ const exists = (p: string): Promise<boolean> =>
     () => false,
   );
 
-/** undefined when the check passes, else why not. */
-async function once(step: PlannedStep, ctx: StepContext, s: Spec, quiet: boolean): Promise<string | undefined> {
+/**
+ * undefined when the check passes, else why not; `final` when waiting longer cannot help: the
+ * command itself failed (a mistyped name, a tool missing), as opposed to its output saying
+ * "not yet" (a mirror still RED), which is what a wait is for.
+ */
+async function once(step: PlannedStep, ctx: StepContext, s: Spec, quiet: boolean): Promise<{ reason: string; final?: boolean } | undefined> {
+  const reason = await check(step, ctx, s, quiet);
+  return reason === undefined || typeof reason === 'object' ? reason : { reason };
+}
+
+async function check(step: PlannedStep, ctx: StepContext, s: Spec, quiet: boolean): Promise<string | { reason: string; final: true } | undefined> {
   // The wizard's own environment is what its children (and the operator's shell) inherit.
   if (s.envUnset && (process.env[s.envUnset] ?? '') !== '') return t('run.verify.envSet', { name: s.envUnset });
   if (s.fileExists && !(await exists(s.fileExists))) return t('run.verify.fileMissing', { file: s.fileExists });
@@ -89,7 +98,7 @@ async function once(step: PlannedStep, ctx: StepContext, s: Spec, quiet: boolean
   if (!s.argv) return undefined;
   const r = await runCommand(ctx, step, s.argv, { quiet });
   const want = s.expectExit ?? 0;
-  if (r.exitCode !== want) return t('run.verify.exit', { want, reason: describeFailure(s.argv, r) });
+  if (r.exitCode !== want) return { reason: t('run.verify.exit', { want, reason: describeFailure(s.argv, r) }), final: true };
   // The telling line of the output (e.g. "Mirror Color RED GREEN") says more than the pattern.
   const seen = (fallback: string): string => s.showLine?.exec(r.output)?.[0].trim() || fallback;
   if (s.expectOutput && !s.expectOutput.test(r.output)) return seen(t('run.verify.noMatch', { pattern: s.expectOutput.source }));
@@ -107,17 +116,18 @@ export const verify: StepHandler = {
     const started = Date.now();
     const wait = s.waitSeconds ?? 0;
     for (let attempt = 1; ; attempt++) {
-      const failure = await once(step, ctx, s, attempt > 1);
-      if (failure === undefined) return { status: 'done', detail: t('run.verify.passed') };
+      const result = await once(step, ctx, s, attempt > 1);
+      if (result === undefined) return { status: 'done', detail: t('run.verify.passed') };
+      const failure = result.reason;
       const elapsed = (Date.now() - started) / 1000;
-      if (elapsed >= wait) throw new StepFailure(wait > 0 ? t('run.verify.timeout', { seconds: wait, reason: failure }) : failure);
+      if (result.final || elapsed >= wait) throw new StepFailure(wait > 0 && !result.final ? t('run.verify.timeout', { seconds: wait, reason: failure }) : failure);
       output(ctx, step, t('run.verify.waiting', { reason: failure, elapsed: Math.round(elapsed), total: wait }));
       progress(ctx, step, { done: Math.round(elapsed), total: wait, unit: 'seconds' });
       const pause = Math.min(s.intervalSeconds ?? 5, Math.max(1, wait - elapsed));
       try {
         await sleep(pause * 1000, undefined, { signal: ctx.stop });
       } catch {
-        throw new KilledByOperator(t('run.verify.interrupted'));
+        throw new KilledByOperator(t('run.verify.interrupted'), 'wait');
       }
     }
   },
