@@ -11,7 +11,7 @@ import { DEFAULT_LOG_DIR, ensureLogDir, listJournals } from '../run/journal.js';
 import { checkpointDriver } from '../run/line-prompts.js';
 import { refuseIfLocked } from '../run/lock.js';
 import { sameRoot } from '../run/resumable.js';
-import { defaultRestorePoint, describeRollback, findPoint, rollbackTo } from '../run/rollback.js';
+import { defaultRestorePoint, describeRollback, findPoint, rollbackMismatch, rollbackTo } from '../run/rollback.js';
 import { openSession } from '../run/session.js';
 import { watchInterrupts } from '../run/signals.js';
 import { rollbackCommand, runPlace, summarize } from '../run/summary.js';
@@ -42,9 +42,16 @@ export async function run(args: string[]): Promise<number> {
     throw new InputError(t('run.rollback.noDefault', { runId: record.runId, known }));
   }
   const point = findPoint(record.plan, pointId);
-  say(t('run.rollback.of', { runId: record.runId, product: record.plan.product }));
-  for (const line of describeRollback(point)) say(line);
   const place = runPlace(record, root, logDir);
+  // Said before what it will do, and never confirmed unseen: a wrong point can undo half a job.
+  const mismatch = rollbackMismatch(record, point.id);
+  if (mismatch && o.yes) {
+    const instead = mismatch.inForce === undefined ? '' : t('run.rollback.orInForce', { command: rollbackCommand({ ...place, unattended: true }, mismatch.inForce) });
+    throw new InputError(t('run.rollback.mismatchYes', { problem: mismatch.problem, instead }));
+  }
+  say(t('run.rollback.of', { runId: record.runId, product: record.plan.product }));
+  if (mismatch) say(t('run.rollback.warning', { problem: mismatch.problem }));
+  for (const line of describeRollback(point)) say(line);
   const driver = await checkpointDriver(
     o.yes,
     record.plan,

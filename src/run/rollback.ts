@@ -10,6 +10,7 @@ import { errorText, KilledByOperator, now, type StepOutcome } from './context.js
 import { doneSteps, readJournal, type JournalRecord } from './journal.js';
 import { finish, type RunResult, type Session } from './session.js';
 import { handlers } from './steps/index.js';
+import { restorePointAt } from '../plan/restore-point.js';
 
 /** The restore point in force after the steps done so far: that of the last one done. */
 export function defaultRestorePoint(record: JournalRecord): string | undefined {
@@ -20,6 +21,25 @@ export function defaultRestorePoint(record: JournalRecord): string | undefined {
     point = step.restorePoint ?? point;
   }
   return point;
+}
+
+/**
+ * Why `--to POINT` may not be what the operator wants, or undefined when POINT is the one in
+ * force: an earlier point does not undo the steps done since (ShareTask's link switched back
+ * onto a database already upgraded), and a point no step done has reached undoes nothing done.
+ */
+export function rollbackMismatch(record: JournalRecord, pointId: string): { problem: string; inForce?: string } | undefined {
+  const inForce = defaultRestorePoint(record);
+  if (inForce === pointId) return undefined;
+  const steps = record.plan.steps;
+  const done = doneSteps(record.events);
+  const covered = steps.findIndex((s, i) => done.has(s.id) && restorePointAt(steps, i) === pointId);
+  if (covered < 0) return { problem: t('run.rollback.notReached', { point: pointId }), ...(inForce === undefined ? {} : { inForce }) };
+  const later = steps.findIndex((s, i) => i > covered && done.has(s.id) && restorePointAt(steps, i) !== pointId);
+  const step = steps[later];
+  if (inForce === undefined || step === undefined) return undefined;
+  const title = record.plan.restorePoints.find((p) => p.id === inForce)?.title ?? inForce;
+  return { problem: t('run.rollback.notInForce', { point: pointId, inForce, inForceTitle: title, step: t('run.sum.step', { number: later + 1, title: step.title, id: step.id }) }), inForce };
 }
 
 export function findPoint(plan: Plan, id: string): PlannedRestorePoint {

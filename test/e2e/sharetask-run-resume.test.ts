@@ -168,6 +168,12 @@ describe('rollback', () => {
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toMatch(/backup-archive: /);
     expect(unknown.stderr).toMatch(/old-symlink: /);
+    // The link switched back onto a database already upgraded: never confirmed unseen.
+    const stale = await runIn(sb, ['rollback', '--to', 'old-symlink', '--yes', '--root', sb.root, '--log-dir', sb.logDir]);
+    expect(stale.exitCode).toBe(2);
+    expect(stale.stderr).toMatch(/the restore point in force after the steps done is backup-archive \("Restore from the 2\.2 backup"\); old-symlink is for an earlier stage and does not undo step \d+ "[^"]+" \([a-z0-9-]+\) nor what was done after it\. Nothing was done/);
+    expect(stale.stderr).toContain(`Or go back to the restore point in force: upgrade-wizard rollback --to backup-archive --root ${sb.root} --log-dir ${sb.logDir} --yes`);
+    expect(snapshotTree(sb.root)).toEqual(before);
 
     const calls = (await readCalls(sb.dir)).length;
     const r = await runIn(sb, ['rollback', '--to', 'backup-archive', '--yes', '--root', sb.root, '--log-dir', sb.logDir]);

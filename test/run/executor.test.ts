@@ -10,7 +10,7 @@ import { listJournals, readJournal } from '../../src/run/journal.js';
 import { Redactor } from '../../src/run/redact.js';
 import { findResumable, isFinished, rebootMissing, resumePointOf } from '../../src/run/resumable.js';
 import { resume } from '../../src/run/resume.js';
-import { defaultRestorePoint } from '../../src/run/rollback.js';
+import { defaultRestorePoint, rollbackMismatch } from '../../src/run/rollback.js';
 import { plan, Recorder, step, tempDir } from './ctx.js';
 
 const temp = (): string => tempDir('uw-exec-');
@@ -262,6 +262,20 @@ describe('rollback points', () => {
     const result = await execute(p, new Recorder(), { logDir: dir, root: '' });
     expect(defaultRestorePoint(await readJournal(result.files!.journal))).toBe('two');
     expect(resumePointOf(await readJournal(result.files!.journal)).next).toBe(3);
+  });
+
+  it('says when --to names a point that is not the one in force: earlier (later steps stay done) or not reached yet', async () => {
+    const dir = temp();
+    const p: Plan = plan([perl('a', 'exit 0', { restorePoint: 'one' }), perl('b', 'exit 0', { title: 'upgrade the database' }), perl('c', 'exit 0', { restorePoint: 'two' }), perl('d', 'exit 1', { restorePoint: 'three' })], {
+      restorePoints: ['one', 'two', 'three'].map((id) => ({ id, title: `point ${id}`, explain: id, rollback: [perl('x', 'exit 0')] })),
+    });
+    const record = await readJournal((await execute(p, new Recorder(), { logDir: dir, root: '' })).files!.journal);
+    expect(rollbackMismatch(record, 'two')).toBeUndefined();
+    expect(rollbackMismatch(record, 'one')).toEqual({
+      problem: 'the restore point in force after the steps done is two ("point two"); one is for an earlier stage and does not undo step 3 "step c" (c) nor what was done after it.',
+      inForce: 'two',
+    });
+    expect(rollbackMismatch(record, 'three')).toEqual({ problem: 'no step done so far is covered by three: its steps would undo work that has not been done.', inForce: 'two' });
   });
 });
 
