@@ -2,6 +2,7 @@
 // run ends (journal event, report). Shared by a fresh run, resume and rollback.
 import { mkdirSync } from 'node:fs';
 import type { Interaction } from '../model/interaction.js';
+import type { JournalEvent } from '../model/journal.js';
 import type { Plan } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
@@ -39,6 +40,8 @@ export interface RunResult {
   step?: string;
   error?: string;
   files?: RunFiles;
+  /** Of a finished run: the steps that ended skipped (by the operator, or not applying here). */
+  skipped?: string[];
 }
 
 export interface Session {
@@ -84,11 +87,21 @@ export async function finish(s: Session, status: Exclude<RunStatus, 'dry-run'>, 
   // A stop is not an end for the journal when the run can be resumed; it still gets a report.
   s.journal.append({ type: 'run-end', time: now(), status: status === 'done' || status === 'rolled-back' || status === 'stopped' ? status : 'failed', report: files.report });
   s.journal.log(t('run.log.end', { status, reason: extra.reason ?? '-' }));
+  let skipped: string[] = [];
   try {
-    await writeReport(await readJournal(files.journal), files, s.ctx.redact);
+    const record = await readJournal(files.journal);
+    await writeReport(record, files, s.ctx.redact);
+    if (status === 'done') skipped = skippedSteps(s.plan, record.events);
   } finally {
     s.journal.close();
     s.unlock();
   }
-  return { runId: s.journal.runId, status, files, ...extra };
+  return { runId: s.journal.runId, status, files, ...extra, ...(skipped.length > 0 ? { skipped } : {}) };
+}
+
+/** Steps of the plan whose last end was "skipped": a finished run is not "all done" then. */
+function skippedSteps(plan: Plan, events: readonly JournalEvent[]): string[] {
+  const last = new Map<string, string>();
+  for (const e of events) if (e.type === 'step-end') last.set(e.step, e.status);
+  return plan.steps.filter((step) => last.get(step.id) === 'skipped').map((step) => step.id);
 }

@@ -59,7 +59,18 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
   let exitCode = 1;
   switch (result.status) {
     case 'done':
-      lines.push(t('run.sum.done', { runId: result.runId, count: plan.steps.length }), ...(plan.next ?? []).map((text) => t('run.sum.next', { text })));
+      lines.push(
+        result.skipped === undefined
+          ? t('run.sum.done', { runId: result.runId, count: plan.steps.length })
+          : t('run.sum.doneSkipped', {
+              runId: result.runId,
+              count: plan.steps.length,
+              done: plan.steps.length - result.skipped.length,
+              skipped: result.skipped.length,
+              steps: result.skipped.map((id) => `${plan.steps.findIndex((s) => s.id === id) + 1} (${id})`).join(', '),
+            }),
+        ...(plan.next ?? []).map((text) => t('run.sum.next', { text })),
+      );
       exitCode = 0;
       break;
     case 'dry-run':

@@ -108,8 +108,8 @@ describe('interactive wizard in a terminal (tmux 80x24)', () => {
     expect(await t.exitStatus()).toBe(0);
     // The way back starts a line of its own: after the sentence it began mid-line and broke inside a path.
     const lines = (await t.history()).split('\n').map((l) => l.trim());
-    const back = lines.findIndex((l) => l.startsWith('To go back to the old version'));
-    expect(lines[back]).toBe('To go back to the old version ("Restore from the 2.2 backup"):');
+    const back = lines.findIndex((l) => l.startsWith('To roll back to the last restore point'));
+    expect(lines[back]).toBe('To roll back to the last restore point ("Restore from the 2.2 backup"):');
     expect(lines[back + 1]).toBe(`PATH=${join(sandbox, 'bin')}:"$PATH"`);
     expect(lines[back + 2]).toMatch(/^upgrade-wizard rollback --to backup-archive --root /);
     expect(await t.history()).toContain(`The demo sandbox stays in ${sandbox}`);

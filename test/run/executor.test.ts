@@ -10,6 +10,7 @@ import { listJournals, readJournal } from '../../src/run/journal.js';
 import { Redactor } from '../../src/run/redact.js';
 import { findResumable, isFinished, rebootMissing, resumePointOf } from '../../src/run/resumable.js';
 import { resume } from '../../src/run/resume.js';
+import { summarize } from '../../src/run/summary.js';
 import { defaultRestorePoint, rollbackMismatch } from '../../src/run/rollback.js';
 import { plan, Recorder, step, tempDir } from './ctx.js';
 
@@ -58,6 +59,16 @@ describe('execute', () => {
     expect(existsSync(join(dir, 'log'))).toBe(false);
     expect(ran(file)).toEqual([]);
     expect(ui.text()).toContain('$ perl -e');
+  });
+
+  it('a finished run with a skipped step is not "all done": the summary counts and names it', async () => {
+    const dir = temp();
+    const p = plan([perl('a', 'exit 0'), perl('b', 'exit 1', { skippable: true, title: 'optional check' }), perl('c', 'exit 0')]);
+    const result = await execute(p, new Recorder({ failure: ['skip'] }), { logDir: join(dir, 'log'), root: '' });
+    expect(result).toMatchObject({ status: 'done', skipped: ['b'] });
+    const text = summarize(p, result, { root: '', logDir: join(dir, 'log') }).lines.join('\n');
+    expect(text).toContain('finished: 2 of 3 steps done, 1 skipped: step 2 (b) (the report says why).');
+    expect(text).not.toContain('all 3 steps done');
   });
 
   it('offers retry, skip only where allowed, rollback where a restore point applies, and stop', async () => {

@@ -165,6 +165,7 @@ const en: Record<string, string> = {
   // summaries
   'run.sum.step': '{number} "{title}" ({id})',
   'run.sum.done': 'run {runId} finished: all {count} steps done.',
+  'run.sum.doneSkipped': 'run {runId} finished: {done} of {count} steps done, {skipped} skipped: step {steps} (the report says why).',
   'run.sum.next': 'Next: {text}',
   'run.sum.dryRun': 'dry run: nothing was executed, nothing was written.',
   'run.sum.rolledBack': 'Rolled back to the restore point "{title}" ({point}): its steps ran. The backups stay where they are; check the server before it goes back into service.',
@@ -340,6 +341,7 @@ const ja: Record<string, string> = {
   'run.ni.status.failed': '失敗',
   'run.sum.step': '{number}「{title}」({id})',
   'run.sum.done': '実行 {runId} 完了: 全 {count} ステップ完了しました。',
+  'run.sum.doneSkipped': '実行 {runId} 完了: {count} ステップ中 {done} ステップ完了、{skipped} ステップはスキップ: ステップ {steps} (理由は報告書にあります)。',
   'run.sum.next': '次の作業: {text}',
   'run.sum.dryRun': 'ドライラン: 何も実行せず、何も書き込んでいません。',
   'run.sum.rolledBack': '復元ポイント「{title}」({point}) にロールバックしました (その手順を実行しました)。バックアップはそのまま残しています。サービスに戻す前にサーバーを確認してください。',

@@ -109,7 +109,7 @@ export const uiMessages = {
     'ui.summary.report': 'Report: {path}',
     'ui.summary.backups': 'Backups:',
     'ui.summary.again': 'To continue in the wizard (it offers to resume):\n  {command}',
-    'ui.summary.goBack': 'To go back to the old version ("{point}"):\n  {command}',
+    'ui.summary.goBack': 'To roll back to the last restore point ("{point}"):\n  {command}',
 
     'ui.error.title': 'upgrade-wizard: error',
     'ui.error.head': 'the wizard stopped',
@@ -253,7 +253,7 @@ Nothing outside that directory is touched.
     'ui.summary.report': '報告書: {path}',
     'ui.summary.backups': 'バックアップ:',
     'ui.summary.again': 'ウィザードで続けるには (再開を提案します):\n  {command}',
-    'ui.summary.goBack': '旧バージョンに戻すには ("{point}"):\n  {command}',
+    'ui.summary.goBack': 'この実行の最後の復元ポイント (「{point}」) に戻すには:\n  {command}',
 
     'ui.error.title': 'upgrade-wizard: エラー',
     'ui.error.head': 'ウィザードが停止しました',
