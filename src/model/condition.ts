@@ -5,7 +5,8 @@ import { z } from 'zod';
  * Leaf form `{q: ID, ...test}` tests one answer; exactly one test per leaf:
  *   eq / ne      the answer equals / differs from a value
  *   in           the answer is one of the values
- *   version      the answer, read as a vendor version, satisfies a range (src/versions syntax, e.g. "<5.5", ">=R12.8")
+ *   version      the answer, read as a vendor version, satisfies a range (src/versions syntax, e.g. "<5.5", ">=R12.8");
+ *                an operand may be another answer, "{ID}" (">={to}": not an upgrade); false while it is unanswered
  *   has          a list answer (e.g. daemons) contains the value
  *   set          the answer is present and non-empty (true) or absent/empty (false)
  *   count        the number of items of a list answer lies in a range of the src/versions syntax

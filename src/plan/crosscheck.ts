@@ -6,7 +6,7 @@ import { parseRange } from '../versions/index.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
 import '../i18n/messages/kinds.js';
-import { conditionLeaves } from './condition.js';
+import { conditionLeaves, leafRefs, rangeForCheck } from './condition.js';
 import { validateAnswer } from './questions.js';
 import { placeholders, SECRET_FILE } from './template.js';
 
@@ -82,8 +82,13 @@ export function crossCheck(def: Definition, knownDetectors?: ReadonlySet<string>
       }
       if (leaf.version !== undefined) {
         if (q.type !== 'version') add(path, 'plan.check.versionNotVersion', { q: q.id });
+        for (const ref of leafRefs(leaf)) {
+          const r = known.get(ref);
+          if (r === undefined) add(path, def.questions.some((x) => x.id === ref) ? 'plan.check.conditionLater' : 'plan.check.conditionUnknown', { q: ref });
+          else if (r.type !== 'version') add(path, 'plan.check.versionNotVersion', { q: ref });
+        }
         try {
-          parseRange(leaf.version);
+          parseRange(rangeForCheck(leaf.version));
         } catch (error) {
           add(path, 'plan.check.badRange', { detail: (error as Error).message });
         }

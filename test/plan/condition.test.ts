@@ -23,6 +23,17 @@ describe('evalCondition', () => {
     expect(evalCondition({ q: 'v', version: '<5.5' }, { v: 'R12.8' })).toBe(false);
   });
 
+  it('compares with another answer named in the range: a client "upgraded" to the version it has is no upgrade', () => {
+    const notAnUpgrade = { q: 'from', version: '>={to}' };
+    expect(evalCondition(notAnUpgrade, { from: '5.2.3.1', to: '5.2.3.1' })).toBe(true);
+    expect(evalCondition(notAnUpgrade, { from: '5.2.10.0', to: '5.2.9.0' })).toBe(true);
+    expect(evalCondition(notAnUpgrade, { from: '5.2.1.0', to: '5.2.3.1' })).toBe(false);
+    expect(evalCondition({ q: 'to', version: '<{from} || ={from}' }, { from: '2.1.2-1', to: '2.1.2-1' })).toBe(true);
+    // Unanswered, it holds nothing (a blocker waits for the answer); open, it is undecided.
+    expect(evalCondition(notAnUpgrade, { from: '5.2.3.1' })).toBe(false);
+    expect(conditionState(notAnUpgrade, { from: '5.2.3.1' }, new Set(['to']))).toBeUndefined();
+  });
+
   it('tests list answers with has', () => {
     expect(evalCondition({ q: 'daemons', has: 'stlogd' }, answers)).toBe(true);
     expect(evalCondition({ q: 'daemons', has: 'sharetaskd' }, answers)).toBe(false);

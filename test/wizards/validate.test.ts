@@ -54,6 +54,14 @@ describe('checkDefinitionText', () => {
     expect(problems(text)).toEqual(['wizards/x.yaml:16: steps[0].when: "agent" is not a choice of the question "component" (server)']);
   });
 
+  it('a version range naming an answer that does not exist, or one that is not a version', () => {
+    const missing = base.replace('    kind: command\n', "    kind: command\n    when: { q: from, version: '>={too}' }\n");
+    expect(problems(missing)).toEqual(['wizards/x.yaml:16: steps[0].when: the condition refers to a question "too" that does not exist']);
+    const choice = base.replace('    kind: command\n', "    kind: command\n    when: { q: from, version: '>={component} <9' }\n");
+    expect(problems(choice)).toEqual([expect.stringMatching(/^wizards\/x\.yaml:16: steps\[0\]\.when: .*"component"/)]);
+    expect(problems(base.replace('    kind: command\n', "    kind: command\n    when: { q: from, version: '>={from}' }\n"))).toEqual([]);
+  });
+
   it('a bad version range', () => {
     const text = base.replace('    kind: command\n', "    kind: command\n    when: { q: from, version: '<5.x.5' }\n");
     const [p] = problems(text);
