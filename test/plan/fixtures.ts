@@ -16,6 +16,8 @@ export const CD: Record<string, MediaFile> = {
   custom: file('custom_NAB_20120401.tar.gz', { uid: 'NAB', date: '20120401' }),
   license: file('License_U0001_20131231_100.tar.gz', { userid: 'U0001', expire: '20131231', jobs: '100' }),
   client: file('sharetask-client-5.2.3.1.zip', { version: '5.2.3.1' }),
+  // The same file as the package of `to` (5.2.3.1 in CLIENT): what a scan with the answers finds.
+  client_new: file('sharetask-client-5.2.3.1.zip', { version: '5.2.3.1' }),
 };
 
 export function facts(over: Partial<Facts> = {}): Facts {
