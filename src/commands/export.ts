@@ -12,11 +12,11 @@ import type { Condition } from '../model/condition.js';
 import { evalCondition } from '../plan/condition.js';
 import { parseSets, readAnswersFile } from '../run/answers.js';
 import { handlers } from '../run/steps/index.js';
-import { playbookFiles, type NodePlan } from '../export/ansible.js';
+import { playbookFiles, windowsAnswers, type NodePlan } from '../export/ansible.js';
 import { runbookModel } from '../export/runbook-model.js';
 import { renderMarkdown } from '../export/runbook-md.js';
 import { renderHtml } from '../export/runbook-html.js';
-import { writeExport, writeFileAtomicSync } from '../export/write-files.js';
+import { writeExport, writeFileAtomicSync, WriteError } from '../export/write-files.js';
 import { secretEnvName } from '../run/secret-files.js';
 import { productDefinition } from '../plan/definitions.js';
 import { preparePlan, type PlanRequest } from './plan.js';
@@ -63,7 +63,7 @@ async function nodePlans(request: PlanRequest, def: Definition): Promise<NodePla
   const out: NodePlan[] = [];
   for (const [i, node] of order.nodes.entries()) {
     const { plan } = await preparePlan({ ...request, sets: [...request.sets, `${order.question}=${node}`] });
-    out.push({ node, group: node, serial: 1, plan: i === 0 ? plan : { ...plan, blockers: plan.blockers.filter((b) => !byOrder.has(b.id)) } });
+    out.push({ node, group: node, plan: i === 0 ? plan : { ...plan, blockers: plan.blockers.filter((b) => !byOrder.has(b.id)) } });
   }
   return out;
 }
@@ -76,6 +76,9 @@ function answersLine(plan: NodePlan['plan']): string {
 
 async function exportAnsible(request: PlanRequest, def: Definition, out: string): Promise<string[]> {
   const nodes = await nodePlans(request, def);
+  // The tasks are Linux modules and argv: a Windows plan would be run wrong, so none is written.
+  const windows = nodes.map((n) => windowsAnswers(def.id, n.plan.answers)).find((a) => a !== undefined);
+  if (windows !== undefined) throw new InputError(t('export.ansible.windows', { product: def.id, answers: windows }));
   const lang = getLang();
   const secrets = def.questions.filter((q) => q.secret === true).map((q) => ({ id: q.id, prompt: q.text[lang] }));
   const secretText =
@@ -132,6 +135,7 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`${t('export.written', { files: o.output })}\n`);
     return 0;
   } catch (error) {
+    if (error instanceof WriteError) throw new InputError(t('export.cannotWrite', { file: error.file, detail: error.message }));
     const e = error as NodeJS.ErrnoException;
     if (typeof e.code === 'string' && typeof e.path === 'string') throw new InputError(t('export.cannotWrite', { file: e.path, detail: e.message }));
     throw error;

@@ -1,7 +1,12 @@
 // One plan step -> Ansible tasks doing what the wizard's handler does: argv (never a shell
 // string) for commands, a pause for what a person does, the wizard's own migrate-config for the
 // configuration. Pure: the tasks are plain data, turned into YAML by ansible.ts.
+import { t } from '../i18n/index.js';
+import '../i18n/messages/export.js';
+import '../i18n/messages/kinds.js';
+import '../i18n/messages/run.js';
 import type { PlannedStep } from '../model/plan.js';
+import { excludedMember } from '../run/steps/backup.js';
 import { migrateArgs } from '../run/steps/migrate-config.js';
 
 export type Task = Record<string, unknown>;
@@ -11,6 +16,8 @@ export interface TaskContext {
   number: number;
   /** The node's plan root ("" on a real server): reboot steps become pauses in a sandbox. */
   root: string;
+  /** Put before every task name ("[standby] "), so that names are unique across the plays. */
+  prefix?: string;
 }
 
 /** Literal text must reach the host as written: Ansible would evaluate {{ }} in it. */
@@ -34,7 +41,23 @@ const jstr = (s: string): string => JSON.stringify(s);
 const dirOf = (p: string): string => p.replace(/\/+[^/]*\/*$/, '') || '/';
 
 function name(ctx: TaskContext, step: PlannedStep, suffix = ''): string {
-  return lit(`${ctx.number}. ${step.title}${suffix ? ` (${suffix})` : ''}`);
+  return lit(`${ctx.prefix ?? ''}${ctx.number}. ${step.title}${suffix ? ` (${suffix})` : ''}`);
+}
+
+/** YYYYMMDDHHMMSS of the host's clock, as the wizard names what it sets aside (NAME.bak-STAMP). */
+function stampTask(ctx: TaskContext, step: PlannedStep, register: string, when?: string): Task {
+  return {
+    name: name(ctx, step, 'date +%Y%m%d%H%M%S'),
+    'ansible.builtin.command': { argv: ['date', '+%Y%m%d%H%M%S'] },
+    register,
+    changed_when: false,
+    ...(when ? { when } : {}),
+  };
+}
+
+/** `mkdir -p DIR` as the wizard's mkdir({recursive}) does: the host's umask, skipped when it exists. */
+function mkdirTask(ctx: TaskContext, step: PlannedStep, dir: string): Task {
+  return { name: name(ctx, step, `mkdir -p ${dir}`), 'ansible.builtin.command': { argv: ['mkdir', '-p', '--', lit(dir)], creates: lit(dir) } };
 }
 
 /** Programs that only read: listing, querying, comparing (ps -ef, rpm -q, tar t, ldapsearch...). */
@@ -102,17 +125,27 @@ function backupSteps(ctx: TaskContext, step: PlannedStep): Task[] {
   const source = str(step, 'source');
   const archive = str(step, 'archive');
   const real = reg(step, 'real');
-  const exclude = strs(step, 'exclude').map((p) => `--exclude=${lit(p)}`);
+  // Excludes are archive member names (TOP/rel, as the wizard's tar gets them), literal and
+  // anchored: an absolute path would match no member and the archive would hold it all.
+  const outside = strs(step, 'exclude').filter((p) => excludedMember(p, [source], '') === undefined);
+  const members = strs(step, 'exclude').flatMap((p) => {
+    const rel = excludedMember(p, [source], '');
+    return rel === undefined ? [] : [`--exclude={{ ${real}.stdout | basename }}${lit(rel)}`];
+  });
+  const exclude = members.length > 0 ? ['--anchored', '--no-wildcards', ...members] : [];
   const extras = strs(step, 'extraFiles');
   const extraTo = str(step, 'extraTo') || dirOf(archive);
   return [
+    ...outside.map((p) => ({ name: name(ctx, step, `exclude ${p}`), 'ansible.builtin.fail': { msg: lit(t('run.backup.excludeOutside', { path: p, source })) } })),
     { name: name(ctx, step, `readlink -f ${source}`), 'ansible.builtin.command': { argv: ['readlink', '-f', '--', lit(source)] }, register: real, changed_when: false },
+    mkdirTask(ctx, step, dirOf(archive)),
     {
       name: name(ctx, step, `tar czf ${archive}`),
       'ansible.builtin.command': { argv: ['tar', 'czf', lit(archive), ...exclude, '-C', `{{ ${real}.stdout | dirname }}`, '--', `{{ ${real}.stdout | basename }}`] },
       changed_when: true,
     },
     { name: name(ctx, step, `tar tzf ${archive}`), 'ansible.builtin.command': { argv: ['tar', 'tzf', lit(archive)] }, changed_when: false, register: reg(step, 'list') },
+    ...(extras.length > 0 && extraTo !== dirOf(archive) ? [mkdirTask(ctx, step, extraTo)] : []),
     ...extras.map((f) => ({
       name: name(ctx, step, `cp -p ${f} ${extraTo}`),
       'ansible.builtin.command': { argv: ['cp', '-p', '--', lit(f), lit(extraTo)] },
@@ -160,7 +193,8 @@ function verifySteps(ctx: TaskContext, step: PlannedStep): Task[] {
 function manualTask(ctx: TaskContext, step: PlannedStep, text: string): Task {
   const checklist = (step.checklist ?? []).map((c) => `  [ ] ${c}`);
   const prompt = [step.title, '', text.trim(), ...(checklist.length > 0 ? ['', ...checklist] : []), '', 'Press Enter when done (Ctrl-C then A to abort)'].join('\n');
-  return { name: name(ctx, step), 'ansible.builtin.pause': { prompt: lit(prompt) } };
+  // serial: 1 runs the hosts one after another; the prompt says which one is waiting.
+  return { name: name(ctx, step), 'ansible.builtin.pause': { prompt: `[{{ inventory_hostname }}] ${lit(prompt)}` } };
 }
 
 function migrateSteps(ctx: TaskContext, step: PlannedStep): Task[] {
@@ -173,8 +207,8 @@ function migrateSteps(ctx: TaskContext, step: PlannedStep): Task[] {
   ];
 }
 
-function stat(step: PlannedStep, path: string, what: string): Task {
-  return { name: lit(`Stat ${path}`), 'ansible.builtin.stat': { path: lit(path) }, register: reg(step, what) };
+function stat(ctx: TaskContext, step: PlannedStep, path: string, what: string): Task {
+  return { name: name(ctx, step, `stat ${path}`), 'ansible.builtin.stat': { path: lit(path) }, register: reg(step, what) };
 }
 
 /** The tasks of one step, in order; steps of kinds without a natural module use their commands. */
@@ -203,12 +237,10 @@ export function stepTasks(ctx: TaskContext, step: PlannedStep): Task[] {
     case 'copy': {
       const from = str(step, 'from');
       const argv = step.params.preserve === true ? ['cp', '-a', '--', from, str(step, 'to')] : ['cp', '-r', '--', from, str(step, 'to')];
-      return [...(missingOk ? [stat(step, from, 'from')] : []), commandTask(ctx, step, argv, guard('from'))];
+      return [...(missingOk ? [stat(ctx, step, from, 'from')] : []), commandTask(ctx, step, argv, guard('from'))];
     }
-    case 'move': {
-      const from = str(step, 'from');
-      return [...(missingOk ? [stat(step, from, 'from')] : []), commandTask(ctx, step, ['mv', '--', from, str(step, 'to')], guard('from'))];
-    }
+    case 'move':
+      return moveSteps(ctx, step);
     case 'ensure-dir':
       return ensureDirSteps(ctx, step);
     case 'ensure-lines':
@@ -221,10 +253,7 @@ export function stepTasks(ctx: TaskContext, step: PlannedStep): Task[] {
         },
       }));
     case 'ensure-services':
-      return ((step.params.entries ?? []) as { name: string; port: number; protocol: string }[]).map((e) => ({
-        name: name(ctx, step, `${e.name} ${e.port}/${e.protocol}`),
-        'ansible.builtin.lineinfile': { path: lit(str(step, 'file')), regexp: `^${e.name}\\s+${e.port}/${e.protocol}(\\s|$)`, line: `${e.name}\t${e.port}/${e.protocol}` },
-      }));
+      return servicesSteps(ctx, step);
     case 'compare':
       return compareSteps(ctx, step);
     case 'delete-files':
@@ -243,7 +272,7 @@ function ensureDirSteps(ctx: TaskContext, step: PlannedStep): Task[] {
   const self = reg(step, 'dir');
   const keepMode = !mode && !like && step.params.recursiveOwner !== true;
   return [
-    ...(like ? [{ name: lit(`Stat ${like}`), 'ansible.builtin.stat': { path: lit(like) }, register: l }] : []),
+    ...(like ? [stat(ctx, step, like, 'like')] : []),
     // No mode asked and none to copy: the wizard keeps an existing directory's mode and creates a
     // missing one with mkdir's (0755 under the usual umask 022). Said explicitly, as ansible-lint
     // (risky-file-permissions) wants; a recursive owner change leaves modes alone.
@@ -269,13 +298,22 @@ function compareSteps(ctx: TaskContext, step: PlannedStep): Task[] {
   if (old.includes('*')) {
     const f = reg(step, 'old');
     pre.push({ name: name(ctx, step, `newest ${old}`), 'ansible.builtin.find': { paths: lit(dirOf(old)), patterns: lit(old.slice(dirOf(old).length + 1)), file_type: 'any' }, register: f });
+    // As the wizard: no match stops here with its words, not a Jinja error on an empty list.
+    pre.push({ name: name(ctx, step, `found ${old}`), 'ansible.builtin.fail': { msg: lit(t('kinds.compare.noOld', { pattern: old })) }, when: `${f}.matched == 0` });
     oldPath = `{{ (${f}.files | sort(attribute='mtime') | last).path }}`;
   }
   const paths = strs(step, 'paths');
   const pairs = paths.length === 0 ? [[oldPath, lit(str(step, 'new'))]] : paths.map((p) => [`${oldPath}/${lit(p)}`, `${lit(str(step, 'new'))}/${lit(p)}`]);
+  // The differences are what the next (manual) step applies again: shown, not only "ok".
   return [
     ...pre,
-    ...pairs.map(([a, b]) => ({ name: name(ctx, step, `diff -r`), 'ansible.builtin.command': { argv: ['diff', '-r', '--', a, b] }, register: reg(step), failed_when: `${reg(step)}.rc > 1`, changed_when: false })),
+    ...pairs.flatMap(([a, b], i) => {
+      const r = reg(step, `diff${i}`);
+      return [
+        { name: name(ctx, step, `diff -ru ${i + 1}/${pairs.length}`), 'ansible.builtin.command': { argv: ['diff', '-ru', '--', a, b] }, register: r, failed_when: `${r}.rc > 1`, changed_when: false },
+        { name: name(ctx, step, `differences ${i + 1}/${pairs.length}`), 'ansible.builtin.debug': { var: `${r}.stdout_lines` } },
+      ];
+    }),
   ];
 }
 
@@ -291,4 +329,72 @@ function deleteSteps(ctx: TaskContext, step: PlannedStep): Task[] {
     tasks.push({ name: name(ctx, step, `delete ${key}`), 'ansible.builtin.file': { path: '{{ item.path }}', state: 'absent' }, loop: `{{ ${f}.files }}` });
   }
   return tasks;
+}
+
+function moveSteps(ctx: TaskContext, step: PlannedStep): Task[] {
+  // As the wizard: an existing TO (e.g. the empty directory made in place of a moved message
+  // store) is set aside as TO.bak-STAMP, then FROM gets the name TO. Plain `mv FROM TO` would move
+  // FROM into an existing TO directory; -T (--no-target-directory) never does.
+  const from = str(step, 'from');
+  const to = str(step, 'to');
+  const missingOk = step.params.ifMissing === 'skip';
+  const f = reg(step, 'from');
+  const st = reg(step, 'to');
+  const stamp = reg(step, 'stamp');
+  const fromOk = missingOk ? [`${f}.stat.exists`] : [];
+  const when = (c: string[]): Task => (c.length === 0 ? {} : { when: c.length === 1 ? c[0] : c });
+  const toExists = `${st}.stat.exists | default(false)`;
+  return [
+    ...(missingOk ? [stat(ctx, step, from, 'from')] : []),
+    { ...stat(ctx, step, to, 'to'), ...when(fromOk) },
+    stampTask(ctx, step, stamp, toExists),
+    {
+      name: name(ctx, step, `mv -T ${to} ${to}.bak-STAMP`),
+      'ansible.builtin.command': { argv: ['mv', '-T', '--', lit(to), `${lit(to)}.bak-{{ ${stamp}.stdout }}`] },
+      changed_when: true,
+      when: toExists,
+    },
+    commandTask(ctx, step, ['mv', '-T', '--', from, to], when(fromOk), `mv -T ${from} ${to}`),
+  ];
+}
+
+const reEscape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function servicesSteps(ctx: TaskContext, step: PlannedStep): Task[] {
+  // As the wizard's ensure-services: an entry is there when a line gives its port/protocol to its
+  // name or an alias; only the missing ones are appended (every existing line kept as it is),
+  // after a copy of the file as FILE.bak-STAMP (the name the rollback text gives); another name
+  // on that port, or the name on another port, stops the step before anything is written.
+  const file = str(step, 'file');
+  const entries = (step.params.entries ?? []) as { name: string; port: number; protocol: string }[];
+  const content = reg(step, 'file');
+  const stamp = reg(step, 'stamp');
+  // Service lines as word lists: comment cut off, split on blanks (latin1: any byte round-trips).
+  const lines = `((${content}.content | b64decode(encoding='latin-1')).splitlines() | map('regex_replace', '#.*$', '') | map('split') | list)`;
+  const at = (e: { port: number; protocol: string }): string => `(${lines} | selectattr('1', 'defined') | selectattr('1', 'equalto', '${e.port}/${e.protocol.toLowerCase()}') | map('join', ' ') | list)`;
+  const hasName = (list: string, n: string): string => `(${list} | select('search', '(^| )${reEscape(n)}( |$)') | list | length > 0)`;
+  const present = (e: { name: string; port: number; protocol: string }): string => hasName(at(e), e.name);
+  const sameProto = (e: { protocol: string }): string => `(${lines} | selectattr('1', 'defined') | selectattr('1', 'search', '^[0-9]+/${e.protocol.toLowerCase()}$') | map('join', ' ') | list)`;
+  const conflict = (e: { name: string; port: number; protocol: string }): string => `(not ${present(e)}) and ((${at(e)} | length > 0) or ${hasName(sameProto(e), e.name)})`;
+  const missing = entries.map((e) => `(not ${present(e)})`).join(' or ') || 'false';
+  return [
+    { name: name(ctx, step, `read ${file}`), 'ansible.builtin.slurp': { src: lit(file) }, register: content },
+    ...entries.map((e) => ({
+      name: name(ctx, step, `${e.name} ${e.port}/${e.protocol}: no collision`),
+      'ansible.builtin.fail': { msg: lit(t('export.ansible.servicesConflict', { file, entry: `${e.name} ${e.port}/${e.protocol}`, fix: t('kinds.services.conflictFix') })) },
+      when: conflict(e),
+    })),
+    stampTask(ctx, step, stamp, missing),
+    {
+      name: name(ctx, step, `cp -p ${file} ${file}.bak-STAMP`),
+      'ansible.builtin.command': { argv: ['cp', '-p', '--', lit(file), `${lit(file)}.bak-{{ ${stamp}.stdout }}`] },
+      changed_when: true,
+      when: missing,
+    },
+    ...entries.map((e) => ({
+      name: name(ctx, step, `${e.name} ${e.port}/${e.protocol}`),
+      'ansible.builtin.lineinfile': { path: lit(file), line: `${e.name}\t${e.port}/${e.protocol}`, insertafter: 'EOF' },
+      when: `not ${present(e)}`,
+    })),
+  ];
 }

@@ -2,7 +2,12 @@
 // procedure needs), inventory.example.ini and README.md. Secrets come from vars_prompt (private)
 // or Vault through extra vars, and reach commands only as 0600 temp files. Pure: text out.
 import { stringify } from 'yaml';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/export.js';
+import type { Answers } from '../model/definition.js';
+import type { Condition } from '../model/condition.js';
 import type { Plan } from '../model/plan.js';
+import { evalCondition } from '../plan/condition.js';
 import { lit, secretsOf, secretVar, stepTasks, type Task } from './ansible-tasks.js';
 import { fillTemplate } from './runbook-model.js';
 
@@ -12,9 +17,31 @@ export interface NodePlan {
   /** The inventory group the play runs on. */
   group: string;
   plan: Plan;
-  /** Hosts of the group one after another. */
-  serial?: number;
 }
+
+/**
+ * Answers under which a product's steps run on Windows: the tasks are Linux modules and argv
+ * (command, lineinfile, become, printenv), so such a plan is refused rather than exported wrong.
+ */
+const WINDOWS: Record<string, Condition> = {
+  groupmax: { q: 'platform', eq: 'windows' },
+  jobcenter: { q: 'cluster', in: ['mscs', 'windows-other'] },
+  clusterpro: { all: [{ q: 'component', eq: 'builder' }, { q: 'builder_os', eq: 'windows' }] },
+};
+
+const questionsOf = (c: Condition): string[] => ('all' in c ? c.all.flatMap(questionsOf) : 'any' in c ? c.any.flatMap(questionsOf) : 'not' in c ? questionsOf(c.not) : [c.q]);
+
+/** The answers that put the plan on Windows ("platform=windows"), or undefined when it is not. */
+export function windowsAnswers(product: string, answers: Answers): string | undefined {
+  const when = WINDOWS[product];
+  if (when === undefined || !evalCondition(when, answers)) return undefined;
+  return questionsOf(when)
+    .map((q) => `${q}=${String(answers[q] ?? '')}`)
+    .join(', ');
+}
+
+/** The variable that lets manual checkpoints pass unseen, as `run --yes` does. */
+export const CONFIRM_UNSEEN = 'upgrade_confirm_unseen';
 
 export interface SecretPrompt {
   id: string;
@@ -34,38 +61,75 @@ function play(n: NodePlan, options: PlaybookOptions, position: number, plays: nu
   const { plan } = n;
   const used = new Set(plan.steps.flatMap((s) => (s.commands ?? []).flatMap(secretsOf)));
   const secrets = options.secrets.filter((s) => used.has(s.id));
-  const tasks: Task[] = [];
+  // Multi-node plays repeat step titles: the node in every name keeps --start-at-task in its play.
+  const prefix = n.node ? `[${n.node}] ` : '';
+  // Guards run whatever --tags/--skip-tags are given.
+  const guards: Task[] = [];
   if (plan.blockers.length > 0) {
-    tasks.push({
-      name: 'Blockers open when this playbook was exported',
+    guards.push({
+      name: lit(`${prefix}Blockers open when this playbook was exported`),
       'ansible.builtin.fail': { msg: lit(plan.blockers.map((b) => `${b.message} -- ${b.fix}`).join('\n')) },
+      tags: ['always'],
     });
   }
+  const tasks: Task[] = [];
   plan.steps.forEach((step, i) => {
-    const own = stepTasks({ number: i + 1, root: plan.root }, step).map((task) => ({ ...task, tags: [step.id] }));
+    const own = stepTasks({ number: i + 1, root: plan.root, prefix }, step).map((task) => ({ ...task, tags: [step.id] }));
     tasks.push(...own);
-    if (step.check) tasks.push({ name: lit(`${i + 1}. check: ${step.check.trim()}`), 'ansible.builtin.debug': { msg: lit(step.check.trim()) }, tags: [step.id] });
+    if (step.check) tasks.push({ name: lit(`${prefix}${i + 1}. check: ${step.check.trim()}`), 'ansible.builtin.debug': { msg: lit(step.check.trim()) }, tags: [step.id] });
   });
+  const pauses = tasks.filter((task) => task['ansible.builtin.pause'] !== undefined).length;
+  if (pauses > 0) guards.push(...presenceGate(prefix, pauses));
   const secretFiles: Task[] = secrets.flatMap((s) => [
-    { name: `Create the 0600 file of ${s.id}`, 'ansible.builtin.tempfile': { state: 'file', suffix: '.secret' }, register: `${secretVar(s.id)}_file` },
-    { name: `Write ${s.id} into its file`, 'ansible.builtin.copy': { content: `{{ ${secretVar(s.id)} }}`, dest: `{{ ${secretVar(s.id)}_file.path }}`, mode: '0600' }, no_log: true },
+    { name: `${prefix}Create the 0600 file of ${s.id}`, 'ansible.builtin.tempfile': { state: 'file', suffix: '.secret' }, register: `${secretVar(s.id)}_file`, tags: ['always'] },
+    { name: `${prefix}Write ${s.id} into its file`, 'ansible.builtin.copy': { content: `{{ ${secretVar(s.id)} }}`, dest: `{{ ${secretVar(s.id)}_file.path }}`, mode: '0600' }, no_log: true, tags: ['always'] },
   ]);
   const cleanup: Task[] = secrets.map((s) => ({
-    name: `Remove the file of ${s.id}`,
+    name: `${prefix}Remove the file of ${s.id}`,
     'ansible.builtin.file': { path: `{{ ${secretVar(s.id)}_file.path }}`, state: 'absent' },
     when: `${secretVar(s.id)}_file.path is defined`,
+    tags: ['always'],
   }));
   return {
     name: lit(`Play ${position}/${plays}: ${options.title}${n.node ? ` -- ${n.node}` : ''}`),
     hosts: n.group,
-    ...(n.serial ? { serial: n.serial } : {}),
+    // One host after another: a pause is answered for the host it names, never for several.
+    serial: 1,
     any_errors_fatal: true,
     gather_facts: false,
     become: '{{ upgrade_become }}',
     ...(secrets.length > 0 ? { vars_prompt: secrets.map((s) => ({ name: secretVar(s.id), prompt: lit(s.prompt), private: true })) } : {}),
     vars: { uw_answers: Object.fromEntries(Object.entries(plan.answers).map(([k, v]) => [k, Array.isArray(v) ? v.map(lit) : lit(v)])) },
-    tasks: secrets.length > 0 ? [{ name: 'Upgrade, the secret files removed at the end', block: [...secretFiles, ...tasks], always: cleanup }] : tasks,
+    tasks: [...guards, ...(secrets.length > 0 ? [{ name: `${prefix}Upgrade, the secret files removed at the end`, block: [...secretFiles, ...tasks], always: cleanup }] : tasks)],
   };
+}
+
+/**
+ * Ansible's pause does not wait when its standard input is not a terminal (AWX, cron, a pipe):
+ * every manual checkpoint would pass unseen. Before anything is changed, someone must type yes
+ * at the terminal, or the operator says with upgrade_confirm_unseen=true (as `run --yes`) that
+ * the checkpoints are done by other means.
+ */
+function presenceGate(prefix: string, pauses: number): Task[] {
+  const unseen = `${CONFIRM_UNSEEN} | default(false) | bool`;
+  return [
+    {
+      name: lit(`${prefix}Someone at the terminal for the manual steps`),
+      'ansible.builtin.pause': { prompt: `[{{ inventory_hostname }}] ${lit(t('export.ansible.gatePrompt', { count: pauses, variable: CONFIRM_UNSEEN }))}` },
+      register: 'uw_gate',
+      when: `not (${unseen})`,
+      tags: ['always'],
+    },
+    {
+      name: lit(`${prefix}Refuse to run the manual steps unseen`),
+      'ansible.builtin.assert': {
+        that: [`(${unseen}) or (uw_gate.user_input | default('') | trim | lower) == 'yes'`],
+        fail_msg: lit(t('export.ansible.gateRefused', { count: pauses, variable: CONFIRM_UNSEEN })),
+        quiet: true,
+      },
+      tags: ['always'],
+    },
+  ];
 }
 
 /** Long names, prompts and paths are folded (YAML double-quoted continuation lines, same text). */
@@ -99,7 +163,7 @@ export function playbookFiles(nodes: NodePlan[], options: PlaybookOptions): Reco
     '# upgrade_wizard: the command of upgrade-wizard on the hosts (a list: program and arguments).',
     '',
   ].join('\n');
-  const defaults = `upgrade_wizard: ["npx", "upgrade-wizard"]\nupgrade_become: true\nwizard_log_dir: /var/log/upgrade-wizard\n`;
+  const defaults = `upgrade_wizard: ["npx", "upgrade-wizard"]\nupgrade_become: true\nwizard_log_dir: /var/log/upgrade-wizard\n# true: manual steps (pauses) may pass without anyone at a terminal, as \`run --yes\` (see README.md).\n${CONFIRM_UNSEEN}: false\n`;
   const playbook = header + stringify(nodes.map((n, i) => play(n, options, i + 1, nodes.length)), { lineWidth: LINE_WIDTH, minContentWidth: 20, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
   const groups = [...new Set(nodes.map((n) => n.group))];
   const inventory = [

@@ -1,36 +1,97 @@
 // Writing the files of an export or a saved-answers file: never half-written (temp file in
-// the same directory, fsync, rename) and with the mode asked for (0600 for answers).
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+// the same directory, fsync, rename) and with the mode asked for (0600 for answers). A failure
+// names the user's path and what to do, never the temp file nor a bare errno.
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/export.js';
+import { classifyFsError, FileAccessError, problemText } from '../io/file-error.js';
+
+/** A file of an export that cannot be written; the message says why and what to do. */
+export class WriteError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WriteError';
+  }
+}
+
+const kind = (path: string): 'dir' | 'other' | 'none' => {
+  try {
+    return statSync(path).isDirectory() ? 'dir' : 'other';
+  } catch {
+    return 'none';
+  }
+};
+
+/** The nearest existing ancestor of a path (the place a missing directory would go). */
+function existingAncestor(path: string): string {
+  let p = path;
+  while (kind(p) === 'none' && dirname(p) !== p) p = dirname(p);
+  return p;
+}
+
+/** Why `dir` cannot hold a new file, in the user's words. */
+function dirProblem(dir: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST') {
+    const at = existingAncestor(dir);
+    if (kind(at) === 'other') return t('export.out.notDir', { path: at });
+    return t('export.out.noDir', { dir });
+  }
+  const mapped = classifyFsError(error, dir);
+  return mapped instanceof FileAccessError ? t('export.out.problem', { path: dir, problem: problemText(mapped) }) : t('export.out.other', { detail: code ?? String(error) });
+}
 
 export function writeFileAtomicSync(path: string, content: string | Buffer, mode = 0o644): void {
   const file = resolve(path);
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', mode);
+  const dir = dirname(file);
+  if (kind(file) === 'dir') throw new WriteError(path, t('export.out.isDir', { file: path, example: join(path, 'NAME') }));
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx', mode);
+  } catch (error) {
+    throw new WriteError(path, dirProblem(dir, error));
+  }
   try {
     writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     rmSync(temp, { force: true });
-    throw error;
+    throw new WriteError(path, dirProblem(dir, error));
   }
   closeSync(fd);
   try {
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new WriteError(path, code === 'EISDIR' ? t('export.out.isDir', { file: path, example: join(path, 'NAME') }) : dirProblem(dir, error));
   }
 }
 
 /** Writes every file of an export under dir (created if needed); names may contain '/'. */
 export function writeExport(dir: string, files: Record<string, string | Buffer>, modes: Record<string, number> = {}): string[] {
+  // Checked before anything is written: -o must be a directory (new or existing).
+  if (kind(dir) === 'other') throw new WriteError(dir, t('export.out.notDirForFiles', { path: dir }));
+  try {
+    mkdirSync(resolve(dir), { recursive: true });
+  } catch (error) {
+    throw new WriteError(dir, dirProblem(resolve(dir), error));
+  }
   const out: string[] = [];
   for (const [name, content] of Object.entries(files)) {
     const file = join(resolve(dir), name);
-    mkdirSync(dirname(file), { recursive: true });
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (error) {
+      throw new WriteError(file, dirProblem(dirname(file), error));
+    }
     writeFileAtomicSync(file, content, modes[name] ?? 0o644);
     out.push(file);
   }

@@ -20,8 +20,14 @@ interface Play {
 const tmp = mkdtempSync(join(tmpdir(), 'uw-nodes-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Step ids of a play, in order (each step's tasks carry its id as their tag). */
-const stepIds = (p: Play): string[] => [...new Set(p.tasks.flatMap((t) => t.tags ?? []))];
+/** Step ids of a play, in order (each step's tasks carry its id as their tag; guards are 'always'). */
+const stepIds = (p: Play): string[] => [...new Set(p.tasks.flatMap((t) => t.tags ?? []))].filter((tag) => tag !== 'always');
+
+/** --start-at-task starts at the first task of that name: no name may repeat across the plays. */
+function expectUniqueNames(plays: Play[]): void {
+  const names = plays.flatMap((p) => p.tasks.map((t) => t.name));
+  expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+}
 
 async function planIds(args: string[], env: Record<string, string | undefined>): Promise<string[]> {
   const r = await runCli(['plan', '--json', ...args], { env });
@@ -47,6 +53,7 @@ describe('export --format ansible of a CLUSTERPRO rolling update', () => {
     expect(stepIds(plays[1] as Play)).toEqual(await planIds([...args, '--set', 'server=server1'], s.env));
     expect(stepIds(plays[0] as Play).some((id) => id.startsWith('r2-'))).toBe(true);
     expect(stepIds(plays[1] as Play).some((id) => id.startsWith('r1-'))).toBe(true);
+    expectUniqueNames(plays);
     // No play refuses to start: the order between the servers is the playbook's own.
     for (const p of plays) expect(p.tasks.some((t) => t['ansible.builtin.fail'] !== undefined)).toBe(false);
     const inventory = readFileSync(join(out, 'inventory.example.ini'), 'utf8');
@@ -71,6 +78,8 @@ describe('export --format ansible of a JobCenter UNIX version-up', () => {
     ]);
     expect(stepIds(plays[0] as Play)).toEqual(await planIds([...args, '--set', 'role=standby'], s.env));
     expect(stepIds(plays[1] as Play)).toEqual(await planIds([...args, '--set', 'role=active'], s.env));
+    expectUniqueNames(plays);
+    expect(plays[0]?.tasks.find((t) => t.tags.includes('always'))?.name).toMatch(/^\[standby\] /);
     for (const p of plays) expect(p.tasks.some((t) => t['ansible.builtin.fail'] !== undefined)).toBe(false);
     expect(existsSync(join(out, 'README.md'))).toBe(true);
   }, 120_000);

@@ -26,7 +26,8 @@ describe.skipIf(!ansiblePlaybook)('export --format ansible of ShareTask, run by 
     exported = await runIn(ansible, ['export', '--format', 'ansible', '--product', 'sharetask', '-o', out(), ...placeArgs(ansible)]);
     const inventory = join(ansible.dir, 'inventory.ini');
     writeFileSync(inventory, '[upgrade_targets]\nlocalhost ansible_connection=local\n');
-    const wizardCmd = JSON.stringify({ upgrade_wizard: [process.execPath, join(repoRoot, 'bin/upgrade-wizard.js')], upgrade_become: false });
+    // stdin is not a terminal here: the manual steps pass as with run --yes, said explicitly.
+    const wizardCmd = JSON.stringify({ upgrade_wizard: [process.execPath, join(repoRoot, 'bin/upgrade-wizard.js')], upgrade_become: false, upgrade_confirm_unseen: true });
     played = await runPlaybook(out(), ['-i', inventory, '-c', 'local', '-e', wizardCmd, 'playbook.yml'], { ...sandboxEnv(ansible.dir), LANG: 'C.UTF-8' });
   }, 600_000);
   afterAll(() => {

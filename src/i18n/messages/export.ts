@@ -45,7 +45,20 @@ export const exportMessages = {
     'export.args.format': '--format "{format}" is not known: use one of {formats}',
     'export.args.needOutput': '--format ansible needs -o DIR, the directory to write the playbook into',
     'export.written': 'written:\n  {files}',
-    'export.cannotWrite': 'cannot write {file}: {detail}; choose a writable place',
+    'export.cannotWrite': 'cannot write {file}: {detail}',
+    'export.out.noDir': 'the directory {dir} does not exist; create it (mkdir -p) or give another path (nothing was written)',
+    'export.out.notDir': '{path} is a file, not a directory; give a path under a directory (nothing was written)',
+    'export.out.isDir': 'it is a directory; give a file name, e.g. -o {example} (nothing was written)',
+    'export.out.notDirForFiles': 'it is a file; --format ansible writes several files: give -o a new or existing directory (nothing was written)',
+    'export.out.problem': '{path}: {problem}; choose a writable place (nothing was written)',
+    'export.out.other': 'the system refused ({detail}); choose another place (nothing was written)',
+    'export.ansible.windows':
+      'the steps of this plan run on Windows ({answers}), and a playbook runs Linux commands and modules (command, lineinfile, become): none was written. Export the runbook with --format markdown or --format html and do the steps on the Windows server from it (or with upgrade-wizard run there)',
+    'export.ansible.gatePrompt':
+      'This play has {count} manual steps, each waiting for Enter at this terminal. Type yes and Enter to start; anything else stops before any change. (Without a terminal, -e {variable}=true lets the manual steps pass unseen, as run --yes.)',
+    'export.ansible.gateRefused':
+      'Stopped before any change: this play has {count} manual steps and nobody typed yes at a terminal. When its standard input is not a terminal (AWX, cron, a pipe) Ansible does not wait at a pause, so the manual steps would pass unseen. Run ansible-playbook from a terminal and type yes, or, if the manual steps are done and checked by other means, give -e {variable}=true (as run --yes).',
+    'export.ansible.servicesConflict': 'nothing written to {file}: {entry} collides with a line already there (its port has another service name, or its name another port). {fix}',
     'export.ansible.blocker': 'warning: {node}: a blocker is open; the playbook refuses to run until it is exported again without it: {message}',
     'export.ansible.noSecrets': 'This procedure asks for no secret.',
     'export.ansible.secret': '{prompt}. Asked when the play starts (vars_prompt, not shown), or given from Ansible Vault: `ansible-playbook ... -e @secrets.vault.yml --ask-vault-pass` (the wizard itself reads it from ${env}). It reaches the commands only as a 0600 temporary file, removed at the end of the play.',
@@ -65,6 +78,8 @@ Options:
   --lang ja|en       the language of the runbook and the playbook's texts
 For CLUSTERPRO and JobCenter the playbook has one play per node (server 2 then server 1 in a
 rolling update; standby then active), built from the answers with that node's role.
+Manual steps wait at the terminal; without one, ansible-playbook -e upgrade_confirm_unseen=true
+lets them pass (as run --yes). Plans whose steps run on Windows: use markdown or html.
 `,
   },
   ja: {
@@ -110,7 +125,20 @@ rolling update; standby then active), built from the answers with that node's ro
     'export.args.format': '--format "{format}" は不明です: {formats} のいずれかを指定してください',
     'export.args.needOutput': '--format ansible には -o DIR (プレイブックを書き込むディレクトリ) が必要です',
     'export.written': '書き込みました:\n  {files}',
-    'export.cannotWrite': '{file} を書き込めません: {detail}。書き込める場所を指定してください',
+    'export.cannotWrite': '{file} を書き込めません: {detail}',
+    'export.out.noDir': 'ディレクトリ {dir} がありません。作成する (mkdir -p) か、別のパスを指定してください (何も書き込んでいません)',
+    'export.out.notDir': '{path} はディレクトリではなくファイルです。ディレクトリの下のパスを指定してください (何も書き込んでいません)',
+    'export.out.isDir': 'ディレクトリです。ファイル名を指定してください。例: -o {example} (何も書き込んでいません)',
+    'export.out.notDirForFiles': 'ファイルです。--format ansible は複数のファイルを書くため、-o には新しいディレクトリか既存のディレクトリを指定してください (何も書き込んでいません)',
+    'export.out.problem': '{path}: {problem}。書き込める場所を指定してください (何も書き込んでいません)',
+    'export.out.other': 'システムが拒否しました ({detail})。別の場所を指定してください (何も書き込んでいません)',
+    'export.ansible.windows':
+      'この計画の手順は Windows 上で実行します ({answers})。プレイブックは Linux のコマンドとモジュール (command、lineinfile、become) を実行するため、出力しませんでした。--format markdown または --format html で作業手順書を出力し、Windows サーバーでそれに従って作業してください (またはそのサーバーで upgrade-wizard run を実行してください)',
+    'export.ansible.gatePrompt':
+      'このプレイには手動ステップが {count} 個あり、それぞれこの端末で Enter を待ちます。開始するには yes と入力して Enter を押してください。それ以外の入力では何も変更せずに止まります。(端末なしで実行する場合は -e {variable}=true で手動ステップを待たずに進めます。run --yes と同じです。)',
+    'export.ansible.gateRefused':
+      '何も変更せずに止まりました: このプレイには手動ステップが {count} 個ありますが、端末で yes が入力されませんでした。標準入力が端末でない場合 (AWX、cron、パイプ)、Ansible は pause で待たないため、手動ステップが確認されないまま進んでしまいます。端末から ansible-playbook を実行して yes と入力するか、手動ステップを別の方法で実施・確認する場合は -e {variable}=true を指定してください (run --yes と同じ)。',
+    'export.ansible.servicesConflict': '{file} には何も書いていません: {entry} が既存の行と衝突します (そのポートに別のサービス名がある、またはその名前に別のポートがある)。{fix}',
     'export.ansible.blocker': '警告: {node}: 開始を妨げる問題があります。解消して出力し直すまでプレイブックは実行を拒否します: {message}',
     'export.ansible.noSecrets': 'この手順は秘密情報を使いません。',
     'export.ansible.secret': '{prompt}。プレイ開始時に入力を求めます (vars_prompt、表示されません)。Ansible Vault から渡すこともできます: `ansible-playbook ... -e @secrets.vault.yml --ask-vault-pass` (ウィザード自身は ${env} から読みます)。コマンドには 0600 の一時ファイルとしてだけ渡し、プレイの最後に削除します。',
@@ -130,6 +158,8 @@ rolling update; standby then active), built from the answers with that node's ro
   --lang ja|en       作業手順書とプレイブックの言語
 CLUSTERPRO と JobCenter ではノードごとにプレイを作ります (ローリングアップデートはサーバ2 の後に
 サーバ1、待機系の後に運用系)。各ノードの役割を回答に加えて計画を作ります。
+手動ステップは端末で待ちます。端末なしでは ansible-playbook -e upgrade_confirm_unseen=true で待たずに
+進みます (run --yes と同じ)。手順を Windows で実行する計画は markdown か html で出力してください。
 `,
   },
 };

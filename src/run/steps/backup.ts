@@ -44,16 +44,25 @@ async function realSource(step: PlannedStep): Promise<string> {
   }
 }
 
+/**
+ * An excluded path as it is named inside the archive: tar is given `-C dirname(real) basename(real)`,
+ * so members are "TOP/rel", never the absolute path. `bases` are the directories the path may be
+ * given under (the source, its real path); undefined when it is under none of them. Shared with
+ * the Ansible export, whose tar must leave out the same members.
+ */
+export function excludedMember(path: string, bases: readonly string[], top: string): string | undefined {
+  const under = bases.map((base) => relative(base, path)).find((rel) => rel !== '' && !rel.startsWith('..') && !isAbsolute(rel));
+  return under === undefined ? undefined : `${top}/${under}`;
+}
+
 /** The archive member names of the excluded paths (given under the source or its real path). */
 function excludedMembers(step: PlannedStep, real: string): string[] {
   const source = str(step, 'source');
-  const out: string[] = [];
-  for (const path of strList(step, 'exclude')) {
-    const under = [source, real].map((base) => relative(base, path)).find((rel) => rel !== '' && !rel.startsWith('..') && !isAbsolute(rel));
-    if (under === undefined) throw new StepFailure(t('run.backup.excludeOutside', { path, source }));
-    out.push(`${basename(real)}/${under}`);
-  }
-  return out;
+  return strList(step, 'exclude').map((path) => {
+    const member = excludedMember(path, [source, real], basename(real));
+    if (member === undefined) throw new StepFailure(t('run.backup.excludeOutside', { path, source }));
+    return member;
+  });
 }
 
 function extraDest(step: PlannedStep): string {
