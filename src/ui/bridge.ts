@@ -144,7 +144,9 @@ export class RunStore {
     if (!cur || cur.step.id !== step.id) return;
     // Scrub the whole chunk first so a \r inside an escape sequence cannot split it.
     const text = maskSecrets(scrub(chunk.replace(/\r\n/g, '\n')), this.secrets);
-    const pieces = (cur.partial + text).split('\n');
+    // The executor hands over whole lines without their last newline (src/run/proc.ts cuts at
+    // it): each chunk ends a line, or the next one was glued to it ("$ clpmdstat md1Invalid...").
+    const pieces = (cur.partial + text + (text.endsWith('\n') ? '' : '\n')).split('\n');
     const partial = pieces.pop() ?? '';
     const done = pieces.map((l) => l.slice(l.lastIndexOf('\r') + 1));
     const output = done.length ? [...cur.output, ...done].slice(-MAX_LINES) : cur.output;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { runCommand } from '../../src/run/proc.js';
 import { RunStore } from '../../src/ui/bridge.js';
+import { context } from '../run/ctx.js';
 import { RunScreen } from '../../src/ui/screens/run/RunScreen.js';
 import { displayWidth } from '../../src/ui/text.js';
 import { KEY, press, renderAt, renderAt80x24, samplePlan, step, waitForFrame } from './helpers.js';
@@ -33,6 +35,15 @@ describe('run screen', () => {
     expect(frame).not.toContain('s3cret');
     expect(frame).toContain('1 of 4 done');
     expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+  });
+
+  it("puts each line of a real command's output on a line of its own, the command line too", async () => {
+    const { r, ui, at } = setup();
+    ui.onStepStart?.(at('backup'), 1, 4);
+    // Two writes far apart arrive as two chunks, as clpmdstat's lines do while a mirror is waited for.
+    await runCommand(context(ui), at('backup'), ['perl', '-e', '$| = 1; print "Mirror Status: Abnormal\\n"; select(undef, undef, undef, 0.3); print "Mirror Color RED\\n"']);
+    const frame = await waitForFrame(r, 'Mirror Color RED');
+    expect(frame).toMatch(/│ \$ perl -e .*\n.*│ Mirror Status: Abnormal *\n.*│ Mirror Color RED/);
   });
 
   it('draws a progress bar for measurable work and a spinner otherwise', async () => {
