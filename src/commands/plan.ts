@@ -95,7 +95,9 @@ export async function preparePlan(request: PlanRequest): Promise<{ def: Definiti
     answers: given,
     logDir: resolve(request.logDir ?? DEFAULT_LOG_DIR),
   });
-  const detected: Answers = Object.fromEntries(Object.values(facts.detected).map((d) => [d.question, d.value]));
+  // A decision's detection is a proposal for the screens: here nobody would see it taken.
+  const decisions = new Set(def.questions.filter((q) => q.decision === true).map((q) => q.id));
+  const detected: Answers = Object.fromEntries(Object.values(facts.detected).filter((d) => !decisions.has(d.question)).map((d) => [d.question, d.value]));
   const answers = withDefaults(def, { ...detected, ...given });
   const missing = missingAnswersMessage(def, answers);
   if (missing !== undefined) throw new InputError(missing);

@@ -18,6 +18,8 @@ export interface ClusterproProbe {
   rpm: ClusterproRpm;
   /** The telling lines of the rpm output, quoted as evidence. */
   rpmEvidence: string;
+  /** rpm ran and said the package is not installed: a fact, unlike an rpm that could not run. */
+  notInstalled?: boolean;
   /** Mirror disk resources of clp.conf; undefined when there is no readable clp.conf. */
   mirrors?: string[];
   /** Hybrid disk resources (Replicator DR) also mean the Replicator option is in use. */
@@ -65,7 +67,8 @@ async function readProbe(root: string): Promise<ClusterproProbe> {
   } catch {
     // No readable clp.conf (no cluster configured yet): propose nothing from it.
   }
-  return { rpm, rpmEvidence, ...(mirrors !== undefined ? { mirrors } : {}), hybridDisks, confPath, hostname: await readHostname() };
+  const notInstalled = r.exitCode !== undefined && !rpm.installed && /is not installed/i.test(text);
+  return { rpm, rpmEvidence, notInstalled, ...(mirrors !== undefined ? { mirrors } : {}), hybridDisks, confPath, hostname: await readHostname() };
 }
 
 async function readHostname(): Promise<string> {
@@ -103,6 +106,15 @@ export const fromProbe = {
   arch(p: ClusterproProbe): Proposal | null {
     return p.rpm.installed && p.rpm.arch !== undefined ? { value: p.rpm.arch, evidence: p.rpmEvidence } : null;
   },
+  installed(p: ClusterproProbe): Proposal | null {
+    if (p.rpm.installed) return { value: 'yes', evidence: p.rpmEvidence };
+    return p.notInstalled === true ? { value: 'no', evidence: p.rpmEvidence } : null;
+  },
+  /** The procedure that fits the package: 3.1.1 without it, 3.1.2 (the first for a running cluster) with it. */
+  mode(p: ClusterproProbe): Proposal | null {
+    if (p.rpm.installed) return { value: 'update', evidence: t('detect.clp.modeUpdate', { evidence: p.rpmEvidence }) };
+    return p.notInstalled === true ? { value: 'install', evidence: t('detect.clp.modeInstall', { evidence: p.rpmEvidence }) } : null;
+  },
   from(p: ClusterproProbe): Proposal | null {
     return p.rpm.versionRelease !== undefined ? { value: p.rpm.versionRelease, evidence: p.rpmEvidence } : null;
   },
@@ -136,6 +148,8 @@ function serverOnly(pick: (p: ClusterproProbe, answers: Answers) => Proposal | n
 }
 
 export const clusterproDetectors: Record<string, Detector> = {
+  'clusterpro.installed': serverOnly(fromProbe.installed),
+  'clusterpro.mode': serverOnly(fromProbe.mode),
   'clusterpro.arch': serverOnly(fromProbe.arch),
   'clusterpro.from': serverOnly(fromProbe.from),
   'clusterpro.product': serverOnly(fromProbe.product),

@@ -22,6 +22,11 @@ export const QuestionSchema = z
     pattern: z.string().optional(),
     /** The id of a detector in src/detect that can propose the answer, with evidence. */
     detect: z.string().optional(),
+    /**
+     * A decision the detection only proposes (which procedure to follow): preselected on the
+     * screens, where the operator confirms it, but never taken unseen by plan, run or export.
+     */
+    decision: z.boolean().optional(),
     /** Asked only when this holds; otherwise the question is not part of the answers. */
     when: ConditionSchema.optional(),
     /** Never saved, logged or shown (passwords). */

@@ -9,6 +9,23 @@ import '../i18n/messages/media.js';
 import { evalCondition } from './condition.js';
 import type { Lang } from './steps.js';
 import { mediaCheckBlockers } from './media-checks.js';
+import { expandMediaPattern, selectVars } from './vars.js';
+
+/** A pattern that only spells one name (`^name\.rpm$`, escapes aside): that name, else undefined. */
+export function plainMediaName(pattern: string): string | undefined {
+  const m = /^\^((?:[^\\.^$*+?()[\]{}|]|\\[-.^$*+?()[\]{}|\\/])+)\$$/.exec(pattern);
+  return m?.[1]?.replace(/\\(.)/g, '$1');
+}
+
+/**
+ * What the operator is told to put on the media: the pattern with its answers and vars filled in
+ * as the media lookup fills them, and a plain file name when that is all the pattern spells.
+ */
+function wantedFile(pattern: string, answers: Answers, vars: Record<string, string>, lang: Lang): string {
+  const expanded = expandMediaPattern(pattern, { answers, vars }) ?? pattern;
+  const name = plainMediaName(expanded);
+  return name === undefined ? t('plan.blocker.mediaMatching', { pattern: expanded }, lang) : name;
+}
 
 function mib(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
@@ -29,6 +46,7 @@ export function genericBlockers(
     else blockers.push({ id: 'not-root', message: t('plan.blocker.notRoot', {}, lang), fix: t('plan.blocker.notRootFix', {}, lang) });
   }
 
+  const vars = selectVars(def.vars, answers);
   for (const [key, media] of Object.entries(def.media)) {
     if (!media.required || facts.mediaFiles[key] !== undefined) continue;
     if (media.when !== undefined && !evalCondition(media.when, answers)) continue;
@@ -39,7 +57,7 @@ export function genericBlockers(
         : {
             id: `media-missing:${key}`,
             message: t('plan.blocker.mediaMissing', { title, dir: facts.media }, lang),
-            fix: t('plan.blocker.mediaMissingFix', { pattern: media.pattern, dir: facts.media }, lang),
+            fix: t('plan.blocker.mediaMissingFix', { file: wantedFile(media.pattern, answers, vars, lang), dir: facts.media }, lang),
           },
     );
   }

@@ -233,6 +233,8 @@ export function facts(over: Partial<Facts> = {}): Facts {
 
 export const SERVER: Answers = { component: 'server', arch: 'x86_64', product: 'x2', from: '2.1.2-1', replicator: 'no', kernel_update: 'no', webmanager: 'no', servers: ['node1', 'node2'], server: 'server1' };
 
+/** A consistent server unless the answers say otherwise: CLUSTERPRO installed, except for a new installation. */
 export function plan(answers: Answers, f: Facts = facts(), lang: 'ja' | 'en' = 'en'): Plan {
-  return buildPlan(def, withDefaults(def, { ...SERVER, ...answers }), f, lang);
+  const installed = answers.mode === 'install' ? 'no' : 'yes';
+  return buildPlan(def, withDefaults(def, { ...SERVER, installed, ...answers }), f, lang);
 }

@@ -150,6 +150,28 @@ describe('the readers, with stand-ins for rpm and hostname first on PATH', () =>
     expect(found.map((d) => d.question).filter((q) => ['arch', 'from', 'product', 'replicator', 'mirrors', 'server'].includes(q))).toEqual([]);
   });
 
+  test('installed or not, and the mode that fits it: an update when installed, a new installation when not', async () => {
+    writeFileSync(join(dir, 'qi.txt'), rpmQi({ version: '2.1.2', release: '1', summary: 'CLUSTERPRO X 2.1 for Linux(x86_64)' }));
+    standIn('rpm', `cat '${join(dir, 'qi.txt')}'`);
+    standIn('hostname', 'echo node1');
+    const on = await detectFor(def, { root: join(dir, 'root'), answers: { component: 'server' } });
+    const by = Object.fromEntries(on.map((d) => [d.question, d]));
+    expect([by.installed?.value, by.mode?.value]).toEqual(['yes', 'update']);
+    expect(by.mode?.evidence).toContain('Version 2.1.2, Release 1');
+
+    clearClusterproProbe();
+    standIn('rpm', 'echo "package clusterpro is not installed"; exit 1');
+    const off = Object.fromEntries((await detectFor(def, { root: join(dir, 'root'), answers: { component: 'server' } })).map((d) => [d.question, d.value]));
+    expect([off.installed, off.mode]).toEqual(['no', 'install']);
+  });
+
+  test('an rpm that cannot say (a broken database) proposes neither installed nor a mode', async () => {
+    standIn('rpm', 'echo "error: cannot open Packages index" >&2; exit 1');
+    standIn('hostname', 'echo node1');
+    const found = await detectFor(def, { root: join(dir, 'root'), answers: { component: 'server' } });
+    expect(found.map((d) => d.question).filter((q) => q === 'installed' || q === 'mode')).toEqual([]);
+  });
+
   test('the Builder is not the server package: its version is not taken from rpm -qi clusterpro', async () => {
     writeFileSync(join(dir, 'qi.txt'), rpmQi({ version: '2.1.2', release: '1', summary: 'CLUSTERPRO X 2.1 for Linux(x86_64)' }));
     standIn('rpm', `cat '${join(dir, 'qi.txt')}'`);

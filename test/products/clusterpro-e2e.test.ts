@@ -2,6 +2,8 @@
 // recording stand-ins first on PATH; runs stop at every reboot of the procedure and go on with
 // `resume`. Answers the wizard can detect (arch, version, product, Replicator, mirror disks,
 // which server this is) are left to the detectors.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { FailureChoice, Interaction, Progress } from '../../src/model/interaction.js';
 import type { PlannedStep } from '../../src/model/plan.js';
@@ -18,7 +20,10 @@ function place(s: ClusterproSandbox): string[] {
 const run = (s: ClusterproSandbox, sets: string[]) =>
   runCli(['run', '--product', 'clusterpro', '--yes', ...place(s), '--media', s.media, ...sets.flatMap((v) => ['--set', v])], { env: s.env });
 const resume = (s: ClusterproSandbox) => runCli(['resume', '--yes', ...place(s)], { env: s.env });
-/** The calls that change or check the server, without the detectors' rpm -qi / hostname looks. */
+/**
+ * The calls that change the server, without the `rpm -qi clusterpro` looks (the detectors' and,
+ * as the seed writes it, the check of 3.1.5).
+ */
 const work = (s: ClusterproSandbox): string[] => s.calls().filter((c) => c !== 'rpm -qi clusterpro');
 
 describe('clusterpro end to end', () => {
@@ -42,7 +47,8 @@ describe('clusterpro end to end', () => {
 
     const third = await resume(s);
     expect(third.exitCode, third.stderr + third.stdout).toBe(0);
-    expect(work(s).slice(-1)).toEqual(['rpm -qi clusterpro-2.1.3-1']);
+    // 3.1.5 as the seed: rpm -qi clusterpro, its Version and Release read (the last call of the run).
+    expect(s.calls().slice(-1)).toEqual(['rpm -qi clusterpro']);
     expect(s.autostart()).toHaveLength(6);
     expect(third.stdout).toMatch(/verify-version/);
   }, 60_000);
@@ -65,7 +71,7 @@ describe('clusterpro end to end', () => {
     const mdstat = work(s).filter((c) => c.startsWith('clpmdstat'));
     expect(mdstat).toEqual(['clpmdstat --mirror md1', 'clpmdstat --mirror md1', 'clpmdstat --mirror md1', 'clpmdstat --mirror md2', 'clpmdstat --mirror md2']);
     expect(last.stdout).toContain('r2-mirror-wait-2');
-    expect(work(s).slice(-1)).toEqual(['rpm -qi clusterpro-2.1.3-1']);
+    expect(s.calls().slice(-1)).toEqual(['rpm -qi clusterpro']);
     expect(s.installed()).toBe('2.1.3-1');
     expect(last.stdout).toContain('server 1');
     // Only once server 2's part is done does its run send the operator on to server 1.
@@ -84,8 +90,8 @@ describe('clusterpro end to end', () => {
       `rpm -U ${s.media}/clusterpro-2.1.3-1.i686.rpm`,
       ...['clusterpro_evt', 'clusterpro_trn', 'clusterpro_webmgr', 'clusterpro_alertsync'].map((n) => `init.d/${n} start`),
       'clpcl --resume',
-      'rpm -qi clusterpro-2.1.3-1',
     ]);
+    expect(s.calls().slice(-1)).toEqual(['rpm -qi clusterpro']);
   }, 60_000);
 
   test('a failed rpm -U stops the run, names the restore point, and the rollback puts the start-up settings back', async () => {
@@ -114,6 +120,45 @@ describe('clusterpro end to end', () => {
     expect(r.exitCode).toBe(2);
     expect(r.stderr + r.stdout).toMatch(reason);
     expect(work(s)).toEqual([]);
+  }, 30_000);
+
+  test('3.1.5 reads the version from rpm -qi clusterpro: an rpm still at 2.1.2-1 fails the check', async () => {
+    const s = buildClusterproSandbox({ installed: '2.1.2-1', hostname: 'node1' });
+    const verify = plan({ mode: 'update' }, facts({ root: s.root })).steps.find((x) => x.id === 'verify-version') as PlannedStep;
+    const failures: string[] = [];
+    const ui: Interaction = {
+      confirmManual: async () => true,
+      reviewDiff: async () => true,
+      onFailure: async (_step, error) => {
+        failures.push(error);
+        return 'stop';
+      },
+      onOutput: () => undefined,
+      onProgress: () => undefined,
+    };
+    const saved = process.env.PATH;
+    process.env.PATH = s.env.PATH;
+    try {
+      const p = plan({ mode: 'update' }, facts({ root: s.root }));
+      expect((await execute({ ...p, steps: [verify] }, ui, { logDir: s.logs, root: s.root, confirmedBy: '--yes' })).status).toBe('failed');
+      writeFileSync(join(s.state, 'installed'), '2.1.3-1\n');
+      mkdirSync(join(s.logs, 'again'));
+      expect((await execute({ ...p, steps: [verify] }, ui, { logDir: join(s.logs, 'again'), root: s.root, confirmedBy: '--yes' })).status).toBe('done');
+    } finally {
+      process.env.PATH = saved;
+    }
+    expect(failures).toHaveLength(1);
+    expect(s.calls()).toEqual(['rpm -qi clusterpro', 'rpm -qi clusterpro']);
+  }, 30_000);
+
+  test('a new installation on a server where CLUSTERPRO runs is refused before the kernel step', async () => {
+    const s = buildClusterproSandbox({ installed: '2.1.2-1', arch: 'x86_64', hostname: 'node1' });
+    const r = await run(s, ['component=server', 'mode=install', 'kernel_update=yes', 'arch=x86_64']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('CLUSTERPRO is already installed on this server');
+    expect(r.stderr).toContain('nothing was done');
+    expect(work(s)).toEqual([]);
+    expect(s.installed()).toBe('2.1.2-1');
   }, 30_000);
 
   test('3.1.1 new installation, in Japanese: rpm -i of the arch given, then a reboot', async () => {

@@ -10,6 +10,7 @@ import type { Answers } from '../../src/model/definition.js';
 import type { Plan } from '../../src/model/plan.js';
 import { scanMedia } from '../../src/detect/media.js';
 import { buildPlan } from '../../src/plan/build.js';
+import { satisfies } from '../../src/versions/index.js';
 import { withDefaults } from '../../src/plan/questions.js';
 import { ARCH_FILE, def, facts, mdstatGreen, mdstatRed, plan, QI_X86_64, rpmQi } from '../helpers/clusterpro-sandbox.js';
 
@@ -59,6 +60,44 @@ describe('clusterpro: the downgrade target exists for the arch (2.1.6 to 2.1.10)
   test.each(ARCHES.flatMap((arch) => ALL.map((to) => [arch, to] as const)))('%s to %s', (arch, to) => {
     const found = ids(plan({ mode: 'downgrade', arch, from: '2.1.3-1', downgrade_to: to })).filter((id) => id.startsWith('downgrade-'));
     expect(found).toEqual(TAKES_UPDATE[arch].includes(to) ? [] : [DOWNGRADE_BLOCKER[arch]]);
+  });
+});
+
+describe('clusterpro: the downgrade goes to an earlier version than the installed one (6)', () => {
+  const TARGETS = TAKES_UPDATE.x86_64;
+  test.each(ALL.flatMap((from) => TARGETS.map((to) => [from, to] as const)))('from %s to %s', (from, to) => {
+    const found = ids(plan({ mode: 'downgrade', from, downgrade_to: to })).filter((id) => id.startsWith('downgrade-'));
+    const earlier = satisfies(to, `<${from}`);
+    expect(found).toEqual(earlier ? [] : ['downgrade-not-earlier']);
+  });
+
+  test('the blocker names both versions, in both languages', () => {
+    const en = plan({ mode: 'downgrade', from: '2.0.0-1', downgrade_to: '2.1.2-1' }).blockers.find((b) => b.id === 'downgrade-not-earlier');
+    expect(en?.message).toBe('2.1.2-1 is not earlier than the installed version 2.0.0-1.');
+    expect(en?.fix).toContain('earlier than 2.0.0-1');
+    const ja = plan({ mode: 'downgrade', from: '2.1.2-1', downgrade_to: '2.1.2-1' }, facts(), 'ja').blockers.find((b) => b.id === 'downgrade-not-earlier');
+    expect(ja?.message).toBe('戻す先 2.1.2-1 は現在のバージョン 2.1.2-1 より前のバージョンではありません。');
+  });
+});
+
+describe('clusterpro: the mode fits whether CLUSTERPRO is installed (3.1.1 vs 3.1.2-3.1.4, 6)', () => {
+  test('a new installation on a server where CLUSTERPRO is installed is refused, whatever the kernel answer', () => {
+    for (const kernel_update of ['yes', 'no']) {
+      const p = plan({ mode: 'install', installed: 'yes', kernel_update });
+      expect(ids(p)).toEqual(['install-but-installed']);
+    }
+    const en = plan({ mode: 'install', installed: 'yes' }).blockers[0];
+    expect(en?.fix).toMatch(/mode=update \(3\.1\.2\), rolling \(3\.1\.3\) or nostop \(3\.1\.4\)/);
+    const ja = plan({ mode: 'install', installed: 'yes' }, facts(), 'ja').blockers[0];
+    expect(ja?.message).toContain('既にインストールされています');
+    expect(plan({ mode: 'install', installed: 'no' }).blockers).toEqual([]);
+  });
+
+  test.each(['update', 'rolling', 'nostop', 'downgrade'])('%s on a server without CLUSTERPRO is refused', (mode) => {
+    const answers = { mode, installed: 'no', downgrade_to: '2.1.0-1', server: mode === 'rolling' ? 'server2' : 'server1' };
+    expect(ids(plan(answers))).toEqual(['not-installed']);
+    expect(plan(answers, facts(), 'ja').blockers[0]?.fix).toContain('mode=install');
+    expect(ids(plan({ ...answers, installed: 'yes' }))).toEqual([]);
   });
 });
 
@@ -123,7 +162,7 @@ describe('clusterpro: the rpm of each arch on media holding all of them (2.1.6 t
   test('PPC64 updates with the PPC64 file (the seed introduces it as "x86_64版")', async () => {
     const answers = withDefaults(def, { component: 'server', mode: 'update', arch: 'ppc64' });
     const scan = await scanMedia(def, media, answers);
-    const p = buildPlan(def, { ...answers, product: 'x2', from: '2.1.2-1', replicator: 'no', webmanager: 'no', servers: ['a', 'b'], server: 'server1' }, facts({ mediaFiles: scan.files }), 'en');
+    const p = buildPlan(def, { ...answers, installed: 'yes', product: 'x2', from: '2.1.2-1', replicator: 'no', webmanager: 'no', servers: ['a', 'b'], server: 'server1' }, facts({ mediaFiles: scan.files }), 'en');
     expect(p.steps.find((s) => s.id === 'u-rpm')?.commands).toEqual([['rpm', '-U', join(media, 'clusterpro-2.1.3-1.ppc64.rpm')]]);
   });
 

@@ -41,7 +41,7 @@ function updateLike(prefix: 'u' | 'd', server: string, w: YN, k: YN): string[] {
 function rolling(server: 'server1' | 'server2', w: YN, k: YN, r: YN, mirrors: string[]): string[] {
   const waits = (p: string): string[] => (mirrors.length === 1 ? [`${p}-mirror-wait`] : mirrors.map((_, i) => `${p}-mirror-wait-${i + 1}`));
   if (server === 'server2') {
-    let l = ['r-precheck', w === 'yes' ? 'r2-move-webmanager' : 'r2-move', 'r2-chkconfig-del', w === 'yes' ? 'r2-down-webmanager' : 'r2-clpdown', 'r2-restart', 'r2-rpm', 'r2-chkconfig-add', 'r2-reboot', 'verify-version', 'r2-next'];
+    let l = ['r-precheck', w === 'yes' ? 'r2-move-webmanager' : 'r2-move', 'r2-chkconfig-del', w === 'yes' ? 'r2-down-webmanager' : 'r2-clpdown', 'r2-restart', 'r2-rpm', 'r2-chkconfig-add', 'r2-reboot', 'verify-version'];
     if (k === 'yes') l = insert(l, 'r2-restart', 'r2-kernel', 'r2-kernel-reboot');
     if (r === 'yes') l = insert(l, 'r2-reboot', 'r2-mirror-recovery', ...waits('r2'));
     return l;
@@ -104,6 +104,19 @@ describe('clusterpro: the step list of every combination', () => {
 
   test('rolling with a single mirror disk keeps the plain step id', () => {
     expect(ids(plan({ mode: 'rolling', server: 'server2', replicator: 'yes', mirrors: ['md1'] }))).toEqual(rolling('server2', 'no', 'no', 'yes', ['md1']));
+  });
+
+  test("server 2's part ends with the check of 3.1.5; going on to server 1 is the plan's `next`, not a step to confirm", () => {
+    const p = plan({ mode: 'rolling', server: 'server2' });
+    expect(ids(p).at(-1)).toBe('verify-version');
+    expect(p.steps.some((s) => /run this wizard on server 1/i.test(s.instructions ?? ''))).toBe(false);
+  });
+
+  test("the no-stop kernel update: the seed's timing, the group move marked as the wizard's note", () => {
+    const en = plan({ mode: 'nostop', kernel_update: 'yes' }).steps.find((s) => s.id === 'n-kernel');
+    expect(en?.instructions).toMatch(/^In a no-stop update the kernel is updated once the update work is over\. \(The wizard's note, not in the\s+procedure:/);
+    const ja = plan({ mode: 'nostop', kernel_update: 'yes' }, facts(), 'ja').steps.find((s) => s.id === 'n-kernel');
+    expect(ja?.instructions).toMatch(/^無停止アップデートでは kernel の更新はアップデートの作業が終了してから実施してください。\(ウィザードの補足、手順書にはありません/);
   });
 
   test("only server 2's part of a rolling update sends the operator on to server 1", () => {
@@ -186,7 +199,8 @@ describe('clusterpro: the commands, exactly', () => {
   });
 
   test('the checks of 3.1.5 and of the downgrade', () => {
-    expect(argv(plan({ mode: 'update' }), 'verify-version')).toEqual([['rpm', '-qi', 'clusterpro-2.1.3-1']]);
+    // 3.1.5 as the seed: rpm -qi clusterpro, the version read from its output (gating test).
+    expect(argv(plan({ mode: 'update' }), 'verify-version')).toEqual([['rpm', '-qi', 'clusterpro']]);
     expect(argv(plan({ mode: 'downgrade', downgrade_to: '2.0.3-1' }), 'd-verify')).toEqual([['rpm', '-qi', 'clusterpro-2.0.3-1']]);
   });
 
@@ -213,6 +227,17 @@ describe('clusterpro: where each step runs', () => {
     // 3.1.3.6 is done on server 2 (or from WebManager), after server 1 is updated.
     expect(on(r1, 'r1-move-back')).toBe('server2');
     expect(every(plan({ mode: 'nostop' }), ['n-suspend', 'n-resume', 'n-status'], 'one')).toBe(true);
+  });
+
+  test('the Builder steps claim no server: the Builder goes on the management PC', () => {
+    for (const answers of [
+      { component: 'builder', builder_mode: 'update', builder_os: 'linux', from: '2.1.0-1' },
+      { component: 'builder', builder_mode: 'install', builder_os: 'windows' },
+    ]) {
+      const p = buildPlan(def, withDefaults(def, answers), facts(), 'en');
+      expect(p.steps.length).toBeGreaterThan(0);
+      expect(p.steps.filter((s) => s.runsOn !== undefined).map((s) => s.id)).toEqual([]);
+    }
   });
 
   test('the checkpoints that wait for the other servers name them', () => {

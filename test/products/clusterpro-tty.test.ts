@@ -32,8 +32,11 @@ describe.skipIf(!hasTmux)('clusterpro in a terminal', () => {
     await t.keys('Enter');
     await t.waitFor('What are you updating?');
     await t.keys('Enter');
-    await t.waitFor('What is the situation and the work?');
-    await t.keys('Down', 'Enter');
+    expect(await t.waitFor('Is CLUSTERPRO installed on this server?')).toMatch(/detected/);
+    await t.keys('Enter');
+    // Installed, so the update of a running cluster comes first, not the new installation.
+    expect(await t.waitFor('What is the situation and the work?')).toMatch(/› Update a running cluster \(procedure 3\.1\.2\).*detected/);
+    await t.keys('Enter');
     // Detected answers come preselected with their evidence: the operator only confirms.
     expect(await t.waitFor('Which architecture?')).toMatch(/› x86_64.*detected/);
     await t.keys('Enter');
@@ -75,8 +78,11 @@ describe.skipIf(!hasTmux)('clusterpro in a terminal', () => {
     await t.keys('Enter');
     await t.waitFor('What are you updating?');
     await t.keys('Enter');
+    await t.waitFor('Is CLUSTERPRO installed on this server?');
+    await t.keys('Enter');
+    // The detected update (3.1.2) is preselected: one down is the rolling update.
     await t.waitFor('What is the situation and the work?');
-    await t.keys('Down', 'Down', 'Enter');
+    await t.keys('Down', 'Enter');
     for (const q of ['Which architecture?', 'Which product is installed?', 'Installed version?', 'Is the Replicator option', 'Is the kernel updated too']) {
       await t.waitFor(q);
       await t.keys('Enter');

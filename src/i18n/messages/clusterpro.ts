@@ -16,6 +16,8 @@ export const clusterproMessages = {
     'detect.clp.hybrid': '{file}: hybrid disk resources (Replicator DR)',
     'detect.clp.noMirrors': '{file}: no mirror or hybrid disk resource',
     'detect.clp.server': 'host name {host} is host {index} of the servers answer ({servers})',
+    'detect.clp.modeUpdate': '{evidence}: installed, so an update of the running cluster (3.1.2); rolling, no-stop and downgrade are the other choices',
+    'detect.clp.modeInstall': '{evidence}: so a new installation (3.1.1)',
   },
   ja: {
     'detect.clp.rpm': 'rpm -qi clusterpro: Version {version}, Release {release}, Summary「{summary}」',
@@ -30,6 +32,8 @@ export const clusterproMessages = {
     'detect.clp.hybrid': '{file}: ハイブリッドディスクリソース (Replicator DR)',
     'detect.clp.noMirrors': '{file}: ミラーディスク・ハイブリッドディスクリソースはありません',
     'detect.clp.server': 'ホスト名 {host} は servers の {index} 台目です ({servers})',
+    'detect.clp.modeUpdate': '{evidence}: インストール済みのため運用中のクラスタへのアップデート (3.1.2)。ローリング・無停止・ダウングレードも選べます',
+    'detect.clp.modeInstall': '{evidence}: そのため新規インストール (3.1.1)',
   },
 };
 
