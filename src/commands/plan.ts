@@ -39,6 +39,8 @@ export interface PlanRequest {
   media?: string;
   /** Where earlier runs are journaled (order rules between runs); DEFAULT_LOG_DIR when absent. */
   logDir?: string;
+  /** The plan is for other machines (export): answers are not held against this one's detections. */
+  elsewhere?: boolean;
 }
 
 /** The message listing every open question with what it accepts; undefined when none is open. */
@@ -101,7 +103,8 @@ export async function preparePlan(request: PlanRequest): Promise<{ def: Definiti
   const answers = withDefaults(def, { ...detected, ...given });
   const missing = missingAnswersMessage(def, answers);
   if (missing !== undefined) throw new InputError(missing);
-  return { def, facts, plan: buildPlan(def, answers, facts, getLang()), secrets: secretAnswers(def, answers) };
+  const compared = request.elsewhere === true ? { ...facts, detected: {} } : facts;
+  return { def, facts, plan: buildPlan(def, answers, compared, getLang()), secrets: secretAnswers(def, answers) };
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -27,6 +27,11 @@ export const QuestionSchema = z
      * screens, where the operator confirms it, but never taken unseen by plan, run or export.
      */
     decision: z.boolean().optional(),
+    /**
+     * An answer that contradicts the detection is a blocker, not only a warning: the machine is
+     * not the one the answer is for (CLUSTERPRO's server 2 part replayed on server 1).
+     */
+    mustMatchDetection: z.boolean().optional(),
     /** Asked only when this holds; otherwise the question is not part of the answers. */
     when: ConditionSchema.optional(),
     /** Never saved, logged or shown (passwords). */

@@ -27,6 +27,28 @@ function wantedFile(pattern: string, answers: Answers, vars: Record<string, stri
   return name === undefined ? t('plan.blocker.mediaMatching', { pattern: expanded }, lang) : name;
 }
 
+const shownValue = (v: string | string[]): string => (Array.isArray(v) ? v.join(',') : v).trim();
+
+/**
+ * Answers given (--set, an answers file, a choice on the screens) that this machine contradicts:
+ * said beside the evidence, so that a file saved on another node or a slip of the finger is seen
+ * before anything runs. Decisions (which procedure) and secrets are not compared.
+ */
+function differsFromDetected(def: Definition, answers: Answers, facts: Facts, lang: Lang, blockers: Blocker[], warnings: string[]): void {
+  for (const d of Object.values(facts.detected)) {
+    const q = def.questions.find((x) => x.id === d.question);
+    const given = answers[d.question];
+    if (q === undefined || given === undefined || q.decision === true || q.secret === true) continue;
+    if (shownValue(given) === shownValue(d.value)) continue;
+    const p = { question: q.text[lang], id: q.id, answer: shownValue(given), detected: shownValue(d.value), evidence: d.evidence };
+    if (q.mustMatchDetection === true) {
+      blockers.push({ id: `differs-from-detected:${q.id}`, message: t('plan.blocker.differsFromDetected', p, lang), fix: t('plan.blocker.differsFromDetectedFix', p, lang) });
+    } else {
+      warnings.push(t('plan.warn.differsFromDetected', p, lang));
+    }
+  }
+}
+
 function mib(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
@@ -45,6 +67,8 @@ export function genericBlockers(
     if (facts.root !== '') warnings.push(t('plan.warn.notRootSandbox', { root: facts.root }, lang));
     else blockers.push({ id: 'not-root', message: t('plan.blocker.notRoot', {}, lang), fix: t('plan.blocker.notRootFix', {}, lang) });
   }
+
+  differsFromDetected(def, answers, facts, lang, blockers, warnings);
 
   const vars = selectVars(def.vars, answers);
   for (const [key, media] of Object.entries(def.media)) {
