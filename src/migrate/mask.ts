@@ -1,11 +1,11 @@
 // Hides secrets in text that is shown (diffs, reports, JSON). Applied to every displayed line,
 // so a password in a context line of a diff is hidden as well as the one we add.
 
+import { SECRET_KEY } from '../secret-key.js';
 import { MASK, maskSharetaskDb } from './sharetask-db.js';
 
 // Commented-out settings are masked too: '#SHARETASK_DB = ...' may hold an old password.
 const LINE = /^([ \t]*(?:#[ \t]*)*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*)(.*?)([ \t]*)$/;
-const SECRET_KEY = /pass|pwd|secret/i;
 
 /** The value as it may be shown for this key. */
 export function maskValue(key: string, value: string): string {

@@ -3,10 +3,10 @@
 // lines shaped like "dbpass = x" or "SHARETASK_DB = ..." are masked by the migrator's rules.
 import { maskLine } from '../migrate/mask.js';
 import { MASK } from '../migrate/sharetask-db.js';
+import { SECRET_KEY } from '../secret-key.js';
 
-const SECRET_KEY = /pass|pwd|secret|token/i;
 /** key=value pairs inside command lines or output (PGPASSWORD=x, --password=x). */
-const INLINE = /\b([A-Za-z_-]*(?:pass|pwd|secret|token)[A-Za-z_-]*)=([^\s:]+)/gi;
+const INLINE = new RegExp(`\\b([A-Za-z_-]*(?:${SECRET_KEY.source})[A-Za-z_-]*)=([^\\s:]+)`, 'gi');
 
 export class Redactor {
   private readonly secrets = new Set<string>();

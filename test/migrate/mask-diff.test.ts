@@ -14,6 +14,17 @@ describe('masking and diffs', () => {
     expect(maskLine('# the password = below')).toBe('# the password = below');
   });
 
+  test('tokens and keys are secrets too, here and in what the executor logs (one list for both)', async () => {
+    const { Redactor } = await import('../../src/run/redact.js');
+    for (const line of ['API_TOKEN = tok_abcdef', 'MAIL_API_KEY = k-123', 'SSL_PRIVATE_KEY = /etc/x.key', 'LDAP_CREDENTIALS = c']) {
+      const masked = maskLine(line);
+      expect(masked).toMatch(/= \*\*\*\*$/);
+      expect(new Redactor().text(line)).toBe(masked);
+    }
+    expect(new Redactor().text('curl --api-key=k-123 https://x')).toBe('curl --api-key=**** https://x');
+    expect(maskLine('SORT_KEYS = name')).toBe('SORT_KEYS = name');
+  });
+
   test('the diff is computed on masked text: no password in any hunk, context included', () => {
     const before = 'A = 1\nLDAP_BIND_PASSWORD = ctx-secret\nB = 2\n';
     const after = 'SHARETASK_DB = d:h:1:u:new-secret:prefer\nA = 1\nLDAP_BIND_PASSWORD = ctx-secret\nB = 2\n';
