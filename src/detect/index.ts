@@ -3,7 +3,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Answers, Definition } from '../model/definition.js';
 import type { Detection, Facts } from '../model/facts.js';
-import { evalCondition } from '../plan/condition.js';
+import { conditionState, evalCondition } from '../plan/condition.js';
 import { withDefaults } from '../plan/questions.js';
 import { resolveTemplate } from '../plan/template.js';
 import { patternHasPlaceholders, selectVars } from '../plan/vars.js';
@@ -36,13 +36,18 @@ export async function detectFor(def: Definition, options: GatherOptions = {}): P
   const mediaFiles = media === undefined ? {} : (await scanMedia(def, media)).files;
   const known: Answers = { ...(options.answers ?? {}) };
   const found: Detection[] = [];
+  const open = new Set(def.questions.map((q) => q.id).filter((id) => known[id] === undefined));
   for (const q of def.questions) {
     const detector = q.detect === undefined ? undefined : DETECTORS[q.detect];
-    if (detector === undefined) continue;
+    // A question that will not be asked (the server's licence on an agent) has nothing to show.
+    if (detector === undefined || (q.when !== undefined && conditionState(q.when, known, open) === false)) continue;
     const proposal = await detector({ root, media, mediaFiles, answers: known });
     if (proposal === null) continue;
     found.push({ question: q.id, ...proposal });
-    if (known[q.id] === undefined) known[q.id] = proposal.value;
+    if (known[q.id] === undefined) {
+      known[q.id] = proposal.value;
+      open.delete(q.id);
+    }
   }
   return found;
 }

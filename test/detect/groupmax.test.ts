@@ -21,12 +21,15 @@ describe('Groupmax detection', () => {
     const saved = process.env.SystemRoot;
     process.env.SystemRoot = 'C:\\WINNT';
     try {
-      const here = await detectFor(def, { root: '' });
+      // This Linux machine plays a Windows one: the platform answered, SystemRoot set.
+      const here = await detectFor(def, { root: '', answers: { platform: 'windows' } });
       expect(here.find((d) => d.question === 'system_root')).toEqual({ question: 'system_root', value: 'C:\\WINNT', evidence: 'the environment variable SystemRoot of this machine is C:\\WINNT' });
       // Still no sign of Groupmax itself.
       expect(productFound(def, here)).toBe(false);
       const sb = groupmaxSandbox({ platform: 'windows' });
-      expect((await detectFor(def, { root: sb.root })).find((d) => d.question === 'system_root')).toBeUndefined();
+      expect((await detectFor(def, { root: sb.root, answers: { platform: 'windows' } })).find((d) => d.question === 'system_root')).toBeUndefined();
+      // On a UNIX server the Windows folder is never asked, so nothing is proposed for it.
+      expect((await detectFor(def, { root: '' })).find((d) => d.question === 'system_root')).toBeUndefined();
     } finally {
       if (saved === undefined) delete process.env.SystemRoot;
       else process.env.SystemRoot = saved;

@@ -51,6 +51,13 @@ describe('ShareTask server detection on a real tree', () => {
     expect(d.license).toMatchObject({ value: 'yes', evidence: expect.stringContaining('License_U0001_20131231_100.tar.gz') });
   });
 
+  it('proposes nothing for a question a client is never asked (the server\'s license)', async () => {
+    tree = makeSharetaskTree({ server: false, client: 'agent' }, {});
+    const d = byQuestion(await detectFor(def, { root: tree.root, media: tree.media }));
+    expect(d.component?.value).toBe('agent');
+    expect(d.license).toBeUndefined();
+  });
+
   it('says "no" for the license when the media has none', async () => {
     tree = makeSharetaskTree({}, {});
     const d = byQuestion(await detectFor(def, { root: tree.root, media: tree.media }));
