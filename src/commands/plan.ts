@@ -44,17 +44,22 @@ export interface PlanRequest {
 }
 
 /** The message listing every open question with what it accepts; undefined when none is open. */
-export function missingAnswersMessage(def: Definition, answers: Answers): string | undefined {
+export function missingAnswersMessage(def: Definition, answers: Answers, elsewhere = false): string | undefined {
   const { askable, undecided } = questionStates(def, answers);
-  const missing = askable.filter((q) => answers[q.id] === undefined);
+  // A plan made for other machines never holds a secret: they are asked where it runs.
+  const missing = askable.filter((q) => answers[q.id] === undefined && !(elsewhere && q.secret === true));
   if (missing.length === 0) return undefined;
   const lang = getLang();
   const lines = missing.map((q) => {
     const choices = q.type === 'yesno' ? 'yes, no' : q.choices?.map((c) => c.value).join(', ');
     const accepts =
-      choices !== undefined
-        ? t(q.type === 'multi' ? 'plan.cmd.acceptsMulti' : 'plan.cmd.accepts', { accepts: choices })
-        : t('plan.cmd.form', { type: q.type, pattern: q.pattern ?? '' });
+      q.secret === true
+        ? t('plan.cmd.secretEnv', { name: secretEnvName(q.id) })
+        : choices !== undefined
+          ? t(q.type === 'multi' ? 'plan.cmd.acceptsMulti' : 'plan.cmd.accepts', { accepts: choices })
+          : q.pattern === undefined
+            ? t('plan.cmd.formPlain', { type: q.type })
+            : t('plan.cmd.form', { type: q.type, pattern: q.pattern });
     // Below a pattern, the help where the examples are.
     const help = q.pattern !== undefined && q.help !== undefined ? `\n      ${q.help[lang]}` : '';
     return `  ${q.id}: ${q.text[lang]}\n      ${accepts}${help}`;
@@ -101,8 +106,12 @@ export async function preparePlan(request: PlanRequest): Promise<{ def: Definiti
   const decisions = new Set(def.questions.filter((q) => q.decision === true).map((q) => q.id));
   const detected: Answers = Object.fromEntries(Object.values(facts.detected).filter((d) => !decisions.has(d.question)).map((d) => [d.question, d.value]));
   const answers = withDefaults(def, { ...detected, ...given });
-  const missing = missingAnswersMessage(def, answers);
+  const missing = missingAnswersMessage(def, answers, request.elsewhere === true);
   if (missing !== undefined) throw new InputError(missing);
+  if (request.elsewhere === true) {
+    // Asked on the nodes (vars_prompt, the runbook's operator): a stand-in that is masked anyway.
+    for (const q of questionStates(def, answers).askable) if (q.secret === true && answers[q.id] === undefined) answers[q.id] = '****';
+  }
   const compared = request.elsewhere === true ? { ...facts, detected: {} } : facts;
   return { def, facts, plan: buildPlan(def, answers, compared, getLang()), secrets: secretAnswers(def, answers) };
 }
