@@ -4,9 +4,13 @@ import type { Plan } from './plan.js';
 
 export type JournalEvent =
   /** envPrefix: what the commands shown to continue or go back need before them (the demo's stand-ins on PATH). */
-  | { type: 'run-start'; time: string; runId: string; plan: Plan; envPrefix?: string }
-  /** A later process continues the same run (after a stop, a crash or a reboot). */
-  | { type: 'resume'; time: string; runId: string; from?: string }
+  /** boot: the kernel's boot id when the process started (src/run/boot-id.ts); absent in older journals. */
+  | { type: 'run-start'; time: string; runId: string; plan: Plan; envPrefix?: string; boot?: string }
+  /**
+   * A later process continues the same run (after a stop, a crash or a reboot). withoutReboot:
+   * the run had stopped for that reboot step and the machine had not restarted since; it went on anyway.
+   */
+  | { type: 'resume'; time: string; runId: string; from?: string; boot?: string; withoutReboot?: { step: string; number: number; by: 'operator' | '--yes' } }
   | { type: 'step-start'; time: string; step: string }
   | { type: 'command'; time: string; step: string; argv: string[]; exitCode: number | null; durationMs: number; signal?: string }
   | { type: 'confirm'; time: string; step: string; by: 'operator' | '--yes'; item?: string; reason?: string }

@@ -6,6 +6,7 @@ import type { Plan, PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { errorText, KilledByOperator, now, output, type StepContext, type StepOutcome } from './context.js';
+import { bootId } from './boot-id.js';
 import { newRunId } from './journal.js';
 import { Redactor } from './redact.js';
 import { finish, openSession, type ExecuteOptions, type RunResult, type Session } from './session.js';
@@ -19,7 +20,9 @@ export async function execute(plan: Plan, interaction: Interaction, options: Exe
   if (options.dryRun) return dryRun(plan, interaction, options);
   const runId = newRunId();
   const s = openSession(plan, runId, interaction, options);
-  s.journal.append({ type: 'run-start', time: now(), runId, plan, ...(options.envPrefix ? { envPrefix: options.envPrefix } : {}) });
+  // The boot id of every later event is that of the last run-start or resume: a reboot step reads them.
+  const boot = bootId();
+  s.journal.append({ type: 'run-start', time: now(), runId, plan, ...(options.envPrefix ? { envPrefix: options.envPrefix } : {}), ...(boot ? { boot } : {}) });
   s.journal.log(t('run.log.start', { runId, product: plan.product, root: plan.root || '/' }));
   return continueRun(s, 0);
 }

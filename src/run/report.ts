@@ -5,8 +5,10 @@ import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JournalEvent } from '../model/journal.js';
 import type { PlannedStep } from '../model/plan.js';
-import { t } from '../i18n/index.js';
+import { t, type Lang } from '../i18n/index.js';
 import '../i18n/messages/report.js';
+// The status words and the resume without a reboot (run.report.state.*, run.resume.withoutReboot*).
+import '../i18n/messages/run.js';
 import type { JournalRecord, RunFiles } from './journal.js';
 import type { Redactor } from './redact.js';
 import { quoteArgv } from '../quote.js';
@@ -17,6 +19,11 @@ type Ev<K extends JournalEvent['type']> = Extract<JournalEvent, { type: K }>;
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 const of = <K extends JournalEvent['type']>(events: JournalEvent[], type: K): Ev<K>[] => events.filter((e): e is Ev<K> => e.type === type);
 
+/** How the report and the log say that a resume went on without the reboot its run stopped for. */
+export function withoutRebootText(step: string, number: number, title: string, by: 'operator' | '--yes', lang?: Lang): string {
+  return t(by === '--yes' ? 'run.resume.withoutRebootYes' : 'run.resume.withoutReboot', { step, number, title }, lang);
+}
+
 export function renderReport(record: JournalRecord, files: RunFiles): string {
   const { plan, events, runId } = record;
   const lang = plan.lang;
@@ -24,6 +31,8 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   const titles = new Map<string, PlannedStep>(plan.steps.map((s) => [s.id, s]));
   for (const rp of plan.restorePoints) for (const s of rp.rollback) titles.set(`${rp.id}/${s.id}`, s);
   const title = (id: string): string => titles.get(id)?.title ?? id;
+  // In the report's language like the rest of it: a Japanese report says 完了, not done.
+  const state = (status: 'done' | 'skipped' | 'failed' | 'stopped' | 'rolled-back' | 'start'): string => tr(`run.report.state.${status}`);
   const start = events[0]?.time ?? '';
   const ends = of(events, 'run-end');
   const end = ends[ends.length - 1];
@@ -32,7 +41,7 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   const out: string[] = [];
 
   out.push(`# ${tr('run.report.title', { product: plan.product, runId })}`, '');
-  out.push(`- ${tr('run.report.status')}: **${end?.status ?? tr('run.report.unfinished')}**`);
+  out.push(`- ${tr('run.report.status')}: **${end ? state(end.status) : tr('run.report.unfinished')}**`);
   out.push(`- ${tr('run.report.started')}: ${start}`, `- ${tr('run.report.ended')}: ${end?.time ?? '-'}`);
   out.push(`- ${tr('run.report.root')}: ${plan.root || '/'}`, ...(plan.media ? [`- ${tr('run.report.media')}: ${plan.media}`] : []));
   out.push(`- ${tr('run.report.journal')}: ${files.journal}`, `- ${tr('run.report.log')}: ${files.log}`, '');
@@ -51,7 +60,7 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   for (const e of of(events, 'step-end')) lastEnd.set(e.step, e);
   plan.steps.forEach((s, i) => {
     const e = lastEnd.get(s.id);
-    const status = e ? e.status : tr('run.report.notRun');
+    const status = e ? state(e.status) : tr('run.report.notRun');
     out.push(`| ${i + 1} | ${cell(`${s.title} (${s.id})`)} | ${status} | ${e?.time ?? ''} | ${cell(e?.detail ?? '')} |`);
   });
   out.push('');
@@ -83,13 +92,17 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   const rollbacks = of(events, 'rollback');
   if (rollbacks.length > 0) {
     out.push(`## ${tr('run.report.rollbacks')}`, '');
-    for (const r of rollbacks) out.push(`- ${r.time} ${r.point}: ${r.status}`);
+    for (const r of rollbacks) out.push(`- ${r.time} ${r.point}: ${state(r.status)}`);
     out.push('');
   }
   const breaks = events.filter((e): e is Ev<'interrupted'> | Ev<'resume'> => e.type === 'interrupted' || e.type === 'resume');
   if (breaks.length > 0) {
     out.push(`## ${tr('run.report.interruptions')}`, '');
-    for (const b of breaks) out.push(b.type === 'resume' ? `- ${b.time} ${tr('run.report.resumed', { step: b.from ?? '-' })}` : `- ${b.time} ${cell(b.reason)}${b.step ? ` (${b.step})` : ''}`);
+    for (const b of breaks) {
+      if (b.type !== 'resume') out.push(`- ${b.time} ${cell(b.reason)}${b.step ? ` (${b.step})` : ''}`);
+      else if (b.withoutReboot) out.push(`- ${b.time} ${cell(withoutRebootText(b.from ?? '-', b.withoutReboot.number, title(b.withoutReboot.step), b.withoutReboot.by, lang))}`);
+      else out.push(`- ${b.time} ${tr('run.report.resumed', { step: b.from ?? '-' })}`);
+    }
     out.push('');
   }
 

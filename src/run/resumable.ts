@@ -2,6 +2,7 @@
 // Kept apart from resume.ts (which runs the steps) so that the wizard's first screen can offer a
 // resume without loading the executor and its step handlers.
 import { resolve } from 'node:path';
+import type { JournalEvent } from '../model/journal.js';
 import type { PlannedStep } from '../model/plan.js';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -60,6 +61,33 @@ export function rebootMissing(point: ResumePoint): { number: number; step: Plann
   if (!point.rebootBootId || point.rebootBootId !== bootId()) return undefined;
   const step = point.record.plan.steps[point.next - 1];
   return step ? { number: point.next, step } : undefined;
+}
+
+/**
+ * Whether the machine has restarted since the step before reboot step `index` began: a step that
+ * shuts the machine down (clpdown, a shutdown from WebManager) may take it down before the run
+ * records the step, so the restart the reboot step asks for has already happened. Each event's
+ * boot id is the one its process noted in run-start or resume (a process does not outlive a
+ * reboot). A manual step asked again after the restart counts from its first asking (the
+ * operator only confirms what was done before); a command run again counts from its last run,
+ * whose work the reboot must follow. Journals without boot ids never count a reboot as done.
+ */
+export function rebootedSince(events: readonly JournalEvent[], steps: readonly PlannedStep[], index: number, now = bootId()): PlannedStep | undefined {
+  const before = index > 0 ? steps[index - 1] : undefined;
+  if (!before || now === '') return undefined;
+  let boot = '';
+  const boots: string[] = [];
+  const starts: number[] = [];
+  events.forEach((e, i) => {
+    if (e.type === 'run-start' || e.type === 'resume') boot = e.boot ?? '';
+    boots.push(boot);
+    if (e.type === 'step-start' && e.step === before.id) starts.push(i);
+    // An attempt that ended in a failure (or a declined checkpoint) is over: count from the next one.
+    if (e.type === 'step-end' && e.step === before.id && e.status === 'failed') starts.length = 0;
+  });
+  const from = before.manual ? starts[0] : starts[starts.length - 1];
+  if (from === undefined) return undefined;
+  return boots.slice(from).some((b) => b !== '' && b !== now) ? before : undefined;
 }
 
 /** The newest unfinished run of this root; a clear refusal when there is none. */

@@ -6,8 +6,10 @@ import type { Interaction } from '../model/interaction.js';
 import type { PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
+import { bootId } from './boot-id.js';
 import { now } from './context.js';
 import { continueRun } from './executor.js';
+import { withoutRebootText } from './report.js';
 import { rebootMissing, type ResumePoint } from './resumable.js';
 import { finish, openSession, type ExecuteOptions, type RunResult } from './session.js';
 import { handlers } from './steps/index.js';
@@ -22,11 +24,16 @@ export async function resume(point: ResumePoint, interaction: Interaction, optio
   const { record } = point;
   const s = openSession(record.plan, record.runId, interaction, options);
   const first = record.plan.steps[point.next];
-  s.journal.append({ type: 'resume', time: now(), runId: record.runId, ...(first ? { from: first.id } : {}) });
-  s.journal.log(t('run.log.resume', { runId: record.runId, step: first?.id ?? '-' }));
   const missing = rebootMissing(point);
+  // Going on without the reboot is the operator's decision (the wizard's "Resume without the
+  // reboot", a confirmed resume, or resume --yes): part of the record, with who took it.
+  const by = s.ctx.confirmedBy;
+  const withoutReboot = missing ? { step: missing.step.id, number: missing.number, by } : undefined;
+  const boot = bootId();
+  s.journal.append({ type: 'resume', time: now(), runId: record.runId, ...(first ? { from: first.id } : {}), ...(boot ? { boot } : {}), ...(withoutReboot ? { withoutReboot } : {}) });
+  s.journal.log(t('run.log.resume', { runId: record.runId, step: first?.id ?? '-' }));
   if (missing) {
-    s.journal.log(t('run.resume.notRebooted'));
+    s.journal.log(withoutRebootText(first?.id ?? '-', missing.number, missing.step.title, by));
     interaction.onOutput?.(missing.step, t('run.resume.notRebooted'));
   }
   let from = point.next;
