@@ -171,7 +171,8 @@ function verifySteps(ctx: TaskContext, step: PlannedStep): Task[] {
   }
   if (Array.isArray(v.argv)) {
     const r = reg(step);
-    const conds = [`${r}.rc == ${Number(v.expectExit ?? 0)}`];
+    const exit = Number(v.expectExit ?? 0);
+    const conds = [`${r}.rc == ${exit}`];
     const out = `(${r}.stdout + ${r}.stderr)`;
     if (typeof v.expectOutput === 'string') conds.push(`${out} is search(${jstr(v.expectOutput)}, multiline=True)`);
     if (typeof v.rejectOutput === 'string') conds.push(`${out} is not search(${jstr(v.rejectOutput)}, multiline=True)`);
@@ -183,7 +184,8 @@ function verifySteps(ctx: TaskContext, step: PlannedStep): Task[] {
         register: r,
         changed_when: false,
         failed_when: step.allowFailure ? false : `not (${ok})`,
-        ...(retry ? { until: ok, ...retry } : {}),
+        // As the executor: only the output may say "not yet"; a failing command ends the wait.
+        ...(retry ? { until: `(${r}.rc != ${exit}) or (${ok})`, ...retry } : {}),
       }),
     );
   }
@@ -192,7 +194,7 @@ function verifySteps(ctx: TaskContext, step: PlannedStep): Task[] {
 
 function manualTask(ctx: TaskContext, step: PlannedStep, text: string): Task {
   const checklist = (step.checklist ?? []).map((c) => `  [ ] ${c}`);
-  const prompt = [step.title, '', text.trim(), ...(checklist.length > 0 ? ['', ...checklist] : []), '', 'Press Enter when done (Ctrl-C then A to abort)'].join('\n');
+  const prompt = [step.title, '', text.trim(), ...(checklist.length > 0 ? ['', ...checklist] : []), '', t('export.ansible.pressEnter')].join('\n');
   // serial: 1 runs the hosts one after another; the prompt says which one is waiting.
   return { name: name(ctx, step), 'ansible.builtin.pause': { prompt: `[{{ inventory_hostname }}] ${lit(prompt)}` } };
 }
@@ -224,7 +226,12 @@ export function stepTasks(ctx: TaskContext, step: PlannedStep): Task[] {
     case 'manual':
       return [manualTask(ctx, step, step.instructions ?? '')];
     case 'reboot':
-      if (ctx.root === '') return [manualTask(ctx, step, step.instructions ?? ''), { name: name(ctx, step), 'ansible.builtin.reboot': { reboot_timeout: 1800 } }];
+      // The wizard's instructions end with "restart it, then resume": here the next task restarts
+      // the host, and a restart by hand as well would be a second one.
+      if (ctx.root === '') {
+        const text = [step.instructions ?? '', t('export.ansible.rebootByAnsible')].filter((s) => s !== '').join('\n\n');
+        return [manualTask(ctx, step, text), { name: name(ctx, step), 'ansible.builtin.reboot': { reboot_timeout: 1800 } }];
+      }
       return [manualTask(ctx, step, step.instructions ?? 'reboot')];
     case 'backup':
       return backupSteps(ctx, step);

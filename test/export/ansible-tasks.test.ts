@@ -26,6 +26,16 @@ describe('stepTasks', () => {
     const [task] = stepTasks(ctx, step({ kind: 'verify', params: { verify: { argv: ['clpmdstat', '--mirror', 'md1'], expectOutput: 'GREEN', waitSeconds: 60, intervalSeconds: 10 } } }));
     expect(task).toMatchObject({ retries: 6, delay: 10, 'ansible.builtin.command': { argv: ['clpmdstat', '--mirror', 'md1'] } });
     expect(task?.failed_when).toBe('not ((uw_s1_r.rc == 0) and ((uw_s1_r.stdout + uw_s1_r.stderr) is search("GREEN", multiline=True)))');
+    // A failing command (a mistyped mirror name) ends the wait at once, as in the wizard.
+    expect(task?.until).toBe('(uw_s1_r.rc != 0) or ((uw_s1_r.rc == 0) and ((uw_s1_r.stdout + uw_s1_r.stderr) is search("GREEN", multiline=True)))');
+  });
+
+  it('has a restart done by Ansible say so, so that nobody restarts the host by hand as well', () => {
+    const tasks = stepTasks({ number: 4, root: '' }, step({ kind: 'reboot', title: 'Restart', instructions: 'Shut the machine down and restart it, then run "upgrade-wizard resume".' }));
+    const prompt = String((tasks[0]?.['ansible.builtin.pause'] as { prompt: string }).prompt);
+    expect(prompt).toContain('the next task restarts this host and waits for it to come back');
+    expect(prompt).toContain('Press Enter when done (Ctrl-C, then A, to abort)');
+    expect(tasks[1]?.['ansible.builtin.reboot']).toEqual({ reboot_timeout: 1800 });
   });
 
   it('reports a change for commands that change the server, none for those that only read', () => {

@@ -61,6 +61,8 @@ export const exportMessages = {
     'export.ansible.servicesConflict': 'nothing written to {file}: {entry} collides with a line already there (its port has another service name, or its name another port). {fix}',
     'export.ansible.blocker': 'warning: {node}: a blocker is open; the playbook refuses to run until it is exported again without it: {message}',
     'export.ansible.noSecrets': 'This procedure asks for no secret.',
+    'export.ansible.pressEnter': 'Press Enter when done (Ctrl-C, then A, to abort)',
+    'export.ansible.rebootByAnsible': 'In this playbook the next task restarts this host and waits for it to come back (up to 30 minutes): do not restart it yourself, and there is no "upgrade-wizard resume" to run.',
     'export.ansible.secret': '{prompt}. Asked when the play starts (vars_prompt, not shown), or given from Ansible Vault: `ansible-playbook ... -e @secrets.vault.yml --ask-vault-pass` (the wizard itself reads it from ${env}). It reaches the commands only as a 0600 temporary file, removed at the end of the play.',
     'export.help': `Usage: upgrade-wizard export --format ansible|markdown|html --product ID [options]
 
@@ -141,6 +143,8 @@ lets them pass (as run --yes). Plans whose steps run on Windows: use markdown or
     'export.ansible.servicesConflict': '{file} には何も書いていません: {entry} が既存の行と衝突します (そのポートに別のサービス名がある、またはその名前に別のポートがある)。{fix}',
     'export.ansible.blocker': '警告: {node}: 開始を妨げる問題があります。解消して出力し直すまでプレイブックは実行を拒否します: {message}',
     'export.ansible.noSecrets': 'この手順は秘密情報を使いません。',
+    'export.ansible.pressEnter': '完了したら Enter を押してください (中止するには Ctrl-C を押し、続けて A)',
+    'export.ansible.rebootByAnsible': 'このプレイブックでは、次のタスクがこのホストを再起動し、戻るまで待ちます (最大 30 分)。自分では再起動しないでください。「upgrade-wizard resume」の実行も不要です。',
     'export.ansible.secret': '{prompt}。プレイ開始時に入力を求めます (vars_prompt、表示されません)。Ansible Vault から渡すこともできます: `ansible-playbook ... -e @secrets.vault.yml --ask-vault-pass` (ウィザード自身は ${env} から読みます)。コマンドには 0600 の一時ファイルとしてだけ渡し、プレイの最後に削除します。',
     'export.help': `使い方: upgrade-wizard export --format ansible|markdown|html --product ID [オプション]
 
