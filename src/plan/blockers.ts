@@ -13,7 +13,9 @@ import { expandMediaPattern, selectVars } from './vars.js';
 
 /** A pattern that only spells one name (`^name\.rpm$`, escapes aside): that name, else undefined. */
 export function plainMediaName(pattern: string): string | undefined {
-  const m = /^\^((?:[^\\.^$*+?()[\]{}|]|\\[-.^$*+?()[\]{}|\\/])+)\$$/.exec(pattern);
+  // A named group around literal text (sharetask-client-(?<version>5\.2\.3\.1)\.zip) names nothing more.
+  const ungrouped = pattern.replace(/\(\?<[A-Za-z_][A-Za-z0-9_]*>((?:[^()\\]|\\.)*)\)/g, '$1');
+  const m = /^\^((?:[^\\.^$*+?()[\]{}|]|\\[-.^$*+?()[\]{}|\\/])+)\$$/.exec(ungrouped);
   return m?.[1]?.replace(/\\(.)/g, '$1');
 }
 

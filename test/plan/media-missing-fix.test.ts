@@ -20,9 +20,11 @@ describe('plainMediaName', () => {
   it('gives the name an anchored pattern of literal characters spells, unescaped', () => {
     expect(plainMediaName('^clusterpro-2\\.1\\.3-1\\.vmware\\.i386\\.rpm$')).toBe('clusterpro-2.1.3-1.vmware.i386.rpm');
     expect(plainMediaName('^a\\(b\\)\\+c$')).toBe('a(b)+c');
+    // ShareTask's client package of `to`, once filled in: the named group holds a literal.
+    expect(plainMediaName('^sharetask-client-(?<version>5\\.2\\.3\\.1)\\.zip$')).toBe('sharetask-client-5.2.3.1.zip');
   });
   it('gives nothing for a real pattern or an unanchored one', () => {
-    for (const p of ['^a.rpm$', '^x[0-9]\\.rpm$', '^(?<v>1)\\.rpm$', 'a\\.rpm', '^a\\.rpm', '^a{2}$', '^a|b$']) expect(plainMediaName(p), p).toBeUndefined();
+    for (const p of ['^a.rpm$', '^x[0-9]\\.rpm$', '^(?<v>[0-9]+)\\.rpm$', 'a\\.rpm', '^a\\.rpm', '^a{2}$', '^a|b$']) expect(plainMediaName(p), p).toBeUndefined();
   });
 });
 
