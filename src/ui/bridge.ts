@@ -36,12 +36,25 @@ export type Prompt = Question & { seq: number };
 
 export type StopState = 'none' | 'requested' | 'aborting';
 
+/** What a finished step printed, kept for the manual step after it to show. */
+export interface StepOutput {
+  id: string;
+  number: number;
+  title: string;
+  lines: string[];
+}
+
 export interface RunState {
   total: number;
   finished: FinishedStep[];
   current?: CurrentStep;
   prompt?: Prompt;
   stop: StopState;
+  /**
+   * The output of the last automatic step that printed any: a manual step that asks to judge
+   * it ("every group runs on server 2" after clpstat) shows it; it was only in the log file.
+   */
+  lastOutput?: StepOutput;
 }
 
 const MAX_LINES = 500;
@@ -168,8 +181,11 @@ export class RunStore {
       status,
       detail: detail === undefined ? undefined : this.clean(detail),
     };
-    const current = this.state.current?.step.id === step.id ? undefined : this.state.current;
-    this.set({ finished: [...this.state.finished, finished], current });
+    const cur = this.state.current?.step.id === step.id ? this.state.current : undefined;
+    const printed = cur ? [...cur.output, ...(cur.partial ? [cur.partial] : [])] : [];
+    const lastOutput =
+      !step.manual && printed.length > 0 ? { id: step.id, number: finished.number, title: step.title, lines: printed } : this.state.lastOutput;
+    this.set({ finished: [...this.state.finished, finished], current: cur ? undefined : this.state.current, lastOutput });
   }
 
   private set(patch: Partial<RunState>): void {

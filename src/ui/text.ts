@@ -175,6 +175,29 @@ export function wrap(raw: string, width: number): string[] {
   return lines;
 }
 
+/** What separates the keys of a key help line ("↑↓ move · Space tick"). */
+export const KEY_SEPARATOR = ' · ';
+
+/**
+ * A key help line in rows of at most `width` columns, broken between keys, never inside one:
+ * a key cut off the end of the line is a key the operator does not know about. A single key
+ * wider than the screen is the only thing shortened.
+ */
+export function wrapKeys(keys: string, width: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  for (const raw of keys.split(KEY_SEPARATOR)) {
+    const key = truncate(raw, width);
+    const joined = row === '' ? key : `${row}${KEY_SEPARATOR}${key}`;
+    if (row !== '' && displayWidth(joined) > width) {
+      rows.push(row);
+      row = key;
+    } else row = joined;
+  }
+  rows.push(row);
+  return rows;
+}
+
 /** Pads to `width` columns with spaces (for aligned columns). */
 export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));

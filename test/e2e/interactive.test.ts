@@ -62,11 +62,24 @@ async function answerQuestions(t: Tmux): Promise<void> {
 async function runToSummary(t: Tmux): Promise<string> {
   for (let i = 0; i < 40; i++) {
     const screen = await t.waitFor(
-      (s) => s.includes('tick each item') || s.includes('a: accept and write') || s.includes('What now?') || s.includes('upgrade-wizard: summary'),
+      (s) =>
+        s.includes('tick each item') ||
+        s.includes('a: accept and write') ||
+        s.includes('Read to the end before writing') ||
+        s.includes('What now?') ||
+        s.includes('upgrade-wizard: summary'),
       120000,
     );
     if (screen.includes('upgrade-wizard: summary')) return screen;
     if (screen.includes('What now?')) throw new Error(`a step failed:\n${screen}`);
+    if (screen.includes('Read to the end before writing')) {
+      // A diff longer than the screen is offered for writing once its end has been shown.
+      expect(screen).toMatch(/↓ lines 1–\d+ of \d+: \d+ more below \(PgDn, End\)/);
+      expect(screen).not.toContain('a: accept and write');
+      await t.keys('End');
+      await t.waitFor('a: accept and write');
+      continue;
+    }
     if (screen.includes('a: accept and write')) {
       // The diff screen is still (no spinner): any change means the answer was taken.
       const still = await t.screen();

@@ -235,12 +235,14 @@ describe('a diff on a small terminal', () => {
     const file = '/tmp/upgrade-wizard-demo-Ab12Cd/root/home/sharetask/sharetask_server/conf/system.conf';
     const diff = [`--- ${file} current`, `+++ ${file} new`, '@@ -1,12 +1,12 @@', ...Array.from({ length: 12 }, (_, i) => `-old ${i}\n+new ${i}`)].join('\n');
     void ui.reviewDiff(d!, { file, diff, findings: [], readOnly: false });
-    const frame = await waitForFrame(r, 'Write these changes?');
+    // Writing is offered once the end has been read; meanwhile the screen says how much is below.
+    const frame = await waitForFrame(r, 'Read to the end before writing (PgDn, End) · s: stop');
+    expect(frame).toMatch(/↓ lines 1–\d+ of 27: \d+ more below \(PgDn, End\)/);
     // The heading has the path; the diff's headers only the name (they took six rows here).
     expect(frame).toContain(' --- system.conf current\n +++ system.conf new\n');
-    // One row for the three steps done, the rest for the diff: five changed lines (fewer when the
-    // steps took three rows and the headers wrapped over six).
-    expect(frame.split('\n').filter((l) => /^ [-+](old|new) \d/.test(l)).length).toBeGreaterThanOrEqual(5);
+    // One row for the three steps done, the rest for the diff but the row that says how much is
+    // below: four changed lines (fewer when the steps took three rows and the headers wrapped over six).
+    expect(frame.split('\n').filter((l) => /^ [-+](old|new) \d/.test(l)).length).toBeGreaterThanOrEqual(4);
     expect(frame).toContain('… 3 earlier steps');
     expect(frame.split('\n').length).toBeLessThanOrEqual(18);
   });

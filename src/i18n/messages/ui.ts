@@ -20,8 +20,9 @@ export const uiMessages = {
     'ui.keys.startDisabled': 'start disabled (blockers)',
     'ui.keys.run': 'Ctrl-C stop after this step',
     'ui.keys.abort': 'Ctrl-C again: abort now',
-    'ui.keys.manual': '↑↓ move · Space tick · Enter confirm · PgUp PgDn instructions · s stop',
+    'ui.keys.manual': '↑↓ move · Space tick · Enter confirm · PgUp PgDn scroll · s stop',
     'ui.keys.diff': '↑↓ PgUp PgDn scroll · a accept and write · s stop',
+    'ui.keys.diffUnread': '↑↓ PgUp PgDn End scroll · s stop',
     'ui.keys.diffRead': '↑↓ PgUp PgDn scroll · a I have read it · s stop',
     'ui.keys.exit': 'Enter or q exit',
 
@@ -89,6 +90,9 @@ export const uiMessages = {
     'ui.manual.progress': '{done} of {total} ticked: tick each item when it is done',
     'ui.manual.allTicked': 'All ticked: press Enter to confirm',
     'ui.manual.tickAll': 'Tick every item first ({done} of {total} ticked)',
+    'ui.manual.outputOf': 'Output of step {number} ({title}):',
+    'ui.manual.textMore': '↓ {position}: PgDn shows more',
+    'ui.manual.textEnd': '↑ {position}: PgUp goes back',
 
     'ui.failure.head': 'Step {number} failed: {title}',
 
@@ -98,6 +102,10 @@ export const uiMessages = {
     'ui.diff.moreFindings': '… {count} more lines of findings (in the log and the report)',
     'ui.diff.question': 'Write these changes? a: accept and write · s: stop (nothing is written)',
     'ui.diff.readOnly': 'A comparison to read; nothing is written. a: I have read it · s: stop',
+    'ui.diff.readFirst': 'Read to the end before writing (PgDn, End) · s: stop',
+    'ui.diff.readFirstRead': 'A comparison to read: read it to the end (PgDn, End) · s: stop',
+    'ui.diff.more': '↓ {position}: {count} more below (PgDn, End)',
+    'ui.diff.end': '{position}: the end',
 
     'ui.summary.title': 'upgrade-wizard: summary',
     'ui.summary.done': 'The upgrade finished.',
@@ -164,8 +172,9 @@ Nothing outside that directory is touched.
     'ui.keys.startDisabled': '開始不可 (阻害要因あり)',
     'ui.keys.run': 'Ctrl-C このステップの後で停止',
     'ui.keys.abort': 'もう一度 Ctrl-C: 直ちに中断',
-    'ui.keys.manual': '↑↓ 移動 · Space チェック · Enter 確認 · PgUp PgDn 説明 · s 停止',
+    'ui.keys.manual': '↑↓ 移動 · Space チェック · Enter 確認 · PgUp PgDn スクロール · s 停止',
     'ui.keys.diff': '↑↓ PgUp PgDn スクロール · a 承認して書き込む · s 停止',
+    'ui.keys.diffUnread': '↑↓ PgUp PgDn End スクロール · s 停止',
     'ui.keys.diffRead': '↑↓ PgUp PgDn スクロール · a 確認した · s 停止',
     'ui.keys.exit': 'Enter または q で終了',
 
@@ -233,6 +242,9 @@ Nothing outside that directory is touched.
     'ui.manual.progress': '{total} 項目中 {done} 項目チェック済み: 完了した項目ごとにチェックしてください',
     'ui.manual.allTicked': 'すべてチェック済み: Enter で確認します',
     'ui.manual.tickAll': '先にすべての項目をチェックしてください ({total} 項目中 {done} 項目)',
+    'ui.manual.outputOf': 'ステップ {number} ({title}) の出力:',
+    'ui.manual.textMore': '↓ {position}: PgDn で続きを表示',
+    'ui.manual.textEnd': '↑ {position}: PgUp で前に戻る',
 
     'ui.failure.head': 'ステップ {number} が失敗しました: {title}',
 
@@ -242,6 +254,10 @@ Nothing outside that directory is touched.
     'ui.diff.moreFindings': '… 指摘事項はほか {count} 行あります (ログと報告書に記録)',
     'ui.diff.question': 'この変更を書き込みますか? a: 承認して書き込む · s: 停止 (何も書き込みません)',
     'ui.diff.readOnly': '確認用の比較です。何も書き込みません。a: 確認した · s: 停止',
+    'ui.diff.readFirst': '書き込む前に最後まで読んでください (PgDn, End) · s: 停止',
+    'ui.diff.readFirstRead': '確認用の比較です。最後まで読んでください (PgDn, End) · s: 停止',
+    'ui.diff.more': '↓ {position}: 下にあと {count} 行 (PgDn, End)',
+    'ui.diff.end': '{position}: ここが最後です',
 
     'ui.summary.title': 'upgrade-wizard: 結果',
     'ui.summary.done': 'バージョンアップが完了しました。',

@@ -1,13 +1,22 @@
-// The frame every screen sits in: a title line, a rule, the body, and a line of key hints.
+// The frame every screen sits in: a title line, a rule, the body, and the key hints (a line,
+// or more on a narrow terminal).
 // It keeps the whole screen one row shorter than the terminal so Ink never has to scroll.
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { useTermSize, type TermSize } from '../size.js';
-import { displayWidth, truncate, truncatePart } from '../text.js';
+import { displayWidth, truncatePart, wrapKeys } from '../text.js';
 
-/** Rows left for a screen's body inside the frame. */
-export function bodyRows(size: TermSize): number {
-  return Math.max(6, size.rows - 4);
+/** The rows of the key help line: it wraps rather than lose keys on a narrow terminal. */
+export function keyRows(keys: string, size: TermSize): string[] {
+  return wrapKeys(keys, size.columns - 1);
+}
+
+/**
+ * Rows left for a screen's body inside the frame, below the title and the rule, above the key
+ * help (`keys`: what the screen passes to Frame, or a longer one it might pass).
+ */
+export function bodyRows(size: TermSize, keys = ''): number {
+  return Math.max(6, size.rows - 3 - keyRows(keys, size).length);
 }
 
 /** Columns available to a screen's body (one column of margin on the left). */
@@ -41,12 +50,14 @@ export function Frame({
         <Text dimColor>{rightText}</Text>
       </Box>
       <Text dimColor>{'─'.repeat(width)}</Text>
-      <Box flexDirection="column" height={bodyRows(size)} paddingLeft={1}>
+      <Box flexDirection="column" height={bodyRows(size, keys)} paddingLeft={1}>
         {children}
       </Box>
-      <Text dimColor wrap="truncate-end">
-        {truncate(keys, width)}
-      </Text>
+      {keyRows(keys, size).map((row, i) => (
+        <Text key={i} dimColor wrap="truncate-end">
+          {row}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -31,10 +31,13 @@ export function PlanReview({
   const [confirming, setConfirming] = useState(false);
   const [nudge, setNudge] = useState(false);
   const lines = planLines(plan, bodyColumns(size), secrets);
-  const footerRows = confirming ? 3 : 1;
-  const height = bodyRows(size) - footerRows;
-  const offset = useScroll(lines.length, height, !confirming);
   const blocked = plan.blockers.length > 0;
+  const keys = confirming
+    ? t('ui.keys.yesno')
+    : `${t('ui.keys.scroll')} · ${blocked ? t('ui.keys.startDisabled') : t('ui.keys.start')}${onBack ? ` · ${t('ui.keys.back')}` : ''} · ${t('ui.keys.quit')}`;
+  const footerRows = confirming ? 3 : 1;
+  const height = bodyRows(size, keys) - footerRows;
+  const offset = useScroll(lines.length, height, !confirming);
   useKeys(
     (_input, key) => {
       if (key.return) {
@@ -44,9 +47,6 @@ export function PlanReview({
     },
     { isActive: !confirming },
   );
-  const keys = confirming
-    ? t('ui.keys.yesno')
-    : `${t('ui.keys.scroll')} · ${blocked ? t('ui.keys.startDisabled') : t('ui.keys.start')}${onBack ? ` · ${t('ui.keys.back')}` : ''} · ${t('ui.keys.quit')}`;
   return (
     <Frame title={t('ui.plan.title', { product })} subject={product} right={scrollPosition(offset, height, lines.length)} keys={keys}>
       <ScrollView lines={lines} height={height} offset={offset} />

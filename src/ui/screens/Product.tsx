@@ -20,8 +20,9 @@ export function ProductScreen({
   const width = bodyColumns(size);
   const [focused, setFocused] = useState(initial ?? items[0]?.value);
   const summary = items.find((i) => i.value === focused)?.summary;
-  const listRows = Math.min(items.length, bodyRows(size) - 8);
-  const summaryLines = summary ? para(summary, width, { dim: true }, 2).slice(0, bodyRows(size) - listRows - 3) : [];
+  const rows = bodyRows(size, t('ui.keys.select'));
+  const listRows = Math.min(items.length, rows - 8);
+  const summaryLines = summary ? para(summary, width, { dim: true }, 2).slice(0, rows - listRows - 3) : [];
   return (
     <Frame title={t('ui.product.title')} keys={t('ui.keys.select')}>
       <Text bold>{t('ui.product.question')}</Text>

@@ -83,7 +83,7 @@ export function QuestionScreen({
             items={items}
             initial={start}
             width={width}
-            maxRows={Math.max(3, bodyRows(size) - head.length - 3)}
+            maxRows={Math.max(3, bodyRows(size, keys) - head.length - 3)}
             onSubmit={(v) => {
               const problem = validate(v);
               if (problem === undefined) onAnswer(v);

@@ -41,7 +41,7 @@ export function Summary({ outcome, againCommand, onExit }: { outcome: RunOutcome
     const indent = line.length - line.trimStart().length;
     lines.push(...para(line.trimStart(), width, {}, indent));
   }
-  const height = bodyRows(size);
+  const height = bodyRows(size, t('ui.keys.exit'));
   const offset = useScroll(lines.length, height);
   useKeys((input, key) => {
     if (key.return || input === 'q') onExit();

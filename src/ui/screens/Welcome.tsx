@@ -89,15 +89,17 @@ export function Welcome({
     if (resume.rebootMissing) resumeLines.push(...para(resume.rebootMissing, width, { color: 'yellow' }, 0, { text: '⚠ ', color: 'yellow' }));
   }
   // Below the scrolled lines: a blank row, the offer and its two choices.
-  const height = bodyRows(size) - (resume ? 1 + resumeLines.length + 2 : 0);
+  const keys = resume ? t('ui.keys.select') : t('ui.keys.continue');
+  const scrollKeys = `${keys} · ${t(resume ? 'ui.keys.page' : 'ui.keys.scroll')}`;
+  // The rows are counted with the scroll keys, which are shown only when they are needed.
+  const height = bodyRows(size, scrollKeys) - (resume ? 1 + resumeLines.length + 2 : 0);
   // With the resume choice on screen the arrows belong to it; the page keys still scroll.
   const offset = useScroll(lines.length, height, true, !resume);
-  const keys = resume ? t('ui.keys.select') : t('ui.keys.continue');
   return (
     <Frame
       title={t('ui.welcome.title')}
       right={scrollPosition(offset, height, lines.length)}
-      keys={lines.length > height ? `${keys} · ${t(resume ? 'ui.keys.page' : 'ui.keys.scroll')}` : keys}
+      keys={lines.length > height ? scrollKeys : keys}
     >
       <ScrollView lines={lines} height={Math.min(height, lines.length)} offset={offset} />
       {resume ? (

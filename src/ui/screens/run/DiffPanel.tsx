@@ -1,15 +1,21 @@
 // The config migration's diff before anything is written: findings, then the unified
-// diff in colour (+/- carry the meaning without colour), scrollable. a writes, s stops. A
-// read-only comparison (old files against new ones) is only confirmed as read.
+// diff in colour (+/- carry the meaning without colour), scrollable. a writes, once the end
+// has been on screen; s stops. A read-only comparison (old files against new ones) is only
+// confirmed as read.
 import { basename } from 'node:path';
+import { useLayoutEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../../keys.js';
 import { t } from '../../i18n.js';
 import type { DiffReview } from '../../../model/interaction.js';
 import type { PlannedStep } from '../../../model/plan.js';
 import { ScrollView, scrollPosition, useScroll } from '../../components/Scroll.js';
-import { para, type Line } from '../../lines.js';
-import { useOnce } from '../../hooks.js';
+import { Lines, para, type Line, type Seg } from '../../lines.js';
+import { displayWidth } from '../../text.js';
+import { useOnce, useRefState } from '../../hooks.js';
+
+/** What the sign column of a diff shows on the rows that continue a long line. */
+export const CONTINUED = '↪';
 
 export function diffLines(diff: string, width: number, file?: string): Line[] {
   const lines: Line[] = [];
@@ -27,12 +33,33 @@ export function diffLines(diff: string, width: number, file?: string): Line[] {
             ? 'cyan'
             : undefined;
     const bold = raw.startsWith('+++') || raw.startsWith('---');
-    // A long line goes on under its own sign, so its rest never reads as a context line; a
-    // header's rest goes on under its file name, so it never reads as a changed line.
-    const sign = bold ? '    ' : raw.charAt(0);
-    lines.push(...para(raw, width - sign.length, { color, bold }).map((l, i) => (i === 0 ? l : [{ text: sign, color, bold }, ...l])));
+    // The rest of a long line goes on behind a continuation mark in the sign's column: under
+    // its own + or - it read as a line of its own (a sudoers alias cut in two looked like two
+    // added lines), under a blank as a context line. A header's rest goes on under its file name.
+    const mark: Seg = bold ? { text: '    ' } : { text: CONTINUED, color, dim: true };
+    lines.push(...para(raw, width - displayWidth(mark.text), { color, bold }).map((l, i) => (i === 0 ? l : [mark, ...l])));
   }
   return lines;
+}
+
+function heading(step: PlannedStep, review: DiffReview, width: number): Line[] {
+  return para(t(review.readOnly ? 'ui.diff.headRead' : 'ui.diff.head', { title: step.title, file: review.file }), width, { bold: true, color: 'cyan' }, 0, { text: '▸ ', color: 'cyan' });
+}
+
+function questions(review: DiffReview) {
+  return { question: t(review.readOnly ? 'ui.diff.readOnly' : 'ui.diff.question'), readFirst: t(review.readOnly ? 'ui.diff.readFirstRead' : 'ui.diff.readFirst') };
+}
+
+/** The rows of the question, whichever of its two forms is shown. */
+function questionRows(review: DiffReview, width: number): number {
+  const { question, readFirst } = questions(review);
+  return Math.max(para(question, width).length, para(readFirst, width).length);
+}
+
+/** The height at which the whole review is on screen: its findings, its diff and the question. */
+export function diffPanelRows(step: PlannedStep, review: DiffReview, width: number): number {
+  const findings = review.findings.reduce((n, f) => n + para(f, width, {}, 0, { text: '! ' }).length, 0);
+  return heading(step, review, width).length + findings + Math.max(1, diffLines(review.diff, width, review.file).length) + questionRows(review, width);
 }
 
 export function DiffPanel({
@@ -42,6 +69,7 @@ export function DiffPanel({
   height,
   onAccept,
   onStop,
+  onReadToEnd,
 }: {
   step: PlannedStep;
   review: DiffReview;
@@ -49,8 +77,10 @@ export function DiffPanel({
   height: number;
   onAccept: () => void;
   onStop: () => void;
+  /** Called once the end of the diff has been on screen: from then on a accepts. */
+  onReadToEnd?: () => void;
 }) {
-  const head = para(t(review.readOnly ? 'ui.diff.headRead' : 'ui.diff.head', { title: step.title, file: review.file }), width, { bold: true, color: 'cyan' }, 0, { text: '▸ ', color: 'cyan' });
+  const head = heading(step, review, width);
   const findings: Line[] = review.findings.flatMap((f) => para(f, width, { color: 'yellow' }, 0, { text: '! ', color: 'yellow' }));
   const findingRows = Math.max(0, Math.floor(height / 3));
   // Findings beyond their share of the screen are in the log and the report.
@@ -59,24 +89,50 @@ export function DiffPanel({
       ? [...findings.slice(0, findingRows - 1), ...para(t('ui.diff.moreFindings', { count: findings.length - findingRows + 1 }), width, { dim: true })]
       : findings;
   const lines = diffLines(review.diff, width, review.file);
-  const room = Math.max(3, height - head.length - shownFindings.length - 2);
+  const { question, readFirst } = questions(review);
+  const fits = Math.max(3, height - head.length - shownFindings.length - questionRows(review, width));
+  // A diff longer than its rows says where the screen is and how much is below, on a row of
+  // its own (the end of a long question line was cut off, and that count with it).
+  const sample = t('ui.diff.more', { position: t('ui.scroll.position', { from: lines.length, to: lines.length, total: lines.length }), count: lines.length });
+  const positionRows = lines.length > fits ? para(sample, width).length : 0;
+  const room = Math.max(3, fits - positionRows);
   const offset = useScroll(lines.length, room);
+  const atEnd = offset + room >= lines.length;
+  // Accepting is offered once the end has been on screen: what is below the fold of a sudoers
+  // diff is what the operator must have read before it is written.
+  const [readToEnd, setReadToEnd, readToEndRef] = useRefState(atEnd);
+  const [nudge, setNudge] = useState(false);
+  // In a layout effect: the screen's keys line follows in the same commit, not a frame later.
+  useLayoutEffect(() => {
+    if (!atEnd) return;
+    if (!readToEndRef.current) {
+      setReadToEnd(true);
+      setNudge(false);
+    }
+    onReadToEnd?.();
+  }, [atEnd, readToEndRef, setReadToEnd, onReadToEnd]);
   const once = useOnce();
   useKeys((input) => {
-    if (input === 'a' || input === 'y') once(onAccept);
-    else if (input === 's' || input === 'n') once(onStop);
+    if (input === 'a' || input === 'y') {
+      if (readToEndRef.current || atEnd) once(onAccept);
+      else setNudge(true);
+    } else if (input === 's' || input === 'n') once(onStop);
   });
   const position = scrollPosition(offset, room, lines.length);
+  const positionLines =
+    positionRows === 0
+      ? []
+      : atEnd
+        ? para(t('ui.diff.end', { position }), width, { dim: true })
+        : para(t('ui.diff.more', { position, count: lines.length - offset - room }), width, { color: 'yellow', bold: true });
+  const questionLines = readToEnd || atEnd ? para(question, width, { bold: true }) : para(readFirst, width, { bold: true, color: nudge ? 'red' : 'yellow' });
   return (
     <Box flexDirection="column">
       <ScrollView lines={[...head, ...shownFindings]} height={head.length + shownFindings.length} offset={0} />
       <Box flexDirection="column" height={room}>
         {lines.length === 0 ? <Text dimColor>{t('ui.diff.noChanges')}</Text> : <ScrollView lines={lines} height={room} offset={offset} />}
       </Box>
-      <Text wrap="truncate-end">
-        <Text bold>{t(review.readOnly ? 'ui.diff.readOnly' : 'ui.diff.question')}</Text>
-        <Text dimColor>{position ? `  (${position})` : ''}</Text>
-      </Text>
+      <Lines lines={[...positionLines, ...questionLines]} />
     </Box>
   );
 }

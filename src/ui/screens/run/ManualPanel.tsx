@@ -1,38 +1,61 @@
-// A manual step: the instructions and a checklist the operator ticks item by item;
-// Enter confirms only once every item is ticked. s stops the run here.
+// A manual step: the instructions (with the output of the step before, when it printed
+// any) and a checklist the operator ticks item by item; Enter confirms only once every item
+// is ticked. s stops the run here.
 import { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../../keys.js';
 import { t } from '../../i18n.js';
 import type { PlannedStep } from '../../../model/plan.js';
-import { ScrollView, useScroll } from '../../components/Scroll.js';
-import { para, type Line } from '../../lines.js';
+import type { StepOutput } from '../../bridge.js';
+import { ScrollView, scrollPosition, useScroll } from '../../components/Scroll.js';
+import { Lines, para, type Line } from '../../lines.js';
 import { useOnce, useRefState } from '../../hooks.js';
 import { truncate, wrap } from '../../text.js';
 
 /** Where an item's text starts: after '› [x] '. */
 const ITEM_INDENT = '      ';
-/** The title, the status line and one spare row around the instructions and the checklist. */
-const FIXED_ROWS = 3;
+/** The title and one spare row around the instructions and the checklist. */
+const FIXED_ROWS = 2;
 
-function content(step: PlannedStep, width: number) {
+function content(step: PlannedStep, width: number, previous?: StepOutput) {
   const items = step.checklist && step.checklist.length > 0 ? step.checklist : [t('ui.manual.doneItem')];
   const instructions: Line[] = step.instructions ? para(step.instructions, width, {}, 2) : [];
+  // The step before's output follows the instructions, in the same scrolled text: they say
+  // what to check in it.
+  const output: Line[] = previous
+    ? [
+        ...para(t('ui.manual.outputOf', { number: previous.number, title: previous.title }), width, { dim: true, bold: true }, 2),
+        ...previous.lines.flatMap((line) => para(line, width, { dim: true }, 2, { text: '│ ', dim: true })),
+      ]
+    : [];
+  const text = [...instructions, ...output];
   // An item wraps under its text (a long path must be read whole before it is ticked).
   const itemRows = items.map((item) => wrap(item, width - ITEM_INDENT.length));
   const checklistRows = itemRows.reduce((n, rows) => n + rows.length, 0);
-  return { items, instructions, itemRows, checklistRows };
+  // The status line wraps (Japanese ones are long): its rows are those of its longest form.
+  const n = items.length;
+  const statusRows = Math.max(
+    ...[t('ui.manual.progress', { done: n, total: n }), t('ui.manual.allTicked'), t('ui.manual.tickAll', { done: n, total: n })].map((x) => wrap(x, width).length),
+  );
+  return { items, text, itemRows, belowRows: checklistRows + statusRows };
 }
 
-/** The height at which the instructions need no scrolling. */
-export function manualPanelRows(step: PlannedStep, width: number): number {
-  const { instructions, checklistRows } = content(step, width);
-  return instructions.length + checklistRows + FIXED_ROWS;
+/** The least height it can do with: the title, a row of text and its marker, the checklist. */
+export function manualPanelMinRows(step: PlannedStep, width: number, previous?: StepOutput): number {
+  const { text, belowRows } = content(step, width, previous);
+  return 1 + Math.min(2, text.length) + belowRows;
+}
+
+/** The height at which the instructions (and the output shown with them) need no scrolling. */
+export function manualPanelRows(step: PlannedStep, width: number, previous?: StepOutput): number {
+  const { text, belowRows } = content(step, width, previous);
+  return text.length + belowRows + FIXED_ROWS;
 }
 
 export function ManualPanel({
   step,
   number,
+  previous,
   width,
   height,
   onConfirm,
@@ -40,20 +63,28 @@ export function ManualPanel({
 }: {
   step: PlannedStep;
   number: number;
+  /** The output of the automatic step just before, to judge here. */
+  previous?: StepOutput;
   width: number;
   height: number;
   onConfirm: () => void;
   onStop: () => void;
 }) {
-  const { items, instructions, itemRows, checklistRows } = content(step, width);
+  const { items, text, itemRows, belowRows } = content(step, width, previous);
   const [ticked, setTicked, tickedRef] = useRefState<boolean[]>(() => items.map(() => false));
   const [index, setIndex, indexRef] = useRefState(0);
   const once = useOnce();
   const [nudge, setNudge] = useState(false);
   const count = ticked.filter(Boolean).length;
-  // The instructions get what is left and scroll with PgUp/PgDn.
-  const room = Math.max(2, height - checklistRows - FIXED_ROWS);
-  const offset = useScroll(instructions.length, room, true, false);
+  // The instructions get what is left and scroll with PgUp/PgDn; cut short, their last row says
+  // where they are and that more follows (a sentence cut off mid-way read as the whole of it).
+  // The spare row goes to the text when it does not fit.
+  const room = Math.max(2, height - belowRows - FIXED_ROWS + 1);
+  const cut = text.length > room;
+  const textRows = cut ? room - 1 : text.length;
+  const offset = useScroll(text.length, textRows, true, false);
+  const position = scrollPosition(offset, textRows, text.length);
+  const marker = offset + textRows >= text.length ? t('ui.manual.textEnd', { position }) : t('ui.manual.textMore', { position });
   useKeys((input, key) => {
     if (key.upArrow) setIndex((i) => Math.max(0, i - 1));
     else if (key.downArrow) setIndex((i) => Math.min(items.length - 1, i + 1));
@@ -74,7 +105,12 @@ export function ManualPanel({
       <Text color="yellow" bold wrap="truncate-end">
         {truncate(`▸ ${String(number).padStart(2)}. [${t('ui.plan.manual')}] ${step.title}`, width)}
       </Text>
-      <ScrollView lines={instructions} height={Math.min(room, instructions.length)} offset={offset} />
+      <ScrollView lines={text} height={textRows} offset={offset} />
+      {cut ? (
+        <Text color="cyan" wrap="truncate-end">
+          {truncate(`  ${marker}`, width)}
+        </Text>
+      ) : null}
       {itemRows.flatMap((rows, i) =>
         rows.map((row, r) => (
           <Text key={`${i}:${r}`} wrap="truncate-end" color={i === index ? 'cyan' : undefined} bold={i === index}>
@@ -82,13 +118,17 @@ export function ManualPanel({
           </Text>
         )),
       )}
-      <Text color={nudge ? 'red' : undefined} dimColor={!nudge} wrap="truncate-end">
-        {nudge
-          ? t('ui.manual.tickAll', { done: count, total: items.length })
-          : count === items.length
-            ? t('ui.manual.allTicked')
-            : t('ui.manual.progress', { done: count, total: items.length })}
-      </Text>
+      <Lines
+        lines={para(
+          nudge
+            ? t('ui.manual.tickAll', { done: count, total: items.length })
+            : count === items.length
+              ? t('ui.manual.allTicked')
+              : t('ui.manual.progress', { done: count, total: items.length }),
+          width,
+          nudge ? { color: 'red' } : { dim: true },
+        )}
+      />
     </Box>
   );
 }
