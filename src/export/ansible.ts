@@ -8,7 +8,8 @@ import type { Answers } from '../model/definition.js';
 import type { Condition } from '../model/condition.js';
 import type { Plan } from '../model/plan.js';
 import { evalCondition } from '../plan/condition.js';
-import { lit, secretsOf, secretVar, stepTasks, type Task } from './ansible-tasks.js';
+import { lit, secretsOf, secretVar, type Task } from './ansible-task-basics.js';
+import { stepTasks } from './ansible-tasks.js';
 import { fillTemplate } from './runbook-model.js';
 
 export interface NodePlan {

@@ -1,7 +1,8 @@
 // Step -> tasks conversions that the ShareTask run does not exercise.
 import { describe, expect, it } from 'vitest';
 import type { PlannedStep } from '../../src/model/plan.js';
-import { readsOnly, stepTasks } from '../../src/export/ansible-tasks.js';
+import { readsOnly } from '../../src/export/ansible-task-basics.js';
+import { stepTasks } from '../../src/export/ansible-tasks.js';
 
 const step = (over: Partial<PlannedStep>): PlannedStep => ({ id: 's1', kind: 'command', title: 'T', manual: false, allowFailure: false, skippable: false, params: {}, ...over });
 const ctx = { number: 3, root: '/sbx' };
