@@ -10,12 +10,17 @@ export class OutsideRootError extends Error {
   }
 }
 
+/** `path` relative to `base` when it is base itself ('') or below it; undefined when outside. */
+export function pathInside(base: string, path: string): string | undefined {
+  const rel = relative(base, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? undefined : rel;
+}
+
 export function resolveUnderRoot(path: string, root: string | undefined, cwd: string = process.cwd()): string {
   if (root === undefined || !isAbsolute(path)) return resolve(cwd, path);
   const base = resolve(cwd, root);
   const full = join(base, path);
-  const rel = relative(base, full);
   // "/../etc" would otherwise step out of the sandbox.
-  if (rel.startsWith('..') || isAbsolute(rel)) throw new OutsideRootError(path, base);
+  if (pathInside(base, full) === undefined) throw new OutsideRootError(path, base);
   return full;
 }

@@ -1,7 +1,8 @@
 // Blockers, warnings and the all-clear from the checksums of the media packages (facts.mediaChecks,
 // gathered by src/detect/checksums.ts). Pure: a damaged or unlisted package refuses the plan before
 // it is used; a verified one is said, as evidence for the change record.
-import { basename, dirname, isAbsolute, relative } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { pathInside } from '../io/paths.js';
 import type { Answers, Definition } from '../model/definition.js';
 import type { Facts } from '../model/facts.js';
 import type { Blocker } from '../model/plan.js';
@@ -39,6 +40,6 @@ export function mediaCheckBlockers(def: Definition, answers: Answers, facts: Fac
 /** A package's path as the operator sees it on the CD: relative to the media directory. */
 function onMedia(file: string, media: string | undefined): string {
   if (media === undefined) return file;
-  const rel = relative(media, file);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+  const rel = pathInside(media, file);
+  return rel === undefined || rel === '' ? file : rel;
 }

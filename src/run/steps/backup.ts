@@ -3,8 +3,9 @@
 // prove it: GNU tar must list exactly the entries that were walked. Only a verified archive
 // gets its final name, so "the archive exists" means "the archive is good".
 import { copyFile, chmod, chown, lstat, mkdir, realpath, rename, rm, stat, statfs, utimes } from 'node:fs/promises';
-import { basename, dirname, join, relative, isAbsolute } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { backupPath } from '../../io/backup-name.js';
+import { pathInside } from '../../io/paths.js';
 import { t } from '../../i18n/index.js';
 import type { PlannedStep } from '../../model/plan.js';
 import { createTarGz, listTarGz } from '../archive.js';
@@ -51,7 +52,7 @@ async function realSource(step: PlannedStep): Promise<string> {
  * the Ansible export, whose tar must leave out the same members.
  */
 export function excludedMember(path: string, bases: readonly string[], top: string): string | undefined {
-  const under = bases.map((base) => relative(base, path)).find((rel) => rel !== '' && !rel.startsWith('..') && !isAbsolute(rel));
+  const under = bases.map((base) => pathInside(base, path)).find((rel) => rel !== undefined && rel !== '');
   return under === undefined ? undefined : `${top}/${under}`;
 }
 
@@ -117,8 +118,7 @@ export const backup: StepHandler = {
     const real = await realSource(step);
     const source = str(step, 'source');
     if (real !== source) output(ctx, step, t('run.backup.realPath', { source, real }));
-    const rel = relative(real, dirname(archive));
-    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new StepFailure(t('run.backup.inside', { archive, source: real }));
+    if (pathInside(real, dirname(archive)) !== undefined) throw new StepFailure(t('run.backup.inside', { archive, source: real }));
 
     const exclude = excludedMembers(step, real);
     const tree = await walkTree(dirname(real), basename(real), new Set(exclude.map((e) => Buffer.from(e).toString('latin1'))));
