@@ -185,6 +185,13 @@ export function lastRunEnd(events: JournalEvent[]): Extract<JournalEvent, { type
 }
 
 /** Ids of the steps a run has finished (done, or skipped by the operator). */
+/** The last end of each step, by step id: what a step came to after its retries and resumes. */
+export function lastStepEnds(events: readonly JournalEvent[]): Map<string, Extract<JournalEvent, { type: 'step-end' }>> {
+  const last = new Map<string, Extract<JournalEvent, { type: 'step-end' }>>();
+  for (const e of events) if (e.type === 'step-end') last.set(e.step, e);
+  return last;
+}
+
 export function doneSteps(events: readonly JournalEvent[]): Set<string> {
   const done = new Set<string>();
   for (const e of events) if (e.type === 'step-end' && (e.status === 'done' || e.status === 'skipped')) done.add(e.step);

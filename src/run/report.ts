@@ -9,7 +9,7 @@ import { t, type Lang } from '../i18n/index.js';
 import '../i18n/messages/report.js';
 // The status words and the resume without a reboot (run.report.state.*, run.resume.withoutReboot*).
 import '../i18n/messages/run.js';
-import type { JournalRecord, RunFiles } from './journal.js';
+import { lastStepEnds, type JournalRecord, type RunFiles } from './journal.js';
 import type { Redactor } from './redact.js';
 import { quoteArgv } from '../quote.js';
 import { rollbackCommand, runPlace } from './summary.js';
@@ -56,8 +56,7 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   if (notes.length > 0) out.push(`## ${tr('run.report.warnings')}`, '', ...notes.map((w) => `- ${cell(w)}`), '');
 
   out.push(`## ${tr('run.report.steps')}`, '', `| # | ${tr('run.report.step')} | ${tr('run.report.status')} | ${tr('run.report.time')} | ${tr('run.report.detail')} |`, '|---|---|---|---|---|');
-  const lastEnd = new Map<string, Ev<'step-end'>>();
-  for (const e of of(events, 'step-end')) lastEnd.set(e.step, e);
+  const lastEnd = lastStepEnds(events);
   plan.steps.forEach((s, i) => {
     const e = lastEnd.get(s.id);
     const status = e ? state(e.status) : tr('run.report.notRun');

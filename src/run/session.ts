@@ -7,7 +7,7 @@ import type { Plan } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { now, type StepContext } from './context.js';
-import { JournalWriter, readJournal, type RunFiles } from './journal.js';
+import { JournalWriter, lastStepEnds, readJournal, type RunFiles } from './journal.js';
 import { Redactor } from './redact.js';
 import { writeReport } from './report.js';
 import { lockRun } from './lock.js';
@@ -101,7 +101,6 @@ export async function finish(s: Session, status: Exclude<RunStatus, 'dry-run'>, 
 
 /** Steps of the plan whose last end was "skipped": a finished run is not "all done" then. */
 function skippedSteps(plan: Plan, events: readonly JournalEvent[]): string[] {
-  const last = new Map<string, string>();
-  for (const e of events) if (e.type === 'step-end') last.set(e.step, e.status);
-  return plan.steps.filter((step) => last.get(step.id) === 'skipped').map((step) => step.id);
+  const last = lastStepEnds(events);
+  return plan.steps.filter((step) => last.get(step.id)?.status === 'skipped').map((step) => step.id);
 }
