@@ -42,7 +42,8 @@ export async function run(args: string[]): Promise<number> {
   const next = plan.steps[point.next];
   say(t('run.resume.found', { runId: point.record.runId, product: plan.product, done: point.next, total: plan.steps.length, next: next ? `${next.id}: ${next.title}` : '-' }));
   // A checkpoint is simply asked again; anything else may have half-run and is checked first.
-  if (point.halfRun) say(t(point.halfRun.step.manual ? 'run.resume.willAskAgain' : 'run.resume.willRecheck', { step: point.halfRun.step.id }));
+  const half = point.halfRun;
+  if (half) say(t(half.declined ? 'run.resume.willAskDeclined' : half.step.manual ? 'run.resume.willAskAgain' : 'run.resume.willRecheck', { step: half.step.id }));
   const missing = rebootMissing(point);
   if (missing) say(t('run.resume.rebootMissing', { number: missing.number, title: missing.step.title }));
   const place = runPlace(point.record, root, logDir);

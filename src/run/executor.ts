@@ -108,7 +108,7 @@ export async function runStep(s: Session, step: PlannedStep, index: number): Pro
       return finish(s, 'stopped', { reason: 'reboot', step: step.id });
     }
     if (outcome.stopRun === 'declined') {
-      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.declined') });
+      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.declined'), declined: true });
       return finish(s, 'stopped', { reason: 'declined', step: step.id });
     }
     return undefined;

@@ -15,7 +15,7 @@ export interface ResumePoint {
   /** Index of the first step not done or skipped (plan.steps.length when all are). */
   next: number;
   /** That step started in an earlier attempt and did not finish: it may have half-run. */
-  halfRun?: { step: PlannedStep; startedAt: Date };
+  halfRun?: { step: PlannedStep; startedAt: Date; declined?: true };
   /** The run stopped for a reboot; the boot id seen then (if known). */
   rebootBootId?: string;
 }
@@ -45,9 +45,10 @@ export function resumePointOf(record: JournalRecord): ResumePoint {
     // A step that ended in a plain failure is simply run again; one cut short (a crash, a
     // kill, an unconfirmed checkpoint) may have done part of its work and is re-checked.
     const failed = after.some((e) => e.type === 'step-end' && e.step === step.id && e.status === 'failed');
-    const cut = after.some((e) => e.type === 'interrupted' && e.step === step.id);
+    const cut = after.filter((e) => e.type === 'interrupted' && e.step === step.id);
     const start = record.events[at];
-    if (start && (!failed || cut)) point.halfRun = { step, startedAt: new Date(start.time) };
+    const declined = cut.some((e) => e.type === 'interrupted' && e.declined === true);
+    if (start && (!failed || cut.length > 0)) point.halfRun = { step, startedAt: new Date(start.time), ...(declined ? { declined } : {}) };
   }
   const ends = record.events.filter((e) => e.type === 'step-end' && e.status === 'done');
   const lastDone = ends[ends.length - 1];

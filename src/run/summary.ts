@@ -97,7 +97,9 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
         exitCode = 2;
       } else {
         // The operator stopped it: there is no cause to fix, only the run to continue.
-        lines.push(t(`run.sum.stopped.${result.reason ?? 'interrupted'}`, { step }), t('run.sum.continue', { command: resumeCommand(place) }), ...back);
+        // A declined step did nothing: it is asked again, not checked for a half-done effect.
+        const resumeText = result.reason === 'declined' ? 'run.sum.continueAsk' : 'run.sum.continue';
+        lines.push(t(`run.sum.stopped.${result.reason ?? 'interrupted'}`, { step }), t(resumeText, { command: resumeCommand(place) }), ...back);
       }
       break;
     case 'failed':

@@ -1,11 +1,13 @@
 // A run stopped while a checkpoint waited for the operator (the SSH session dropped, kill -9):
 // resume says the checkpoint is asked again, not that it "is checked" as a half-run command is.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.js';
 import { runCli } from '../helpers/cli.js';
 import { groupmaxSandbox } from '../helpers/groupmax-sandbox.js';
+import { execute } from '../../src/run/executor.js';
+import { plan as planOf, Recorder, step, tempDir } from '../run/ctx.js';
 
 describe('resume of a run stopped at a checkpoint', () => {
   it('says the checkpoint is asked again', async () => {
@@ -29,5 +31,23 @@ describe('resume of a run stopped at a checkpoint', () => {
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toContain(`step ${first?.id} was waiting for the operator when the run stopped: it is asked again`);
     expect(r.stdout).not.toContain('it is checked before the run goes on');
+  });
+
+  it('says a declined change is asked again and that nothing of it was done, not that it was interrupted', async () => {
+    const dir = tempDir('uw-declined-');
+    const conf = join(dir, 'conf');
+    mkdirSync(conf);
+    writeFileSync(join(conf, 'db.conf'), 'dbhost = localhost\ndbport = 5432\ndbname = stask\ndbuser = stask\ndbpass = pw\nsslmode = disable\n');
+    writeFileSync(join(conf, 'system.conf'), 'LOG_LEVEL = info\n');
+    writeFileSync(join(dir, 'sudoers'), 'root ALL=(ALL) ALL\n', { mode: 0o440 });
+    const logDir = join(dir, 'log');
+    const migrate = step('migrate-config', { migrator: 'sharetask-db', options: { conf, sudoers: join(dir, 'sudoers') } }, { id: 'migrate-conf' });
+    const first = await execute(planOf([migrate]), new Recorder({ diff: false }), { logDir, root: '' });
+    expect(first).toMatchObject({ status: 'stopped', reason: 'declined', step: 'migrate-conf' });
+    const r = await runCli(['resume', '--log-dir', logDir, '--lang', 'en']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toContain('step migrate-conf was not accepted when the run stopped, and nothing of it was done: it is asked again');
+    expect(r.stdout).not.toContain('was interrupted');
+    expect(readFileSync(join(conf, 'system.conf'), 'utf8')).toBe('LOG_LEVEL = info\n');
   });
 });

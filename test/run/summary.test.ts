@@ -22,6 +22,8 @@ describe('run summary', () => {
     expect(exitCode).toBe(1);
     const text = lines.join('\n');
     expect(text).toContain('The run stopped: step 3 "Register the license" (license) was not confirmed.');
+    expect(text).toContain('To continue (the step is asked again):');
+    expect(text).not.toContain('interrupted');
     const commands = text.split('\n').filter((l) => l.includes('upgrade-wizard ')).map((l) => l.trim());
     expect(commands).toHaveLength(2);
     const run = (command: string) => execFileSync('sh', ['-c', command], { env: { PATH: '/usr/bin:/bin', SANDBOX_BIN: bin } }).toString();
