@@ -79,12 +79,14 @@ const stringWidthEmojiGuard = {
 /**
  * `const { createElement } = await import('react')` gets named exports of a CommonJS package
  * from Node; esbuild gives such a dynamic import only a default export. Those imports go through
- * a module that names every export of the package.
+ * a module that names every export of the package. The CommonJS packages src/ imports lazily
+ * by name: react (the screens), yaml (--answers, the Ansible export); pg and iconv-lite are
+ * imported for their default, which esbuild gives.
  */
 const cjsNamedExports = {
   name: 'cjs-named-exports',
   setup(b) {
-    b.onResolve({ filter: /^react$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'cjs-named' } : undefined));
+    b.onResolve({ filter: /^(react|yaml)$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'cjs-named' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'cjs-named' }, (args) => {
       const names = Object.keys(requireHere(args.path)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
       return { contents: `import m from '${args.path}';\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`, loader: 'js', resolveDir: repo };

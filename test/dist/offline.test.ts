@@ -51,6 +51,32 @@ describe('the CD folder, offline, with nothing but Node.js', () => {
     expect((JSON.parse(bundled.stdout) as { product: string; steps: unknown[] }).steps.length).toBeGreaterThan(0);
   });
 
+  // Both read YAML through a lazy import of the CommonJS yaml package, which the bundle must
+  // give its named exports (a prepared answers file is how a maintenance window is planned).
+  it('reads back an answers file it saved, as the built CLI does', async () => {
+    const def = loadDefinitions().find((d) => d.id === 'sharetask');
+    const root = mkdtempSync(join(scratch, 'answers-'));
+    const file = join(root, 'answers.yaml');
+    const save = await runDist(cd.dir, ['plan', '--product', 'sharetask', ...setArgs(sampleAnswers(def!)), '--root', root, '--save-answers', file]);
+    expect(save.exitCode, save.stderr).toBe(0);
+    const args = ['plan', '--product', 'sharetask', '--answers', file, '--root', root, '--log-dir', join(root, 'log'), '--json'];
+    const [bundled, reference] = [await runDist(cd.dir, args), await runCli(args)];
+    expect(bundled.stderr).toBe('');
+    expect(bundled).toEqual(reference);
+  });
+
+  it('exports the same Ansible playbook as the built CLI', async () => {
+    const def = loadDefinitions().find((d) => d.id === 'sharetask');
+    const root = mkdtempSync(join(scratch, 'ansible-'));
+    const args = (out: string): string[] => ['export', '--format', 'ansible', '--product', 'sharetask', ...setArgs(sampleAnswers(def!)), '--root', root, '--lang', 'en', '-o', join(root, out)];
+    const [bundled, reference] = [await runDist(cd.dir, args('cd')), await runCli(args('built'))];
+    expect(reference.exitCode).toBe(0);
+    expect(bundled.stderr).toBe(reference.stderr.replaceAll(join(root, 'built'), join(root, 'cd')));
+    expect(bundled.exitCode).toBe(0);
+    expect(snapshotTree(join(root, 'cd'))).toEqual(snapshotTree(join(root, 'built')));
+    expect(readFileSync(join(root, 'cd', 'playbook.yml'), 'utf8')).toContain('hosts:');
+  });
+
   it('migrate-config on the sample conf shows the same findings and diff as the built CLI, writing nothing', async () => {
     const conf = join(repoRoot, 'test/fixtures/sharetask-conf/conf');
     const before = snapshotTree(conf);
