@@ -2,6 +2,7 @@
 // literal text, secrets as 0600 files, and the few tasks every kind of step uses (a command, a
 // stat, mkdir -p, the host's date stamp). Pure: plain data.
 import type { PlannedStep } from '../model/plan.js';
+import { SECRET_FILES } from '../plan/template.js';
 
 export type Task = Record<string, unknown>;
 
@@ -19,14 +20,13 @@ export function lit(s: string): string {
   return /\{[{%#]/.test(s) ? `{% raw %}${s}{% endraw %}` : s;
 }
 
-const SECRET = /\{secret-file:([a-z][a-z0-9_-]*)\}/g;
 export const secretVar = (id: string): string => `secret_${id.replace(/-/g, '_')}`;
 /** Secret answers used by an argv as {secret-file:ID}. */
 export function secretsOf(argv: string[]): string[] {
-  return [...new Set(argv.flatMap((a) => [...a.matchAll(SECRET)].map((m) => m[1] as string)))];
+  return [...new Set(argv.flatMap((a) => [...a.matchAll(SECRET_FILES)].map((m) => m[1] as string)))];
 }
 /** An argv item: literal, except a {secret-file:ID} which becomes the 0600 file of the play. */
-const arg = (a: string): string => lit(a).replace(SECRET, (_m, id: string) => `{{ ${secretVar(id)}_file.path }}`);
+const arg = (a: string): string => lit(a).replace(SECRET_FILES, (_m, id: string) => `{{ ${secretVar(id)}_file.path }}`);
 
 export const str = (step: PlannedStep, key: string): string => String(step.params[key] ?? '');
 export const strs = (step: PlannedStep, key: string): string[] => (Array.isArray(step.params[key]) ? (step.params[key] as unknown[]).map(String) : []);

@@ -19,6 +19,7 @@ function stepHtml(m: RunbookModel, s: RunbookStep, tag: string): string {
   ];
   if (step.explain) out.push(para(step.explain));
   if (s.does.length > 0) out.push(`<div>${esc(t('export.rb.does', {}, L))}:</div><pre>${esc(s.does.join('\n'))}</pre>`);
+  if (s.notes.length > 0) out.push(`<ul class="notes">${s.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
   if (step.instructions) out.push(`<div>${esc(t('export.rb.instructions', {}, L))}:</div><blockquote>${para(step.instructions)}</blockquote>`);
   const checks = [...(step.checklist ?? []), ...(step.check ? [t('export.rb.check', { check: step.check.trim() }, L)] : [])];
   if (checks.length > 0) out.push(`<ul class="check">${checks.map((c) => `<li><label>${box} ${esc(c)}</label></li>`).join('')}</ul>`);

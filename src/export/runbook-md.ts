@@ -23,6 +23,7 @@ function stepMd(m: RunbookModel, s: RunbookStep, level: string): string {
   const out = [`${level} ${s.number}. ${step.title}`, '', `- [ ] **${t('export.rb.done', {}, L)}** · ${stepFacts(m, s).map((f) => cell(f)).join(' · ')}`];
   if (step.explain) out.push('', step.explain.trim());
   if (s.does.length > 0) out.push('', `${t('export.rb.does', {}, L)}:`, '', fence(s.does));
+  if (s.notes.length > 0) out.push('', ...s.notes.map((n) => `- ${n}`));
   if (step.instructions) out.push('', `${t('export.rb.instructions', {}, L)}:`, '', quoteBlock(step.instructions));
   if (step.checklist && step.checklist.length > 0) out.push('', ...step.checklist.map((c) => `- [ ] ${c}`));
   if (step.check) out.push('', `- [ ] ${t('export.rb.check', { check: step.check.trim() }, L)}`);

@@ -3,7 +3,10 @@
 // Pure: the step descriptions come from the caller (the executor's own describe()).
 import type { Plan, PlannedStep } from '../model/plan.js';
 import type { Definition } from '../model/definition.js';
+import { t } from '../i18n/index.js';
+import '../i18n/messages/export.js';
 import { restorePointAt } from '../plan/restore-point.js';
+import { MISSING_MEDIA, SECRET_FILES } from '../plan/template.js';
 
 export type Describe = (step: PlannedStep) => string[];
 
@@ -11,6 +14,8 @@ export interface RunbookStep {
   number: string;
   step: PlannedStep;
   does: string[];
+  /** What the placeholders in `does` stand for, for a person doing the step by hand. */
+  notes: string[];
   restorePoint?: { id: string; title: string };
 }
 
@@ -40,7 +45,7 @@ export function runbookModel(plan: Plan, def: Definition, describe: Describe): R
       // A person's step says itself what to do (its instructions and checklist); other kinds
       // that repeat their instructions in describe() (a reboot) have them in their own block.
       const does = step.kind === 'manual' ? [] : describe(step).filter((line) => line !== step.instructions);
-      return { number: `${prefix}${i + 1}`, step, does, ...(rp ? { restorePoint: { id: rp.id, title: rp.title } } : {}) };
+      return { number: `${prefix}${i + 1}`, step, does, notes: placeholderNotes(does, def, plan.lang), ...(rp ? { restorePoint: { id: rp.id, title: rp.title } } : {}) };
     });
   const questions = new Map(def.questions.map((q) => [q.id, q]));
   return {
@@ -61,6 +66,23 @@ export function runbookModel(plan: Plan, def: Definition, describe: Describe): R
     rollbacks: plan.restorePoints.map((rp, n) => ({ id: rp.id, title: rp.title, explain: rp.explain, steps: stepsOf(rp.rollback, `R${n + 1}.`, false) })),
     next: plan.next ?? [],
   };
+}
+
+/**
+ * The run fills {secret-file:ID} with a 0600 file for one command, and a package missing from the
+ * media stays <media:KEY> (a blocker names it): a printed runbook says what each stands for.
+ */
+function placeholderNotes(does: string[], def: Definition, lang: Plan['lang']): string[] {
+  const text = does.join('\n');
+  const secrets = new Set([...text.matchAll(SECRET_FILES)].map((m) => m[1] as string));
+  const media = new Set([...text.matchAll(MISSING_MEDIA)].map((m) => m[0]));
+  return [
+    ...[...secrets].map((id) => {
+      const question = def.questions.find((q) => q.id === id)?.text[lang] ?? id;
+      return t('export.rb.secretFile', { placeholder: `{secret-file:${id}}`, question }, lang);
+    }),
+    ...[...media].map((placeholder) => t('export.rb.missingMedia', { placeholder }, lang)),
+  ];
 }
 
 /** Fills {{name}} slots of a template; an unknown slot is an error in the template, not the plan. */

@@ -16,6 +16,8 @@ export type Placeholder =
 export const EXECUTOR_PLACEHOLDERS = new Set(['candidate']);
 /** {secret-file:ID}: the path of a 0600 file holding the secret answer ID, for one command. */
 export const SECRET_FILE = /^secret-file:([a-z][a-z0-9_-]*)$/;
+/** {secret-file:ID} wherever it stands in a text (an argv item, a described command); group 1 is ID. */
+export const SECRET_FILES = /\{secret-file:([a-z][a-z0-9_-]*)\}/g;
 
 const NAME = /^[a-z][a-z0-9_-]*$/;
 const TOKEN = /\{\{|\}\}|\{([^{}]*)\}/g;
@@ -68,6 +70,9 @@ export class TemplateError extends Error {
     this.name = 'TemplateError';
   }
 }
+
+/** Where a text shows missingMediaMarker(): what runbooks explain beside a command. */
+export const MISSING_MEDIA = /<media:[^<>'\s]+>/g;
 
 /** What a missing media file resolves to: visible in the plan, never a real path (a blocker says why). */
 export function missingMediaMarker(key: string, group?: string): string {

@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Answers, Definition } from '../model/definition.js';
-import { SECRET_FILE } from '../plan/template.js';
+import { SECRET_FILES } from '../plan/template.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/kinds.js';
 import { StepFailure, type StepContext } from './context.js';
@@ -31,8 +31,6 @@ export interface Materialized {
   cleanup(): Promise<void>;
 }
 
-const PLACEHOLDER = /\{(secret-file:[a-z][a-z0-9_-]*)\}/g;
-
 /** The argv with its secret placeholders replaced by files; `cleanup` removes them. */
 export async function materializeSecrets(ctx: Pick<StepContext, 'secrets' | 'redact'>, argv: readonly string[]): Promise<Materialized> {
   if (!argv.some((a) => a.includes('{secret-file:'))) return { argv: [...argv], cleanup: async () => undefined };
@@ -43,8 +41,8 @@ export async function materializeSecrets(ctx: Pick<StepContext, 'secrets' | 'red
     const out: string[] = [];
     for (const arg of argv) {
       let replaced = arg;
-      for (const m of arg.matchAll(PLACEHOLDER)) {
-        const id = SECRET_FILE.exec(m[1] as string)?.[1] as string;
+      for (const m of arg.matchAll(SECRET_FILES)) {
+        const id = m[1] as string;
         let file = made.get(id);
         if (file === undefined) {
           const value = ctx.secrets?.[id] ?? process.env[secretEnvName(id)];

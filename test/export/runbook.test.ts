@@ -109,3 +109,28 @@ describe('export of a procedure with a reboot', () => {
     expect(active.stdout).toContain('runs on: the active node');
   });
 });
+
+describe('placeholders a person doing the steps by hand must fill', () => {
+  it('says what {secret-file:ID} stands for, naming the question, in both formats and languages', async () => {
+    const sets = ['from=5.1', 'msg_instance=msg-budgie', 'slapd_instances=slapd-budgie', 'delegated_admin=no', 'directory_server_version=4.16', 'store_mounted=no', 'ldif_exports=yes', 'ug_suffix=o=siroe.com', 'web_server=no'];
+    const ex = (format: string, lang: string) => runCli(['export', '--format', format, '--product', 'iplanet-messaging', '--lang', lang, ...sets.flatMap((a) => ['--set', a])]);
+    const [md, html, ja] = await Promise.all([ex('markdown', 'en'), ex('html', 'en'), ex('markdown', 'ja')]);
+    expect(md.exitCode, md.stderr).toBe(0);
+    const step = md.stdout.slice(md.stdout.indexOf('. Save the user/group entries with ldapsearch'));
+    expect(step.slice(0, step.indexOf('\n### '))).toContain(
+      "- {secret-file:bind_password} stands for a file that holds the answer to \"The directory manager's password (never shown or recorded)\" and that only its owner can read.",
+    );
+    expect(html.stdout).toContain('<ul class="notes"><li>{secret-file:bind_password} stands for a file that holds the answer to &quot;The directory manager');
+    expect(ja.stdout).toContain('- {secret-file:bind_password} は「');
+    // Steps without one say nothing of it.
+    expect(md.stdout.match(/stands for a file/g)).toHaveLength(2);
+  });
+
+  it('says what <media:KEY> stands for when the package was not on the media', async () => {
+    const sets = ['component=server', 'from=5.4.3', 'to=5.5.1-2', 'daemons=sharetaskd', 'custom=no', 'license=no'];
+    const r = await runCli(['export', '--format', 'markdown', '--product', 'sharetask', '--lang', 'en', ...sets.flatMap((a) => ['--set', a])]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain("$ tar xzf '<media:server>' -C /home/sharetask");
+    expect(r.stdout).toContain('- <media:server> stands for a package that was not on the media when this runbook was written: see Blockers.');
+  });
+});

@@ -26,6 +26,9 @@ export const exportMessages = {
     'export.rb.does': 'What it does',
     'export.rb.instructions': 'Instructions',
     'export.rb.check': 'Check afterwards: {check}',
+    'export.rb.secretFile':
+      '{placeholder} stands for a file that holds the answer to "{question}" and that only its owner can read. The wizard writes it for the command and deletes it after; by hand, create it just before (umask 077) and delete it after.',
+    'export.rb.missingMedia': '{placeholder} stands for a package that was not on the media when this runbook was written: see Blockers.',
     'export.rb.restorePoint': 'Restore point if this or a later step fails: {title} ({id}):',
     'export.rb.manual': 'manual',
     'export.rb.section': 'procedure {section}',
@@ -108,6 +111,9 @@ lets them pass (as run --yes). Plans whose steps run on Windows: use markdown or
     'export.rb.does': '実行内容',
     'export.rb.instructions': '作業内容',
     'export.rb.check': '実施後の確認: {check}',
+    'export.rb.secretFile':
+      '{placeholder} は「{question}」の答えを書いた、所有者だけが読めるファイルを表します。ウィザードはコマンドの直前に作成し、直後に削除します。手作業では直前に (umask 077 で) 作成し、直後に削除してください。',
+    'export.rb.missingMedia': '{placeholder} は、この手順書の作成時にメディア上に見つからなかったパッケージを表します。「開始を妨げる問題」を参照してください。',
     'export.rb.restorePoint': 'このステップ以降で失敗した場合の復元ポイント: {title} ({id}):',
     'export.rb.manual': '手動',
     'export.rb.section': '手順書 {section}',
