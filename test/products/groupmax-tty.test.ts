@@ -72,6 +72,11 @@ describe.skipIf(!hasTmux)('groupmax in a terminal', () => {
     await t.keys('Enter');
     await t.checkpoint('Back up the old environment', 2);
     await t.checkpoint('Install Object Server, Address Server and Mail Server', 3);
+    // The services file is shown as it will change before it is written.
+    const change = await t.waitFor('a: accept and write');
+    expect(change).toMatch(/\+adreq_ap\s+9081\/tcp/);
+    expect(sb.servicesText()).toBe(SERVICES_UNIX);
+    await t.keys('a');
     await t.checkpoint('Start Object Server');
     await t.checkpoint('Run the Address_Mail setup');
     await t.checkpoint('Start the address service');

@@ -1,9 +1,12 @@
 // ensure-services: the services file gets the "name port/protocol" entries it lacks, once.
 // The plan already refused collisions it could see; the file is checked again here (it may
 // have changed since), then replaced atomically with owner and mode kept and the original
-// saved as NAME.bak-STAMP. Entries already present are left exactly as they are.
+// saved as NAME.bak-STAMP, once the operator has seen the change (as every other edit of a
+// system file). Entries already present are left exactly as they are.
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { decodeForDisplay } from '../../io/encoding.js';
+import { unifiedDiff } from '../../migrate/diff.js';
 import { FileAccessError, problemText } from '../../io/file-error.js';
 import { addServices, checkServices, formatEntry, type ServiceEntry } from '../../migrate/services-file.js';
 import { conflictText } from '../../plan/services.js';
@@ -50,6 +53,12 @@ export const ensureServices: StepHandler = {
       return { status: 'done', detail };
     }
     output(ctx, step, t('kinds.services.adding', { file, lines: edit.added.map(formatEntry).join('\n') }));
+    const shown = async (s: string): Promise<string> => (await decodeForDisplay(Buffer.from(s, 'latin1'))).replace(/\r\n/g, '\n');
+    const diff = unifiedDiff(file, file, await shown(text), await shown(edit.text));
+    if (!(await ctx.interaction.reviewDiff(step, { file, diff, findings: [] }))) {
+      return { status: 'skipped', stopRun: 'declined', detail: t('kinds.services.declined', { file }) };
+    }
+    record(ctx, { type: 'confirm', time: now(), step: step.id, by: ctx.confirmedBy, item: t('kinds.services.reviewed', { file, count: edit.added.length }) });
     let written;
     try {
       written = await writeFileAtomic(file, Buffer.from(edit.text, 'latin1'), { expected: Buffer.from(text, 'latin1') });
