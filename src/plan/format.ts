@@ -1,5 +1,6 @@
 // A plan as text for people: numbered steps with their kind, section, the exact commands,
 // manual markers and restore points; then restore points, warnings and blockers. Pure.
+import { dirname } from 'node:path';
 import type { Detection } from '../model/facts.js';
 import type { Plan, PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
@@ -24,7 +25,8 @@ export function describeParams(step: PlannedStep): string[] {
     case 'backup': {
       const lines = [arrow(p.source, p.archive)];
       const extra = p.extraFiles as string[] | undefined;
-      if (extra !== undefined && extra.length > 0) lines.push(`+ ${arrow(extra, p.extraTo ?? '')}`);
+      // Without extraTo the executor copies them beside the archive (src/run/steps/backup.ts).
+      if (extra !== undefined && extra.length > 0) lines.push(`+ ${arrow(extra, p.extraTo ?? dirname(String(p.archive)))}`);
       return lines;
     }
     case 'restore':

@@ -24,4 +24,11 @@ describe('formatPlan', () => {
     expect(text).toContain('\nChecked:\n  - the packages match their SHA-256 checksums in /cd/SHA256SUMS: a.tgz\n');
     expect(formatPlan(plan(SERVER), { color: false })).not.toContain('Checked:');
   });
+
+  it('says where extra files of a backup go when the definition leaves it to the executor: beside the archive', () => {
+    const base = plan(SERVER);
+    const step = { id: 'save', kind: 'backup' as const, title: 'Save the result', manual: false, allowFailure: false, skippable: false, params: { source: '/srv/setup', archive: '/bk/after/setup.tar.gz', extraFiles: ['/srv/local.conf', '/srv/msg.conf'] } };
+    const text = formatPlan({ ...base, steps: [step] }, { color: false });
+    expect(text).toContain('+ /srv/local.conf, /srv/msg.conf -> /bk/after\n');
+  });
 });
