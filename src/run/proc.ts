@@ -50,11 +50,10 @@ export async function runCommand(ctx: StepContext, step: PlannedStep, argv: stri
     buffer: false,
     reject: false,
     // Its own process group: the terminal's Ctrl-C reaches only the wizard, which lets the
-    // running step finish; the second Ctrl-C kills the child through cancelSignal.
+    // running step finish; the second Ctrl-C kills the whole group (killGroupOnAbort).
     detached: true,
-    cancelSignal: ctx.kill,
-    forceKillAfterDelay: 5000,
   });
+  const killer = killGroupOnAbort(child.pid, ctx.kill);
   let captured = '';
   // Whole lines only, so the log never splits a line between two time stamps.
   const streams = { out: { decoder: new TextDecoder(), pending: '' }, err: { decoder: new TextDecoder(), pending: '' } };
@@ -71,7 +70,10 @@ export async function runCommand(ctx: StepContext, step: PlannedStep, argv: stri
   // execa still offers a stream of output it writes to a file: reading it would show the dump.
   if (!opts.stdoutFile) child.stdout?.on('data', take('out'));
   child.stderr?.on('data', take('err'));
-  const result = await child.finally(() => secret.cleanup());
+  const result = await child.finally(() => {
+    killer.done();
+    return secret.cleanup();
+  });
   for (const s of Object.values(streams)) {
     const rest = s.pending + s.decoder.decode();
     if (rest !== '' && !opts.quiet) output(ctx, step, rest);
@@ -81,10 +83,53 @@ export async function runCommand(ctx: StepContext, step: PlannedStep, argv: stri
   const signal = result.signal ?? undefined;
   record(ctx, { type: 'command', time: now(), step: step.id, argv, exitCode, durationMs, ...(signal ? { signal } : {}) });
   ctx.journal?.log(`[${step.id}] ${t('run.log.exit', { code: exitCode ?? signal ?? '?', seconds: (durationMs / 1000).toFixed(1) })}`);
-  if (result.isCanceled) throw new KilledByOperator(t('run.killed', { command: shown }));
+  if (killer.killed()) throw new KilledByOperator(t('run.killed', { command: shown }));
   const cause = (result as { cause?: { code?: string } }).cause;
   const spawnError = exitCode === null && !signal ? (cause?.code ?? result.shortMessage ?? 'spawn failed') : undefined;
   return { exitCode, signal, output: captured, spawnError };
+}
+
+/** After SIGTERM, how long a command's process group has to end before it gets SIGKILL. */
+export const KILL_GRACE_MS = 3000;
+
+/** Signals a whole process group; false when none of it is left (ESRCH). */
+function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The second Ctrl-C for a child started with `detached: true` (its own process group, whose id
+ * is its pid): SIGTERM to the whole group, SIGKILL after KILL_GRACE_MS to whatever is left.
+ * Killing only the child is not enough: a script's own children (a `sleep`, a tool it waits
+ * for) keep running, hold its output pipe open, and the wizard would wait for them.
+ * Call done() once the command has ended; killed() says whether it was killed.
+ */
+export function killGroupOnAbort(pid: number | undefined, signal: AbortSignal | undefined): { killed: () => boolean; done: () => void } {
+  let killed = false;
+  let force: NodeJS.Timeout | undefined;
+  const kill = (): void => {
+    if (killed || pid === undefined) return;
+    killed = true;
+    signalGroup(pid, 'SIGTERM');
+    // Not unref'd: a member that ignores SIGTERM must not outlive the wizard as an orphan.
+    force = setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS);
+  };
+  if (signal?.aborted) kill();
+  else signal?.addEventListener('abort', kill, { once: true });
+  return {
+    killed: () => killed,
+    done() {
+      signal?.removeEventListener('abort', kill);
+      // Something of the group may still run after the child ended (it ignored SIGTERM and let
+      // go of the output): the timer then still ends it.
+      if (force && !signalGroup(pid as number, 0)) clearTimeout(force);
+    },
+  };
 }
 
 /** A one-line reason for a failed command, with the tail of its output. */

@@ -1,0 +1,100 @@
+// The second Ctrl-C kills the running command's whole process tree: a script's own children
+// (here a `sleep 60`) must not be left running, nor keep the wizard waiting on their output.
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { JournalEvent } from '../../src/model/journal.js';
+import type { PlannedStep } from '../../src/model/plan.js';
+import { execute } from '../../src/run/executor.js';
+import { readJournal } from '../../src/run/journal.js';
+import { watchInterrupts } from '../../src/run/signals.js';
+import { plan, Recorder, step, tempDir } from './ctx.js';
+
+/** Running, and not a zombie waiting to be reaped (an ended process, whoever its parent is). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+const dir = tempDir('uw-kill-');
+const bin = join(dir, 'bin');
+const savedPath = process.env.PATH;
+const started: number[] = [];
+
+beforeAll(() => {
+  mkdirSync(bin);
+  // Stand-ins on PATH, as the vendor's scripts would be: each starts a child, writes its pid
+  // to the file named by $1, says "ready" once the child is sleep (not the shell forked to
+  // start it, which a kill could catch before its redirections or its trap), and waits.
+  const ready = 'echo $! > "$1"\nuntil [ "$(cat /proc/$!/comm)" = sleep ]; do :; done\necho ready\nwait\n';
+  const scripts: Record<string, string> = {
+    // The reported case: the child inherits the script's output pipe.
+    'long-job': 'sleep 60 &',
+    // The child lets go of the output: killing the script alone would leave it running.
+    'quiet-job': 'sleep 60 >/dev/null 2>&1 &',
+    // The child ignores SIGTERM: only the SIGKILL after the grace ends it.
+    'stubborn-job': '(trap "" TERM; exec sleep 60) &',
+  };
+  for (const [name, start] of Object.entries(scripts)) {
+    writeFileSync(join(bin, name), `#!/bin/sh\n${start}\n${ready}`);
+    chmodSync(join(bin, name), 0o755);
+  }
+  process.env.PATH = `${bin}:${savedPath ?? ''}`;
+});
+afterAll(() => {
+  process.env.PATH = savedPath;
+});
+afterEach(() => {
+  // A failing test must not leave its sleep behind.
+  for (const pid of started.splice(0)) if (running(pid)) process.kill(pid, 'SIGKILL');
+});
+
+/** Runs one step of `name`; presses Ctrl-C twice (real SIGINTs to this process) once it is ready. */
+async function runAndPressCtrlCTwice(name: string) {
+  const pidFile = join(dir, `${name}.pid`);
+  const logDir = join(dir, `log-${name}`);
+  const job: PlannedStep = step('command', {}, { id: 'job', title: 'a long job', commands: [[name, pidFile]] });
+  const said: string[] = [];
+  const interrupts = watchInterrupts((text) => {
+    said.push(text);
+    // The second press once the first has been taken (two at once could merge into one signal).
+    if (said.length === 1) process.kill(process.pid, 'SIGINT');
+  });
+  const ui = new Recorder();
+  ui.onOutput = (_s, chunk) => {
+    ui.output.push(chunk);
+    if (chunk.includes('ready')) {
+      started.push(Number(readFileSync(pidFile, 'utf8')));
+      process.kill(process.pid, 'SIGINT');
+    }
+  };
+  try {
+    const result = await execute(plan([job, step('command', {}, { id: 'after', commands: [['true']] })]), ui, { logDir, root: '', signal: interrupts.signal, killSignal: interrupts.killSignal });
+    return { result, said, child: Number(readFileSync(pidFile, 'utf8')) };
+  } finally {
+    interrupts.dispose();
+  }
+}
+
+describe('the second Ctrl-C', () => {
+  it.each(['long-job', 'quiet-job', 'stubborn-job'])('%s: ends the command and its child process, and the run stops there (journal and report say it was killed)', async (name) => {
+    const { result, said, child } = await runAndPressCtrlCTwice(name);
+    expect(said).toHaveLength(2);
+    // The run has returned: nothing of the command's process tree is left.
+    expect(running(child)).toBe(false);
+    expect(result).toMatchObject({ status: 'stopped', reason: 'killed', step: 'job' });
+    const events: JournalEvent[] = (await readJournal(result.files!.journal)).events;
+    const command = events.find((e) => e.type === 'command');
+    expect(command).toMatchObject({ step: 'job', exitCode: null });
+    expect(command && 'signal' in command ? command.signal : undefined).toMatch(/^SIG(TERM|KILL)$/);
+    expect(events.filter((e) => e.type === 'interrupted')).toMatchObject([{ step: 'job', reason: 'Ctrl-C pressed twice: the running command was killed' }]);
+    expect(events.some((e) => e.type === 'step-start' && e.step === 'after')).toBe(false);
+    const report = readFileSync(result.files!.report, 'utf8');
+    expect(report).toContain('Ctrl-C pressed twice: the running command was killed');
+    expect(report).toMatch(new RegExp(`\\| job \\| \`${name} .*\` \\| SIG(TERM|KILL) \\|`));
+  });
+});
