@@ -94,14 +94,35 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
     for (const r of rollbacks) out.push(`- ${r.time} ${r.point}: ${state(r.status)}`);
     out.push('');
   }
-  const breaks = events.filter((e): e is Ev<'interrupted'> | Ev<'resume'> => e.type === 'interrupted' || e.type === 'resume');
-  if (breaks.length > 0) {
-    out.push(`## ${tr('run.report.interruptions')}`, '');
-    for (const b of breaks) {
-      if (b.type !== 'resume') out.push(`- ${b.time} ${cell(b.reason)}${b.step ? ` (${b.step})` : ''}`);
-      else if (b.withoutReboot) out.push(`- ${b.time} ${cell(withoutRebootText(b.from ?? '-', b.withoutReboot.number, title(b.withoutReboot.step), b.withoutReboot.by, lang))}`);
-      else out.push(`- ${b.time} ${tr('run.report.resumed', { step: b.from ?? '-' })}`);
+  // A step as the record names it: its number in the plan (rollback steps have none) and title.
+  const stepRef = (id: string): string => {
+    const n = plan.steps.findIndex((s) => s.id === id);
+    return n >= 0 ? tr('run.report.stepRef', { number: n + 1, title: title(id), id }) : tr('run.report.rollbackStepRef', { title: title(id), id });
+  };
+  const breaks: string[] = [];
+  events.forEach((b, i) => {
+    if (b.type === 'interrupted') breaks.push(`- ${b.time} ${cell(interruption(events, i, b, stepRef, tr))}`);
+    else if (b.type === 'resume' && b.withoutReboot) breaks.push(`- ${b.time} ${cell(withoutRebootText(b.from ?? '-', b.withoutReboot.number, title(b.withoutReboot.step), b.withoutReboot.by, lang))}`);
+    else if (b.type === 'resume') breaks.push(`- ${b.time} ${tr('run.report.resumed', { step: b.from ?? '-' })}`);
+    else if (b.type === 'run-end' && b.status === 'failed') {
+      // The step whose failure ended the run: the last failed end of this process's part of it.
+      const failed = sinceLastStart(events, i).reverse().find((e): e is Ev<'step-end'> => e.type === 'step-end' && e.status === 'failed');
+      const error = failed?.detail?.split('\n')[0];
+      breaks.push(`- ${b.time} ${cell(failed ? tr('run.report.failedAt', { step: stepRef(failed.step), error: error ?? '-' }) : tr('run.report.failedRun'))}`);
     }
+  });
+  if (breaks.length > 0) out.push(`## ${tr('run.report.interruptions')}`, '', ...breaks, '');
+  // Every failed end of a step, not only the last: a step that failed and then passed on a
+  // resume shows "done" in the table above, and the failure belongs to the record too. Not a
+  // step the operator declined (journaled as failed, nothing of it ran): said just above.
+  const declined = (i: number): boolean => {
+    const next = events[i + 1];
+    return next?.type === 'interrupted' && next.declined === true;
+  };
+  const failures = events.filter((e, i): e is Ev<'step-end'> => e.type === 'step-end' && e.status === 'failed' && !declined(i));
+  if (failures.length > 0) {
+    out.push(`## ${tr('run.report.failedAttempts')}`, '');
+    for (const f of failures) out.push(`- ${f.time} ${cell(stepRef(f.step))}: ${cell(f.detail ?? tr('run.report.noDetail'))}`);
     out.push('');
   }
 
@@ -111,6 +132,36 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   }
   out.push('');
   return out.join('\n');
+}
+
+/** The events of this process's part of the run before events[end]: since its run-start, resume or rollback. */
+function sinceLastStart(events: readonly JournalEvent[], end: number): JournalEvent[] {
+  let from = end;
+  while (from > 0 && !['run-start', 'resume'].includes((events[from - 1] as JournalEvent).type) && !isRollbackStart(events[from - 1] as JournalEvent)) from--;
+  return events.slice(from, end);
+}
+
+const isRollbackStart = (e: JournalEvent): boolean => e.type === 'rollback' && e.status === 'start';
+
+/** The stop between steps after the first Ctrl-C, as the executor and rollback journal it (in either language). */
+const betweenStepsReasons = (): string[] => (['en', 'ja'] as const).map((lang) => t('run.interrupt.reason', {}, lang));
+
+/**
+ * One interruption in words. The stop after the first Ctrl-C is journaled with the step that
+ * was NOT started (the next one): the record names the step that had finished before it.
+ */
+function interruption(events: readonly JournalEvent[], at: number, e: Ev<'interrupted'>, stepRef: (id: string) => string, tr: (key: string, params?: Record<string, string | number>) => string): string {
+  const step = e.step;
+  if (step === undefined) return e.reason;
+  const before = events.slice(0, at);
+  const part = sinceLastStart(events, at);
+  // A step begun by an earlier process and never ended (resume stopped on it): not a between-steps stop.
+  let halfRun = false;
+  for (const x of before) if ((x.type === 'step-start' || x.type === 'step-end') && x.step === step) halfRun = x.type === 'step-start';
+  const between = !e.declined && !part.some((x) => x.type === 'step-start' && x.step === step) && (!halfRun || betweenStepsReasons().includes(e.reason));
+  if (!between) return `${e.reason} — ${stepRef(step)}`;
+  const finished = part.reverse().find((x): x is Ev<'step-end'> => x.type === 'step-end');
+  return finished ? tr('run.report.stoppedAfter', { done: stepRef(finished.step), next: stepRef(step) }) : tr('run.report.stoppedBefore', { next: stepRef(step) });
 }
 
 export async function writeReport(record: JournalRecord, files: RunFiles, redact: Redactor): Promise<void> {
