@@ -9,6 +9,7 @@ import '../i18n/messages/media.js';
 import { evalCondition } from './condition.js';
 import type { Lang } from './steps.js';
 import { mediaCheckBlockers } from './media-checks.js';
+import { backupPlacementBlockers } from './backup-placement.js';
 import { expandMediaPattern, selectVars } from './vars.js';
 
 /** A pattern that only spells one name (`^name\.rpm$`, escapes aside): that name, else undefined. */
@@ -91,6 +92,8 @@ export function genericBlockers(
   const checks = mediaCheckBlockers(def, answers, facts, lang);
   blockers.push(...checks.blockers);
   warnings.push(...checks.warnings);
+
+  blockers.push(...backupPlacementBlockers(def, answers, facts.root, steps, lang));
 
   const backups = steps.filter((s) => s.kind === 'backup');
   const space = facts.backupSpace;

@@ -175,3 +175,64 @@ describe('iplanet end to end', () => {
     expect(existsSync(join(sb.root, `${SERVER_ROOT}.broken`))).toBe(true);
   }, T);
 });
+
+describe('iplanet end to end: the review fixes', () => {
+  const sets = (more: string[]): string[] => common(['--set', 'directory_server_version=4.16', '--set', 'web_server=no', ...more]);
+
+  test('a backup directory inside server-root: plan --json shows the blocker, run refuses before anything runs', async () => {
+    const sb = iplanetSandbox({ queued: true });
+    sb.afterUpgrade();
+    const place = ['--root', sb.root, '--media', sb.media];
+    const answers = sets(['--set', 'store_mounted=no', '--set', `backup_dir=${SERVER_ROOT}/backup`]);
+    const planned = await runCli(['plan', '--product', 'iplanet-messaging', '--json', ...place, ...answers], { env: sb.env });
+    const blockers = (JSON.parse(planned.stdout) as { blockers: { id: string; message: string; fix: string }[] }).blockers;
+    expect(blockers.map((b) => b.id)).toEqual(['backup-inside-source:backup-server-root']);
+    expect(blockers[0]?.message).toContain(`${sb.sr}/backup/server-root.tar.gz inside ${sb.sr},`);
+    expect(blockers[0]?.fix).toContain(`(backup_dir, now ${SERVER_ROOT}/backup) with a directory outside ${sb.sr}`);
+
+    const r = await runCli(['run', '--product', 'iplanet-messaging', '--yes', ...place, '--log-dir', sb.logs, ...answers], { env: sb.env });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('the run cannot start');
+    expect(r.stderr).toContain(`${sb.sr}/backup/server-root.tar.gz inside ${sb.sr},`);
+    expect(r.stderr).toContain('(backup_dir, now /usr/iplanet/server5/backup) with a directory outside');
+    // Nothing ran: no process stopped, no backup directory, the store under its own name.
+    expect(sb.calls()).toEqual([]);
+    expect(existsSync(join(sb.sr, 'backup'))).toBe(false);
+    expect(existsSync(`${sb.store}.pre-5.2`)).toBe(false);
+    expect(readFileSync(join(sb.store, 'user', 'a', '1.msg'), 'utf8')).toContain('hello');
+  }, T);
+
+  test('the store comes back without an empty directory kept aside as its "previous version"', async () => {
+    const sb = iplanetSandbox();
+    sb.afterUpgrade();
+    const r = await runCli(['run', '--product', 'iplanet-messaging', '--yes', '--root', sb.root, '--media', sb.media, '--log-dir', sb.logs, ...sets(['--set', 'store_mounted=no'])], { env: sb.env });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(readdirSync(join(sb.store, '..'))).toEqual(['primary']);
+    expect(readFileSync(join(sb.store, 'user', 'a', '1.msg'), 'utf8')).toContain('hello');
+    const report = readdirSync(sb.logs).find((n) => n.endsWith('.md')) as string;
+    expect(readFileSync(join(sb.logs, report), 'utf8')).not.toContain(`${sb.store}: the previous version`);
+  }, T);
+
+  test('Sun Cluster 2.2: start-msg ha fails, the backout lets go of iMS50, restores, and starts with start-msg ha', async () => {
+    const sb = iplanetSandbox();
+    sb.afterUpgrade();
+    // start-msg ha fails once (the upgrade's), not in the backout; the marker lives outside server-root.
+    const once = join(sb.dir, 'start-msg-failed-once');
+    writeFileSync(join(sb.inst, 'start-msg'), `#!/bin/sh\necho "start-msg $*" >> '${join(sb.dir, 'calls.log')}'\nif [ "$1" = ha ] && [ ! -e '${once}' ]; then : > '${once}'; echo "cannot bind the logical host" >&2; exit 1; fi\nexit 0\n`, { mode: 0o755 });
+    const place = ['--root', sb.root, '--log-dir', sb.logs];
+    const r = await runCli(['run', '--product', 'iplanet-messaging', '--yes', '--media', sb.media, ...place, ...sets(['--set', 'ha=sun-cluster-2.2', '--set', 'store_mounted=no'])], { env: sb.env });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('upgrade-wizard rollback --to backout');
+    const before = sb.calls().length;
+
+    const back = await runCli(['rollback', '--to', 'backout', '--yes', ...place], { env: sb.env });
+    expect(back.stderr).toBe('');
+    expect(back.exitCode).toBe(0);
+    expect(sb.calls().slice(before)).toEqual([
+      'hareg -n iMS50', 'hareg -u iMS50', 'stop-msg ', 'stop-slapd ', 'stop-admin ', 'start-admin ', 'start-slapd ', 'start-msg ha',
+    ]);
+    expect(back.stdout).toContain('Give the iMS50 data service back to Sun Cluster 2.2 as it was');
+    expect(back.stdout.indexOf('Check the directory data')).toBeLessThan(back.stdout.indexOf('Start the Directory Server'));
+    expect(readFileSync(join(sb.store, 'user', 'a', '1.msg'), 'utf8')).toContain('hello');
+  }, T);
+});

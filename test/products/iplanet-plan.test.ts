@@ -8,6 +8,7 @@ import type { Plan } from '../../src/model/plan.js';
 import { buildPlan } from '../../src/plan/build.js';
 import { loadDefinition } from '../../src/plan/load.js';
 import { missingAnswers, withDefaults } from '../../src/plan/questions.js';
+import { formatPlan } from '../../src/plan/format.js';
 
 const def = loadDefinition(new URL('../../wizards/iplanet-messaging.yaml', import.meta.url).pathname);
 const R = '/sbx';
@@ -93,7 +94,7 @@ describe('iplanet: the plain path', () => {
   });
 
   test('post-upgrade 1-7 in order, with the comparison of backup.TIMESTAMP', () => {
-    const post = ['compare-config', 'reapply-customisations', 'save-results', 'store-back', 'ims-dssetup', 'start-msg', 'check-mail-log', 'check-queue'];
+    const post = ['compare-config', 'reapply-customisations', 'save-results', 'remove-empty-store', 'store-back', 'ims-dssetup', 'start-msg', 'check-mail-log', 'check-queue'];
     expect(ids(p).filter((id) => post.includes(id))).toEqual(post);
     expect(step(p, 'compare-config').params).toEqual({ old: `${INST}/backup.*`, new: INST, paths: ['config/local.conf', 'config/msg.conf', 'imta/config', 'html'] });
     expect(step(p, 'save-results').params).toMatchObject({
@@ -109,7 +110,7 @@ describe('iplanet: the plain path', () => {
     expect(rollback(p, 'restart-old')).toEqual(['store-back', 'start-admin', 'start-msg']);
     expect(rollback(p, 'backout')).toEqual([
       'stop-msg', 'stop-slapd', 'stop-admin', 'store-in-place', 'store-out', 'restore-server-root', 'store-back',
-      'start-admin', 'start-slapd', 'start-msg', 'check-directory',
+      'check-directory', 'start-admin', 'start-slapd', 'start-msg',
     ]);
     const backout = p.restorePoints.find((r) => r.id === 'backout');
     expect(backout?.rollback.find((s) => s.id === 'restore-server-root')?.params).toEqual({ archive: `${R}/var/tmp/ims52-upgrade/server-root.tar.gz`, target: SR });
@@ -128,7 +129,7 @@ describe('iplanet: High Availability variants', () => {
     expect(ids(p).indexOf('ms-setup')).toBeLessThan(ids(p).indexOf('sc22-agent'));
     expect(step(p, 'start-msg-ha').commands).toEqual([[`${INST}/start-msg`, 'ha']]);
     for (const id of ['vcs-offline', 'vcs-dependencies', 'sc3-agent', 'start-msg']) expect(ids(p)).not.toContain(id);
-    expect(rollback(p, 'restart-old')).toContain('cluster-back');
+    expect(rollback(p, 'restart-old')).toEqual(['store-back', 'start-admin', 'cluster-back-sc22', 'start-msg-ha']);
   });
 
   test('Veritas Cluster Server: group offline, unlink, online, then the dependency tree again', () => {
@@ -184,7 +185,7 @@ describe('iplanet: the other branches', () => {
     expect(ids(p)).toEqual(expect.arrayContaining(['web-server-upgrade', 'delegated-admin']));
     const backout = rollback(p, 'backout');
     expect(backout.slice(0, 3)).toEqual(['stop-da', 'stop-web', 'stop-msg']);
-    expect(backout.slice(-3)).toEqual(['start-web', 'start-da', 'check-directory']);
+    expect(backout.slice(-3)).toEqual(['start-msg', 'start-web', 'start-da']);
     expect(missingAnswers(def, { ...base, web_server: 'yes' }).map((q) => q.id)).toContain('web_instance');
   });
 
@@ -212,6 +213,151 @@ describe('iplanet: blockers', () => {
   });
   test('the installation binaries are needed', () => {
     expect(plan({}, facts(false)).blockers.map((b) => b.id)).toEqual(['media-missing:ims52']);
+  });
+});
+
+describe('iplanet: a backup directory inside server-root', () => {
+  test.each([
+    ['/usr/iplanet/server5/backup', `answer "Where the backups go (outside server-root)" (backup_dir, now /usr/iplanet/server5/backup) with a directory outside ${SR}`],
+    // server-root itself: the answers of server_root and backup_dir are the same path; which one is wrong is not told.
+    ['/usr/iplanet/server5', `put the archive of step backup-server-root outside ${SR}`],
+  ])('%s is a blocker naming both paths and what to do', (dir, fix) => {
+    const p = plan({ backup_dir: dir });
+    const b = p.blockers.find((x) => x.id === 'backup-inside-source:backup-server-root');
+    expect(b?.step).toBe('backup-server-root');
+    expect(b?.message).toContain(`${R}${dir}/server-root.tar.gz`);
+    expect(b?.message).toContain(`inside ${SR},`);
+    expect(b?.fix).toBe(fix);
+    expect(p.blockers.map((x) => x.id)).toEqual(['backup-inside-source:backup-server-root']);
+  });
+
+  test.each(['/usr/iplanet/server5-backup', '/usr/iplanet', '/var/tmp/ims52-upgrade'])('%s (outside server-root) is fine', (dir) => {
+    expect(plan({ backup_dir: dir }).blockers).toEqual([]);
+  });
+
+  test('said in Japanese too', () => {
+    const b = plan({ backup_dir: '/usr/iplanet/server5/backup' }, facts(), 'ja').blockers[0];
+    expect(b?.message).toContain('バックアップ対象');
+    expect(b?.fix).toContain('バックアップの保存先ディレクトリ');
+  });
+});
+
+describe('iplanet: the backout with High Availability', () => {
+  const sc22 = plan({ ha: 'sun-cluster-2.2' });
+  const vcs = plan({ ha: 'vcs' });
+  const sc3 = plan({ ha: 'sun-cluster-3' });
+  const rstep = (p: Plan, point: string, id: string) => {
+    const s = p.restorePoints.find((r) => r.id === point)?.rollback.find((x) => x.id === id);
+    if (!s) throw new Error(`no ${point}/${id} in ${rollback(p, point).join(', ')}`);
+    return s;
+  };
+
+  test('Sun Cluster 2.2: iMS50 let go of where the Messaging Server stops, given back before start-msg ha', () => {
+    expect(rollback(sc22, 'backout')).toEqual([
+      'cluster-hold-sc22-stop', 'cluster-hold-sc22-unregister', 'stop-msg', 'stop-slapd', 'stop-admin', 'store-in-place', 'store-out',
+      'restore-server-root', 'store-back', 'check-directory', 'start-admin', 'start-slapd', 'cluster-back-sc22', 'start-msg-ha',
+    ]);
+    expect(rstep(sc22, 'backout', 'cluster-hold-sc22-stop').commands).toEqual([['hareg', '-n', 'iMS50']]);
+    expect(rstep(sc22, 'backout', 'cluster-hold-sc22-stop').allowFailure).toBe(true);
+    expect(rstep(sc22, 'backout', 'cluster-hold-sc22-unregister').commands).toEqual([['hareg', '-u', 'iMS50']]);
+    expect(rstep(sc22, 'backout', 'cluster-back-sc22').instructions).toContain('hareg -y iMS50');
+    expect(rstep(sc22, 'backout', 'start-msg-ha').commands).toEqual([[`${INST}/start-msg`, 'ha']]);
+  });
+
+  test('VCS: the dependencies removed again first, restored before start-msg ha', () => {
+    const b = rollback(plan({ ha: 'vcs', web_server: 'yes', webserver_root: '/usr/iplanet/servers', web_instance: 'https-budgie', delegated_admin: 'yes' }), 'backout');
+    // The seed's stop order holds: Delegated Administrator, Web Server, then the Messaging Server (the cluster's).
+    expect(b.slice(0, 4)).toEqual(['stop-da', 'stop-web', 'cluster-hold-vcs', 'stop-msg']);
+    expect(b.slice(-4)).toEqual(['cluster-back-vcs', 'start-msg-ha', 'start-web', 'start-da']);
+    expect(rstep(vcs, 'backout', 'cluster-back-vcs').instructions).toContain('mail, logical_IP and mountshared');
+    expect(rollback(vcs, 'restart-old')).toEqual(['store-back', 'start-admin', 'cluster-back-vcs', 'start-msg-ha']);
+  });
+
+  test('Sun Cluster 3.x: the 5.2 SUNWscims agent taken back off every node; restart-old speaks of Sun Cluster 3.x only', () => {
+    expect(rollback(sc3, 'backout')[0]).toBe('cluster-hold-sc3');
+    expect(rollback(sc3, 'backout').slice(-2)).toEqual(['cluster-back-sc3', 'start-msg-ha']);
+    const back = rstep(sc3, 'backout', 'cluster-back-sc3').instructions ?? '';
+    expect(back).toContain('pkgrm SUNWscims');
+    expect(back).toContain('every cluster node');
+    const old = rstep(sc3, 'restart-old', 'cluster-back-sc3').instructions ?? '';
+    expect(old).toContain('scstat -g');
+    expect(old).not.toMatch(/2\.2|Veritas|hareg/);
+  });
+
+  test('no plain start-msg, and no cluster step outside its own cluster', () => {
+    for (const p of [sc22, vcs, sc3]) {
+      for (const point of ['restart-old', 'backout']) {
+        expect(rollback(p, point)).not.toContain('start-msg');
+        expect(rollback(p, point)).toContain('start-msg-ha');
+      }
+    }
+    expect([...rollback(sc22, 'backout'), ...rollback(sc3, 'backout')].some((id) => id.endsWith('-vcs'))).toBe(false);
+    expect(rollback(plan(), 'backout').some((id) => id.startsWith('cluster-'))).toBe(false);
+  });
+});
+
+describe('iplanet: the order after the upgrade', () => {
+  test.each([
+    ['sun-cluster-2.2', 'sc22-agent'],
+    ['vcs', 'vcs-dependencies'],
+    ['sun-cluster-3', 'sc3-agent'],
+  ])('%s: comparison, customisations and the store back before the cluster set-up, start-msg ha after it', (ha, cluster) => {
+    const p = plan({ ha });
+    const order = ['ms-setup', 'compare-config', 'reapply-customisations', 'save-results', 'remove-empty-store', 'store-back', cluster, 'ims-dssetup', 'start-msg-ha'];
+    expect(ids(p).filter((id) => order.includes(id))).toEqual(order);
+  });
+
+  test("the empty directory in the store's place is removed with rmdir (only ever an empty one) before the store comes back", () => {
+    const p = plan();
+    expect(step(p, 'remove-empty-store').commands).toEqual([['rmdir', STORE]]);
+    expect(step(p, 'remove-empty-store').skippable).toBe(true);
+    expect(ids(plan({ store_mounted: 'yes' }))).not.toContain('remove-empty-store');
+  });
+
+  test('the Directory Server data is checked while slapd is stopped, before it starts', () => {
+    const b = rollback(plan({ slapd_instances: ['slapd-budgie', 'slapd-ug'] }), 'backout');
+    expect(b.indexOf('check-directory')).toBeGreaterThan(b.indexOf('stop-slapd-2'));
+    expect(b.indexOf('check-directory')).toBeGreaterThan(b.indexOf('restore-server-root'));
+    expect(b.indexOf('check-directory')).toBeLessThan(b.indexOf('start-slapd-1'));
+    const s = plan().restorePoints.find((r) => r.id === 'backout')?.rollback.find((x) => x.id === 'check-directory');
+    expect(s?.instructions).toContain('while slapd is stopped');
+    expect(s?.instructions).toContain('ldif2db -i');
+  });
+});
+
+describe('iplanet: the Web Server after the upgrade', () => {
+  const web = { web_server: 'yes', webserver_root: '/usr/iplanet/servers', web_instance: 'https-budgie' };
+
+  test('still stopped: the upgrade step and the end of the run say so, with the commands', () => {
+    const p = plan(web);
+    expect(step(p, 'web-server-upgrade').instructions).toContain('still stopped');
+    expect(p.next).toHaveLength(1);
+    expect(p.next?.[0]).toContain('/usr/iplanet/servers/https-admserv/start, then /usr/iplanet/servers/https-budgie/start');
+    expect(p.next?.[0]).toContain('Delegated Administrator');
+    expect(plan().next).toBeUndefined();
+  });
+
+  test('a Web Server already on 6.0 SP2 has no upgrade step, and is still said to be stopped', () => {
+    expect(withDefaults(def, { ...base, ...web }).web_server_sp2).toBe('no');
+    const p = plan({ ...web, web_server_sp2: 'yes' });
+    expect(ids(p)).not.toContain('web-server-upgrade');
+    expect(ids(p)).toContain('stop-web');
+    expect(p.next?.[0]).toContain('https-budgie/start');
+  });
+});
+
+describe('iplanet: wordings', () => {
+  test('Sun Cluster 2.2: the physical host that masters the logical host, in the title and the instructions', () => {
+    const s = step(plan({ ha: 'sun-cluster-2.2' }), 'sc22-physical-host');
+    expect(s.title).toContain('physical host that currently masters the logical host');
+    expect(s.instructions).toContain('physical host that currently masters (controls) the logical host');
+    expect(s.instructions).not.toContain('controlled by the logical host');
+  });
+
+  test('a move skipped when its directory does not exist is not said to be "not installed"', () => {
+    const text = formatPlan(plan({ ha: 'sun-cluster-2.2' }), { color: false });
+    expect(text).toContain('skipped when its service, file or directory does not exist');
+    expect(text).not.toContain('not installed');
   });
 });
 
