@@ -16,7 +16,7 @@ import { askableQuestions, effectiveAnswers, missingAnswers, validateAnswer, wit
 import { planStep, StepPlanError, type Lang, type StepContext } from './steps.js';
 import { resolveTemplate, TemplateError, type TemplateContext } from './template.js';
 import { selectVars } from './vars.js';
-import { liftingRun } from './prior-runs.js';
+import { liftingRun, nearMissRun } from './prior-runs.js';
 
 /** Answers or a definition that cannot become a plan; the message names the question or step. */
 export class PlanError extends InputError {
@@ -102,6 +102,8 @@ export function buildPlan(def: Definition, answers: Answers, facts: Facts, lang:
 
   const blockers: Blocker[] = [];
   const ruleWarnings: string[] = [];
+  // An order rule met is evidence for the change record, not a warning (shown as checked, ✓).
+  const ruleChecked: string[] = [];
   for (const rule of def.blockers) {
     if (!evalCondition(rule.when, rule.answersAsGiven === true ? { ...answers, ...checked } : checked)) continue;
     try {
@@ -109,12 +111,22 @@ export function buildPlan(def: Definition, answers: Answers, facts: Facts, lang:
       const lifted = liftingRun(def.id, rule, checked, facts.priorRuns ?? []);
       // Kept with the plan (and so in the journal and report): which earlier run allowed this one.
       if (lifted !== undefined) {
-        ruleWarnings.push(t('plan.build.liftedByRun', { id: rule.id, run: lifted.runId, time: lifted.finishedAt, journal: lifted.journal }, lang));
+        ruleChecked.push(t('plan.build.liftedByRun', { id: rule.id, run: lifted.runId, time: lifted.finishedAt, journal: lifted.journal }, lang));
         continue;
       }
+      // An earlier run that almost lifts the rule (another target) is named, with what differs.
+      const near = nearMissRun(def.id, rule, checked, facts.priorRuns ?? []);
+      const nearText = near === undefined ? '' : ` ${t('plan.build.nearMissRun', {
+        run: near.run.runId,
+        time: near.run.finishedAt,
+        journal: near.run.journal,
+        theirs: near.differs.map((d) => `${d.id}=${d.theirs}`).join(', '),
+        ours: near.differs.map((d) => `${d.id}=${d.ours}`).join(', '),
+      }, lang)}`;
+      const message = `${text(rule.message)}${nearText}`;
       // A warning rule does not refuse the plan: its message and advice are shown with it.
-      if (rule.severity === 'warning') ruleWarnings.push(`${text(rule.message)} ${text(rule.fix)}`);
-      else blockers.push({ id: rule.id, message: text(rule.message), fix: text(rule.fix) });
+      if (rule.severity === 'warning') ruleWarnings.push(`${message} ${text(rule.fix)}`);
+      else blockers.push({ id: rule.id, message, fix: text(rule.fix) });
     } catch (error) {
       explainFailure(error, t('plan.build.blocker', { id: rule.id }, lang), lang);
     }
@@ -140,7 +152,7 @@ export function buildPlan(def: Definition, answers: Answers, facts: Facts, lang:
     steps,
     blockers,
     warnings: [...ruleWarnings, ...generic.warnings],
-    ...(generic.checked.length === 0 ? {} : { checked: generic.checked }),
+    ...(ruleChecked.length + generic.checked.length === 0 ? {} : { checked: [...ruleChecked, ...generic.checked] }),
     restorePoints,
     ...(next.length === 0 ? {} : { next }),
   };

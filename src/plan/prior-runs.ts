@@ -24,3 +24,27 @@ export function liftingRun(product: string, rule: Rule, answers: Answers, runs: 
   );
   return matches.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))[0];
 }
+
+/**
+ * The newest finished run that holds the rule's `answers` (the standby node's run) but differs in
+ * some `sameAs` answer, with those differences: the rule is not lifted, and the operator is told
+ * which earlier run was seen and why it does not count (to=R13.2 there, R13.2.1 here).
+ */
+export function nearMissRun(
+  product: string,
+  rule: Rule,
+  answers: Answers,
+  runs: readonly PriorRun[],
+): { run: PriorRun; differs: { id: string; theirs: string; ours: string }[] } | undefined {
+  const want = rule.unlessPriorRun;
+  if (want === undefined) return undefined;
+  const shown = (v: string | string[] | undefined): string => (v === undefined ? '-' : Array.isArray(v) ? v.join(',') : v);
+  const near = runs
+    .filter((run) => run.product === product && Object.entries(want.answers).every(([id, value]) => same(run.answers[id], value)))
+    .sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))[0];
+  if (near === undefined) return undefined;
+  const differs = want.sameAs
+    .filter((id) => !same(near.answers[id], answers[id]))
+    .map((id) => ({ id, theirs: shown(near.answers[id]), ours: shown(answers[id]) }));
+  return differs.length === 0 ? undefined : { run: near, differs };
+}

@@ -1,10 +1,10 @@
 // A sandbox JobCenter cluster node for the end-to-end tests: recording stand-ins for rpm, ps,
 // jc_check, reg, cluster and regsvr32 first on PATH and for /usr/lib/nqs/nqsstop under the root
-// (each appends its argv to one calls log); a Windows tree under the root as the wizard maps it
+// (each appends its argv to one calls log; nqsstop can be made to find no daemon); a Windows tree under the root as the wizard maps it
 // (ROOT/C/Windows/...), the patch rpm on a media dir, and a log dir shared by the node's runs.
 // ps -ef prints a scripted sequence of process tables, so that the wizard's process checks see
 // the cluster site stopped, then running again.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Answers } from '../../src/model/definition.js';
@@ -34,6 +34,8 @@ export interface JobcenterSandbox {
   env: Record<string, string | undefined>;
   /** Every stand-in call so far, "name arg1 arg2 ...", in order. */
   calls(): string[];
+  /** From now on nqsstop finds no daemon to stop and fails as the real one does (false: it stops one). */
+  localSiteDown(down?: boolean): void;
   /** What ps -ef prints on its next calls, in order; the last one repeats. */
   psSequence(outputs: string[]): void;
   /** `run --product jobcenter --yes` with these answers (and the sandbox's root, media and log dir). */
@@ -96,7 +98,13 @@ echo "[queue] guibs_1 guilb_def"
 echo "[user mapping] jcadmin -> jcadmin"`,
   );
   for (const name of ['reg', 'cluster', 'regsvr32']) script(join(bin, name), record(name));
-  script(join(root, 'usr/lib/nqs/nqsstop'), record('nqsstop'));
+  // As the real one when no daemon runs (a node whose local site is not used): an error, exit 1.
+  script(
+    join(root, 'usr/lib/nqs/nqsstop'),
+    `${record('nqsstop')}
+[ -f '${state}/nqs-down' ] && { echo "NQS daemon is not running" >&2; exit 1; }
+exit 0`,
+  );
 
   // The Windows tree (1.1.2 / 1.1.3): DLLs, the log and setup folders, files that must stay.
   const win = (p: string): string => join(root, 'C', ...p.split('/'));
@@ -124,6 +132,7 @@ echo "[user mapping] jcadmin -> jcadmin"`,
     logs,
     env,
     calls: () => readFileSync(log, 'utf8').split('\n').filter((l) => l !== '').map((l) => l.trimEnd()),
+    localSiteDown: (down = true) => (down ? writeFileSync(join(state, 'nqs-down'), '') : rmSync(join(state, 'nqs-down'), { force: true })),
     psSequence(outputs) {
       const psDir = join(state, 'ps');
       mkdirSync(psDir, { recursive: true });

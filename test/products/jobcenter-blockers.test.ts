@@ -1,6 +1,7 @@
 // What the JobCenter definition refuses: the active node before the standby node (lifted by a
 // finished standby run of the same cluster, operation and target in the log dir, or by a stated
-// reason), versions the guide does not cover, IPF outside MSCS; and its texts in both languages.
+// reason, and named when it is for another target), versions the guide does not cover, IPF outside
+// MSCS; and its texts in both languages.
 import { describe, expect, test } from 'vitest';
 import type { Answers } from '../../src/model/definition.js';
 import type { Text } from '../../src/model/text.js';
@@ -32,7 +33,21 @@ describe('standby node first', () => {
 
   test('the standby run that allowed the active run is named with the plan (journaled with it)', () => {
     const p = plan(UNIX, facts([standbyRun(UNIX)]));
-    expect(p.warnings.join('\n')).toMatch(/standby-first.*sb-1.*2024-05-01T10:00:00.000Z.*run-sb-1\.jsonl/);
+    // A rule met is evidence (✓ on the review screen, "checked" in the plan), not a warning (!).
+    expect((p.checked ?? []).join('\n')).toMatch(/standby-first.*sb-1.*2024-05-01T10:00:00.000Z.*run-sb-1\.jsonl/);
+    expect(p.warnings.join('\n')).not.toContain('standby-first');
+  });
+
+  test('a finished standby run for another target is named in the refusal, with both targets', () => {
+    const patch = { cluster: 'unix', operation: 'patch', role: 'active', from: 'R13.2', to: 'R13.2.1', local_site: 'no' };
+    const sb = standbyRun({ ...patch, to: 'R13.2' });
+    const en = plan(patch, facts([sb]));
+    expect(en.blockers.map((b) => b.id)).toEqual(['standby-first']);
+    expect(en.blockers[0]?.message).toContain('A finished run sb-1 (2024-05-01T10:00:00.000Z, /logs/run-sb-1.jsonl) was found, but with to=R13.2 (this run: to=R13.2.1)');
+    const ja = plan(patch, facts([sb]), 'ja');
+    expect(ja.blockers[0]?.message).toContain('to=R13.2 での実行です (この実行: to=R13.2.1)');
+    // No standby run at all: the rule's own message only.
+    expect(plan(patch, facts()).blockers[0]?.message).not.toContain('was found');
   });
 
   test('done elsewhere: the reason is an answer (in the journal and the report) and a confirmed first step', () => {
@@ -54,10 +69,10 @@ describe('standby node first', () => {
     expect(sb.steps.at(-1)?.checklist?.length).toBe(2);
     expect(blockerIds({ ...r, role: 'active' }, facts())).toEqual(['standby-first']);
     const ac = plan({ ...r, role: 'active' });
-    expect(ids(ac)).toEqual(['s333-nqs-site', 's333-nqsstop', 's333-rpm', 's333-check-files', 's334-failback']);
+    expect(ids(ac)).toEqual(['s333-patch-version', 's333-nqs-site', 's333-nqsstop', 's333-rpm', 's333-check-files', 's334-failback']);
     // Without the standby run in the log dir, the failover is confirmed before the active patch.
     const elsewhere = plan({ ...r, role: 'active', standby_done_elsewhere: 'yes', standby_done_reason: 'other log dir' }, facts());
-    expect(ids(elsewhere).slice(0, 3)).toEqual(['standby-done-elsewhere', 'failover-done-elsewhere', 's333-nqs-site']);
+    expect(ids(elsewhere).slice(0, 3)).toEqual(['standby-done-elsewhere', 'failover-done-elsewhere', 's333-patch-version']);
   });
 });
 
@@ -116,6 +131,11 @@ describe('texts', () => {
       expect(text.ja, where).toMatch(JA);
       expect(text.en, where).not.toMatch(JA);
     }
+  });
+
+  test('Japanese texts have no space left between sentences by YAML folding', () => {
+    const ja: [string, string][] = [['summary', def.summary?.ja ?? ''], ...texts.map(([where, text]): [string, string] => [where, text.ja])];
+    for (const [where, text] of ja) expect(text, where).not.toMatch(/[。、] /);
   });
 
   test('a plan is written in the run language', () => {

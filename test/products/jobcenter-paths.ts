@@ -126,16 +126,17 @@ export function expectedSteps(a: Answers): string[] {
           ? ['s311-precheck', 's312-nqs-site', 's312-nqsstop', 's312-backup-nqs', 's312-versionup', 's312-restore-nqs']
           : ['s311-precheck', 's313-nqs-site', 's313-nqsstop', 's313-stop-monitoring', 's313-stop-cluster-site', r131('s313-check-stopped', from), 's313-backup-nqs', 's313-versionup', 's313-restore-nqs', 's313-resume-monitoring', r131('s313-check-started', to)];
       }
+      // The patch paths first check that the media's patch is the target (not in the guide).
       case '3.2': {
         const r131 = (id: string, v: string): string => (satisfies(v, '>=R13.1') ? `${id}-r131` : id);
         return sb
-          ? ['s321-precheck', 's322-nqs-site', 's322-nqsstop', 's322-rpm', 's322-check-files', ...opt(unused, 's322-stop-local-after')]
-          : ['s321-precheck', 's323-nqs-site', 's323-nqsstop', 's323-stop-monitoring', 's323-stop-cluster-site', r131('s323-check-stopped', from), 's323-rpm', 's323-check-files', ...opt(unused, 's323-stop-local-after'), 's323-resume-monitoring', r131('s323-check-started', to)];
+          ? ['s321-patch-version', 's321-precheck', 's322-nqs-site', 's322-nqsstop', 's322-rpm', 's322-check-files', ...opt(unused, 's322-stop-local-after')]
+          : ['s321-patch-version', 's321-precheck', 's323-nqs-site', 's323-nqsstop', 's323-stop-monitoring', 's323-stop-cluster-site', r131('s323-check-stopped', from), 's323-rpm', 's323-check-files', ...opt(unused, 's323-stop-local-after'), 's323-resume-monitoring', r131('s323-check-started', to)];
       }
       case '3.3':
         return sb
-          ? ['s331-nqs-site', 's331-nqsstop', 's331-rpm', 's331-check-files', ...opt(unused, 's331-stop-local-after'), 's332-failover']
-          : ['s333-nqs-site', 's333-nqsstop', 's333-rpm', 's333-check-files', ...opt(unused, 's333-stop-local-after'), 's334-failback'];
+          ? ['s331-patch-version', 's331-nqs-site', 's331-nqsstop', 's331-rpm', 's331-check-files', ...opt(unused, 's331-stop-local-after'), 's332-failover']
+          : ['s333-patch-version', 's333-nqs-site', 's333-nqsstop', 's333-rpm', 's333-check-files', ...opt(unused, 's333-stop-local-after'), 's334-failback'];
       case undefined:
         return [];
     }

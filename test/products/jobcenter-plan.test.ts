@@ -168,6 +168,32 @@ describe('commands and file operations', () => {
     expect(step('s323-nqs-site')?.explain).toContain('unset NQS_SITE');
   });
 
+  test('UNIX: every nqsstop may be skipped after the error of a service already stopped (the guide: stop it if it runs)', () => {
+    for (const operation of ['versionup', 'patch', 'rolling-patch']) {
+      for (const role of ['standby', 'active']) {
+        const p = plan({ cluster: 'unix', operation, role, from: 'R13.2', to: operation === 'versionup' ? 'R13.2' : 'R13.2.1', local_site: 'no' });
+        const stops = p.steps.filter((s) => s.commands?.some((c) => c[0]?.endsWith('/nqsstop')));
+        expect(stops.length, `${operation} ${role}`).toBeGreaterThan(0);
+        for (const s of stops) {
+          expect(s.skippable, s.id).toBe(true);
+          expect(s.explain, s.id).toContain('NQS daemon is not running');
+        }
+      }
+    }
+  });
+
+  test('UNIX patch: the patch version on the media is checked against the target first, both named', () => {
+    for (const [operation, role, id] of [['patch', 'standby', 's321-patch-version'], ['patch', 'active', 's321-patch-version'], ['rolling-patch', 'standby', 's331-patch-version'], ['rolling-patch', 'active', 's333-patch-version']] as const) {
+      const p = plan({ cluster: 'unix', operation, role, from: 'R13.2', to: 'R13.2', local_site: 'yes' });
+      expect(p.steps.findIndex((s) => s.id === id), `${operation} ${role}`).toBe(0);
+      const step = p.steps[0];
+      expect(step?.params.verify).toEqual({ argv: ['test', 'R13.2.1', '=', 'R13.2'] });
+      expect(step?.title).toBe('Check that the patch on the media (R13.2.1) is the target version (to=R13.2)');
+      expect(step?.explain).toContain('--set to=R13.2.1');
+    }
+    expect(plan({ cluster: 'unix', operation: 'versionup', role: 'standby', from: 'R13.1', to: 'R13.2' }).steps.map((s) => s.id)).not.toContain('s321-patch-version');
+  });
+
   test('the MSCS patch from R12.8 is the rolling update of 1.2.1 whether asked as patch or rolling-patch', () => {
     for (const operation of ['patch', 'rolling-patch']) {
       expect(ids(plan({ ...mscs, operation, from: 'R12.8', to: 'R12.8' }))).toEqual(['s1211-stop-local', 's1211-patch', 's1211-start-local', 's1212-failover']);

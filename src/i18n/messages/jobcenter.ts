@@ -1,12 +1,13 @@
 // Messages of the general engine pieces added for the JobCenter procedure (issue 5): the
 // delete-files step, the verify checks envUnset / expectEach / rejectEach, and order rules
-// between runs (a blocker lifted by a finished earlier run). The product's own texts are in
-// wizards/jobcenter.yaml.
+// between runs (a blocker lifted by a finished earlier run, or named beside an earlier run that
+// differs). The product's own texts are in wizards/jobcenter.yaml.
 import { register, type Messages } from '../index.js';
 
 export const jobcenterMessages: Messages = {
   en: {
     'plan.build.liftedByRun': 'Order check {id} passed: run {run} finished at {time} ({journal}).',
+    'plan.build.nearMissRun': 'A finished run {run} ({time}, {journal}) was found, but with {theirs} (this run: {ours}); it does not count.',
     'run.stdoutSaved': 'output saved to {file}',
     'run.stdoutNoLogDir': 'the output file {file} is relative to the run log dir, and this run has none',
     'run.deleteFiles.noDir': 'cannot read the directory {dir}: {detail}',
@@ -19,15 +20,18 @@ export const jobcenterMessages: Messages = {
     'run.deleteFiles.done': '{count} item(s) deleted; copies kept in {keep}',
     'run.deleteFiles.describeFiles': 'delete the files {patterns} in {dir} (listed and confirmed first)',
     'run.deleteFiles.describeDirs': 'delete the directories {patterns} in {dir} with their contents (listed and confirmed first)',
-    'run.verify.envSet': 'the environment variable {name} is set',
-    'run.verify.eachMissing': 'the output lacks {patterns}',
-    'run.verify.eachFound': 'the output still has {patterns}',
+    'run.verify.envSet':
+      'the environment variable {name} is set ({name}={value}) in the shell that started the wizard; Retry cannot change that. Stop here, run "unset {name}" in that shell ("unsetenv {name}" in csh), check that "echo ${name}" prints nothing, then run "upgrade-wizard resume" from the same shell',
+    'run.verify.eachMissing': 'not in the output of {command}: {names}',
+    'run.verify.eachFound': 'still in the output of {command}: {names}\n{lines}',
+    'run.verify.moreLines': '… and {count} more line(s)',
     'run.verify.describeEnvUnset': 'the environment variable {name} must not be set',
-    'run.verify.describeEach': 'output must match each of {patterns}',
-    'run.verify.describeNone': 'output must match none of {patterns}',
+    'run.verify.describeEach': 'the output must show each of: {names}',
+    'run.verify.describeNone': 'the output must show none of: {names}',
   },
   ja: {
     'plan.build.liftedByRun': '順序の確認 {id} は満たされています: 実行 {run} が {time} に完了しています ({journal})。',
+    'plan.build.nearMissRun': '完了した実行 {run} ({time}、{journal}) はありますが、{theirs} での実行です (この実行: {ours})。そのため数えません。',
     'run.stdoutSaved': '出力を {file} に保存しました',
     'run.stdoutNoLogDir': '出力ファイル {file} は実行ログのディレクトリからの相対パスですが、この実行にはログのディレクトリがありません',
     'run.deleteFiles.noDir': 'ディレクトリ {dir} を読めません: {detail}',
@@ -40,12 +44,14 @@ export const jobcenterMessages: Messages = {
     'run.deleteFiles.done': '{count} 件を削除しました。控えは {keep} にあります',
     'run.deleteFiles.describeFiles': '{dir} のファイル {patterns} を削除(一覧を表示し確認してから)',
     'run.deleteFiles.describeDirs': '{dir} のディレクトリ {patterns} を中身ごと削除(一覧を表示し確認してから)',
-    'run.verify.envSet': '環境変数 {name} が設定されています',
-    'run.verify.eachMissing': '出力に {patterns} がありません',
-    'run.verify.eachFound': '出力にまだ {patterns} があります',
+    'run.verify.envSet':
+      'ウィザードを起動したシェルで環境変数 {name} が設定されています ({name}={value})。再試行しても変わりません。ここで停止し、そのシェルで「unset {name}」(csh 系では「unsetenv {name}」)を実行して「echo ${name}」で何も表示されないことを確認してから、同じシェルで「upgrade-wizard resume」を実行してください',
+    'run.verify.eachMissing': '{command} の出力にまだありません: {names}',
+    'run.verify.eachFound': '{command} の出力にまだあります: {names}\n{lines}',
+    'run.verify.moreLines': '… ほか {count} 行',
     'run.verify.describeEnvUnset': '環境変数 {name} が設定されていないこと',
-    'run.verify.describeEach': '出力が {patterns} のすべてに一致すること',
-    'run.verify.describeNone': '出力が {patterns} のどれにも一致しないこと',
+    'run.verify.describeEach': '出力に次のすべてがあること: {names}',
+    'run.verify.describeNone': '出力に次のどれもないこと: {names}',
   },
 };
 

@@ -74,6 +74,34 @@ function spec(step: PlannedStep): Spec {
   };
 }
 
+/**
+ * What a pattern of expectEach / rejectEach stands for, in words: the literal it spells once
+ * anchors, classes and empty groups are set aside ('(?:^|[\s/])cjcpw(?:\s|$)' is cjcpw, a
+ * process name); a pattern that is more than one literal stays /source/.
+ */
+export function patternLabel(re: RegExp): string {
+  let rest = re.source
+    .replace(/\[(?:\\.|[^\]\\])*\]/g, '')
+    .replace(/\\[sSdDwWbB]/g, '')
+    .replace(/(?<!\\)[\^$]/g, '');
+  for (let before = ''; before !== rest; ) {
+    before = rest;
+    rest = rest.replace(/\((?:\?:)?\|*\)/g, '');
+  }
+  const literal = rest.replace(/\\([^A-Za-z0-9])/g, '$1');
+  return literal !== '' && !/[\\()[\]{}|*+?.]/.test(rest.replace(/\\[^A-Za-z0-9]/g, '')) ? literal : `/${re.source}/`;
+}
+
+const labels = (patterns: RegExp[]): string => patterns.map(patternLabel).join(', ');
+
+/** The lines of the output each pattern finds (a ps -ef line with its PID), at most a screenful. */
+function linesOf(output: string, patterns: RegExp[]): string {
+  const lines = output.split('\n').filter((line) => patterns.some((re) => re.test(line)));
+  const shown = lines.slice(0, 20).map((line) => `  ${line.trimEnd()}`);
+  if (lines.length > shown.length) shown.push(`  ${t('run.verify.moreLines', { count: lines.length - shown.length })}`);
+  return shown.join('\n');
+}
+
 const exists = (p: string): Promise<boolean> =>
   lstat(p).then(
     () => true,
@@ -92,7 +120,9 @@ async function once(step: PlannedStep, ctx: StepContext, s: Spec, quiet: boolean
 
 async function check(step: PlannedStep, ctx: StepContext, s: Spec, quiet: boolean): Promise<string | { reason: string; final: true } | undefined> {
   // The wizard's own environment is what its children (and the operator's shell) inherit.
-  if (s.envUnset && (process.env[s.envUnset] ?? '') !== '') return t('run.verify.envSet', { name: s.envUnset });
+  // Retry cannot pass: the wizard's own environment does not change; the message says the way out.
+  const value = s.envUnset === undefined ? '' : (process.env[s.envUnset] ?? '');
+  if (s.envUnset && value !== '') return { reason: t('run.verify.envSet', { name: s.envUnset, value }), final: true };
   if (s.fileExists && !(await exists(s.fileExists))) return t('run.verify.fileMissing', { file: s.fileExists });
   if (s.fileAbsent && (await exists(s.fileAbsent))) return t('run.verify.filePresent', { file: s.fileAbsent });
   if (!s.argv) return undefined;
@@ -104,9 +134,10 @@ async function check(step: PlannedStep, ctx: StepContext, s: Spec, quiet: boolea
   if (s.expectOutput && !s.expectOutput.test(r.output)) return seen(t('run.verify.noMatch', { pattern: s.expectOutput.source }));
   if (s.rejectOutput && s.rejectOutput.test(r.output)) return seen(t('run.verify.rejected', { pattern: s.rejectOutput.source }));
   const missing = (s.expectEach ?? []).filter((re) => !re.test(r.output));
-  if (missing.length > 0) return t('run.verify.eachMissing', { patterns: missing.map((re) => `/${re.source}/`).join(', ') });
+  const command = quoteArgv(s.argv);
+  if (missing.length > 0) return t('run.verify.eachMissing', { names: labels(missing), command });
   const found = (s.rejectEach ?? []).filter((re) => re.test(r.output));
-  if (found.length > 0) return t('run.verify.eachFound', { patterns: found.map((re) => `/${re.source}/`).join(', ') });
+  if (found.length > 0) return t('run.verify.eachFound', { names: labels(found), command, lines: linesOf(r.output, found) });
   return undefined;
 }
 
@@ -138,8 +169,8 @@ export const verify: StepHandler = {
     if (s.argv) parts.push(`$ ${quoteArgv(s.argv)}   (${t('run.verify.describeExit', { code: s.expectExit ?? 0 })})`);
     if (s.expectOutput) parts.push(t('run.verify.describeMatch', { pattern: s.expectOutput.source }));
     if (s.rejectOutput) parts.push(t('run.verify.describeReject', { pattern: s.rejectOutput.source }));
-    if (s.expectEach) parts.push(t('run.verify.describeEach', { patterns: s.expectEach.map((re) => `/${re.source}/`).join(', ') }));
-    if (s.rejectEach) parts.push(t('run.verify.describeNone', { patterns: s.rejectEach.map((re) => `/${re.source}/`).join(', ') }));
+    if (s.expectEach) parts.push(t('run.verify.describeEach', { names: labels(s.expectEach) }));
+    if (s.rejectEach) parts.push(t('run.verify.describeNone', { names: labels(s.rejectEach) }));
     if (s.envUnset) parts.push(t('run.verify.describeEnvUnset', { name: s.envUnset }));
     if (s.fileExists) parts.push(t('run.verify.describeExists', { file: s.fileExists }));
     if (s.fileAbsent) parts.push(t('run.verify.describeAbsent', { file: s.fileAbsent }));
