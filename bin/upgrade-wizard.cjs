@@ -15,6 +15,13 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // As src/cli.ts answers it, without loading it.
   process.stdout.write(`${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\n`);
 } else {
-  const bundled = !existsSync(join(root, 'src')) && existsSync(join(root, 'lib/app/cli.js'));
+  const checkout = existsSync(join(root, 'src'));
+  const bundled = !checkout && existsSync(join(root, 'lib/app/cli.js'));
+  // How to start it again, for the resume and rollback commands it shows (selfCommand() of
+  // src/run/summary.ts): npx runs a package with npm_command=exec; else it is the installed
+  // upgrade-wizard. A checkout says so too (npm_command=exec there is that of "npx vitest"), and
+  // a value inherited from another launcher's wizard (one of its steps running this) is not ours.
+  if (process.env.npm_command === 'exec' && !checkout) process.env.UPGRADE_WIZARD_SELF = 'npx';
+  else delete process.env.UPGRADE_WIZARD_SELF;
   import(pathToFileURL(join(root, bundled ? 'lib/app/cli.js' : 'build/cli.js')).href).then((m) => m.main(argv));
 }

@@ -62,7 +62,9 @@ export async function dispatch(argv: string[]): Promise<number> {
     return 0;
   }
   if (first === undefined || first.startsWith('-')) {
-    if (!process.stdin.isTTY || !process.stdout.isTTY) throw new InputError(t('cli.noTty'));
+    // With options, the wizard checks them first (a mistyped one is what to fix, not the missing
+    // terminal), then says itself that it needs a terminal.
+    if (first === undefined && (!process.stdin.isTTY || !process.stdout.isTTY)) throw new InputError(t('cli.noTty'));
     const interactive = commands.interactive;
     if (!interactive) throw new InputError(t('cli.noInteractiveYet'));
     return (await interactive()).run(rest);

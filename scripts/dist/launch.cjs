@@ -15,43 +15,46 @@ var MESSAGES = {
   en: {
     tooOld: 'Node.js {version} ({node}) is too old: the wizard needs Node.js {min} or newer.\n' +
       'Install Node.js {min} or newer (or put it first on PATH, or set UPGRADE_WIZARD_NODE to its node executable) and start again.',
-    noSums: 'the file SHA256SUMS is missing from {dir}: the folder is incomplete, nothing was run.\n' +
-      'Copy the whole upgrade-wizard folder again from the CD.',
-    badSums: 'SHA256SUMS in {dir} is damaged (line {line}): nothing was run.\n' +
-      'Copy the whole upgrade-wizard folder again from the CD.',
-    missing: 'the file {file} of the wizard is missing from {dir}: the copy is incomplete, nothing was run.\n' +
-      'Copy the whole upgrade-wizard folder again from the CD.',
+    noSums: 'the file SHA256SUMS is missing from {dir}: the folder is incomplete, nothing was run.\n{again}',
+    badSums: 'SHA256SUMS in {dir} is damaged (line {line}): nothing was run.\n{again}',
+    missing: 'the file {file} of the wizard is missing from {dir}: the copy is incomplete, nothing was run.\n{again}',
     differs: 'the file {file} of the wizard differs from its checksum in SHA256SUMS: the copy is damaged or was changed, nothing was run.\n' +
-      'Copy the whole upgrade-wizard folder again from the CD (check the CD itself with "sha256sum -c SHA256SUMS" in its upgrade-wizard folder).',
+      '{again} To check the CD itself, run "sha256sum -c SHA256SUMS" in its upgrade-wizard folder.',
+    stray: 'files that are not part of the wizard (SHA256SUMS does not list them) are in {dir}: {files}. The wizard would load them, so nothing was run.\n' +
+      'Remove them: your own files, answers files for instance, belong in the top of the folder, outside lib, wizards and templates (if this is the CD itself, the CD is damaged: ask for a new one).',
+    again: 'Copy the whole upgrade-wizard folder again from the CD (if this is the CD itself, the CD is damaged: ask for a new one).',
     startFailed: 'the wizard could not start: {detail}'
   },
   ja: {
     tooOld: 'Node.js {version} ({node}) は古すぎます。このウィザードには Node.js {min} 以上が必要です。\n' +
       'Node.js {min} 以上をインストールし (または PATH の先頭に置くか、UPGRADE_WIZARD_NODE にその node のパスを設定し)、もう一度起動してください。',
-    noSums: '{dir} に SHA256SUMS がありません。フォルダーが不完全なため、何も実行していません。\n' +
-      'upgrade-wizard フォルダー全体を CD からもう一度コピーしてください。',
-    badSums: '{dir} の SHA256SUMS が壊れています ({line} 行目)。何も実行していません。\n' +
-      'upgrade-wizard フォルダー全体を CD からもう一度コピーしてください。',
-    missing: 'ウィザードのファイル {file} が {dir} にありません。コピーが不完全なため、何も実行していません。\n' +
-      'upgrade-wizard フォルダー全体を CD からもう一度コピーしてください。',
+    noSums: '{dir} に SHA256SUMS がありません。フォルダーが不完全なため、何も実行していません。\n{again}',
+    badSums: '{dir} の SHA256SUMS が壊れています ({line} 行目)。何も実行していません。\n{again}',
+    missing: 'ウィザードのファイル {file} が {dir} にありません。コピーが不完全なため、何も実行していません。\n{again}',
     differs: 'ウィザードのファイル {file} が SHA256SUMS のチェックサムと一致しません。コピーが壊れているか変更されているため、何も実行していません。\n' +
-      'upgrade-wizard フォルダー全体を CD からもう一度コピーしてください (CD 自体は、CD の upgrade-wizard フォルダーで "sha256sum -c SHA256SUMS" を実行して確認できます)。',
+      '{again} CD 自体は、CD の upgrade-wizard フォルダーで "sha256sum -c SHA256SUMS" を実行して確認できます。',
+    stray: '{dir} に、ウィザードのものではない (SHA256SUMS にない) ファイルがあります: {files}。ウィザードが読み込んでしまうため、何も実行していません。\n' +
+      'これらを削除してください。回答ファイルなど自分のファイルは、lib、wizards、templates の外、フォルダーの最上位に置いてください (これが CD そのものなら、CD が壊れています。新しい CD を入手してください)。',
+    again: 'upgrade-wizard フォルダー全体を CD からもう一度コピーしてください (これが CD そのものなら、CD が壊れています。新しい CD を入手してください)。',
     startFailed: 'ウィザードを起動できませんでした: {detail}'
   }
 };
 
-/** --lang wins; else LC_ALL, LC_MESSAGES, LANG, as the wizard itself decides. */
+/** --lang wins (the last one, as the wizard reads it); else LC_ALL, LC_MESSAGES, LANG. */
 function language(argv, env) {
+  var given = null;
   for (var i = 0; i < argv.length; i++) {
-    if (argv[i] === '--lang' && (argv[i + 1] === 'ja' || argv[i + 1] === 'en')) return argv[i + 1];
-    if (argv[i] === '--lang=ja' || argv[i] === '--lang=en') return argv[i].slice(7);
+    if (argv[i] === '--lang' && (argv[i + 1] === 'ja' || argv[i + 1] === 'en')) given = argv[i + 1];
+    if (argv[i] === '--lang=ja' || argv[i] === '--lang=en') given = argv[i].slice(7);
   }
+  if (given !== null) return given;
   var locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return locale.toLowerCase().indexOf('ja') === 0 ? 'ja' : 'en';
 }
 
 function say(lang, key, params) {
   var text = MESSAGES[lang][key].replace(/\{(\w+)\}/g, function (whole, name) {
+    if (name === 'again') return MESSAGES[lang].again;
     return name in params ? String(params[name]) : whole;
   });
   process.stderr.write('upgrade-wizard: ' + text + '\n');
@@ -79,9 +82,29 @@ function readInto(file, hash) {
   }
 }
 
+// The folders whose files the wizard reads by listing them (its code, wizards/*.yaml, templates):
+// a file there that SHA256SUMS does not list would be loaded unchecked (a stray copy of a
+// definition is a product of its own). Elsewhere an administrator's own files are welcome.
+var CHECKED_DIRS = ['lib', 'wizards', 'templates'];
+
+/** Files under dir/sub not in listed, relative to dir with /, sorted. */
+function unlisted(dir, sub, listed, out) {
+  var entries;
+  try {
+    entries = fs.readdirSync(path.join.apply(path, [dir].concat(sub.split('/'))), { withFileTypes: true });
+  } catch (e) {
+    return;
+  }
+  for (var i = 0; i < entries.length; i++) {
+    var name = sub + '/' + entries[i].name;
+    if (entries[i].isDirectory()) unlisted(dir, name, listed, out);
+    else if (!Object.prototype.hasOwnProperty.call(listed, name)) out.push(name);
+  }
+}
+
 /**
  * null when every file listed in dir's SHA256SUMS is there with its checksum (but the one named
- * except, if any); else what is wrong.
+ * except, if any) and lib/, wizards/ and templates/ hold no other file; else what is wrong.
  */
 function verify(dir, except) {
   var text;
@@ -92,11 +115,13 @@ function verify(dir, except) {
   }
   var lines = text.split(/\r?\n/);
   var count = 0;
+  var listed = {};
   for (var i = 0; i < lines.length; i++) {
     if (lines[i] === '') continue;
     var m = /^([0-9a-f]{64}) [ *]([^\\:]+)$/.exec(lines[i]);
     // Names are relative, with /, and never climb out of the folder.
     if (!m || m[2].charAt(0) === '/' || m[2].split('/').indexOf('..') >= 0) return { key: 'badSums', params: { line: i + 1 } };
+    listed[m[2]] = true;
     if (m[2] === except) continue;
     // Required here, not at the top: --version, answered without the check, does not load it.
     var hash = require('crypto').createHash('sha256');
@@ -108,7 +133,10 @@ function verify(dir, except) {
     if (hash.digest('hex') !== m[1]) return { key: 'differs', params: { file: m[2] } };
     count++;
   }
-  return count === 0 ? { key: 'badSums', params: { line: 1 } } : null;
+  if (count === 0) return { key: 'badSums', params: { line: 1 } };
+  var stray = [];
+  for (var d = 0; d < CHECKED_DIRS.length; d++) unlisted(dir, CHECKED_DIRS[d], listed, stray);
+  return stray.length === 0 ? null : { key: 'stray', params: { files: stray.sort().join(', ') } };
 }
 
 /**

@@ -39,6 +39,8 @@ async function start() {
     process.exitCode = 2;
     return;
   }
+  // How to start it again, for the resume and rollback commands it shows: this executable, on no PATH.
+  process.env.UPGRADE_WIZARD_SELF = process.execPath;
   await loadApp().run(argv, showsScreens(argv));
 }
 

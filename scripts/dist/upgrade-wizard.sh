@@ -2,26 +2,50 @@
 # upgrade-wizard from the CD (or a copy of it): finds Node.js, then lib/launch.cjs (shared with
 # upgrade-wizard.cmd) checks its version and this folder's SHA256SUMS and starts the wizard.
 # Run it as "sh upgrade-wizard.sh ..." when the CD is mounted without exec permission.
-# No subshells: each costs a fork, and this runs before every start of the wizard.
-case $0 in
-  /*) here=${0%/*} ;;
-  */*) here=$PWD/${0%/*} ;;
-  *) here=$PWD ;;
+# No subshells on the usual path: each costs a fork, and this runs before every start of the
+# wizard (only a link to this file costs one readlink per link).
+self=${0#./}
+case $self in
+  /*) ;;
+  *) self=$PWD/$self ;;
 esac
+# Through a link (ln -s .../upgrade-wizard.sh ~/bin/upgrade-wizard), lib/ is beside the file
+# linked to, not beside the link. readlink is not POSIX, but every system of ours has it.
+hops=0
+while [ -h "$self" ] && [ "$hops" -lt 40 ]; do
+  link=$(readlink "$self") || break
+  case $link in
+    /*) self=$link ;;
+    *) self=${self%/*}/$link ;;
+  esac
+  hops=$((hops + 1))
+done
+here=${self%/*}
 
 case "${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}" in
   ja*|JA*) ja=1 ;;
   *) ja= ;;
 esac
+# --lang ja, --lang=ja, as the wizard reads them (the last one wins).
+lang_next=
 for arg in "$@"; do
+  if [ -n "$lang_next" ]; then
+    case "$arg" in
+      ja) ja=1 ;;
+      en) ja= ;;
+    esac
+  fi
+  lang_next=
   case "$arg" in
+    --lang) lang_next=1 ;;
     --lang=ja) ja=1 ;;
     --lang=en) ja= ;;
   esac
 done
 
 node=${UPGRADE_WIZARD_NODE:-}
-if [ -n "$node" ] && [ ! -x "$node" ]; then
+# -f: a directory passes -x, and exec would then fail with "Permission denied".
+if [ -n "$node" ] && { [ ! -f "$node" ] || [ ! -x "$node" ]; }; then
   if [ -n "$ja" ]; then
     echo "upgrade-wizard: UPGRADE_WIZARD_NODE=$node は実行できるファイルではありません。node のフルパスを設定してください。" >&2
   else
@@ -47,4 +71,18 @@ if [ -z "$node" ]; then
   fi
   exit 2
 fi
+if [ ! -f "$here/lib/launch.cjs" ]; then
+  if [ -n "$ja" ]; then
+    echo "upgrade-wizard: $here/lib/launch.cjs がありません。フォルダーが不完全なため、何も実行していません。" >&2
+    echo "upgrade-wizard フォルダー全体を CD からもう一度コピーしてください (これが CD そのものなら、CD が壊れています。新しい CD を入手してください)。" >&2
+  else
+    echo "upgrade-wizard: $here/lib/launch.cjs is missing: the folder is incomplete, nothing was run." >&2
+    echo "Copy the whole upgrade-wizard folder again from the CD (if this is the CD itself, the CD is damaged: ask for a new one)." >&2
+  fi
+  exit 2
+fi
+# How to start the wizard again, for the resume and rollback commands it shows: this file,
+# through sh (the CD may be mounted without exec permission).
+UPGRADE_WIZARD_SELF=$self
+export UPGRADE_WIZARD_SELF
 exec "$node" "$here/lib/launch.cjs" "$@"

@@ -22,7 +22,6 @@ import { refuseIfLocked } from '../run/lock.js';
 import type { RunResult } from '../run/session.js';
 import { checkSaveTarget, saveAnswers } from '../export/save-answers.js';
 import { lookAt, type ResumableRun, type RunControl, type RunOutcome, type WizardContext, type WizardServices } from '../ui/services.js';
-import { quoteArgv } from '../quote.js';
 import { readableStamp } from '../io/backup-name.js';
 
 const spec = {
@@ -194,12 +193,12 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
   };
 }
 
-function againCommand(o: WizardOptions): string {
-  const args = ['upgrade-wizard'];
+function againCommand(o: WizardOptions, selfCommand: (args: string[]) => string): string {
+  const args: string[] = [];
   if (o.root) args.push('--root', o.root);
   if (o.media) args.push('--media', o.media);
   if (o.logDir !== DEFAULT_LOG_DIR) args.push('--log-dir', o.logDir);
-  return `${o.envPrefix ?? ''}${quoteArgv(args)}`;
+  return `${o.envPrefix ?? ''}${selfCommand(args)}`;
 }
 
 const REACT_MODE = 'NODE_ENV';
@@ -270,7 +269,7 @@ export async function startWizard(o: WizardOptions, command: string): Promise<nu
   // is done soon after: a wait screen shown for a blink costs as much to draw as the welcome and
   // only delays it. A slow look (rpm on a busy server) gets the wait screen.
   const looking = lookAt(services, o.product);
-  const { ink, createElement, App } = await loadScreens();
+  const [{ ink, createElement, App }, { selfCommand }] = await Promise.all([loadScreens(), import('../run/summary.js')]);
   const ready = await settledWithin(looking, LOOK_GRACE_MS);
   const context: WizardContext = {
     root: o.root,
@@ -278,7 +277,7 @@ export async function startWizard(o: WizardOptions, command: string): Promise<nu
     logDir: o.logDir,
     preset: o.preset,
     ...(o.product ? { product: o.product } : {}),
-    againCommand: againCommand(o),
+    againCommand: againCommand(o, selfCommand),
     notices: [...startNotices(o), ...notices],
   };
   // The terminal may go away (SSH dropped): the run goes on to a clean stop, unseen, and what is

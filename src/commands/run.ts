@@ -14,10 +14,9 @@ import { isFinished, resumePointOf, sameRoot } from '../run/resumable.js';
 import { NonInteractive } from '../run/noninteractive.js';
 import { refuseIfLocked } from '../run/lock.js';
 import { watchInterrupts } from '../run/signals.js';
-import { resumeCommand, summarize } from '../run/summary.js';
+import { placeArgs, resumeCommand, selfCommand, summarize } from '../run/summary.js';
 import { preparePlan } from './plan.js';
 import { saveAnswers } from '../export/save-answers.js';
-import { quoteArgv } from '../quote.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -37,7 +36,7 @@ const spec = {
 function wizardCommand(o: { product: string; set: string[]; answers?: string; root?: string; media?: string; 'log-dir'?: string }): string {
   const opt = (name: string, value: string | undefined): string[] => (value === undefined ? [] : [name, value]);
   const sets = o.set.flatMap((s) => ['--set', s]);
-  return quoteArgv(['upgrade-wizard', '--product', o.product, ...sets, ...opt('--answers', o.answers), ...opt('--root', o.root), ...opt('--media', o.media), ...opt('--log-dir', o['log-dir'])]);
+  return selfCommand(['--product', o.product, ...sets, ...opt('--answers', o.answers), ...opt('--root', o.root), ...opt('--media', o.media), ...opt('--log-dir', o['log-dir'])]);
 }
 
 /** Starting again over a run that stopped half-way would redo steps (and their restore points) blindly. */
@@ -50,7 +49,8 @@ async function refuseIfUnfinished(plan: Plan, logDir: string, root: string): Pro
   } catch {
     // a rolled-back run cannot be resumed; it is still named
   }
-  throw new InputError(t('run.cmd.unfinished', { product: plan.product, runId: open.runId, step: next, command: resumeCommand({ root, logDir }) }));
+  const place = { root, logDir };
+  throw new InputError(t('run.cmd.unfinished', { product: plan.product, runId: open.runId, step: next, command: resumeCommand(place), rollback: selfCommand(['rollback', ...placeArgs(place)]) }));
 }
 
 export function printPlanHeader(plan: Plan, say: (s: string) => void): void {

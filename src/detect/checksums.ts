@@ -125,7 +125,8 @@ async function expectedFor(media: string, file: string, lists: Lists): Promise<{
 
 /**
  * Checks the given packages of the media dir. When no package has a checksum file near it the
- * media is unverified (each check says so); when some do, a package without an entry is unlisted.
+ * media is unverified (each check says so); when some do, a package without an entry is unlisted
+ * (without a list when the others only have a NAME.sha256 beside them).
  */
 export async function checkMediaFiles(mediaDir: string, files: Record<string, MediaFile>): Promise<Record<string, MediaCheck>> {
   const media = resolve(mediaDir);
@@ -133,12 +134,16 @@ export async function checkMediaFiles(mediaDir: string, files: Record<string, Me
   const found = await Promise.all(
     Object.entries(files).map(async ([key, f]) => ({ key, file: f.path, ...(await expectedFor(media, resolve(f.path), lists)) })),
   );
-  const anyList = found.find((f) => f.list !== undefined)?.list;
+  // A SHA256SUMS speaks for the media; a NAME.sha256 only for its own package (media-checks.ts
+  // then says that this one has none, instead of calling another package's file "the list").
+  const anyList = found.find((f) => f.list !== undefined && LIST_NAME.test(basename(f.list)))?.list;
+  const besides = found.some((f) => f.list !== undefined);
   const out: Record<string, MediaCheck> = {};
   // One at a time: several large files read at once from a CD only make the drive seek.
   for (const f of found) {
     if (f.list === undefined) {
-      out[f.key] = anyList === undefined ? { status: 'unverified', file: f.file } : { status: 'unlisted', file: f.file, list: anyList };
+      out[f.key] =
+        anyList !== undefined ? { status: 'unlisted', file: f.file, list: anyList } : besides ? { status: 'unlisted', file: f.file } : { status: 'unverified', file: f.file };
       continue;
     }
     if (f.hash === undefined) {

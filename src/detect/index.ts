@@ -9,7 +9,7 @@ import { resolveTemplate } from '../plan/template.js';
 import { patternHasPlaceholders, selectVars } from '../plan/vars.js';
 import { checkMediaFiles } from './checksums.js';
 import { inspectedFiles } from './inspect.js';
-import { scanMedia } from './media.js';
+import { mediaDirProblem, scanMedia } from './media.js';
 import { priorRuns } from './prior-runs.js';
 import { runningServices } from './parse.js';
 import { DETECTORS } from './registry.js';
@@ -120,8 +120,9 @@ export async function gatherFacts(def: Definition, options: GatherOptions = {}):
   });
   const services = servicesStoppedBeforeBackup(def, effective, root);
   // Independent of each other: looked at together, so the wait is the longest of them, not the sum.
-  const [mediaChecks, hasServiceCommand, space, processes, prior, files] = await Promise.all([
+  const [mediaChecks, dirProblem, hasServiceCommand, space, processes, prior, files] = await Promise.all([
     media === undefined ? undefined : checkMediaFiles(media, Object.fromEntries(used)),
+    media === undefined ? undefined : mediaDirProblem(media),
     onPath('service'),
     backupSpace(def, effective, root, mediaFiles),
     processNames(root),
@@ -140,5 +141,6 @@ export async function gatherFacts(def: Definition, options: GatherOptions = {}):
     ...(prior === undefined ? {} : { priorRuns: prior }),
     files,
     ...(mediaChecks === undefined ? {} : { mediaChecks }),
+    ...(dirProblem === undefined ? {} : { mediaDirProblem: dirProblem }),
   };
 }

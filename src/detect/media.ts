@@ -1,5 +1,5 @@
 // Finding the packages a definition needs on the media (a mounted CD or a directory).
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Answers, Definition } from '../model/definition.js';
 import { expandMediaPattern, patternHasPlaceholders, selectVars } from '../plan/vars.js';
@@ -51,4 +51,18 @@ export async function scanMedia(def: Definition, dir: string, answers: Answers =
     if (match.others.length > 0) ambiguous[key] = match.others;
   }
   return { files, ambiguous };
+}
+
+/**
+ * Why dir cannot be the media at all, or undefined when it is a directory: a mistyped mount point
+ * or an unmounted CD is one problem, not one missing package per media entry.
+ */
+export async function mediaDirProblem(dir: string): Promise<'missing' | 'notDirectory' | undefined> {
+  try {
+    return (await stat(dir)).isDirectory() ? undefined : 'notDirectory';
+  } catch (error) {
+    // Unreadable for another reason (EACCES): scanMedia finds nothing, and says so per package.
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : undefined;
+  }
 }

@@ -4,11 +4,11 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/export.js';
 import '../i18n/messages/runs-on.js';
 import type { RunbookModel, RunbookStep } from './runbook-model.js';
-import { quoteArgv } from '../quote.js';
+import { selfCommand } from '../run/summary.js';
 
-/** The wizard's own command for a restore point (the runbook's way back). */
+/** The wizard's own command for a restore point (the runbook's way back), started as this one was. */
 export function rollbackCommand(m: RunbookModel, id: string): string {
-  return quoteArgv(['upgrade-wizard', 'rollback', '--to', id, ...(m.root ? ['--root', m.root] : [])]);
+  return selfCommand(['rollback', '--to', id, ...(m.root ? ['--root', m.root] : [])]);
 }
 
 /** The short facts line of a step: id, kind, procedure section, where it runs, manual, failure allowed. */

@@ -42,6 +42,8 @@ export interface Facts {
    * no media was given. A package whose bytes differ from the media's list must not be used.
    */
   mediaChecks?: Record<string, MediaCheck>;
+  /** Why --media cannot be the media at all (a mistyped mount point, an unmounted CD); absent when it is a directory. */
+  mediaDirProblem?: 'missing' | 'notDirectory';
 }
 
 /**
@@ -53,7 +55,7 @@ export interface MediaCheck {
   status: 'ok' | 'mismatch' | 'unreadable' | 'unlisted' | 'unverified';
   /** The package's path. */
   file: string;
-  /** The checksum file that lists it (or, for unlisted, the one that should). */
+  /** The checksum file that lists it (or, for unlisted, the SHA256SUMS that should; none when only other packages have a NAME.sha256). */
   list?: string;
   expected?: string;
   actual?: string;

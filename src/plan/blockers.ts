@@ -8,7 +8,7 @@ import '../i18n/messages/plan.js';
 import '../i18n/messages/media.js';
 import { evalCondition } from './condition.js';
 import type { Lang } from './steps.js';
-import { mediaCheckBlockers } from './media-checks.js';
+import { mediaCheckBlockers, mediaDirBlocker } from './media-checks.js';
 import { backupPlacementBlockers } from './backup-placement.js';
 import { expandMediaPattern, selectVars } from './vars.js';
 
@@ -74,8 +74,11 @@ export function genericBlockers(
   differsFromDetected(def, answers, facts, lang, blockers, warnings);
 
   const vars = selectVars(def.vars, answers);
+  // A --media that is not there is one blocker, not one missing package per media entry.
+  const noMediaDir = mediaDirBlocker(facts.media, facts.mediaDirProblem, lang);
+  if (noMediaDir) blockers.push(noMediaDir);
   for (const [key, media] of Object.entries(def.media)) {
-    if (!media.required || facts.mediaFiles[key] !== undefined) continue;
+    if (noMediaDir || !media.required || facts.mediaFiles[key] !== undefined) continue;
     if (media.when !== undefined && !evalCondition(media.when, answers)) continue;
     const title = media.title[lang];
     blockers.push(

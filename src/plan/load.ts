@@ -125,7 +125,9 @@ export function loadAllDefinitions(dir: string = definitionsDir()): LoadedDefini
     try {
       const def = loadDefinition(file);
       if (seen.has(def.id)) {
-        const problem = { file, line: 1, path: 'id', message: t('plan.load.duplicateProduct', { id: def.id }) };
+        // Both files: the one named is the later in file-name order, often the genuine one
+        // (groupmax.orig.yaml sorts before groupmax.yaml).
+        const problem = { file, line: 1, path: 'id', message: t('plan.load.duplicateProduct', { id: def.id, first: seen.get(def.id) as string }) };
         out.broken.push({ file, id: def.id, error: new DefinitionError([problem]) });
         continue;
       }

@@ -23,6 +23,10 @@ export function mediaCheckBlockers(def: Definition, answers: Answers, facts: Fac
     const p = { file: check.file, list, listName: basename(list), dir: dirname(list), expected: check.expected ?? '', actual: check.actual ?? '', detail: check.detail ?? '' };
     if (check.status === 'mismatch' || check.status === 'unreadable') {
       blockers.push({ id: `media-checksum:${key}`, message: t(`media.checksum.${check.status}`, p, lang), fix: t(`media.checksum.${check.status}Fix`, p, lang) });
+    } else if (check.status === 'unlisted' && check.list === undefined) {
+      // Only other packages have a NAME.sha256 beside them: none of those is this one's list.
+      const q = { file: check.file, others: besideLists(facts).join(', '), dir: dirname(check.file), name: basename(check.file) };
+      blockers.push({ id: `media-unlisted:${key}`, message: t('media.checksum.noChecksum', q, lang), fix: t('media.checksum.noChecksumFix', q, lang) });
     } else if (check.status === 'unlisted') {
       blockers.push({ id: `media-unlisted:${key}`, message: t('media.checksum.unlisted', p, lang), fix: t('media.checksum.unlistedFix', p, lang) });
     } else if (check.status === 'unverified') {
@@ -35,6 +39,23 @@ export function mediaCheckBlockers(def: Definition, answers: Answers, facts: Fac
   const warnings = unverified.length === 0 ? [] : [t('media.checksum.unverified', { files: unverified.join(', ') }, lang)];
   const checked = verified.length === 0 ? [] : [t('media.checksum.verified', { files: verified.join(', '), lists: [...lists].join(', ') }, lang)];
   return { blockers, warnings, checked };
+}
+
+/** The packages with a NAME.sha256 of their own, as the operator sees them on the CD. */
+function besideLists(facts: Facts): string[] {
+  return Object.values(facts.mediaChecks ?? {})
+    .filter((c) => c.list !== undefined && c.list === `${c.file}.sha256`)
+    .map((c) => onMedia(c.file, facts.media));
+}
+
+/**
+ * The one blocker for a --media directory that is not there (a mistyped mount point, a CD not
+ * mounted): said once, in place of one missing package per media entry (blockers.ts).
+ */
+export function mediaDirBlocker(dir: string | undefined, problem: 'missing' | 'notDirectory' | undefined, lang: Lang): Blocker | undefined {
+  if (dir === undefined || problem === undefined) return undefined;
+  const key = problem === 'missing' ? 'media.dir.missing' : 'media.dir.notDirectory';
+  return { id: 'media-dir', message: t(key, { dir }, lang), fix: t(`${key}Fix`, { dir }, lang) };
 }
 
 /** A package's path as the operator sees it on the CD: relative to the media directory. */

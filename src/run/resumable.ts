@@ -9,6 +9,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/args.js';
 import { bootId } from './boot-id.js';
 import { doneSteps, lastRunEnd, listJournals, type JournalRecord } from './journal.js';
+import { selfCommand } from './summary.js';
 
 export interface ResumePoint {
   record: JournalRecord;
@@ -29,7 +30,7 @@ export function isFinished(record: JournalRecord): boolean {
 
 export function resumePointOf(record: JournalRecord): ResumePoint {
   const rollback = record.events.find((e) => e.type === 'rollback');
-  if (rollback && rollback.type === 'rollback') throw new InputError(t('run.resume.afterRollback', { runId: record.runId, point: rollback.point }));
+  if (rollback && rollback.type === 'rollback') throw new InputError(t('run.resume.afterRollback', { runId: record.runId, point: rollback.point, command: selfCommand(['rollback']) }));
   const done = doneSteps(record.events);
   const steps = record.plan.steps;
   let next = steps.findIndex((s) => !done.has(s.id));

@@ -32,8 +32,27 @@ export function placeArgs(p: Place): string[] {
   return [...(p.root ? ['--root', p.root] : []), ...(p.logDir !== DEFAULT_LOG_DIR ? ['--log-dir', p.logDir] : [])];
 }
 
+/** Arguments as cmd.exe passes them to node.exe intact: quoted only when needed, " doubled. */
+function quoteCmdArgv(argv: readonly string[]): string {
+  return argv.map((a) => (/^[A-Za-z0-9_@+=:,.\\/-]+$/.test(a) ? a : `"${a.replace(/"/g, '""')}"`)).join(' ');
+}
+
+/**
+ * The command that runs this wizard again with args, as the operator can paste it: how it was
+ * started, which its launcher says in UPGRADE_WIZARD_SELF (a CD copy or the standalone executable
+ * are on no PATH, and a plain "upgrade-wizard resume" after a reboot would be "command not
+ * found"). The value is the launcher's absolute path (upgrade-wizard.sh runs through sh, since a
+ * CD is often mounted without exec permission; upgrade-wizard.cmd or the executable as they
+ * are), or "npx" when npx started it; without it, the installed command "upgrade-wizard".
+ */
+export function selfCommand(args: readonly string[], env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const self = env.UPGRADE_WIZARD_SELF ?? '';
+  const start = self === '' ? ['upgrade-wizard'] : self === 'npx' ? ['npx', 'upgrade-wizard'] : /\.sh$/.test(self) ? ['sh', self] : [self];
+  return platform === 'win32' ? quoteCmdArgv([...start, ...args]) : quoteArgv([...start, ...args]);
+}
+
 function shown(p: Place, args: string[]): string {
-  return `${p.envPrefix ?? ''}${quoteArgv(['upgrade-wizard', ...args])}`;
+  return `${p.envPrefix ?? ''}${selfCommand(args)}`;
 }
 
 const yes = (p: Place): string[] => (p.unattended === false ? [] : ['--yes']);

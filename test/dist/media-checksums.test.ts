@@ -70,14 +70,18 @@ describe('checkMediaFiles', () => {
     expect(checks.rpm).toMatchObject({ status: 'ok', list: join(media, 'rpm/sha256sums.txt') });
   });
 
-  it('without any checksum file every package is unverified; a package beside a .sha256 makes the others unlisted', async () => {
+  it('without any checksum file every package is unverified; a package beside a .sha256 makes the others unlisted, by no list', async () => {
     const a = put('a.tar.gz', 'a');
     const b = put('b.tar.gz', 'b');
     expect(await checkMediaFiles(media, { a, b })).toEqual({ a: { status: 'unverified', file: a.path }, b: { status: 'unverified', file: b.path } });
     writeFileSync(`${a.path}.sha256`, `${sha('a')}  a.tar.gz\n`);
     const checks = await checkMediaFiles(media, { a, b });
     expect(checks.a?.status).toBe('ok');
-    expect(checks.b).toEqual({ status: 'unlisted', file: b.path, list: `${a.path}.sha256` });
+    // a.tar.gz.sha256 speaks for a.tar.gz only: it is not the list b is missing from.
+    expect(checks.b).toEqual({ status: 'unlisted', file: b.path });
+    // A SHA256SUMS is: b is unlisted there.
+    writeFileSync(join(media, 'SHA256SUMS'), `${sha('a')}  a.tar.gz\n`);
+    expect((await checkMediaFiles(media, { a, b })).b).toEqual({ status: 'unlisted', file: b.path, list: join(media, 'SHA256SUMS') });
   });
 
   it('a package that cannot be read is reported with the reason', async () => {
@@ -109,6 +113,23 @@ describe('mediaCheckBlockers', () => {
     expect(out.blockers[0]?.fix).toContain('sha256sum -c SHA256SUMS" in /cd');
     const ja = mediaCheckBlockers(def, {}, facts({ server: { status: 'unverified', file: '/cd/server.tgz' } }), 'ja');
     expect(ja).toEqual({ blockers: [], warnings: [expect.stringContaining('/cd/server.tgz に対応する SHA256SUMS')], checked: [] });
+  });
+
+  it('a package without a checksum, when only other packages have a NAME.sha256, is said to have none (not to be missing from their file)', () => {
+    const f = { ...facts({
+      server: { status: 'ok', file: '/cd/sharetask_server-5.5.1-2.tar.gz', list: '/cd/sharetask_server-5.5.1-2.tar.gz.sha256' },
+      custom: { status: 'unlisted', file: '/cd/custom_NAB_20240401.tar.gz' },
+    }), media: '/cd' };
+    const en = mediaCheckBlockers(def, { custom: 'yes' }, f, 'en');
+    expect(en.blockers).toEqual([{
+      id: 'media-unlisted:custom',
+      message: 'there is no checksum for the package /cd/custom_NAB_20240401.tar.gz, so it cannot be verified (only sharetask_server-5.5.1-2.tar.gz has a NAME.sha256 beside it, and the media has no SHA256SUMS)',
+      fix: expect.stringContaining('custom_NAB_20240401.tar.gz.sha256 beside it (in /cd)'),
+    }]);
+    expect(en.blockers[0]?.message).not.toContain('is not listed in');
+    const ja = mediaCheckBlockers(def, { custom: 'yes' }, f, 'ja');
+    expect(ja.blockers[0]?.message).toContain('パッケージ /cd/custom_NAB_20240401.tar.gz のチェックサムがないため、検証できません (同じ場所に NAME.sha256 があるのは sharetask_server-5.5.1-2.tar.gz だけ');
+    expect(ja.blockers[0]?.fix).toContain('custom_NAB_20240401.tar.gz.sha256');
   });
 
   it('a package the answers do not use is not held against the plan', () => {

@@ -125,11 +125,11 @@ describe('groupmax: the other questions', () => {
     expect(q.restorePoints.find((r) => r.id === 'restore-old')?.rollback.map((s) => s.id)).not.toContain('autostart-back');
   });
 
-  test('the reboot step tells the operator to run upgrade-wizard resume', () => {
+  test("the reboot step tells the operator to run the wizard's resume command", () => {
     const reboot = plan({}, facts(), 'ja').steps.find((s) => s.id === 'reboot');
     expect(reboot?.kind).toBe('reboot');
     expect(reboot?.manual).toBe(true);
-    expect(reboot?.instructions).toContain('upgrade-wizard resume');
+    expect(reboot?.instructions).toContain('ウィザードの再開コマンド(停止時に表示されます)を実行すると');
     expect(ids(plan({})).indexOf('reboot')).toBeLessThan(ids(plan({})).indexOf('backup-old'));
   });
 });

@@ -108,7 +108,7 @@ const en: Record<string, string> = {
   'run.verify.describeWait': 'retried until it passes, at most {seconds} s',
   // reboot
   'run.reboot.detail': 'reboot requested (boot_id={boot})',
-  'run.reboot.describe': 'the run stops here: reboot the machine, then run "upgrade-wizard resume"',
+  'run.reboot.describe': 'the run stops here: reboot the machine, then run "{command}"',
   'run.reboot.already': 'the machine has already restarted since step {step} ({title}) began (another boot id): this restart is done; the run goes on',
   'run.reboot.alreadyDetail': 'restart already done: the boot id changed after step {step} began (now {boot})',
   // interruptions
@@ -195,7 +195,7 @@ const en: Record<string, string> = {
   'run.sum.rollbackFailed': 'The rollback failed at step {step}: {error}\nFix the cause and run the rollback again (finished rollback steps are not repeated):\n  {command}',
   'run.sum.files': 'Report: {report}\nLog: {log}\nJournal: {journal}',
   // command line
-  'run.cmd.unfinished': 'an unfinished run of {product} for this root exists: {runId}, next step {step}. Continue it with:\n  {command}\nor roll it back (upgrade-wizard rollback); to start over from the first step anyway, add --new-run. Nothing was done.',
+  'run.cmd.unfinished': 'an unfinished run of {product} for this root exists: {runId}, next step {step}. Continue it with:\n  {command}\nor roll it back ({rollback}); to start over from the first step anyway, add --new-run. Nothing was done.',
   'run.args.noProduct': 'run needs --product ID (known: {known})',
   'run.args.needYes': 'run executes the procedure for real, unattended, and needs --yes (or --dry-run to only show it); nothing was done. To be asked at each step instead, start the wizard at a terminal:\n  {command}',
   'run.cmd.header': 'plan for {product}: {steps} steps; root {root}; media {media}',
@@ -303,7 +303,7 @@ const ja: Record<string, string> = {
   'run.verify.describeAbsent': '{file} が存在しないこと',
   'run.verify.describeWait': '合格するまで最大 {seconds} 秒繰り返す',
   'run.reboot.detail': '再起動を依頼 (boot_id={boot})',
-  'run.reboot.describe': 'ここで実行を止めます。マシンを再起動してから "upgrade-wizard resume" を実行してください',
+  'run.reboot.describe': 'ここで実行を止めます。マシンを再起動してから "{command}" を実行してください',
   'run.reboot.already': 'ステップ {step} ({title}) の開始後にマシンは再起動済みです (boot id が変わっています)。この再起動は完了として続行します',
   'run.reboot.alreadyDetail': '再起動済み: ステップ {step} の開始後に boot id が変わりました (現在 {boot})',
   'run.interrupt.reason': '実行中のステップの完了後、Ctrl-C により停止',
@@ -382,7 +382,7 @@ const ja: Record<string, string> = {
   'run.sum.rollback': 'または復元ポイント "{point}" ({title}) に戻す:\n  {command}',
   'run.sum.rollbackFailed': 'ロールバックがステップ {step} で失敗しました: {error}\n原因を取り除いてロールバックを再実行してください (完了したロールバック手順は繰り返しません):\n  {command}',
   'run.sum.files': '報告書: {report}\nログ: {log}\nジャーナル: {journal}',
-  'run.cmd.unfinished': 'このルートには {product} の未完了の実行があります: {runId}、次のステップ {step}。続行するには:\n  {command}\nまたはロールバックしてください (upgrade-wizard rollback)。それでも最初のステップからやり直す場合は --new-run を付けてください。何も実行していません。',
+  'run.cmd.unfinished': 'このルートには {product} の未完了の実行があります: {runId}、次のステップ {step}。続行するには:\n  {command}\nまたはロールバックしてください ({rollback})。それでも最初のステップからやり直す場合は --new-run を付けてください。何も実行していません。',
   'run.args.noProduct': 'run には --product ID が必要です (既知: {known})',
   'run.args.needYes': 'run は手順を無人で実際に実行するため --yes が必要です (表示だけなら --dry-run)。何も実行していません。各ステップで確認しながら進めるには、端末でウィザードを起動してください:\n  {command}',
   'run.cmd.header': '{product} の計画: {steps} ステップ、ルート {root}、メディア {media}',

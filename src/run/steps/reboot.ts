@@ -9,6 +9,7 @@ import { bootId } from '../boot-id.js';
 import { output, type StepContext, type StepHandler } from '../context.js';
 import { readJournal } from '../journal.js';
 import { rebootedSince } from '../resumable.js';
+import { selfCommand } from '../summary.js';
 import type { PlannedStep } from '../../model/plan.js';
 
 async function alreadyRebooted(step: PlannedStep, ctx: StepContext): Promise<PlannedStep | undefined> {
@@ -36,6 +37,6 @@ export const reboot: StepHandler = {
   },
   repeatable: true,
   describe(step) {
-    return [t('run.reboot.describe'), ...(step.instructions ? [step.instructions] : [])];
+    return [t('run.reboot.describe', { command: selfCommand(['resume']) }), ...(step.instructions ? [step.instructions] : [])];
   },
 };
