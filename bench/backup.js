@@ -36,7 +36,7 @@ async function child(source, archive) {
     params: { source, archive },
   };
   const plan = { product: 'bench', lang: 'en', answers: {}, root: '', steps: [step], blockers: [], warnings: [], restorePoints: [] };
-  const quiet = { confirmManual: async () => true, reviewDiff: async () => true, onFailure: async (_s, error) => (process.stderr.write(`${error}\n`), 'stop') };
+  const quiet = { confirmManual: async () => 'done', reviewDiff: async () => true, onFailure: async (_s, error) => (process.stderr.write(`${error}\n`), 'stop') };
   const result = await execute(plan, quiet, { logDir, root: '' });
   rmSync(logDir, { recursive: true, force: true });
   process.stdout.write(`${JSON.stringify({ status: result.status, maxRSSkB: process.resourceUsage().maxRSS })}\n`);

@@ -34,16 +34,20 @@ export async function run(args: string[]): Promise<number> {
   refuseIfLocked(logDir);
   const point = await findResumable(logDir, root);
   const { plan } = point.record;
+  const next = plan.steps[point.next];
+  // Besides the interrupted step, --skip-step may name the step the run stopped at when the
+  // procedure calls it optional: its failure (an nqsstop finding no daemon) is otherwise a dead end without the screens.
+  const optionalSkip = o['skip-step'] !== undefined && !point.halfRun && next?.id === o['skip-step'] && next.skippable;
   for (const id of [o['rerun-step'], o['skip-step']]) {
-    if (id !== undefined && id !== point.halfRun?.step.id) {
+    if (id !== undefined && id !== point.halfRun?.step.id && !optionalSkip) {
       throw new InputError(t('run.resume.notHalfRun', { step: id, half: point.halfRun?.step.id ?? '-' }));
     }
   }
-  const next = plan.steps[point.next];
   say(t('run.resume.found', { runId: point.record.runId, product: plan.product, done: point.next, total: plan.steps.length, next: next ? `${next.id}: ${next.title}` : '-' }));
   // A checkpoint is simply asked again; anything else may have half-run and is checked first.
   const half = point.halfRun;
-  if (half) say(t(half.declined ? 'run.resume.willAskDeclined' : half.step.manual ? 'run.resume.willAskAgain' : 'run.resume.willRecheck', { step: half.step.id }));
+  if (half) say(t(o['skip-step'] ? 'run.resume.willSkip' : o['rerun-step'] ? 'run.resume.willRerun' : half.declined ? 'run.resume.willAskDeclined' : half.step.manual ? 'run.resume.willAskAgain' : 'run.resume.willRecheck', { step: half.step.id }));
+  if (optionalSkip) say(t('run.resume.willSkip', { step: next.id }));
   const missing = rebootMissing(point);
   if (missing) say(t('run.resume.rebootMissing', { number: missing.number, title: missing.step.title }));
   const place = runPlace(point.record, root, logDir);

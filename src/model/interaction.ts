@@ -2,7 +2,17 @@
 // or the non-interactive `run --yes`. The executor never prompts by itself.
 import type { PlannedStep } from './plan.js';
 
-export type FailureChoice = 'retry' | 'skip' | 'rollback' | 'stop';
+/**
+ * markDone is offered only for a step a crash or a kill cut off mid-way (resume): the operator
+ * checked that it completed. The screens head such a prompt "interrupted", not "failed".
+ */
+export type FailureChoice = 'retry' | 'skip' | 'markDone' | 'rollback' | 'stop';
+
+/**
+ * A manual step's answer: done (every item ticked), skip (only for a step the procedure says is
+ * optional, `skippable`; recorded as skipped, never as done), or stop the run here.
+ */
+export type ManualAnswer = 'done' | 'skip' | 'stop';
 
 export interface DiffReview {
   file: string;
@@ -20,8 +30,8 @@ export interface Progress {
 }
 
 export interface Interaction {
-  /** A manual step: resolve true once the operator confirmed it is done, false to stop. */
-  confirmManual(step: PlannedStep): Promise<boolean>;
+  /** A manual step (or the wizard's own action awaiting an OK, step.manual false): offer 'skip' only when step.skippable. */
+  confirmManual(step: PlannedStep): Promise<ManualAnswer>;
   /** The config migration's diff before anything is written: true writes, false stops. */
   reviewDiff(step: PlannedStep, review: DiffReview): Promise<boolean>;
   /** After a failure; the offered choices depend on the step (skip only where allowed). */

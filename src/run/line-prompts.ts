@@ -2,7 +2,7 @@
 // NonInteractive, but the operator answers each checkpoint (a manual step's checklist, a config
 // diff, a failure) instead of --yes answering for them. Ctrl-C at a prompt stops there.
 import { InputError } from '../errors.js';
-import type { DiffReview, FailureChoice, Interaction } from '../model/interaction.js';
+import type { DiffReview, FailureChoice, Interaction, ManualAnswer } from '../model/interaction.js';
 import type { Plan, PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/prompts.js';
@@ -29,10 +29,30 @@ export class LinePrompts extends NonInteractive {
     super();
   }
 
-  override async confirmManual(step: PlannedStep): Promise<boolean> {
+  override async confirmManual(step: PlannedStep): Promise<ManualAnswer> {
     this.showManual(step);
     const items = step.checklist ?? [];
-    if (items.length === 0) return answer(this.prompts.confirm({ message: t('run.tty.done'), default: false }), false);
+    // An optional step is asked first whether it is done at all: ticking a backup nobody took
+    // was the only way on.
+    if (step.skippable) {
+      const how = await answer(
+        this.prompts.select<ManualAnswer>({
+          message: t('run.tty.optional'),
+          choices: [
+            { value: 'done', name: t(items.length > 0 ? 'run.tty.optional.tick' : 'run.tty.optional.done') },
+            { value: 'skip', name: t('run.tty.optional.skip') },
+            { value: 'stop', name: t('run.choice.stop') },
+          ],
+          theme: { style: { keysHelpTip: () => t('run.tty.keys.select') } },
+        }),
+        'stop',
+      );
+      if (how !== 'done' || items.length === 0) return how;
+    }
+    const yes = (ok: boolean): ManualAnswer => (ok ? 'done' : 'stop');
+    // The wizard's own action awaiting an OK (delete-files): its one item is the question.
+    if (!step.manual && items.length === 1) return yes(await answer(this.prompts.confirm({ message: t('run.tty.doIt', { what: items[0] ?? '' }), default: false }), false));
+    if (items.length === 0) return yes(await answer(this.prompts.confirm({ message: t('run.tty.done'), default: false }), false));
     const ticked = await answer(
       this.prompts.checkbox({
         message: t('run.tty.tick'),
@@ -42,7 +62,7 @@ export class LinePrompts extends NonInteractive {
       }),
       undefined,
     );
-    return ticked !== undefined;
+    return ticked !== undefined ? 'done' : 'stop';
   }
 
   override async reviewDiff(_step: PlannedStep, review: DiffReview): Promise<boolean> {
@@ -52,7 +72,7 @@ export class LinePrompts extends NonInteractive {
   }
 
   override async onFailure(step: PlannedStep, error: string, choices: FailureChoice[]): Promise<FailureChoice> {
-    this.showFailure(error, t('run.tty.failed'));
+    this.showFailure(error, t(choices.includes('markDone') ? 'run.tty.interrupted' : 'run.tty.failed'));
     for (;;) {
       const choice = await answer(
         this.prompts.select({

@@ -1,7 +1,7 @@
 // The driver of `run --yes`, `resume --yes` and `rollback --yes`: line-oriented output that
 // reads well in a log file, never a prompt. Manual steps print their instructions and count
 // as confirmed by --yes; diffs are printed and accepted; a failure stops the run.
-import type { DiffReview, FailureChoice, Interaction, Progress } from '../model/interaction.js';
+import type { DiffReview, FailureChoice, Interaction, ManualAnswer, Progress } from '../model/interaction.js';
 import type { PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
@@ -40,11 +40,12 @@ export class NonInteractive implements Interaction {
     this.line(indent(error, '      '));
   }
 
-  async confirmManual(step: PlannedStep): Promise<boolean> {
+  async confirmManual(step: PlannedStep): Promise<ManualAnswer> {
     this.showManual(step);
     for (const item of step.checklist ?? []) this.line(`      [x] ${item}`);
     this.line(`    ${t('run.ni.confirmedByYes')}`);
-    return true;
+    // --yes never skips, even an optional step: it confirms as it always has.
+    return 'done';
   }
 
   async reviewDiff(_step: PlannedStep, review: DiffReview): Promise<boolean> {

@@ -1,10 +1,11 @@
 // Resume: the newest unfinished run of this root continues where its journal says. Nothing
 // is rebuilt (the journaled plan is the plan). A step that started but did not finish is
 // re-checked first: its handler may prove it done; a harmless step runs again; anything else
-// is the operator's call (interactive), or re-run only if marked idempotent, else a stop.
-import type { Interaction } from '../model/interaction.js';
-import type { PlannedStep } from '../model/plan.js';
+// is the operator's call (interactive: run it again, it completed, or skip where the procedure
+// allows), or re-run only if marked idempotent, else a stop. --skip-step is journaled as a skip.
+import type { FailureChoice, Interaction } from '../model/interaction.js';
 import { t } from '../i18n/index.js';
+import '../i18n/messages/kinds.js';
 import '../i18n/messages/run.js';
 import { bootId } from './boot-id.js';
 import { now } from './context.js';
@@ -38,30 +39,48 @@ export async function resume(point: ResumePoint, interaction: Interaction, optio
   }
   let from = point.next;
   const half = point.halfRun;
+  const next = record.plan.steps[from];
+  // A step the procedure calls optional that failed and stopped the run: --skip-step goes on without it.
+  if (!half && next?.skippable && options.skipStep === next.id) {
+    const detail = t('kinds.resume.skipStep', { by: s.ctx.confirmedBy });
+    s.journal.append({ type: 'step-end', time: now(), step: next.id, status: 'skipped', durationMs: 0, detail });
+    interaction.onStepEnd?.(next, 'skipped', detail);
+    from += 1;
+  }
   if (half) {
     const { step } = half;
     const handler = handlers[step.kind];
-    const decided = options.skipStep === step.id ? 'skip' : options.rerunStep === step.id ? 'retry' : undefined;
-    let action: 'done' | 'retry' | 'skip' | 'stop';
+    const decided = options.skipStep === step.id ? 'skipStep' : options.rerunStep === step.id ? 'retry' : undefined;
+    let action: 'done' | 'retry' | 'markDone' | 'skip' | 'skipStep' | 'stop';
     const isDone = decided ? undefined : await handler.isDone?.(step, { ...s.ctx, startedAt: half.startedAt });
     if (decided) action = decided;
     else if (isDone === true) action = 'done';
     else if (isDone === false || handler.repeatable || step.params.idempotent === true) action = 'retry';
     else {
       const message = t('run.resume.halfRun', { step: step.id, title: step.title, check: step.check ?? t('run.resume.checkByHand') });
-      const choice = await interaction.onFailure(step, message, ['retry', 'skip', 'stop']);
-      action = choice === 'retry' || choice === 'skip' ? choice : 'stop';
+      // Not a failure: the operator says whether it completed. A skip only where the procedure allows it.
+      const choices: FailureChoice[] = ['retry', 'markDone', ...(step.skippable ? (['skip'] as const) : []), 'stop'];
+      const choice = await interaction.onFailure(step, message, choices);
+      action = choice === 'retry' || choice === 'markDone' || (choice === 'skip' && step.skippable) ? choice : 'stop';
       if (action === 'stop') {
         s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: message });
         return finish(s, 'stopped', { reason: 'half-run', step: step.id, error: message });
       }
     }
     s.journal.log(t('run.log.recheck', { id: step.id, action }));
-    if (action === 'done' || action === 'skip') {
-      if (action === 'skip') s.journal.append({ type: 'confirm', time: now(), step: step.id, by: s.ctx.confirmedBy, reason: t('run.resume.markedDone') });
-      const detail = action === 'done' ? t('run.resume.foundDone') : t('run.resume.markedDone');
-      s.journal.append({ type: 'step-end', time: now(), step: step.id, status: action === 'done' ? 'done' : 'skipped', durationMs: 0, detail });
-      interaction.onStepEnd?.(step, action === 'done' ? 'done' : 'skipped', detail);
+    if (action !== 'retry') {
+      const by = s.ctx.confirmedBy;
+      // Only "it completed" is the operator's confirmation; a skip (asked, or --skip-step) is a skip.
+      if (action === 'markDone') s.journal.append({ type: 'confirm', time: now(), step: step.id, by, reason: t('run.resume.markedDone') });
+      const detail =
+        action === 'done'
+          ? t('run.resume.foundDone')
+          : action === 'markDone'
+            ? t('run.resume.markedDone')
+            : t(action === 'skipStep' ? 'kinds.resume.skipStep' : 'kinds.resume.skipped', { by });
+      const status = action === 'done' ? 'done' : 'skipped';
+      s.journal.append({ type: 'step-end', time: now(), step: step.id, status, durationMs: 0, detail });
+      interaction.onStepEnd?.(step, status, detail);
       from += 1;
     }
   }

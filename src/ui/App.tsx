@@ -203,6 +203,8 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
           media={context.media}
           logDir={context.logDir}
           found={groups}
+          product={context.product ? (defs.find((d) => d.id === context.product)?.title[lang] ?? context.product) : undefined}
+          detectedSome={found.some((g) => g.detections.length > 0)}
           notices={context.notices}
           resume={
             r && {
@@ -215,6 +217,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
             }
           }
           onContinue={afterWelcome}
+          onQuit={() => exit(0, t('ui.welcome.quitForRebootDone', { command: context.againCommand }).split('\n'))}
           onResume={() => {
             if (!r) return;
             const store = new RunStore(r.plan, [], r.done);

@@ -3,7 +3,7 @@
 // The executor awaits promises; React reads snapshots (useSyncExternalStore).
 import { useSyncExternalStore } from 'react';
 import type { DiffReview, FailureChoice, Interaction, Progress } from '../model/interaction.js';
-import type { PlannedStep } from '../model/plan.js';
+import type { PlannedRestorePoint, PlannedStep } from '../model/plan.js';
 import { maskSecrets, scrub } from './text.js';
 
 export type StepStatus = 'done' | 'skipped' | 'failed';
@@ -15,6 +15,8 @@ export interface FinishedStep {
   manual: boolean;
   status: StepStatus;
   detail?: string;
+  /** A step of the rollback (numbered within it), not of the run. */
+  rollback?: boolean;
 }
 
 export interface CurrentStep {
@@ -44,6 +46,20 @@ export interface StepOutput {
   lines: string[];
 }
 
+/**
+ * A rollback started after a failure: a phase of its own, with its own steps, numbering and
+ * count; the run's steps stay above it as they ended.
+ */
+export interface RollbackState {
+  point: string;
+  title: string;
+  total: number;
+  /** Rollback steps ended done or skipped. */
+  done: number;
+  /** Set when the rollback is over: every step ended, or one failed. */
+  outcome?: 'done' | 'failed';
+}
+
 export interface RunState {
   total: number;
   finished: FinishedStep[];
@@ -55,6 +71,7 @@ export interface RunState {
    * it ("every group runs on server 2" after clpstat) shows it; it was only in the log file.
    */
   lastOutput?: StepOutput;
+  rollback?: RollbackState;
 }
 
 const MAX_LINES = 500;
@@ -69,7 +86,7 @@ export class RunStore {
   readonly interaction: Interaction;
 
   constructor(
-    private readonly plan: { steps: PlannedStep[] },
+    private readonly plan: { steps: PlannedStep[]; restorePoints?: PlannedRestorePoint[] },
     private readonly secrets: readonly string[] = [],
     /** Steps a resumed run finished before (shown as done). */
     doneBefore: readonly string[] = [],
@@ -79,7 +96,7 @@ export class RunStore {
     );
     this.state = { total: plan.steps.length, finished, stop: 'none' };
     this.interaction = {
-      confirmManual: (step) => this.ask({ kind: 'manual', step }).then((v) => v === true),
+      confirmManual: (step) => this.ask({ kind: 'manual', step }).then((v) => (v === true ? 'done' : v === 'skip' ? 'skip' : 'stop')),
       reviewDiff: (step, review) =>
         this.ask({ kind: 'diff', step, review: { ...review, diff: this.clean(review.diff) } }).then((v) => v === true),
       onFailure: (step, error, choices) =>
@@ -148,8 +165,29 @@ export class RunStore {
     return at >= 0 ? at + 1 : index + 1;
   }
 
+  /**
+   * The restore point a step not of the plan rolls back to: the executor names rollback steps
+   * "POINT/STEP" and passes their index and count within the rollback, not the run's.
+   */
+  private rollbackPointOf(step: PlannedStep): { id: string; title: string } | undefined {
+    if (this.plan.steps.some((s) => s.id === step.id)) return undefined;
+    const point = this.plan.restorePoints?.find((p) => step.id.startsWith(`${p.id}/`));
+    if (point) return point;
+    const slash = step.id.indexOf('/');
+    return slash > 0 ? { id: step.id.slice(0, slash), title: step.id.slice(0, slash) } : undefined;
+  }
+
   private stepStart(step: PlannedStep, index: number, total: number): void {
-    this.set({ total, current: { step, number: this.numberOf(step, index), output: [], partial: '' } });
+    const point = this.rollbackPointOf(step);
+    const current: CurrentStep = { step, number: this.numberOf(step, index), output: [], partial: '' };
+    if (!point) {
+      this.set({ total, current });
+      return;
+    }
+    // The run's total stays what it was: the rollback has its own count.
+    const same = this.state.rollback?.point === point.id && this.state.rollback.outcome === undefined;
+    const rollback: RollbackState = same && this.state.rollback ? { ...this.state.rollback, total } : { point: point.id, title: point.title, total, done: 0 };
+    this.set({ current, rollback });
   }
 
   private output(step: PlannedStep, chunk: string): void {
@@ -173,19 +211,28 @@ export class RunStore {
   }
 
   private stepEnd(step: PlannedStep, status: StepStatus, detail?: string): void {
+    const cur = this.state.current?.step.id === step.id ? this.state.current : undefined;
+    const inRollback = this.rollbackPointOf(step) !== undefined;
     const finished: FinishedStep = {
       id: step.id,
-      number: this.numberOf(step, this.state.finished.length),
+      // The number it ran under: a rollback step's comes from its index in the rollback.
+      number: cur?.number ?? this.numberOf(step, this.state.finished.length),
       title: step.title,
       manual: step.manual,
       status,
       detail: detail === undefined ? undefined : this.clean(detail),
+      ...(inRollback ? { rollback: true } : {}),
     };
-    const cur = this.state.current?.step.id === step.id ? this.state.current : undefined;
+    let rollback = this.state.rollback;
+    if (inRollback && rollback) {
+      const done = rollback.done + (status === 'failed' ? 0 : 1);
+      const outcome = status === 'failed' ? 'failed' : finished.number >= rollback.total ? 'done' : undefined;
+      rollback = { ...rollback, done, ...(outcome ? { outcome } : {}) };
+    }
     const printed = cur ? [...cur.output, ...(cur.partial ? [cur.partial] : [])] : [];
     const lastOutput =
       !step.manual && printed.length > 0 ? { id: step.id, number: finished.number, title: step.title, lines: printed } : this.state.lastOutput;
-    this.set({ finished: [...this.state.finished, finished], current: cur ? undefined : this.state.current, lastOutput });
+    this.set({ finished: [...this.state.finished, finished], current: cur ? undefined : this.state.current, lastOutput, rollback });
   }
 
   private set(patch: Partial<RunState>): void {

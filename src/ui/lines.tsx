@@ -1,7 +1,7 @@
 // Pre-wrapped, styled lines: screens lay their content out as Line[] so that they know
 // its exact height, and can scroll it or keep it inside 24 rows.
 import { Box, Text } from 'ink';
-import { displayWidth, wrap } from './text.js';
+import { displayWidth, wrap, wrapCommand } from './text.js';
 
 export interface Seg {
   text: string;
@@ -30,6 +30,17 @@ export function para(text: string, width: number, style: Style = {}, indent = 0,
     }
   }
   return out;
+}
+
+/** A shell command laid out as para does, but broken only between its arguments (wrapCommand). */
+export function commandPara(text: string, width: number, style: Style = {}, indent = 0, prefix?: Seg): Line[] {
+  const prefixW = prefix ? displayWidth(prefix.text) : 0;
+  const lead = ' '.repeat(indent);
+  return wrapCommand(text, width - indent - prefixW).map((chunk, i): Line => {
+    const head: Seg[] = [{ text: lead }];
+    if (prefix) head.push(i === 0 ? prefix : { text: ' '.repeat(prefixW) });
+    return [...head, { text: chunk, ...style }];
+  });
 }
 
 export const blank: Line = [{ text: ' ' }];

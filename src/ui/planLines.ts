@@ -4,7 +4,7 @@
 import { t } from './i18n.js';
 import '../i18n/messages/runs-on.js';
 import type { Plan, PlannedStep } from '../model/plan.js';
-import { blank, para, type Line } from './lines.js';
+import { blank, commandPara, para, type Line } from './lines.js';
 import { handlers } from '../run/steps/index.js';
 import { quoteArgv } from '../quote.js';
 import { maskSecrets } from './text.js';
@@ -34,7 +34,7 @@ export function stepLines(step: PlannedStep, number: number, plan: Plan, width: 
   const stdout = typeof step.params.stdout === 'string' ? step.params.stdout : undefined;
   for (const argv of step.commands ?? []) {
     const shown = `${quoteArgv(argv)}${stdout ? ` > ${quoteArgv([stdout])}` : ''}`;
-    lines.push(...para(maskSecrets(shown, secrets), width, {}, 5, { text: '$ ', color: 'cyan' }));
+    lines.push(...commandPara(maskSecrets(shown, secrets), width, {}, 5, { text: '$ ', color: 'cyan' }));
   }
   if (cwd && step.commands) body(t('ui.plan.cwd', { dir: cwd }), { dim: true });
   // Kinds without commands (backup, symlink, dirs, copies...) say what they do in src/run's words.

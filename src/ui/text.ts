@@ -110,7 +110,8 @@ const NO_LINE_END = new Set('（「『【〔〈《“‘([{');
 /**
  * Wraps one paragraph to `width` columns: at spaces for Latin text (after a / in long paths),
  * anywhere between wide characters (Japanese has no spaces) but not before 。 or after 「,
- * before a Latin word that follows Japanese, hard-cutting longer words.
+ * before a Latin word that follows Japanese (or before the 「 that opens it), hard-cutting
+ * longer words.
  */
 export function wrap(raw: string, width: number): string[] {
   const text = expandTabs(raw);
@@ -159,7 +160,9 @@ export function wrap(raw: string, width: number): string[] {
     if (ch === ' ') {
       breakAt = line.length;
       dropSpace = true;
-    } else if (!wide && prevWide && line.length > 0 && !NO_LINE_START.has(ch)) {
+    } else if (line.length > 0 && (wide || prevWide) && !NO_LINE_START.has(ch) && !NO_LINE_END.has(line[line.length - 1] ?? '')) {
+      // Before a wide character, or a Latin word after one; never just after an opening
+      // bracket ("「" alone at the end of a row, "IPF(32bit emulation)」" below it).
       breakAt = line.length;
       dropSpace = false;
     }
@@ -172,6 +175,71 @@ export function wrap(raw: string, width: number): string[] {
     }
   }
   lines.push(line);
+  return lines;
+}
+
+/** Several lines as one row (a step's error detail in a list): the lines joined with " · ". */
+export function oneLine(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' · ');
+}
+
+/**
+ * Wraps a shell command (as src/quote.ts shows argv) to `width` columns only between its
+ * arguments, at spaces outside quotes: a break inside a path ("/tmp/" then "logs") is a command
+ * that no longer works when copied. An argument wider than the screen alone goes on rows of its
+ * own, cut as the terminal would wrap it.
+ */
+export function wrapCommand(raw: string, width: number): string[] {
+  const text = expandTabs(raw);
+  const max = Math.max(4, width);
+  const words: string[] = [];
+  let word = '';
+  let quote: string | undefined;
+  let escaped = false;
+  for (const ch of text) {
+    if (escaped) escaped = false;
+    else if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '\\') escaped = true;
+    else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === ' ') {
+      if (word !== '') words.push(word);
+      word = '';
+      continue;
+    }
+    word += ch;
+  }
+  if (word !== '') words.push(word);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    const joined = line === '' ? w : `${line} ${w}`;
+    if (displayWidth(joined) <= max) {
+      line = joined;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    line = '';
+    // Too wide for any row: cut into full rows, the rest starts the next.
+    let rest = w;
+    while (displayWidth(rest) > max) {
+      let piece = '';
+      let pw = 0;
+      for (const ch of rest) {
+        if (pw + charWidth(ch) > max) break;
+        piece += ch;
+        pw += charWidth(ch);
+      }
+      lines.push(piece);
+      rest = rest.slice(piece.length);
+    }
+    line = rest;
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
   return lines;
 }
 

@@ -88,7 +88,7 @@ async function runToSummary(t: Tmux): Promise<string> {
       continue;
     }
     const total = Number(/(\d+) of (\d+) ticked/.exec(screen)?.[2] ?? '1');
-    for (let k = 0; k < total; k++) await t.keys('Space');
+    for (let k = 0; k < total; k++) await t.keys('Space', 'Down');
     await t.waitFor('All ticked');
     const title = /▸\s+(\d+)\. \[manual\]/.exec(screen)?.[1];
     await t.keys('Enter');
@@ -124,7 +124,10 @@ describe('interactive wizard in a terminal (tmux 80x24)', () => {
     const back = lines.findIndex((l) => l.startsWith('To roll back to the last restore point'));
     expect(lines[back]).toBe('To roll back to the last restore point ("Restore from the 2.2 backup"):');
     expect(lines[back + 1]).toBe(`PATH=${join(sandbox, 'bin')}:"$PATH"`);
-    expect(lines[back + 2]).toMatch(/^upgrade-wizard rollback --to backup-archive --root /);
+    // A long command is wrapped between its arguments, never inside a path.
+    expect(lines[back + 2]).toMatch(/^upgrade-wizard rollback --to backup-archive --root( |$)/);
+    // What stays in the terminal after the wizard ends has the whole command on one line.
+    expect(lines).toContain(`PATH=${join(sandbox, 'bin')}:"$PATH" upgrade-wizard rollback --to backup-archive --root ${join(sandbox, 'root')} --log-dir ${join(sandbox, 'log')}`);
     expect(await t.history()).toContain(`The demo sandbox stays in ${sandbox}`);
 
     const home = join(sandbox, 'root/home/sharetask');
@@ -150,7 +153,7 @@ describe('interactive wizard in a terminal (tmux 80x24)', () => {
     await t.waitFor('Stopping after this step… press Ctrl-C again to abort now.');
     const screen = await t.screen();
     const total = Number(/(\d+) of (\d+) ticked/.exec(screen)?.[2] ?? '1');
-    for (let k = 0; k < total; k++) await t.keys('Space');
+    for (let k = 0; k < total; k++) await t.keys('Space', 'Down');
     await t.keys('Enter');
     const stopped = await t.waitFor('upgrade-wizard: summary', 60000);
     expect(stopped).toContain('The run stopped before the end.');

@@ -98,10 +98,10 @@ export class Tmux {
     }
   }
 
-  /** A wizard checkpoint: waits until it is the current step (`▸ N. [manual] title`), ticks its items, confirms. */
+  /** A wizard checkpoint: waits until it is the current step (`▸ N. [manual] title`), ticks its items (Space, Down each), confirms. */
   async checkpoint(title: string, items = 1): Promise<void> {
     await this.waitFor(new RegExp(`▸ +\\d+\\. \\[manual\\] ${title.replace(/[()]/g, '\\$&')}`));
-    await this.keys(...Array<string>(items).fill('Space'), 'Enter');
+    await this.keys(...Array.from({ length: items }, () => ['Space', 'Down']).flat(), 'Enter');
   }
 
   /** The exit status once the program has ended (bounded wait). */

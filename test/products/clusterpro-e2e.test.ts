@@ -127,7 +127,7 @@ describe('clusterpro end to end', () => {
     const verify = plan({ mode: 'update' }, facts({ root: s.root })).steps.find((x) => x.id === 'verify-version') as PlannedStep;
     const failures: string[] = [];
     const ui: Interaction = {
-      confirmManual: async () => true,
+      confirmManual: async () => 'done',
       reviewDiff: async () => true,
       onFailure: async (_step, error) => {
         failures.push(error);
@@ -183,7 +183,7 @@ describe('clusterpro end to end', () => {
     const short = { ...wait, params: { verify: { ...(wait.params.verify as object), waitSeconds: 3, intervalSeconds: 1 } } };
     const seen: { output: string[]; progress: Progress[]; failure?: string; choices?: FailureChoice[] } = { output: [], progress: [] };
     const ui: Interaction = {
-      confirmManual: async () => true,
+      confirmManual: async () => 'done',
       reviewDiff: async () => true,
       onFailure: async (_step, error, choices) => {
         seen.failure = error;

@@ -50,7 +50,7 @@ function ctxFor(): { ctx: StepContext; out: string[]; written: unknown[] } {
   const out: string[] = [];
   const written: unknown[] = [];
   const interaction: Interaction = {
-    confirmManual: async () => true,
+    confirmManual: async () => 'done',
     reviewDiff: async () => true,
     onFailure: async () => 'stop',
     onOutput: (_s, chunk) => void out.push(chunk),

@@ -32,7 +32,7 @@ function context(dir: string, answer: boolean): { ctx: StepContext; shown: strin
   const interaction: Interaction = {
     confirmManual: async (s) => {
       shown.push(s.instructions ?? '');
-      return answer;
+      return answer ? 'done' : 'stop';
     },
     reviewDiff: async () => true,
     onFailure: async () => 'stop',

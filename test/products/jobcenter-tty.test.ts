@@ -56,7 +56,11 @@ describe.skipIf(!hasTmux)('jobcenter in a terminal', () => {
     await answerRollingPatch(t, 'active');
 
     const review = await t.waitFor('Press Enter to start');
-    expect(review).toMatch(/Order check standby-first passed: run \S+ finished at/);
+    // A rule met is listed as checked (✓), not as a warning (!).
+    expect(review).toMatch(/✓ Order check standby-first passed: run \S+ finished at/);
+    expect(review).not.toMatch(/! Order check/);
+    // The patch on the media is checked against the target first, both named.
+    expect(review).toContain('Check that the patch on the media (R13.2.1) is the target version (to=R13.2.1)');
     expect(review).toContain('the environment variable NQS_SITE must not be set');
     expect(review).toContain(`$ ${rpm}`);
     expect(review).toContain('Fail back');
@@ -75,7 +79,8 @@ describe.skipIf(!hasTmux)('jobcenter in a terminal', () => {
     await t.waitFor('Tick every item first');
     await t.keys('Down', 'Space', 'Enter');
     const end = await t.waitFor('The upgrade finished');
-    expect(end).toContain('all 5 steps done');
+    // The five steps of 3.3.3 / 3.3.4 and the check of the media's patch against the target first.
+    expect(end).toContain('all 6 steps done');
     const active = s.journals().find((j) => j.some((e) => e.type === 'run-start' && e.plan.answers.role === 'active')) ?? [];
     const items = active.filter((e) => e.type === 'confirm' && e.step === 's334-failback').map((e) => (e.type === 'confirm' ? e.by : ''));
     expect(items).toEqual(['operator', 'operator', 'operator']);
@@ -94,7 +99,7 @@ describe.skipIf(!hasTmux)('jobcenter in a terminal', () => {
     await t.waitFor('I have done this step');
     await t.keys('Space', 'Enter');
     await t.waitFor('The failover is complete');
-    await t.keys('Space', 'Space', 'Enter');
+    await t.keys('Space', 'Down', 'Space', 'Enter');
     const end = await t.waitFor("This server's part of the procedure is finished");
     expect(end).not.toContain('The upgrade finished');
     expect(end.replace(/\s+/g, ' ')).toContain('Next: on the active node, run this wizard with role=active');

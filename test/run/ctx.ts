@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import type { DiffReview, FailureChoice, Interaction, Progress } from '../../src/model/interaction.js';
+import type { DiffReview, FailureChoice, Interaction, ManualAnswer, Progress } from '../../src/model/interaction.js';
 import type { Plan, PlannedStep } from '../../src/model/plan.js';
 import type { StepContext } from '../../src/run/context.js';
 import { JournalWriter, newRunId } from '../../src/run/journal.js';
@@ -27,10 +27,14 @@ export class Recorder implements Interaction {
   failures: { step: string; error: string; choices: FailureChoice[] }[] = [];
   ends: { step: string; status: string; detail?: string }[] = [];
   constructor(
-    public answers: { manual?: boolean; diff?: boolean; failure?: FailureChoice[] } = {},
+    /** manual: true is 'done', false is 'stop'. */
+    public answers: { manual?: boolean | ManualAnswer; diff?: boolean; failure?: FailureChoice[] } = {},
   ) {}
-  async confirmManual(): Promise<boolean> {
-    return this.answers.manual ?? true;
+  manualAsked: PlannedStep[] = [];
+  async confirmManual(step: PlannedStep): Promise<ManualAnswer> {
+    this.manualAsked.push(step);
+    const a = this.answers.manual ?? true;
+    return a === true ? 'done' : a === false ? 'stop' : a;
   }
   async reviewDiff(_s: PlannedStep, review: DiffReview): Promise<boolean> {
     this.diffs.push(review);

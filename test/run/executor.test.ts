@@ -214,7 +214,7 @@ describe('interruptions and resume', () => {
     const ui2 = new Recorder();
     const r2 = await resume(await findResumable(cutAfterStart('cmd'), ''), ui2, { logDir: join(dir, 'log-cmd'), root: '' });
     expect(r2).toMatchObject({ status: 'stopped', reason: 'half-run', step: 'cmd' });
-    expect(ui2.failures[0]?.choices).toEqual(['retry', 'skip', 'stop']);
+    expect(ui2.failures[0]?.choices).toEqual(['retry', 'markDone', 'stop']);
     expect(ran(file).length).toBe(before);
     // Marked idempotent: run again without asking.
     const ui3 = new Recorder();

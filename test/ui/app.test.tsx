@@ -72,7 +72,7 @@ describe('the wizard flow', () => {
       ui.onOutput?.(a!, 'Stopping stlogd: [ OK ]\n');
       ui.onStepEnd?.(a!, 'done');
       ui.onStepStart?.(license!, 2, plan.steps.length);
-      if (!(await ui.confirmManual(license!))) return { ...doneOutcome, status: 'stopped', exitCode: 1 };
+      if ((await ui.confirmManual(license!)) !== 'done') return { ...doneOutcome, status: 'stopped', exitCode: 1 };
       ui.onStepEnd?.(license!, 'done');
       return doneOutcome;
     };
@@ -107,7 +107,7 @@ describe('the wizard flow', () => {
 
     frame = await waitForFrame(r, '[manual] Register the license');
     expect(frame).toContain('✓  1. Stop the ShareTask services');
-    await press(r, KEY.space, KEY.space, KEY.enter);
+    await press(r, KEY.space, KEY.down, KEY.space, KEY.enter);
     frame = await waitForFrame(r, '✓ The upgrade finished.');
     expect(frame).toContain('Report: /tmp/sbx/log/run.md');
     expect(asked?.answers).toEqual({ version: '5.4.2-1', custom: 'yes', uid: 'NAB' });
@@ -139,16 +139,19 @@ describe('the wizard flow', () => {
       await waitForFrame(r, '› ShareTask 5.5');
     });
 
-    it('says nothing was found when only the OS was', async () => {
+    it('says no product was recognised when only the OS was, and that the questions propose it', async () => {
       const { r } = start(services({ loadDefinitions: async () => [os('alpha', 'Alpha'), os('omega', 'Omega')], detect: async (products) => products.map((p) => ({ product: p.id, detections: [linux] })) }));
-      const frame = await waitForFrame(r, 'Nothing could be detected');
+      const frame = await waitForFrame(r, 'No installed product was recognised');
+      // The next screen proposes the OS as detected: "nothing could be detected" contradicted it.
+      expect(frame).not.toContain('Nothing could be detected');
+      expect(frame.replace(/\s+/g, ' ')).toContain('The questions propose what could be detected');
       expect(frame).not.toContain('Which OS?');
     });
 
     it('takes no absence for a sign: no licence on the CD is true of any CD', async () => {
       const noLicence = { question: 'custom', value: 'no', evidence: 'no License_*.tar.gz on the media /cd' };
       const { r } = start(services({ loadDefinitions: async () => [def, os('omega', 'Omega')], detect: async (products) => products.map((p) => ({ product: p.id, detections: p.id === 'sharetask' ? [noLicence] : [linux] })) }));
-      const frame = await waitForFrame(r, 'Nothing could be detected');
+      const frame = await waitForFrame(r, 'No installed product was recognised');
       expect(frame).not.toContain('Is there a custom part?');
     });
   });

@@ -192,8 +192,8 @@ describe('a manual step on a small terminal', () => {
       frame = await waitForFrame(r, (f) => x.back.test(f));
       expect(frame).toContain('group lines.');
       fits(frame, size);
-      await press(r, KEY.space, KEY.space, KEY.space, KEY.enter);
-      await expect(confirmed).resolves.toBe(true);
+      await press(r, KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.enter);
+      await expect(confirmed).resolves.toBe('done');
     });
 
     it(`after one Ctrl-C (${lang}) still lists the checklist's keys beside the stop notice, and they still work`, async () => {
@@ -219,8 +219,8 @@ describe('a manual step on a small terminal', () => {
         expect(frame).toContain(x.status);
         // Its own row, not drawn over the instructions.
         if (size.rows === 18) expect(frame).toMatch(new RegExp(`^ {3}${x.more.source}$`, 'm'));
-        await press(r, KEY.space, KEY.space, KEY.space, KEY.enter);
-        await expect(confirmed).resolves.toBe(true);
+        await press(r, KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.enter);
+        await expect(confirmed).resolves.toBe('done');
         r.unmount();
       }
     });
@@ -268,7 +268,7 @@ describe('a manual step that asks to judge the output of the step before', () =>
       frame = await waitForFrame(r, 'failover6 .......: Online');
       expect(frame).toMatch(/↑ lines \d+–\d+ of \d+: PgUp goes back/);
       expect(frame).toContain('│       current        : server2');
-      await press(r, KEY.space, KEY.space, KEY.space, KEY.enter);
+      await press(r, KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.enter);
       await expect(run).resolves.toMatchObject({ status: 'done' });
     });
   }
@@ -290,7 +290,7 @@ describe('a manual step that asks to judge the output of the step before', () =>
     expect(frame).toContain('│       current        : server2');
     expect(frame).toContain('│   <group>');
     expect(frame).not.toContain('PgDn で続きを表示');
-    await press(r, KEY.space, KEY.space, KEY.space, KEY.enter);
+    await press(r, KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.enter);
     await expect(run).resolves.toMatchObject({ status: 'done' });
   });
 
@@ -303,7 +303,7 @@ describe('a manual step that asks to judge the output of the step before', () =>
     let frame = await waitForFrame(r, '[manual] Register the license');
     expect(frame).toContain('Output of step 2 (Back up /home/sharetask):');
     expect(frame).toContain('│ tar: archived');
-    await press(r, KEY.space, KEY.space, KEY.enter);
+    await press(r, KEY.space, KEY.down, KEY.space, KEY.enter);
     await first;
     ui.onStepEnd?.(plan.steps[2]!, 'done');
     const again = { ...plan.steps[2]!, id: 'again', title: 'Register it again' };

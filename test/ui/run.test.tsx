@@ -93,10 +93,10 @@ describe('run screen', () => {
     await press(r, KEY.space, KEY.enter);
     frame = await waitForFrame(r, 'Tick every item first (1 of 2 ticked)');
     expect(frame).toContain('[x] License file uploaded');
-    await press(r, KEY.space);
+    await press(r, KEY.down, KEY.space);
     await waitForFrame(r, 'All ticked');
     await press(r, KEY.enter);
-    await expect(confirmed).resolves.toBe(true);
+    await expect(confirmed).resolves.toBe('done');
   });
 
   it('wraps a long checklist item under its text instead of cutting off its path', async () => {
@@ -108,10 +108,10 @@ describe('run screen', () => {
     const frame = await waitForFrame(r, 'logging in works');
     expect(frame).not.toContain('…');
     expect(frame).toMatch(/› \[ \] no new error in \/tmp\/upgrade-wizard-demo-XBiVUn\/root\/var\/log\/httpd\/\n {7}error_log\n +\[ \] logging in works/);
-    await press(r, KEY.space, KEY.space);
+    await press(r, KEY.space, KEY.down, KEY.space);
     await waitForFrame(r, 'All ticked');
     await press(r, KEY.enter);
-    await expect(confirmed).resolves.toBe(true);
+    await expect(confirmed).resolves.toBe('done');
   });
 
   it('offers no skip after a failure when the step does not allow it', async () => {
@@ -126,15 +126,15 @@ describe('run screen', () => {
     expect(frame).not.toContain('Skip');
     // A rollback changes the server too: asked once more, with its steps, No first.
     await press(r, KEY.down, KEY.enter);
-    let asked = await waitForFrame(r, 'Roll back to "Restore from the backup archive" now? These steps run on the');
-    expect(asked).toContain('1) Unpack the backup');
+    let asked = await waitForFrame(r, 'Roll back to "Restore from the backup archive" now? These steps follow');
+    expect(asked).toContain('1. Unpack the backup');
     expect(asked).toContain('› No');
     await press(r, KEY.enter);
     frame = await waitForFrame(r, 'Retry the step');
     expect(frame).toContain('Stop here (resume later)');
     await press(r, KEY.down, KEY.enter);
     asked = await waitForFrame(r, 'Roll back to "Restore from the backup archive" now?');
-    expect(asked).toContain('1) Unpack the backup');
+    expect(asked).toContain('1. Unpack the backup');
     await press(r, 'y', KEY.enter);
     await expect(choice).resolves.toBe('rollback');
   });

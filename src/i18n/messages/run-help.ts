@@ -31,7 +31,9 @@ command is killed. Exit codes: 0 done (or stopped for a reboot), 1 failed or sto
 Continues the newest unfinished run of this root from its journal (after a failure, a Ctrl-C,
 a crash or a reboot). The journaled plan is used as it is. A step that was interrupted is
 checked first; when that cannot be decided automatically, resume stops and names the step:
-after checking it, --rerun-step ID runs it again and --skip-step ID records it as done.
+after checking it, --rerun-step ID runs it again and --skip-step ID goes on without it
+(recorded as skipped, not as done). --skip-step also names a failed step the procedure calls
+optional (a stop command that finds nothing running).
 At a terminal, resume shows where the run stands and asks before it goes on, then at each
 manual step, config diff and failure. --yes runs it unattended (from a script): manual steps
 and diffs then count as confirmed, and a failure stops it. Without a terminal and without
@@ -73,7 +75,9 @@ Ctrl-C 1 回: 実行中のステップの完了後に停止 (再開可能)。2 �
 このルートの最新の未完了の実行を、ジャーナルから続行します (失敗、Ctrl-C、クラッシュ、
 再起動の後)。ジャーナルに記録された計画をそのまま使います。中断されたステップはまず確認し、
 自動で判定できない場合はそのステップ名を示して停止します。確認後、--rerun-step ID で
-再実行、--skip-step ID で完了として記録します。
+再実行、--skip-step ID で実行せずに先へ進みます (完了ではなくスキップとして記録します)。
+--skip-step は、手順書で任意とされているステップが失敗した場合にも指定できます
+(停止するものが何も動いていなかった停止コマンドなど)。
 端末では状態を表示して続行するか確認し、手作業のステップ、設定の差分、失敗のたびに確認します。
 --yes は無人で実行します (スクリプト用): 手作業のステップと差分は確認済みとして扱い、失敗で
 停止します。端末でなく --yes もない場合は状態の表示だけです。

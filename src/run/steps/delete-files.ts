@@ -6,6 +6,7 @@ import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { t } from '../../i18n/index.js';
 import '../../i18n/messages/jobcenter.js';
+import '../../i18n/messages/kinds.js';
 import type { PlannedStep } from '../../model/plan.js';
 import { now, output, record, StepFailure, type StepContext, type StepHandler } from '../context.js';
 import { optBool, str, strList } from '../params.js';
@@ -62,11 +63,15 @@ export const deleteFiles: StepHandler = {
     const list = found.map((m) => `${m.path}${m.isDir ? ` ${t('run.deleteFiles.tree')}` : ''}`);
     output(ctx, step, [t('run.deleteFiles.list', { count: found.length, dir }), ...list.map((l) => `  ${l}`)].join('\n'));
     const keep = keepDir(ctx, step);
-    const confirmed = await ctx.interaction.confirmManual({
+    // The item to tick is the deletion itself: "I have done this step" had administrators
+    // delete the files by hand before the wizard did.
+    const answer = await ctx.interaction.confirmManual({
       ...step,
       instructions: [t('run.deleteFiles.confirm', { count: found.length, dir, keep }), ...list.map((l) => `  ${l}`)].join('\n'),
+      checklist: [t('kinds.deleteFiles.tick', { count: found.length, keep })],
     });
-    if (!confirmed) return { status: 'skipped', stopRun: 'declined', detail: t('run.deleteFiles.declined') };
+    if (answer === 'skip' && step.skippable) return { status: 'skipped', detail: t('kinds.deleteFiles.skipped', { by: ctx.confirmedBy }) };
+    if (answer !== 'done') return { status: 'skipped', stopRun: 'declined', detail: t('run.deleteFiles.declined') };
     record(ctx, { type: 'confirm', time: now(), step: step.id, by: ctx.confirmedBy });
     await mkdir(keep, { recursive: true, mode: 0o700 });
     for (const m of found) {

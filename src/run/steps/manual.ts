@@ -1,12 +1,15 @@
 // manual: something only a person can do. The driver shows the instructions and the operator
-// confirms; the confirmation (who, when) is journaled for the change-management report.
+// confirms; the confirmation (who, when) is journaled for the change-management report. A step
+// the procedure calls optional (skippable) may be skipped instead: a skip is no confirmation.
 import { t } from '../../i18n/index.js';
+import '../../i18n/messages/kinds.js';
 import { now, record, type StepHandler } from '../context.js';
 
 export const manual: StepHandler = {
   async run(step, ctx) {
-    const confirmed = await ctx.interaction.confirmManual(step);
-    if (!confirmed) return { status: 'skipped', stopRun: 'declined', detail: t('run.manual.declined') };
+    const answer = await ctx.interaction.confirmManual(step);
+    if (answer === 'skip' && step.skippable) return { status: 'skipped', detail: t('kinds.manual.skipped', { by: ctx.confirmedBy }) };
+    if (answer !== 'done') return { status: 'skipped', stopRun: 'declined', detail: t('run.manual.declined') };
     const time = now();
     for (const item of step.checklist ?? []) record(ctx, { type: 'confirm', time, step: step.id, by: ctx.confirmedBy, item });
     record(ctx, { type: 'confirm', time, step: step.id, by: ctx.confirmedBy });

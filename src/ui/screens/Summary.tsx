@@ -4,7 +4,7 @@ import { t } from '../i18n.js';
 import { useKeys } from '../keys.js';
 import { Frame, bodyColumns, bodyRows } from '../components/Frame.js';
 import { ScrollView, scrollPosition, useScroll } from '../components/Scroll.js';
-import { blank, para, type Line } from '../lines.js';
+import { blank, commandPara, para, type Line } from '../lines.js';
 import type { RunOutcome } from '../services.js';
 import { useTermSize } from '../size.js';
 
@@ -36,10 +36,11 @@ export function Summary({ outcome, againCommand, onExit }: { outcome: RunOutcome
   const head = HEAD[outcome.status];
   const [title = '', ...rest] = summaryText(outcome, againCommand);
   const lines: Line[] = [...para(title, width, { color: head.color, bold: true }), blank];
-  // Entries may span lines; an indented line (a command) keeps its indent when it wraps.
+  // Entries may span lines; an indented line (a command, a backup's path) keeps its indent when
+  // it wraps, and breaks only between arguments, so that it still works when copied.
   for (const line of rest.flatMap((text) => text.split('\n'))) {
     const indent = line.length - line.trimStart().length;
-    lines.push(...para(line.trimStart(), width, {}, indent));
+    lines.push(...(indent > 0 ? commandPara(line.trimStart(), width, {}, indent) : para(line, width)));
   }
   const height = bodyRows(size, t('ui.keys.exit'));
   const offset = useScroll(lines.length, height);

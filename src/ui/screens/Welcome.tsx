@@ -1,5 +1,7 @@
 // Welcome: where the wizard works, what it found on this machine (with the evidence),
-// and, when an interrupted run is in the log dir, the offer to resume it.
+// and, when an interrupted run is in the log dir, the offer to resume it. When the machine has
+// not rebooted since the run stopped for a reboot, the first (default) choice is to quit and
+// reboot: a reflexive Enter must not skip the reboot the vendor asks for.
 import { Box } from 'ink';
 import { useKeys } from '../keys.js';
 import { t } from '../i18n.js';
@@ -9,6 +11,7 @@ import { ScrollView, scrollPosition, useScroll } from '../components/Scroll.js';
 import { Lines, blank, para, type Line } from '../lines.js';
 import { useOnce } from '../hooks.js';
 import { useTermSize } from '../size.js';
+import { KEY_SEPARATOR } from '../text.js';
 
 export interface FoundItem {
   label: string;
@@ -38,8 +41,11 @@ export function Welcome({
   found,
   notices = [],
   resume,
+  product,
+  detectedSome = false,
   onContinue,
   onResume,
+  onQuit,
 }: {
   root: string;
   media?: string;
@@ -47,8 +53,17 @@ export function Welcome({
   found: FoundGroup[];
   notices?: string[];
   resume?: ResumeOffer;
+  /** The product asked for (--product), named when nothing of it was found. */
+  product?: string;
+  /**
+   * Something was detected though no product was recognised (the OS, an absence): the questions
+   * propose it, so "nothing could be detected" would be contradicted on the next screen.
+   */
+  detectedSome?: boolean;
   onContinue: () => void;
   onResume: () => void;
+  /** Leaves the wizard without changing anything (to reboot first). */
+  onQuit?: () => void;
 }) {
   const size = useTermSize();
   const width = bodyColumns(size);
@@ -66,7 +81,10 @@ export function Welcome({
     ...para(t('ui.welcome.found'), width, { bold: true }),
   ];
   const groups = found.filter((g) => g.items.length > 0);
-  if (groups.length === 0) lines.push(...para(t('ui.welcome.nothingFound'), width, { dim: true }, 1));
+  if (groups.length === 0) {
+    const none = !detectedSome ? t('ui.welcome.nothingFound') : product ? t('ui.welcome.productNotFound', { product }) : t('ui.welcome.noProductFound');
+    lines.push(...para(none, width, { dim: true }, 1));
+  }
   for (const g of groups) {
     // Named even when it is the only one: the items are the questions of one product.
     lines.push(...para(g.title, width, { color: 'cyan' }, 1));
@@ -88,11 +106,23 @@ export function Welcome({
     if (detail !== '') resumeLines.push(...para(detail, width, { dim: true }));
     if (resume.rebootMissing) resumeLines.push(...para(resume.rebootMissing, width, { color: 'yellow' }, 0, { text: '⚠ ', color: 'yellow' }));
   }
-  // Below the scrolled lines: a blank row, the offer and its two choices.
-  const keys = resume ? t('ui.keys.select') : t('ui.keys.continue');
+  // Below the scrolled lines: a blank row, the offer and its choices.
+  const choices = !resume
+    ? []
+    : resume.rebootMissing && onQuit
+      ? [
+          { value: 'quit', label: t('ui.welcome.quitForReboot') },
+          { value: 'resume', label: t('ui.welcome.resumeWithoutReboot') },
+          { value: 'new', label: t('ui.welcome.startNew') },
+        ]
+      : [
+          { value: 'resume', label: t(resume.rebootMissing ? 'ui.welcome.resumeWithoutReboot' : 'ui.welcome.resumeIt') },
+          { value: 'new', label: t('ui.welcome.startNew') },
+        ];
+  const keys = resume ? `${t('ui.keys.select')}${KEY_SEPARATOR}${t('ui.keys.quit')}` : t('ui.keys.continue');
   const scrollKeys = `${keys} · ${t(resume ? 'ui.keys.page' : 'ui.keys.scroll')}`;
   // The rows are counted with the scroll keys, which are shown only when they are needed.
-  const height = bodyRows(size, scrollKeys) - (resume ? 1 + resumeLines.length + 2 : 0);
+  const height = bodyRows(size, scrollKeys) - (resume ? 1 + resumeLines.length + choices.length : 0);
   // With the resume choice on screen the arrows belong to it; the page keys still scroll.
   const offset = useScroll(lines.length, height, true, !resume);
   return (
@@ -107,11 +137,8 @@ export function Welcome({
           <Lines lines={resumeLines} />
           <SelectList
             width={width}
-            items={[
-              { value: 'resume', label: t(resume.rebootMissing ? 'ui.welcome.resumeWithoutReboot' : 'ui.welcome.resumeIt') },
-              { value: 'new', label: t('ui.welcome.startNew') },
-            ]}
-            onSubmit={(v) => (v === 'resume' ? onResume() : onContinue())}
+            items={choices}
+            onSubmit={(v) => (v === 'quit' ? onQuit?.() : v === 'resume' ? onResume() : onContinue())}
           />
         </Box>
       ) : null}

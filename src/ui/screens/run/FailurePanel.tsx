@@ -1,44 +1,69 @@
 // After a failure: what failed and why, then the choices the executor offers
 // (skip appears only where the procedure allows it). A rollback is asked once more, with its
-// steps, before it starts: it changes the server too.
+// steps, before it starts: it changes the server too. Its manual steps are marked: they are
+// the operator's to do, not commands run on the server.
 import { useState } from 'react';
 import { Box, Text } from 'ink';
 import { t } from '../../i18n.js';
 import type { FailureChoice } from '../../../model/interaction.js';
 import type { Plan, PlannedStep } from '../../../model/plan.js';
-import { choiceLabel, rollbackConfirmLines } from '../../../run/choices.js';
+import { choiceLabel, rollbackPointAt } from '../../../run/choices.js';
 import { SelectList } from '../../components/SelectList.js';
 import { YesNo } from '../../components/YesNo.js';
 import { Lines, para } from '../../lines.js';
 import { truncate } from '../../text.js';
 
+/** The question before a rollback starts, and its steps as they will be numbered. */
+function confirmLines(step: PlannedStep, plan: Plan): string[] {
+  const point = rollbackPointAt(step, plan);
+  if (!point) return [t('ui.failure.confirmRollbackAny')];
+  const manual = `[${t('ui.plan.manual')}] `;
+  return [
+    t('ui.failure.confirmRollback', { point: point.title }),
+    ...point.rollback.map((s, i) => `  ${String(i + 1).padStart(2)}. ${s.manual ? manual : ''}${s.title}`),
+  ];
+}
+
 export function FailurePanel({
   step,
   number,
+  rollback = false,
   error,
   choices,
   plan,
   width,
   height,
   onChoose,
+  onConfirming,
 }: {
   step: PlannedStep;
   number: number;
+  /** The failed step is one of a rollback's. */
+  rollback?: boolean;
   error: string;
   choices: FailureChoice[];
   plan: Plan;
   width: number;
   height: number;
   onChoose: (choice: FailureChoice) => void;
+  /** Told when the rollback's yes/no is shown or left, for the key help. */
+  onConfirming?: (confirming: boolean) => void;
 }) {
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirmingState] = useState(false);
+  const setConfirming = (value: boolean) => {
+    setConfirmingState(value);
+    onConfirming?.(value);
+  };
+  // A step a crash cut off (resume offers markDone) has not failed: the operator says how it ended.
+  const interrupted = choices.includes('markDone');
+  const headKey = interrupted ? 'ui.failure.interrupted' : rollback ? 'ui.failure.headRollback' : 'ui.failure.head';
   const head = (
-    <Text color="red" bold wrap="truncate-end">
-      {truncate(`✗ ${t('ui.failure.head', { number, title: step.title })}`, width)}
+    <Text color={interrupted ? 'yellow' : 'red'} bold wrap="truncate-end">
+      {truncate(`${interrupted ? '⚠' : '✗'} ${t(headKey, { number, title: step.title })}`, width)}
     </Text>
   );
   if (confirming) {
-    const [question = '', ...steps] = rollbackConfirmLines(step, plan);
+    const [question = '', ...steps] = confirmLines(step, plan);
     return (
       <Box flexDirection="column">
         {head}
@@ -48,7 +73,7 @@ export function FailurePanel({
     );
   }
   const room = Math.max(1, height - choices.length - 2);
-  const errorLines = para(error, width, { color: 'red' }, 2);
+  const errorLines = para(error, width, { color: interrupted ? 'yellow' : 'red' }, 2);
   // The end of an error is where the cause usually is.
   const shown = errorLines.length > room ? errorLines.slice(errorLines.length - room) : errorLines;
   return (

@@ -1,6 +1,8 @@
 // A manual step: the instructions (with the output of the step before, when it printed
 // any) and a checklist the operator ticks item by item; Enter confirms only once every item
-// is ticked. s stops the run here.
+// is ticked. s stops the run here; k skips a step the procedure calls optional, once y says so.
+// The wizard's own action awaiting an OK (delete-files, step.manual false) is shown the same
+// way, tagged as the plan tags it, with the action itself as the item to tick.
 import { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../../keys.js';
@@ -19,6 +21,9 @@ const FIXED_ROWS = 2;
 
 function content(step: PlannedStep, width: number, previous?: StepOutput) {
   const items = step.checklist && step.checklist.length > 0 ? step.checklist : [t('ui.manual.doneItem')];
+  const optional = step.skippable ? para(t('ui.manual.optional'), width, { color: 'yellow' }) : [];
+  // The question k asks takes the hint's place: room for the longer of the two.
+  const optionalRows = step.skippable ? Math.max(optional.length, wrap(t('ui.manual.skipAsk', { number: 99, title: step.title }), width).length) : 0;
   const instructions: Line[] = step.instructions ? para(step.instructions, width, {}, 2) : [];
   // The step before's output follows the instructions, in the same scrolled text: they say
   // what to check in it.
@@ -35,9 +40,14 @@ function content(step: PlannedStep, width: number, previous?: StepOutput) {
   // The status line wraps (Japanese ones are long): its rows are those of its longest form.
   const n = items.length;
   const statusRows = Math.max(
-    ...[t('ui.manual.progress', { done: n, total: n }), t('ui.manual.allTicked'), t('ui.manual.tickAll', { done: n, total: n })].map((x) => wrap(x, width).length),
+    ...[progressText(step, n, n), t('ui.manual.allTicked'), t('ui.manual.tickAll', { done: n, total: n })].map((x) => wrap(x, width).length),
   );
-  return { items, text, itemRows, belowRows: checklistRows + statusRows };
+  return { items, text, itemRows, optional, belowRows: checklistRows + statusRows + optionalRows };
+}
+
+function progressText(step: PlannedStep, done: number, total: number): string {
+  // "Tick each item when it is done" would ask for the wizard's own action to be done by hand.
+  return step.manual ? t('ui.manual.progress', { done, total }) : t('ui.manual.confirmProgress');
 }
 
 /** The least height it can do with: the title, a row of text and its marker, the checklist. */
@@ -60,6 +70,7 @@ export function ManualPanel({
   height,
   onConfirm,
   onStop,
+  onSkip,
 }: {
   step: PlannedStep;
   number: number;
@@ -69,8 +80,13 @@ export function ManualPanel({
   height: number;
   onConfirm: () => void;
   onStop: () => void;
+  /** Called only for a step the procedure calls optional (step.skippable). */
+  onSkip?: () => void;
 }) {
-  const { items, text, itemRows, belowRows } = content(step, width, previous);
+  const { items, text, itemRows, optional, belowRows } = content(step, width, previous);
+  const skip = step.skippable ? onSkip : undefined;
+  // k asks first: a skipped backup cannot be taken back once the run goes on.
+  const [asking, setAsking, askingRef] = useRefState(false);
   const [ticked, setTicked, tickedRef] = useRefState<boolean[]>(() => items.map(() => false));
   const [index, setIndex, indexRef] = useRefState(0);
   const once = useOnce();
@@ -86,15 +102,22 @@ export function ManualPanel({
   const position = scrollPosition(offset, textRows, text.length);
   const marker = offset + textRows >= text.length ? t('ui.manual.textEnd', { position }) : t('ui.manual.textMore', { position });
   useKeys((input, key) => {
+    if (askingRef.current) {
+      if (input === 'y' || input === 'Y') {
+        if (skip) once(skip);
+      } else if (input === 'n' || input === 'N' || key.escape || key.return) setAsking(false);
+      return;
+    }
     if (key.upArrow) setIndex((i) => Math.max(0, i - 1));
     else if (key.downArrow) setIndex((i) => Math.min(items.length - 1, i + 1));
     else if (input === ' ' || input === 'x') {
+      // Only the item under the cursor: Space then Down then Space must tick the first two,
+      // as every other checklist (and the terminal prompts) does.
       const at = indexRef.current;
-      const wasTicked = tickedRef.current[at] === true;
       setTicked((prev) => prev.map((v, i) => (i === at ? !v : v)));
       setNudge(false);
-      // Ticking moves on to the next item, so Space Space … walks down the list.
-      if (!wasTicked) setIndex((i) => Math.min(items.length - 1, i + 1));
+    } else if (input === 'k' && skip) {
+      setAsking(true);
     } else if (key.return) {
       if (tickedRef.current.every(Boolean)) once(onConfirm);
       else setNudge(true);
@@ -103,7 +126,7 @@ export function ManualPanel({
   return (
     <Box flexDirection="column">
       <Text color="yellow" bold wrap="truncate-end">
-        {truncate(`▸ ${String(number).padStart(2)}. [${t('ui.plan.manual')}] ${step.title}`, width)}
+        {truncate(`▸ ${String(number).padStart(2)}. [${t(step.manual ? 'ui.plan.manual' : 'ui.plan.auto')}] ${step.title}`, width)}
       </Text>
       <ScrollView lines={text} height={textRows} offset={offset} />
       {cut ? (
@@ -124,11 +147,12 @@ export function ManualPanel({
             ? t('ui.manual.tickAll', { done: count, total: items.length })
             : count === items.length
               ? t('ui.manual.allTicked')
-              : t('ui.manual.progress', { done: count, total: items.length }),
+              : progressText(step, count, items.length),
           width,
           nudge ? { color: 'red' } : { dim: true },
         )}
       />
+      {asking ? <Lines lines={para(t('ui.manual.skipAsk', { number, title: step.title }), width, { color: 'yellow', bold: true })} /> : <Lines lines={optional} />}
     </Box>
   );
 }

@@ -1,15 +1,17 @@
 // The run: finished steps above (✓ done, – skipped, ✗ failed), the running step with a
 // progress bar or a spinner and the tail of its output, or the prompt the executor waits on.
+// A rollback started after a failure is a phase of its own below the run's steps: a line
+// saying where it goes and how far it is, its steps numbered within it, its own count above.
 import { useCallback, useState } from 'react';
 import { Box, Text } from 'ink';
 import { t } from '../../i18n.js';
 import type { Plan } from '../../../model/plan.js';
-import { useRunState, type FinishedStep, type RunStore } from '../../bridge.js';
+import { useRunState, type FinishedStep, type RollbackState, type RunState, type RunStore } from '../../bridge.js';
 import { Frame, bodyColumns, bodyRows } from '../../components/Frame.js';
 import { ProgressBar, Spinner, progressText } from '../../components/Progress.js';
 import { Lines, para } from '../../lines.js';
 import { useTermSize } from '../../size.js';
-import { truncate } from '../../text.js';
+import { oneLine, truncate } from '../../text.js';
 import { DiffPanel, diffPanelRows } from './DiffPanel.js';
 import { FailurePanel } from './FailurePanel.js';
 import { ManualPanel, manualPanelMinRows, manualPanelRows } from './ManualPanel.js';
@@ -22,13 +24,63 @@ const MARK: Record<FinishedStep['status'], { mark: string; color: string }> = {
 
 function FinishedLine({ step, width }: { step: FinishedStep; width: number }) {
   const { mark, color } = MARK[step.status];
-  const status = step.status === 'done' ? '' : `  (${t(`ui.run.status.${step.status}`)}${step.detail ? `: ${step.detail}` : ''})`;
+  // One row each: a detail of several lines (an exit code, then the command's message) would
+  // push the screen past the terminal's height, and Ink then draws over its own lines.
+  const status = step.status === 'done' ? '' : `  (${t(`ui.run.status.${step.status}`)}${step.detail ? `: ${oneLine(step.detail)}` : ''})`;
   return (
     <Text wrap="truncate-end">
       <Text color={color}>{`${mark} `}</Text>
-      <Text>{truncate(`${String(step.number).padStart(2)}. ${step.title}${status}`, width - 2)}</Text>
+      <Text>{truncate(`${String(step.number).padStart(2)}. ${oneLine(step.title)}${status}`, width - 2)}</Text>
     </Text>
   );
+}
+
+function PhaseLine({ rollback, width }: { rollback: RollbackState; width: number }) {
+  const values = { point: rollback.title, done: rollback.done, total: rollback.total };
+  const text =
+    rollback.outcome === 'failed'
+      ? t('ui.run.rollbackFailed', values)
+      : t(rollback.outcome === 'done' ? 'ui.run.rolledBack' : 'ui.run.rollingBack', values);
+  return (
+    <Text bold color={rollback.outcome === 'failed' ? 'red' : 'yellow'} wrap="truncate-end">
+      {truncate(`↺ ${text}`, width)}
+    </Text>
+  );
+}
+
+export type StepRow = { kind: 'step'; step: FinishedStep } | { kind: 'earlier'; count: number } | { kind: 'phase' };
+
+/** How many rows the steps above the running one would take in full (the phase line too). */
+export function stepRowCount(state: Pick<RunState, 'finished' | 'rollback'>): number {
+  return state.finished.length + (state.rollback ? 1 : 0);
+}
+
+/**
+ * The rows above the running step, at most `rows`: the newest steps, and a line counting those
+ * not shown. In a rollback its line stays in view, with the rollback's steps below it, before
+ * any of the run's steps; where even those do not fit, the line comes first.
+ */
+export function stepRows(state: Pick<RunState, 'finished' | 'rollback'>, rows: number): StepRow[] {
+  const steps = (list: FinishedStep[]): StepRow[] => list.map((step) => ({ kind: 'step', step }));
+  const tail = (list: FinishedStep[], room: number): StepRow[] => {
+    if (list.length <= room) return steps(list);
+    if (room <= 0) return [];
+    const shown = room - 1;
+    return [{ kind: 'earlier', count: list.length - shown }, ...steps(list.slice(list.length - shown))];
+  };
+  if (rows <= 0) return [];
+  if (!state.rollback) return tail(state.finished, rows);
+  const run = state.finished.filter((f) => !f.rollback);
+  const back = state.finished.filter((f) => f.rollback);
+  if (run.length + 1 + back.length <= rows) return [...steps(run), { kind: 'phase' }, ...steps(back)];
+  // The run's steps give up their rows first, down to the line that counts them.
+  if (back.length + 2 <= rows) return [...tail(run, rows - 1 - back.length), { kind: 'phase' }, ...steps(back)];
+  return [{ kind: 'phase' }, ...tail(back, rows - 1)];
+}
+
+/** Whether a step is one of the rollback's (they are not the plan's steps). */
+function isRollbackStep(state: RunState, id: string): boolean {
+  return state.rollback !== undefined && id.startsWith(`${state.rollback.point}/`);
 }
 
 export function RunScreen({ store, plan, product }: { store: RunStore; plan: Plan; product: string }) {
@@ -40,14 +92,18 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
   // The diff whose end has been on screen (by its prompt's seq): from then on a accepts.
   const [readDiff, setReadDiff] = useState(-1);
   const onReadToEnd = useCallback(() => setReadDiff(prompt?.seq ?? -1), [prompt?.seq]);
+  // The failure whose rollback is being confirmed (by seq): its keys are yes/no.
+  const [confirming, setConfirming] = useState(-1);
   // A manual step right after an automatic one that printed something shows that output.
   const last = state.finished[state.finished.length - 1];
-  const previous = prompt?.kind === 'manual' && state.lastOutput && last?.id === state.lastOutput.id ? state.lastOutput : undefined;
+  // Not across the start of a rollback: the failed step's output says nothing about its first step.
+  const samePhase = last !== undefined && prompt !== undefined && Boolean(last.rollback) === isRollbackStep(state, prompt.step.id);
+  const previous = prompt?.kind === 'manual' && samePhase && state.lastOutput && last?.id === state.lastOutput.id ? state.lastOutput : undefined;
 
   let keys = t('ui.keys.run');
-  if (prompt?.kind === 'manual') keys = t('ui.keys.manual');
+  if (prompt?.kind === 'manual') keys = t(prompt.step.skippable ? 'ui.keys.manualSkip' : 'ui.keys.manual');
   else if (prompt?.kind === 'diff') keys = readDiff === prompt.seq ? t(prompt.review.readOnly ? 'ui.keys.diffRead' : 'ui.keys.diff') : t('ui.keys.diffUnread');
-  else if (prompt?.kind === 'failure') keys = t('ui.keys.select');
+  else if (prompt?.kind === 'failure') keys = t(confirming === prompt.seq ? 'ui.keys.yesno' : 'ui.keys.select');
   // After a first Ctrl-C the prompt's keys still work: the notice comes in addition to them.
   if (state.stop !== 'none') keys = prompt ? `${keys} · ${t('ui.keys.abort')}` : t('ui.keys.abort');
 
@@ -68,12 +124,10 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
           : Math.max(Math.floor(rows / 3), rows - (cur ? 2 + printed : 0));
   // The steps done give up their rows before a checklist is squeezed below its least height.
   const least = prompt?.kind === 'manual' ? manualPanelMinRows(prompt.step, width, previous) : 0;
-  const finishedRows = Math.max(0, Math.min(state.finished.length, wanted, rows - least));
-  const hidden = state.finished.length - finishedRows;
-  // With hidden steps, one of the finished rows (if any) says how many are not shown.
-  const finished = finishedRows === 0 ? [] : state.finished.slice(hidden > 0 ? hidden + 1 : 0);
-  const room = rows - finishedRows;
-  const number = prompt ? (plan.steps.findIndex((s) => s.id === prompt.step.id) + 1 || cur?.number || 0) : 0;
+  const above = stepRows(state, Math.max(0, Math.min(stepRowCount(state), wanted, rows - least)));
+  const room = rows - above.length;
+  // The number the step runs under (a rollback's steps are numbered within the rollback).
+  const number = prompt ? (cur?.step.id === prompt.step.id ? cur.number : plan.steps.findIndex((s) => s.id === prompt.step.id) + 1) : 0;
   const respond = store.respond.bind(store);
 
   let body = null;
@@ -88,6 +142,7 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
         height={room}
         onConfirm={() => respond(true)}
         onStop={() => respond(false)}
+        onSkip={() => respond('skip')}
       />
     );
   } else if (prompt?.kind === 'diff') {
@@ -109,12 +164,14 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
         key={prompt.seq}
         step={prompt.step}
         number={number}
+        rollback={isRollbackStep(state, prompt.step.id)}
         error={prompt.error}
         choices={prompt.choices}
         plan={plan}
         width={width}
         height={room}
         onChoose={(c) => respond(c)}
+        onConfirming={(yes) => setConfirming(yes ? prompt.seq : -1)}
       />
     );
   } else if (cur) {
@@ -145,18 +202,28 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
       </Box>
     );
   }
-  const doneCount = state.finished.filter((f) => f.status === 'done').length;
+  const doneCount = state.finished.filter((f) => f.status === 'done' && !f.rollback).length;
+  const rb = state.rollback;
+  const title = !rb ? 'ui.run.title' : rb.outcome === 'done' ? 'ui.run.titleRolledBack' : rb.outcome === 'failed' ? 'ui.run.titleRollbackFailed' : 'ui.run.titleRollback';
   return (
     <Frame
-      title={t('ui.run.title', { product })}
+      title={t(title, { product })}
       subject={product}
-      right={t('ui.run.count', { done: doneCount, total: state.total })}
+      // In a rollback the title says so, and the count is the rollback's.
+      right={rb ? t('ui.run.count', { done: rb.done, total: rb.total }) : t('ui.run.count', { done: doneCount, total: state.total })}
       keys={keys}
     >
-      {hidden > 0 && finishedRows > 0 ? <Text dimColor>{t('ui.run.earlier', { count: hidden + 1 })}</Text> : null}
-      {finished.map((f, i) => (
-        <FinishedLine key={`${i}:${f.id}`} step={f} width={width} />
-      ))}
+      {above.map((row, i) =>
+        row.kind === 'earlier' ? (
+          <Text key={`earlier:${i}`} dimColor>
+            {t('ui.run.earlier', { count: row.count })}
+          </Text>
+        ) : row.kind === 'phase' && rb ? (
+          <PhaseLine key="phase" rollback={rb} width={width} />
+        ) : row.kind === 'step' ? (
+          <FinishedLine key={`${i}:${row.step.id}`} step={row.step} width={width} />
+        ) : null,
+      )}
       <Box flexDirection="column" height={room} overflow="hidden">
         {body}
       </Box>
