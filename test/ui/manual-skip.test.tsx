@@ -34,8 +34,8 @@ function setup(plan: Plan, size = { columns: 80, rows: 24 }) {
 }
 
 const texts = {
-  en: { tag: '[manual] Back up the Version 6', key: 'k skip', hint: 'The procedure says this step is optional: k skips it', ask: 'Skip step 1 (Back up the Version 6 environment (recommended))?' },
-  ja: { tag: '[手作業] Back up the Version 6', key: 'k スキップ', hint: '手順書ではこのステップは任意です: k でスキップします', ask: 'ステップ 1 (Back up the Version 6 environment (recommended)) をスキップしますか?' },
+  en: { tag: '[manual] Back up the Version 6', key: 'k skip', hint: 'The procedure says this step is optional: k skips it', ask: 'Skip step 1 (Back up the Version 6 environment (recommended))?', askKeys: 'y skip the step · n or Esc back' },
+  ja: { tag: '[手作業] Back up the Version 6', key: 'k スキップ', hint: '手順書ではこのステップは任意です: k でスキップします', ask: 'ステップ 1 (Back up the Version 6 environment (recommended)) をスキップしますか?', askKeys: 'y ステップをスキップ · n または Esc 戻る' },
 };
 
 describe('an optional manual step on the run screen', () => {
@@ -52,9 +52,12 @@ describe('an optional manual step on the run screen', () => {
       expect(flat(frame)).toContain(flat(x.hint));
       await press(r, 'k');
       frame = await waitForFrame(r, (f) => flat(f).includes(flat(x.ask)));
+      // The key help then names the question's keys only, not the checklist's.
+      expect(flat(frame)).toContain(flat(x.askKeys));
+      expect(flat(frame)).not.toContain(flat(x.key));
       // n: back to the checklist, nothing answered.
       await press(r, 'n');
-      frame = await waitForFrame(r, (f) => flat(f).includes(flat(x.hint)));
+      frame = await waitForFrame(r, (f) => flat(f).includes(flat(x.hint)) && flat(f).includes(flat(x.key)));
       expect(flat(frame)).not.toContain(flat(x.ask));
       await press(r, 'k');
       await waitForFrame(r, (f) => flat(f).includes(flat(x.ask)));

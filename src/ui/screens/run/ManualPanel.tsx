@@ -71,6 +71,7 @@ export function ManualPanel({
   onConfirm,
   onStop,
   onSkip,
+  onAsking,
 }: {
   step: PlannedStep;
   number: number;
@@ -82,6 +83,8 @@ export function ManualPanel({
   onStop: () => void;
   /** Called only for a step the procedure calls optional (step.skippable). */
   onSkip?: () => void;
+  /** Whether the skip question is on screen: the key help then shows its keys only. */
+  onAsking?: (asking: boolean) => void;
 }) {
   const { items, text, itemRows, optional, belowRows } = content(step, width, previous);
   const skip = step.skippable ? onSkip : undefined;
@@ -105,7 +108,10 @@ export function ManualPanel({
     if (askingRef.current) {
       if (input === 'y' || input === 'Y') {
         if (skip) once(skip);
-      } else if (input === 'n' || input === 'N' || key.escape || key.return) setAsking(false);
+      } else if (input === 'n' || input === 'N' || key.escape || key.return) {
+        setAsking(false);
+        onAsking?.(false);
+      }
       return;
     }
     if (key.upArrow) setIndex((i) => Math.max(0, i - 1));
@@ -118,6 +124,7 @@ export function ManualPanel({
       setNudge(false);
     } else if (input === 'k' && skip) {
       setAsking(true);
+      onAsking?.(true);
     } else if (key.return) {
       if (tickedRef.current.every(Boolean)) once(onConfirm);
       else setNudge(true);

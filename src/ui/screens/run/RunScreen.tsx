@@ -94,6 +94,8 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
   const onReadToEnd = useCallback(() => setReadDiff(prompt?.seq ?? -1), [prompt?.seq]);
   // The failure whose rollback is being confirmed (by seq): its keys are yes/no.
   const [confirming, setConfirming] = useState(-1);
+  // The manual step whose skip is being asked (by seq): its keys are yes/no.
+  const [askingSkip, setAskingSkip] = useState(-1);
   // A manual step right after an automatic one that printed something shows that output.
   const last = state.finished[state.finished.length - 1];
   // Not across the start of a rollback: the failed step's output says nothing about its first step.
@@ -101,7 +103,7 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
   const previous = prompt?.kind === 'manual' && samePhase && state.lastOutput && last?.id === state.lastOutput.id ? state.lastOutput : undefined;
 
   let keys = t('ui.keys.run');
-  if (prompt?.kind === 'manual') keys = t(prompt.step.skippable ? 'ui.keys.manualSkip' : 'ui.keys.manual');
+  if (prompt?.kind === 'manual') keys = askingSkip === prompt.seq ? t('ui.keys.skipAsk') : t(prompt.step.skippable ? 'ui.keys.manualSkip' : 'ui.keys.manual');
   else if (prompt?.kind === 'diff') keys = readDiff === prompt.seq ? t(prompt.review.readOnly ? 'ui.keys.diffRead' : 'ui.keys.diff') : t('ui.keys.diffUnread');
   else if (prompt?.kind === 'failure') keys = t(confirming === prompt.seq ? 'ui.keys.yesno' : 'ui.keys.select');
   // After a first Ctrl-C the prompt's keys still work: the notice comes in addition to them.
@@ -143,6 +145,7 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
         onConfirm={() => respond(true)}
         onStop={() => respond(false)}
         onSkip={() => respond('skip')}
+        onAsking={(yes) => setAskingSkip(yes ? prompt.seq : -1)}
       />
     );
   } else if (prompt?.kind === 'diff') {
