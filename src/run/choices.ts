@@ -24,5 +24,6 @@ export function choiceLabel(choice: FailureChoice, step: PlannedStep, plan: Plan
 export function rollbackConfirmLines(step: PlannedStep, plan: Plan): string[] {
   const point = rollbackPointAt(step, plan);
   if (!point) return [t('run.choice.confirmRollbackAny')];
-  return [t('run.choice.confirmRollback', { point: point.title }), ...point.rollback.map((s, i) => `  ${i + 1}) ${s.title}`)];
+  const manual = `${t('run.choice.manualTag')} `;
+  return [t('run.choice.confirmRollback', { point: point.title }), ...point.rollback.map((s, i) => `  ${i + 1}) ${s.manual ? manual : ''}${s.title}`)];
 }
