@@ -55,6 +55,8 @@ async function refuseIfUnfinished(plan: Plan, logDir: string, root: string): Pro
 
 export function printPlanHeader(plan: Plan, say: (s: string) => void): void {
   say(t('run.cmd.header', { product: plan.product, steps: plan.steps.length, root: plan.root || '/', media: plan.media ?? '-' }));
+  // What was checked and found sound (verified packages, an order rule met) is evidence too.
+  for (const c of plan.checked ?? []) say(`  ${t('run.cmd.checked', { checked: c })}`);
   for (const w of plan.warnings) say(`  ${t('run.cmd.warning', { warning: w })}`);
 }
 

@@ -24,6 +24,10 @@ describe('run --product sharetask --yes on the sample server', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/finished: all 40 steps done/);
     expect(result.stdout).toMatch(/^Report: .*\.md$/m);
+    // Before the first step, what was checked: the packages matched the CD's list.
+    const first = result.stdout.indexOf('[1/40]');
+    expect(result.stdout.indexOf(`  checked: the packages match their SHA-256 checksums in ${join(sb.media, 'SHA256SUMS')}`)).toBeGreaterThan(-1);
+    expect(result.stdout.indexOf('  checked: the packages match')).toBeLessThan(first);
   });
 
   it('leaves the server upgraded', async () => {
