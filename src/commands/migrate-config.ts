@@ -140,7 +140,8 @@ async function verifyDb(opts: MigrateOptions, db: DbParams, dbEncoding: TextEnco
   findings.push(
     result.ok
       ? finding('info', 'verify.ok', { dbname: target.dbname, user: target.user, where: result.where, version: result.serverVersion })
-      : finding('error', 'verify.failed', { where: result.where, error: result.error }),
+      : // A system error (ENOTFOUND, ECONNREFUSED...) means no server answered; SQLSTATEs come from one.
+        finding('error', /^E[A-Z]+$/.test(result.code ?? '') || /timeout/i.test(result.error ?? '') ? 'verify.unreachable' : 'verify.failed', { where: result.where, error: result.error }),
   );
   return result;
 }

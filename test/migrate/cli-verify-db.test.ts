@@ -68,3 +68,17 @@ describe.skipIf(!findPgBin() && !process.env.CI)('--verify-db (a PostgreSQL serv
     expect(r.stdout).toContain('database "no_such_db" does not exist');
   });
 });
+
+describe('--verify-db where no server answers', () => {
+  test('says no server could be reached, not that the server said something; nothing written', async () => {
+    // Port 1 on the loopback: refused at once, with or without PostgreSQL on this machine.
+    const { dir, conf } = makeConf('dbhost = 127.0.0.1\ndbport = 1\ndbname = stask\ndbuser = stask\ndbpass = pw\n', PLAIN_SYSTEM_CONF);
+    const before = snapshotTree(dir);
+    const r = await runCli(['migrate-config', '--conf', conf, '--verify-db', '--apply', '--lang', 'en']);
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stdout + r.stderr).toContain('database check failed (127.0.0.1:1): no database server could be reached there: ');
+    expect(r.stdout + r.stderr).toContain('ECONNREFUSED');
+    expect(r.stdout + r.stderr).not.toContain('the server said');
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+});

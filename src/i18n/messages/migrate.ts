@@ -109,6 +109,7 @@ unexpected failure; 2 bad input, a conflict or a refusal (nothing written).
 
     'migrate.verify.ok': 'database check: logged in to {dbname} as {user} ({where}), PostgreSQL {version}',
     'migrate.verify.failed': 'database check failed ({where}): the server said: {error}',
+    'migrate.verify.unreachable': 'database check failed ({where}): no database server could be reached there: {error}',
     'migrate.verify.nothingWritten': 'nothing was written. Fix: correct db.conf (or the server), or run again without --verify-db',
 
     'migrate.report.dryRun': 'migrate-config {conf} (dry run: nothing is written; add --apply to write)',
@@ -229,6 +230,7 @@ SUID_METHOD = sudo、CUSTOM、ENABLE_USER_PREFS / USER_PREFS_DIR。--apply を�
 
     'migrate.verify.ok': 'データベース確認: {dbname} に {user} で接続できました ({where})、PostgreSQL {version}',
     'migrate.verify.failed': 'データベース確認に失敗しました ({where})。サーバーの応答: {error}',
+    'migrate.verify.unreachable': 'データベース確認に失敗しました ({where})。そこにデータベースサーバーへ接続できません: {error}',
     'migrate.verify.nothingWritten': '何も書き込んでいません。対処: db.conf (またはサーバー) を修正するか、--verify-db を付けずに実行してください',
 
     'migrate.report.dryRun': 'migrate-config {conf} (確認のみ: 書き込みません。書き込むには --apply を付けてください)',
