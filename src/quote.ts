@@ -1,6 +1,6 @@
 // Commands as people read them (plans, runbooks, logs, screens): each argument as a POSIX shell
-// would read it back, so a shown command can be copied. For display only: the wizard itself
-// never runs a command through a shell.
+// (or, for a step on Windows, cmd.exe) would read it back, so a shown command can be copied.
+// For display only: the wizard itself never runs a command through a shell.
 
 const SAFE_ARG = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
@@ -11,4 +11,14 @@ export function quoteArg(arg: string): string {
 
 export function quoteArgv(argv: readonly string[]): string {
   return argv.map(quoteArg).join(' ');
+}
+
+/** Arguments as cmd.exe passes them to a program intact: quoted only when needed, " doubled. */
+export function quoteCmdArgv(argv: readonly string[]): string {
+  return argv.map((a) => (/^[A-Za-z0-9_@+=:,.\\/-]+$/.test(a) ? a : `"${a.replace(/"/g, '""')}"`)).join(' ');
+}
+
+/** A command as the operator of its machine would type it: cmd.exe's quoting for a Windows step. */
+export function shownArgv(argv: readonly string[], on?: { windows?: true }): string {
+  return on?.windows ? quoteCmdArgv(argv) : quoteArgv(argv);
 }

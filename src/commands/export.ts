@@ -77,7 +77,7 @@ function answersLine(plan: NodePlan['plan']): string {
 async function exportAnsible(request: PlanRequest, def: Definition, out: string): Promise<string[]> {
   const nodes = await nodePlans(request, def);
   // The tasks are Linux modules and argv: a Windows plan would be run wrong, so none is written.
-  const windows = nodes.map((n) => windowsAnswers(def.id, n.plan.answers)).find((a) => a !== undefined);
+  const windows = nodes.map((n) => windowsAnswers(def, n.plan.answers)).find((a) => a !== undefined);
   if (windows !== undefined) throw new InputError(t('export.ansible.windows', { product: def.id, answers: windows }));
   const lang = getLang();
   const secrets = def.questions.filter((q) => q.secret === true).map((q) => ({ id: q.id, prompt: q.text[lang] }));

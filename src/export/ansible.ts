@@ -4,7 +4,7 @@
 import { stringify } from 'yaml';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/export.js';
-import type { Answers } from '../model/definition.js';
+import type { Answers, Definition } from '../model/definition.js';
 import type { Condition } from '../model/condition.js';
 import type { Plan } from '../model/plan.js';
 import { evalCondition } from '../plan/condition.js';
@@ -20,21 +20,15 @@ export interface NodePlan {
   plan: Plan;
 }
 
-/**
- * Answers under which a product's steps run on Windows: the tasks are Linux modules and argv
- * (command, lineinfile, become, printenv), so such a plan is refused rather than exported wrong.
- */
-const WINDOWS: Record<string, Condition> = {
-  groupmax: { q: 'platform', eq: 'windows' },
-  jobcenter: { q: 'cluster', in: ['mscs', 'windows-other'] },
-  clusterpro: { all: [{ q: 'component', eq: 'builder' }, { q: 'builder_os', eq: 'windows' }] },
-};
-
 const questionsOf = (c: Condition): string[] => ('all' in c ? c.all.flatMap(questionsOf) : 'any' in c ? c.any.flatMap(questionsOf) : 'not' in c ? questionsOf(c.not) : [c.q]);
 
-/** The answers that put the plan on Windows ("platform=windows"), or undefined when it is not. */
-export function windowsAnswers(product: string, answers: Answers): string | undefined {
-  const when = WINDOWS[product];
+/**
+ * The answers that put the plan on Windows ("platform=windows"; the definition's `windows`), or
+ * undefined when it is not: the tasks are Linux modules and argv (command, lineinfile, become,
+ * printenv), so such a plan is refused rather than exported wrong.
+ */
+export function windowsAnswers(def: Definition, answers: Answers): string | undefined {
+  const when = def.windows;
   if (when === undefined || !evalCondition(when, answers)) return undefined;
   return questionsOf(when)
     .map((q) => `${q}=${String(answers[q] ?? '')}`)

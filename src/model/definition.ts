@@ -280,6 +280,11 @@ export const DefinitionSchema = z
     restorePoints: z.array(RestorePointSchema).default([]),
     steps: z.array(StepSchema).min(1),
     next: z.array(NextSchema).default([]),
+    /**
+     * The answers under which the steps run on Windows (commands read by cmd.exe, Windows paths):
+     * commands are then shown in cmd.exe's quoting, and no Ansible playbook (Linux modules) is made.
+     */
+    windows: ConditionSchema.optional(),
   })
   .strict();
 

@@ -19,6 +19,8 @@ export interface PlannedStep {
   allowFailure: boolean;
   skippable: boolean;
   runsOn?: string;
+  /** It runs on Windows (the plan's `windows`): its commands are shown in cmd.exe's quoting. */
+  windows?: true;
   check?: string;
   /** The resolved kind-specific fields of the definition's step (paths under --root). */
   params: Record<string, unknown>;
@@ -53,4 +55,6 @@ export interface Plan {
   restorePoints: PlannedRestorePoint[];
   /** What to do after this run, elsewhere (the next node's part); absent when nothing is, and in older journals. */
   next?: string[];
+  /** The steps run on Windows (the definition's `windows` holds): commands are shown as cmd.exe reads them. */
+  windows?: true;
 }

@@ -94,11 +94,16 @@ export function buildPlan(def: Definition, answers: Answers, facts: Facts, lang:
   const checked = checkAnswers(def, answers, lang);
   const tpl: TemplateContext = { root: facts.root, answers: checked, mediaFiles: facts.mediaFiles, vars: selectVars(def.vars, checked) };
   const ctx: StepContext = { def, lang, tpl, hasServiceCommand: facts.hasServiceCommand };
-  const steps = planSteps(def.steps, ctx, checked, lang, '');
+  const windows = def.windows !== undefined && evalCondition(def.windows, checked);
+  const onWindows = (list: PlannedStep[]): PlannedStep[] => (windows ? list.map((s) => ({ ...s, windows: true as const })) : list);
+  const steps = onWindows(planSteps(def.steps, ctx, checked, lang, ''));
 
   // Only the restore points this plan can reach: the others may need answers it does not have.
   const used = new Set(steps.map((s) => s.restorePoint).filter((id): id is string => id !== undefined));
-  const restorePoints = def.restorePoints.filter((rp) => used.has(rp.id)).map((rp) => planRestorePoint(rp, ctx, checked, lang));
+  const restorePoints = def.restorePoints
+    .filter((rp) => used.has(rp.id))
+    .map((rp) => planRestorePoint(rp, ctx, checked, lang))
+    .map((rp) => ({ ...rp, rollback: onWindows(rp.rollback) }));
 
   const blockers: Blocker[] = [];
   const ruleWarnings: string[] = [];
@@ -155,5 +160,6 @@ export function buildPlan(def: Definition, answers: Answers, facts: Facts, lang:
     ...(ruleChecked.length + generic.checked.length === 0 ? {} : { checked: [...ruleChecked, ...generic.checked] }),
     restorePoints,
     ...(next.length === 0 ? {} : { next }),
+    ...(windows ? { windows: true as const } : {}),
   };
 }

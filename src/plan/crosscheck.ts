@@ -203,6 +203,7 @@ export function crossCheck(def: Definition, knownDetectors?: ReadonlySet<string>
     if (n.when !== undefined) checkCondition(n.when, ['next', i, 'when'], questions);
     walk({ text: n.text }, ['next', i]);
   });
+  if (def.windows !== undefined) checkCondition(def.windows, ['windows'], questions);
   return issues;
 }
 

@@ -5,7 +5,7 @@ import type { Detection } from '../model/facts.js';
 import type { Plan, PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
-import { quoteArgv } from '../quote.js';
+import { shownArgv } from '../quote.js';
 
 function show(value: unknown): string {
   if (Array.isArray(value)) return value.map(show).join(', ');
@@ -71,7 +71,7 @@ function stepLines(step: PlannedStep, n: number, width: number): string[] {
   const lines = [step.manual ? `${head}  ${t('plan.fmt.manual')}` : head];
   const cwd = step.params.cwd;
   if (typeof cwd === 'string') lines.push(`${pad}${t('plan.fmt.cwd', { cwd })}`);
-  for (const argv of step.commands ?? []) lines.push(`${pad}$ ${quoteArgv(argv)}`);
+  for (const argv of step.commands ?? []) lines.push(`${pad}$ ${shownArgv(argv, step)}`);
   for (const line of describeParams(step)) lines.push(`${pad}${line}`);
   if (step.instructions !== undefined) lines.push(`${pad}${step.instructions}`);
   for (const item of step.checklist ?? []) lines.push(`${pad}[ ] ${item}`);

@@ -5,7 +5,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { KilledByOperator, now, output, record, type StepContext } from './context.js';
 import { materializeSecrets } from './secret-files.js';
-import { quoteArgv } from '../quote.js';
+import { quoteArgv, shownArgv } from '../quote.js';
 
 export interface CommandResult {
   exitCode: number | null;
@@ -30,7 +30,7 @@ export interface RunOptions {
 export async function runCommand(ctx: StepContext, step: PlannedStep, argv: string[], opts: RunOptions = {}): Promise<CommandResult> {
   const started = Date.now();
   const redirect = opts.stdoutFile ? ` > ${opts.stdoutFile}` : '';
-  const shown = quoteArgv(argv);
+  const shown = shownArgv(argv, step);
   // The log always gets the command line (with its cwd); the screen only when not quiet.
   if (opts.quiet || opts.cwd) ctx.journal?.log(`[${step.id}] $ ${shown}${redirect}${opts.cwd ? `   (cwd ${opts.cwd})` : ''}`);
   if (!opts.quiet) {

@@ -11,7 +11,7 @@ import '../i18n/messages/report.js';
 import '../i18n/messages/run.js';
 import { lastStepEnds, type JournalRecord, type RunFiles } from './journal.js';
 import type { Redactor } from './redact.js';
-import { quoteArgv } from '../quote.js';
+import { shownArgv } from '../quote.js';
 import { rollbackCommand, runPlace } from './summary.js';
 
 type Ev<K extends JournalEvent['type']> = Extract<JournalEvent, { type: K }>;
@@ -128,7 +128,7 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
 
   out.push(`## ${tr('run.report.commands')}`, '', `| ${tr('run.report.step')} | ${tr('run.report.command')} | ${tr('run.report.exit')} | ${tr('run.report.seconds')} |`, '|---|---|---|---|');
   for (const c of of(events, 'command')) {
-    out.push(`| ${cell(c.step)} | \`${cell(quoteArgv(c.argv))}\` | ${c.exitCode ?? c.signal ?? '?'} | ${(c.durationMs / 1000).toFixed(1)} |`);
+    out.push(`| ${cell(c.step)} | \`${cell(shownArgv(c.argv, plan))}\` | ${c.exitCode ?? c.signal ?? '?'} | ${(c.durationMs / 1000).toFixed(1)} |`);
   }
   out.push('');
   return out.join('\n');

@@ -2,7 +2,7 @@
 // commands to continue or to go back.
 import type { Plan } from '../model/plan.js';
 import { t } from '../i18n/index.js';
-import { quoteArgv } from '../quote.js';
+import { quoteArgv, quoteCmdArgv } from '../quote.js';
 import '../i18n/messages/run.js';
 import { DEFAULT_LOG_DIR, type JournalRecord } from './journal.js';
 import { restorePointAt } from '../plan/restore-point.js';
@@ -30,11 +30,6 @@ export function runPlace(record: Pick<JournalRecord, 'envPrefix'>, root: string,
 
 export function placeArgs(p: Place): string[] {
   return [...(p.root ? ['--root', p.root] : []), ...(p.logDir !== DEFAULT_LOG_DIR ? ['--log-dir', p.logDir] : [])];
-}
-
-/** Arguments as cmd.exe passes them to node.exe intact: quoted only when needed, " doubled. */
-function quoteCmdArgv(argv: readonly string[]): string {
-  return argv.map((a) => (/^[A-Za-z0-9_@+=:,.\\/-]+$/.test(a) ? a : `"${a.replace(/"/g, '""')}"`)).join(' ');
 }
 
 /**

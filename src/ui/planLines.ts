@@ -6,7 +6,7 @@ import '../i18n/messages/runs-on.js';
 import type { Plan, PlannedStep } from '../model/plan.js';
 import { blank, commandPara, para, type Line } from './lines.js';
 import { handlers } from '../run/steps/index.js';
-import { quoteArgv } from '../quote.js';
+import { shownArgv } from '../quote.js';
 import { maskSecrets } from './text.js';
 
 function describeStep(step: PlannedStep): string[] {
@@ -33,7 +33,7 @@ export function stepLines(step: PlannedStep, number: number, plan: Plan, width: 
   const cwd = typeof step.params.cwd === 'string' ? step.params.cwd : undefined;
   const stdout = typeof step.params.stdout === 'string' ? step.params.stdout : undefined;
   for (const argv of step.commands ?? []) {
-    const shown = `${quoteArgv(argv)}${stdout ? ` > ${quoteArgv([stdout])}` : ''}`;
+    const shown = `${shownArgv(argv, step)}${stdout ? ` > ${shownArgv([stdout], step)}` : ''}`;
     lines.push(...commandPara(maskSecrets(shown, secrets), width, {}, 5, { text: '$ ', color: 'cyan' }));
   }
   if (cwd && step.commands) body(t('ui.plan.cwd', { dir: cwd }), { dim: true });

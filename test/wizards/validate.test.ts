@@ -49,6 +49,11 @@ describe('checkDefinitionText', () => {
     expect(problems(text)).toEqual(['wizards/x.yaml:16: steps[0].when: the condition refers to a question "platfrom" that does not exist']);
   });
 
+  it("the condition that puts the steps on Windows is checked like a step's", () => {
+    expect(problems(base.replace('steps:\n', 'windows: { q: component, eq: server }\nsteps:\n'))).toEqual([]);
+    expect(problems(base.replace('steps:\n', 'windows: { q: platfrom, eq: windows }\nsteps:\n'))).toEqual(['wizards/x.yaml:13: windows: the condition refers to a question "platfrom" that does not exist']);
+  });
+
   it('a choice that the question does not offer', () => {
     const text = base.replace('    kind: command\n', '    kind: command\n    when: { q: component, eq: agent }\n');
     expect(problems(text)).toEqual(['wizards/x.yaml:16: steps[0].when: "agent" is not a choice of the question "component" (server)']);

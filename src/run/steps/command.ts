@@ -8,7 +8,7 @@ import '../../i18n/messages/jobcenter.js';
 import { output, StepFailure, type StepContext, type StepHandler } from '../context.js';
 import { argvList, optStr } from '../params.js';
 import { describeFailure, runCommand } from '../proc.js';
-import { quoteArgv } from '../../quote.js';
+import { shownArgv } from '../../quote.js';
 
 /** A relative stdout file is kept in the run's log dir, beside the journal and the report. */
 function outputFile(file: string | undefined, ctx: StepContext): string | undefined {
@@ -30,7 +30,7 @@ export const command: StepHandler = {
       const why = describeFailure(argv, r);
       if (!step.allowFailure) throw new StepFailure(why);
       output(ctx, step, t('run.allowedFailure', { reason: why.split('\n')[0] ?? '' }));
-      ignored.push(quoteArgv(argv));
+      ignored.push(shownArgv(argv, step));
     }
     // Named in the step's detail, so the report says where the output is (e.g. settings to re-enter).
     const saved = stdoutFile ? t('run.stdoutSaved', { file: stdoutFile }) : undefined;
@@ -40,6 +40,6 @@ export const command: StepHandler = {
   describe(step) {
     const cwd = optStr(step, 'cwd');
     const out = optStr(step, 'stdout');
-    return argvList(step).map((argv) => `$ ${quoteArgv(argv)}${out ? ` > ${out}` : ''}${cwd ? `   (cwd ${cwd})` : ''}`);
+    return argvList(step).map((argv) => `$ ${shownArgv(argv, step)}${out ? ` > ${out}` : ''}${cwd ? `   (cwd ${cwd})` : ''}`);
   },
 };

@@ -8,7 +8,7 @@ import type { PlannedStep } from '../../model/plan.js';
 import { KilledByOperator, output, progress, StepFailure, type StepContext, type StepHandler } from '../context.js';
 import { optNum } from '../params.js';
 import { describeFailure, runCommand } from '../proc.js';
-import { quoteArgv } from '../../quote.js';
+import { quoteArgv, shownArgv } from '../../quote.js';
 
 interface Spec {
   argv?: string[];
@@ -166,7 +166,7 @@ export const verify: StepHandler = {
   describe(step) {
     const s = spec(step);
     const parts: string[] = [];
-    if (s.argv) parts.push(`$ ${quoteArgv(s.argv)}   (${t('run.verify.describeExit', { code: s.expectExit ?? 0 })})`);
+    if (s.argv) parts.push(`$ ${shownArgv(s.argv, step)}   (${t('run.verify.describeExit', { code: s.expectExit ?? 0 })})`);
     if (s.expectOutput) parts.push(t('run.verify.describeMatch', { pattern: s.expectOutput.source }));
     if (s.rejectOutput) parts.push(t('run.verify.describeReject', { pattern: s.rejectOutput.source }));
     if (s.expectEach) parts.push(t('run.verify.describeEach', { names: labels(s.expectEach) }));
