@@ -17,6 +17,9 @@ export type JournalEvent =
   | { type: 'step-end'; time: string; step: string; status: 'done' | 'skipped' | 'failed'; durationMs: number; detail?: string }
   | { type: 'written'; time: string; step: string; file: string; backup?: string }
   | { type: 'rollback'; time: string; point: string; status: 'start' | 'done' | 'failed' }
-  /** declined: the operator did not accept the step (a checkpoint, a diff): nothing of it ran. */
-  | { type: 'interrupted'; time: string; step?: string; reason: string; declined?: true }
+  /**
+   * declined: the operator did not accept the step (a checkpoint, a diff): nothing of it ran.
+   * between: the run stopped (Ctrl-C) before step started; the one before it had ended.
+   */
+  | { type: 'interrupted'; time: string; step?: string; reason: string; declined?: true; between?: true }
   | { type: 'run-end'; time: string; status: 'done' | 'stopped' | 'failed' | 'rolled-back'; report?: string };

@@ -43,7 +43,7 @@ export async function continueRun(s: Session, from: number): Promise<RunResult> 
   for (let i = from; i < plan.steps.length; i++) {
     const step = plan.steps[i] as PlannedStep;
     if (s.options.signal?.aborted) {
-      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.reason') });
+      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.reason'), between: true });
       return finish(s, 'stopped', { reason: 'interrupted', step: step.id });
     }
     const ended = await runStep(s, step, i);

@@ -143,8 +143,8 @@ function sinceLastStart(events: readonly JournalEvent[], end: number): JournalEv
 
 const isRollbackStart = (e: JournalEvent): boolean => e.type === 'rollback' && e.status === 'start';
 
-/** The stop between steps after the first Ctrl-C, as the executor and rollback journal it (in either language). */
-const betweenStepsReasons = (): string[] => (['en', 'ja'] as const).map((lang) => t('run.interrupt.reason', {}, lang));
+/** A stop between steps after the first Ctrl-C: marked so, or (journals before the mark) by its reason in either language. */
+const betweenSteps = (e: Ev<'interrupted'>): boolean => e.between === true || (['en', 'ja'] as const).some((lang) => t('run.interrupt.reason', {}, lang) === e.reason);
 
 /**
  * One interruption in words. The stop after the first Ctrl-C is journaled with the step that
@@ -158,7 +158,7 @@ function interruption(events: readonly JournalEvent[], at: number, e: Ev<'interr
   // A step begun by an earlier process and never ended (resume stopped on it): not a between-steps stop.
   let halfRun = false;
   for (const x of before) if ((x.type === 'step-start' || x.type === 'step-end') && x.step === step) halfRun = x.type === 'step-start';
-  const between = !e.declined && !part.some((x) => x.type === 'step-start' && x.step === step) && (!halfRun || betweenStepsReasons().includes(e.reason));
+  const between = !e.declined && !part.some((x) => x.type === 'step-start' && x.step === step) && (!halfRun || betweenSteps(e));
   if (!between) return `${e.reason} — ${stepRef(step)}`;
   const finished = part.reverse().find((x): x is Ev<'step-end'> => x.type === 'step-end');
   return finished ? tr('run.report.stoppedAfter', { done: stepRef(finished.step), next: stepRef(step) }) : tr('run.report.stoppedBefore', { next: stepRef(step) });

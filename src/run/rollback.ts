@@ -81,7 +81,7 @@ export async function rollbackTo(s: Session, pointId: string): Promise<RunResult
     const step: PlannedStep = { ...(point.rollback[i] as PlannedStep), id: `${point.id}/${(point.rollback[i] as PlannedStep).id}` };
     if (earlier.has(step.id)) continue;
     if (s.options.signal?.aborted) {
-      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.reason') });
+      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.reason'), between: true });
       s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'failed' });
       return finish(s, 'stopped', { reason: 'interrupted', step: step.id });
     }
