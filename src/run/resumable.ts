@@ -9,7 +9,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/args.js';
 import { bootId } from './boot-id.js';
 import { doneSteps, lastRunEnd, listJournals, type JournalRecord } from './journal.js';
-import { selfCommand } from './summary.js';
+import { rollbackCommand, runPlace, selfCommand } from './summary.js';
 
 export interface ResumePoint {
   record: JournalRecord;
@@ -28,9 +28,13 @@ export function isFinished(record: JournalRecord): boolean {
   return end !== undefined && (end.status === 'done' || end.status === 'rolled-back');
 }
 
-export function resumePointOf(record: JournalRecord): ResumePoint {
+/** `place`: where the run was found, so that the command to finish a rollback names it in full. */
+export function resumePointOf(record: JournalRecord, place?: { root: string; logDir: string }): ResumePoint {
   const rollback = record.events.find((e) => e.type === 'rollback');
-  if (rollback && rollback.type === 'rollback') throw new InputError(t('run.resume.afterRollback', { runId: record.runId, point: rollback.point, command: selfCommand(['rollback']) }));
+  if (rollback && rollback.type === 'rollback') {
+    const command = place ? rollbackCommand({ ...runPlace(record, place.root, place.logDir), unattended: false }, rollback.point) : selfCommand(['rollback']);
+    throw new InputError(t('run.resume.afterRollback', { runId: record.runId, point: rollback.point, command }));
+  }
   const done = doneSteps(record.events);
   const steps = record.plan.steps;
   let next = steps.findIndex((s) => !done.has(s.id));
@@ -97,7 +101,7 @@ export async function findResumable(logDir: string, root: string): Promise<Resum
   const journals = await listJournals(logDir);
   const open = journals.filter((r) => !isFinished(r));
   const mine = open.find((r) => sameRoot(r.plan.root, root));
-  if (mine) return resumePointOf(mine);
+  if (mine) return resumePointOf(mine, { root, logDir });
   if (open.length > 0) {
     const other = open[0] as JournalRecord;
     throw new InputError(t('run.resume.otherRoot', { runId: other.runId, root: other.plan.root || '/', given: root || '/' }));

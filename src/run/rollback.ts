@@ -61,12 +61,17 @@ export function describeRollback(point: PlannedRestorePoint): string[] {
   return lines;
 }
 
-/** Steps finished by an earlier attempt at this rollback that did not complete. */
+/**
+ * Steps finished by the earlier attempts at this rollback since it last completed: a failed or
+ * stopped attempt (journaled 'failed') keeps what it finished, and so does the attempt after it.
+ */
 function finishedInUnfinishedAttempt(events: readonly JournalEvent[], point: string): Set<string> {
   let attempt: Set<string> | undefined;
   for (const e of events) {
-    if (e.type === 'rollback' && e.point === point) attempt = e.status === 'start' ? new Set() : undefined;
-    else if (attempt && e.type === 'step-end' && e.status !== 'failed' && e.step.startsWith(`${point}/`)) attempt.add(e.step);
+    if (e.type === 'rollback' && e.point === point) {
+      if (e.status === 'start') attempt ??= new Set();
+      else if (e.status === 'done') attempt = undefined;
+    } else if (attempt && e.type === 'step-end' && e.status !== 'failed' && e.step.startsWith(`${point}/`)) attempt.add(e.step);
   }
   return attempt ?? new Set();
 }
