@@ -78,7 +78,8 @@ export async function resume(point: ResumePoint, interaction: Interaction, optio
           : action === 'markDone'
             ? t('run.resume.markedDone')
             : t(action === 'skipStep' ? 'kinds.resume.skipStep' : 'kinds.resume.skipped', { by });
-      const status = action === 'done' ? 'done' : 'skipped';
+      // "It completed" is done, on the operator's word (journaled with the confirmation above).
+      const status = action === 'done' || action === 'markDone' ? 'done' : 'skipped';
       s.journal.append({ type: 'step-end', time: now(), step: step.id, status, durationMs: 0, detail });
       interaction.onStepEnd?.(step, status, detail);
       from += 1;
