@@ -37,10 +37,15 @@ export async function run(args: string[]): Promise<number> {
   const next = plan.steps[point.next];
   // Besides the interrupted step, --skip-step may name the step the run stopped at when the
   // procedure calls it optional: its failure (an nqsstop finding no daemon) is otherwise a dead end without the screens.
-  const optionalSkip = o['skip-step'] !== undefined && !point.halfRun && next?.id === o['skip-step'] && next.skippable;
+  const atNext = (id: string | undefined): boolean => id !== undefined && !point.halfRun && next?.id === id;
+  const optionalSkip = atNext(o['skip-step']) && next?.skippable === true;
+  // The step the run stopped at, not optional: it cannot be skipped, and it is run again anyway.
+  if (atNext(o['skip-step']) && !optionalSkip) {
+    throw new InputError(t('run.resume.notOptional', { step: next?.id ?? '-', command: resumeCommand(runPlace(point.record, root, logDir)) }));
+  }
   for (const id of [o['rerun-step'], o['skip-step']]) {
-    if (id !== undefined && id !== point.halfRun?.step.id && !optionalSkip) {
-      throw new InputError(t('run.resume.notHalfRun', { step: id, half: point.halfRun?.step.id ?? '-' }));
+    if (id !== undefined && id !== point.halfRun?.step.id && !optionalSkip && !atNext(id)) {
+      throw new InputError(t(point.halfRun ? 'run.resume.notHalfRun' : 'run.resume.noHalfRun', { step: id, half: point.halfRun?.step.id ?? '-', next: next?.id ?? '-' }));
     }
   }
   say(t('run.resume.found', { runId: point.record.runId, product: plan.product, done: point.next, total: plan.steps.length, next: next ? `${next.id}: ${next.title}` : '-' }));

@@ -40,5 +40,6 @@ export interface Interaction {
   onStepStart?(step: PlannedStep, index: number, total: number): void;
   onOutput?(step: PlannedStep, chunk: string): void;
   onProgress?(step: PlannedStep, progress: Progress): void;
-  onStepEnd?(step: PlannedStep, status: 'done' | 'skipped' | 'failed', detail?: string): void;
+  /** declined: the operator did not accept it (a checkpoint, a diff); nothing of it ran and the run stops (journaled as failed). */
+  onStepEnd?(step: PlannedStep, status: 'done' | 'skipped' | 'failed' | 'declined', detail?: string): void;
 }

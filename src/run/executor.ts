@@ -67,10 +67,11 @@ export async function runStep(s: Session, step: PlannedStep, index: number): Pro
   s.journal.append({ type: 'step-start', time: now(), step: step.id });
   s.journal.log(t('run.log.stepStart', { id: step.id, title: step.title, n: index + 1, total: s.plan.steps.length }));
   const started = Date.now();
-  const end = (status: 'done' | 'skipped' | 'failed', detail?: string): void => {
+  // A declined step is journaled as failed (resume asks it again) and shown as declined, not as a failure.
+  const end = (status: 'done' | 'skipped' | 'failed', detail?: string, shown: 'declined' | undefined = undefined): void => {
     s.journal.append({ type: 'step-end', time: now(), step: step.id, status, durationMs: Date.now() - started, ...(detail ? { detail } : {}) });
-    s.journal.log(t('run.log.stepEnd', { id: step.id, status, detail: detail ?? '' }).trimEnd());
-    s.interaction.onStepEnd?.(step, status, detail);
+    s.journal.log(t('run.log.stepEnd', { id: step.id, status: shown ?? status, detail: detail ?? '' }).trimEnd());
+    s.interaction.onStepEnd?.(step, shown ?? status, detail);
   };
   for (;;) {
     let outcome: StepOutcome;
@@ -102,7 +103,8 @@ export async function runStep(s: Session, step: PlannedStep, index: number): Pro
       if (choice === 'rollback' && point) return rollbackTo(s, point);
       return finish(s, 'failed', { reason: 'failure', step: step.id, error: message });
     }
-    end(outcome.status === 'skipped' && outcome.stopRun === 'declined' ? 'failed' : outcome.status, outcome.detail);
+    const declined = outcome.status === 'skipped' && outcome.stopRun === 'declined';
+    end(declined ? 'failed' : outcome.status, outcome.detail, declined ? 'declined' : undefined);
     if (outcome.stopRun === 'reboot') {
       s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.reboot') });
       return finish(s, 'stopped', { reason: 'reboot', step: step.id });

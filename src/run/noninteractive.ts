@@ -78,7 +78,7 @@ export class NonInteractive implements Interaction {
     this.line(`    .. ${tenth * 10}% (${amount})`);
   }
 
-  onStepEnd(_step: PlannedStep, status: 'done' | 'skipped' | 'failed', detail?: string): void {
+  onStepEnd(_step: PlannedStep, status: 'done' | 'skipped' | 'failed' | 'declined', detail?: string): void {
     const word = t(`run.ni.status.${status}`);
     this.line(`    ${word}${detail ? `: ${detail.split('\n')[0]}` : ''}`);
   }

@@ -6,7 +6,7 @@ import type { DiffReview, FailureChoice, Interaction, Progress } from '../model/
 import type { PlannedRestorePoint, PlannedStep } from '../model/plan.js';
 import { maskSecrets, scrub } from './text.js';
 
-export type StepStatus = 'done' | 'skipped' | 'failed';
+export type StepStatus = 'done' | 'skipped' | 'failed' | 'declined';
 
 export interface FinishedStep {
   id: string;

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.js';
 import { runCli } from '../helpers/cli.js';
 import { groupmaxSandbox } from '../helpers/groupmax-sandbox.js';
+import type { DiffReview, Interaction } from '../../src/model/interaction.js';
+import type { PlannedStep } from '../../src/model/plan.js';
 import { execute } from '../../src/run/executor.js';
+import { NonInteractive } from '../../src/run/noninteractive.js';
 import { plan as planOf, Recorder, step, tempDir } from '../run/ctx.js';
 
 describe('resume of a run stopped at a checkpoint', () => {
@@ -49,5 +52,45 @@ describe('resume of a run stopped at a checkpoint', () => {
     expect(r.stdout).toContain('step migrate-conf was not accepted when the run stopped, and nothing of it was done: it is asked again');
     expect(r.stdout).not.toContain('was interrupted');
     expect(readFileSync(join(conf, 'system.conf'), 'utf8')).toBe('LOG_LEVEL = info\n');
+  });
+
+  it('a declined change is said as not accepted, not as FAILED, while the journal keeps it for resume', async () => {
+    const dir = tempDir('uw-declined-words-');
+    const conf = join(dir, 'conf');
+    mkdirSync(conf);
+    writeFileSync(join(conf, 'db.conf'), 'dbhost = localhost\ndbport = 5432\ndbname = stask\ndbuser = stask\ndbpass = pw\nsslmode = disable\n');
+    writeFileSync(join(conf, 'system.conf'), 'LOG_LEVEL = info\n');
+    writeFileSync(join(dir, 'sudoers'), 'root ALL=(ALL) ALL\n', { mode: 0o440 });
+    const out: string[] = [];
+    // The terminal's driver, answering No at the diff (as the operator at resume's prompt).
+    class Declining extends NonInteractive implements Interaction {
+      override async reviewDiff(_s: PlannedStep, _r: DiffReview): Promise<boolean> {
+        return false;
+      }
+    }
+    const migrate = step('migrate-config', { migrator: 'sharetask-db', options: { conf, sudoers: join(dir, 'sudoers') } }, { id: 'migrate-conf' });
+    const r = await execute(planOf([migrate]), new Declining((s) => void out.push(s)), { logDir: join(dir, 'log'), root: '' });
+    expect(r).toMatchObject({ status: 'stopped', reason: 'declined' });
+    const text = out.join('');
+    expect(text).toContain('NOT ACCEPTED (the run stops here): the change of');
+    expect(text).not.toContain('FAILED');
+    const ends = readFileSync(r.files!.journal, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; status?: string }).filter((e) => e.type === 'step-end');
+    expect(ends.map((e) => e.status)).toEqual(['failed']);
+  });
+
+  it('--skip-step of a failed step the procedure does not call optional is refused, saying how to go on', async () => {
+    const dir = tempDir('uw-not-optional-');
+    const logDir = join(dir, 'log');
+    const failing = step('command', {}, { id: 'start-httpd', commands: [['perl', '-e', 'exit 3']] });
+    const first = await execute(planOf([failing]), new Recorder(), { logDir, root: '' });
+    expect(first.status).toBe('failed');
+    const r = await runCli(['resume', '--yes', '--skip-step', 'start-httpd', '--log-dir', logDir, '--lang', 'en']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('--skip-step start-httpd: the procedure does not call this step optional, so it cannot be skipped. Fix the cause, then continue (the step is run again):');
+    expect(r.stderr).toContain(`upgrade-wizard resume --yes --log-dir ${logDir}`);
+    expect(r.stderr).not.toContain('(-)');
+    // --rerun-step of that step is what a plain resume does: accepted.
+    const again = await runCli(['resume', '--yes', '--rerun-step', 'start-httpd', '--log-dir', logDir, '--lang', 'en']);
+    expect(again.stderr).not.toContain('can be named');
   });
 });

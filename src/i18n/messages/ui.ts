@@ -85,6 +85,7 @@ export const uiMessages = {
     'ui.run.status.done': 'done',
     'ui.run.status.skipped': 'skipped',
     'ui.run.status.failed': 'failed',
+    'ui.run.status.declined': 'not accepted: the run stops here',
     'ui.run.stopping': 'Stopping after this step… press Ctrl-C again to abort now.',
     'ui.run.aborting': 'Aborting now…',
 
@@ -216,7 +217,7 @@ Nothing outside that directory is touched.
     'ui.welcome.found': 'このマシンで見つかったもの:',
     'ui.welcome.nothingFound': '何も検出できませんでした。質問にはご自身で回答してください。',
     'ui.welcome.evidence': '根拠: {evidence}',
-    'ui.welcome.resumeFound': '中断された {product} の実行が見つかりました: {total} ステップ中 {done} ステップ完了。',
+    'ui.welcome.resumeFound': '中断された「{product}」の実行が見つかりました: {total} ステップ中 {done} ステップ完了。',
     'ui.welcome.resumeNext': '次のステップ: {step}',
     'ui.welcome.startedAt': '実行開始 {time}。',
     'ui.welcome.resumeIt': '中断された実行を再開する',
@@ -258,6 +259,7 @@ Nothing outside that directory is touched.
     'ui.run.status.done': '完了',
     'ui.run.status.skipped': 'スキップ',
     'ui.run.status.failed': '失敗',
+    'ui.run.status.declined': '未承認のため、ここで停止',
     'ui.run.stopping': 'このステップの後で停止します… 直ちに中断するにはもう一度 Ctrl-C を押してください。',
     'ui.run.aborting': '直ちに中断しています…',
 

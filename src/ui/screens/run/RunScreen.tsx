@@ -20,6 +20,7 @@ const MARK: Record<FinishedStep['status'], { mark: string; color: string }> = {
   done: { mark: '✓', color: 'green' },
   skipped: { mark: '–', color: 'yellow' },
   failed: { mark: '✗', color: 'red' },
+  declined: { mark: '■', color: 'yellow' },
 };
 
 function FinishedLine({ step, width }: { step: FinishedStep; width: number }) {
