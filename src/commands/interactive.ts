@@ -17,7 +17,7 @@ import { askableQuestions, patternHint, validateAnswer } from '../plan/questions
 import { parseSets, readAnswersFile } from '../run/answers.js';
 import { DEFAULT_LOG_DIR, doneSteps, ensureLogDir, logDirProblem, readJournal } from '../run/journal.js';
 import { isRootUser } from '../detect/system.js';
-import { findResumable, rebootMissing, type ResumePoint } from '../run/resumable.js';
+import { findResumable, rebootMissing, UnfinishedRollback, type ResumePoint } from '../run/resumable.js';
 import { refuseIfLocked } from '../run/lock.js';
 import type { RunResult } from '../run/session.js';
 import { checkSaveTarget, saveAnswers } from '../export/save-answers.js';
@@ -138,6 +138,7 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
   };
   // The run found at start, kept here: the screens only see its plan and progress.
   let found: ResumePoint | undefined;
+  let unresumable: string | undefined;
   return {
     loadDefinitions: async () => defs,
     detect: async (products) => {
@@ -168,6 +169,8 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
       try {
         found = await findResumable(o.logDir, o.root);
       } catch (error) {
+        // A rollback left unfinished is said on the welcome, with the command that finishes it.
+        if (error instanceof UnfinishedRollback) unresumable = error.message;
         // None for this root (or one that cannot continue): the wizard starts anew.
         if (error instanceof InputError) return undefined;
         throw error;
@@ -184,6 +187,7 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
         handle: record.runId,
       };
     },
+    unresumable: () => unresumable,
     async resume(_run: ResumableRun, ui: Interaction, c: RunControl) {
       if (!found) throw new Error('resume without a resumable run');
       ensureLogDir(o.logDir);

@@ -28,12 +28,15 @@ export function isFinished(record: JournalRecord): boolean {
   return end !== undefined && (end.status === 'done' || end.status === 'rolled-back');
 }
 
+/** An unfinished run whose rollback did not finish: it cannot be resumed, only rolled back to the end. */
+export class UnfinishedRollback extends InputError {}
+
 /** `place`: where the run was found, so that the command to finish a rollback names it in full. */
 export function resumePointOf(record: JournalRecord, place?: { root: string; logDir: string }): ResumePoint {
   const rollback = record.events.find((e) => e.type === 'rollback');
   if (rollback && rollback.type === 'rollback') {
     const command = place ? rollbackCommand({ ...runPlace(record, place.root, place.logDir), unattended: false }, rollback.point) : selfCommand(['rollback']);
-    throw new InputError(t('run.resume.afterRollback', { runId: record.runId, point: rollback.point, command }));
+    throw new UnfinishedRollback(t('run.resume.afterRollback', { runId: record.runId, point: rollback.point, command }));
   }
   const done = doneSteps(record.events);
   const steps = record.plan.steps;

@@ -205,7 +205,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
           found={groups}
           product={context.product ? (defs.find((d) => d.id === context.product)?.title[lang] ?? context.product) : undefined}
           detectedSome={found.some((g) => g.detections.length > 0)}
-          notices={context.notices}
+          notices={[...(context.notices ?? []), ...(look.notices ?? [])]}
           resume={
             r && {
               product: defs.find((d) => d.id === r.plan.product)?.title[lang] ?? r.plan.product,

@@ -59,6 +59,8 @@ export interface WizardServices {
   validateAnswer(question: Question, value: string | string[]): AnswerCheck;
   execute(plan: Plan, interaction: Interaction, control: RunControl): Promise<RunOutcome>;
   findResumable(): Promise<ResumableRun | undefined>;
+  /** After findResumable: why the unfinished run it found cannot be resumed, if so. */
+  unresumable?(): string | undefined;
   resume(run: ResumableRun, interaction: Interaction, control: RunControl): Promise<RunOutcome>;
 }
 
@@ -81,6 +83,8 @@ export interface FirstLook {
   defs: Definition[];
   found: ProductDetections[];
   resumable: ResumableRun | undefined;
+  /** Said on the welcome: what was found and cannot be resumed (a rollback left unfinished). */
+  notices?: string[];
 }
 
 /** Looks at the machine for the welcome screen (with --product, for that product only). */
@@ -88,7 +92,8 @@ export async function lookAt(services: WizardServices, product: string | undefin
   const defs = await services.loadDefinitions();
   const products = product ? defs.filter((d) => d.id === product) : defs;
   const [found, resumable] = await Promise.all([services.detect(products), services.findResumable()]);
-  return { defs, found, resumable };
+  const notice = services.unresumable?.();
+  return { defs, found, resumable, ...(notice ? { notices: [notice] } : {}) };
 }
 
 /** Values of secret questions, masked wherever they could show. */

@@ -32,7 +32,7 @@ describe('rollback run again after it failed part-way', () => {
     // resume refuses the half-rolled-back run and names the whole command that finishes the rollback.
     const resume = await runCli(['resume', '--log-dir', logDir, '--lang', 'en']);
     expect(resume.exitCode).toBe(2);
-    expect(resume.stderr).toContain(`run "upgrade-wizard rollback --to rp --log-dir ${logDir}" again to finish the rollback`);
+    expect(resume.stderr).toContain(`Finish the rollback (its finished steps are not repeated): "upgrade-wizard rollback --to rp --log-dir ${logDir}"`);
 
     rmSync(flag);
     const again = await runCli(['rollback', '--to', 'rp', '--yes', '--log-dir', logDir, '--lang', 'en']);
