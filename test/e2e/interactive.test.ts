@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, readlink, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -127,7 +128,13 @@ describe('interactive wizard in a terminal (tmux 80x24)', () => {
     // A long command is wrapped between its arguments, never inside a path.
     expect(lines[back + 2]).toMatch(/^upgrade-wizard rollback --to backup-archive --root( |$)/);
     // What stays in the terminal after the wizard ends has the whole command on one line.
-    expect(lines).toContain(`PATH=${join(sandbox, 'bin')}:"$PATH" upgrade-wizard rollback --to backup-archive --root ${join(sandbox, 'root')} --log-dir ${join(sandbox, 'log')}`);
+    const rollbackLine = `PATH=${join(sandbox, 'bin')}:"$PATH" upgrade-wizard rollback --to backup-archive --root ${join(sandbox, 'root')} --log-dir ${join(sandbox, 'log')}`;
+    expect(lines).toContain(rollbackLine);
+    // Pasted into a shell it starts this wizard (nothing named upgrade-wizard is on PATH from a
+    // checkout): without a terminal and --yes it shows the rollback and asks for --yes.
+    const pasted = spawnSync('sh', ['-c', rollbackLine], { env: { PATH: '/usr/bin:/bin', LANG: 'C' }, encoding: 'utf8' });
+    expect(pasted.stderr).not.toContain('not found');
+    expect(pasted.stdout + pasted.stderr).toContain('--yes');
     expect(await t.history()).toContain(`The demo sandbox stays in ${sandbox}`);
 
     const home = join(sandbox, 'root/home/sharetask');
