@@ -25,5 +25,5 @@ export function rollbackConfirmLines(step: PlannedStep, plan: Plan): string[] {
   const point = rollbackPointAt(step, plan);
   if (!point) return [t('run.choice.confirmRollbackAny')];
   const manual = `${t('run.choice.manualTag')} `;
-  return [t('run.choice.confirmRollback', { point: point.title }), ...point.rollback.map((s, i) => `  ${i + 1}) ${s.manual ? manual : ''}${s.title}`)];
+  return [t(point.rollback.some((s) => s.manual) ? 'run.choice.confirmRollback' : 'run.choice.confirmRollbackAuto', { point: point.title }), ...point.rollback.map((s, i) => `  ${i + 1}) ${s.manual ? manual : ''}${s.title}`)];
 }

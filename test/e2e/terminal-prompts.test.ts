@@ -107,7 +107,7 @@ describe.skipIf(!hasTmux)('resume and rollback at a terminal, without --yes', ()
     await t.keys('Enter');
     await t.waitFor((s) => s.includes('What now?') && s.includes('Roll back: Restore from the 2.2 backup'));
     await t.keys('Down', 'Enter');
-    await t.waitFor((s) => flat(s).includes(flat('Roll back to "Restore from the 2.2 backup" now? These steps follow ([manual] ones are yours to do):')) && s.includes('Roll back now? (y/N)'));
+    await t.waitFor((s) => flat(s).includes(flat('Roll back to "Restore from the 2.2 backup" now? These steps run on the server:')) && s.includes('Roll back now? (y/N)'));
     expect(await t.screen()).toMatch(/ {2}1\) \S/);
     await t.keys('Enter');
     // No: the choices again, and nothing was restored.

@@ -126,7 +126,7 @@ describe('run screen', () => {
     expect(frame).not.toContain('Skip');
     // A rollback changes the server too: asked once more, with its steps, No first.
     await press(r, KEY.down, KEY.enter);
-    let asked = await waitForFrame(r, 'Roll back to "Restore from the backup archive" now? These steps follow');
+    let asked = await waitForFrame(r, (f) => f.replace(/\s+/g, ' ').includes('Roll back to "Restore from the backup archive" now? These steps run on the server:'));
     expect(asked).toContain('1. Unpack the backup');
     expect(asked).toContain('› No');
     await press(r, KEY.enter);

@@ -19,7 +19,8 @@ function confirmLines(step: PlannedStep, plan: Plan): string[] {
   if (!point) return [t('ui.failure.confirmRollbackAny')];
   const manual = `[${t('ui.plan.manual')}] `;
   return [
-    t('ui.failure.confirmRollback', { point: point.title }),
+    // The note on [manual] only where a step of the rollback is the operator's to do.
+    t(point.rollback.some((s) => s.manual) ? 'ui.failure.confirmRollback' : 'ui.failure.confirmRollbackAuto', { point: point.title }),
     ...point.rollback.map((s, i) => `  ${String(i + 1).padStart(2)}. ${s.manual ? manual : ''}${s.title}`),
   ];
 }
