@@ -4,10 +4,11 @@ import { InputError } from '../errors.js';
 import { parseOptions } from './args.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
+import '../i18n/messages/resume.js';
 import '../i18n/messages/run-help.js';
 import { DEFAULT_LOG_DIR, ensureLogDir } from '../run/journal.js';
 import { checkpointDriver } from '../run/line-prompts.js';
-import { findResumable, rebootMissing } from '../run/resumable.js';
+import { findResumable, optionalSkipAt, rebootMissing } from '../run/resumable.js';
 import { refuseIfLocked } from '../run/lock.js';
 import { resume } from '../run/resume.js';
 import { watchInterrupts } from '../run/signals.js';
@@ -35,16 +36,15 @@ export async function run(args: string[]): Promise<number> {
   const point = await findResumable(logDir, root);
   const { plan } = point.record;
   const next = plan.steps[point.next];
-  // Besides the interrupted step, --skip-step may name the step the run stopped at when the
-  // procedure calls it optional: its failure (an nqsstop finding no daemon) is otherwise a dead end without the screens.
+  // Besides the interrupted step, the options may name the step the run stopped at: it is run
+  // again anyway, and skipped only where the procedure calls it optional.
   const atNext = (id: string | undefined): boolean => id !== undefined && !point.halfRun && next?.id === id;
-  const optionalSkip = atNext(o['skip-step']) && next?.skippable === true;
-  // The step the run stopped at, not optional: it cannot be skipped, and it is run again anyway.
+  const optionalSkip = optionalSkipAt(point, o['skip-step']);
   if (atNext(o['skip-step']) && !optionalSkip) {
     throw new InputError(t('run.resume.notOptional', { step: next?.id ?? '-', command: resumeCommand(runPlace(point.record, root, logDir)) }));
   }
   for (const id of [o['rerun-step'], o['skip-step']]) {
-    if (id !== undefined && id !== point.halfRun?.step.id && !optionalSkip && !atNext(id)) {
+    if (id !== undefined && id !== point.halfRun?.step.id && !atNext(id)) {
       throw new InputError(t(point.halfRun ? 'run.resume.notHalfRun' : 'run.resume.noHalfRun', { step: id, half: point.halfRun?.step.id ?? '-', next: next?.id ?? '-' }));
     }
   }
@@ -52,7 +52,7 @@ export async function run(args: string[]): Promise<number> {
   // A checkpoint is simply asked again; anything else may have half-run and is checked first.
   const half = point.halfRun;
   if (half) say(t(o['skip-step'] ? 'run.resume.willSkip' : o['rerun-step'] ? 'run.resume.willRerun' : half.declined ? 'run.resume.willAskDeclined' : half.step.manual ? 'run.resume.willAskAgain' : 'run.resume.willRecheck', { step: half.step.id }));
-  if (optionalSkip) say(t('run.resume.willSkip', { step: next.id }));
+  if (optionalSkip) say(t('run.resume.willSkip', { step: optionalSkip.id }));
   const missing = rebootMissing(point);
   if (missing) say(t('run.resume.rebootMissing', { number: missing.number, title: missing.step.title }));
   const place = runPlace(point.record, root, logDir);

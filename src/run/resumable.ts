@@ -65,6 +65,16 @@ export function resumePointOf(record: JournalRecord, place?: { root: string; log
   return point;
 }
 
+/**
+ * The step the run stopped at, when `id` names it, no step was cut short and the procedure calls
+ * it optional: resume --skip-step goes on without it (a failed nqsstop that found no daemon is
+ * otherwise a dead end without the screens).
+ */
+export function optionalSkipAt(point: ResumePoint, id: string | undefined): PlannedStep | undefined {
+  const next = point.record.plan.steps[point.next];
+  return id !== undefined && !point.halfRun && next?.id === id && next.skippable ? next : undefined;
+}
+
 /** The reboot step the run stopped for, when the machine has not rebooted since (same boot id). */
 export function rebootMissing(point: ResumePoint): { number: number; step: PlannedStep } | undefined {
   if (!point.rebootBootId || point.rebootBootId !== bootId()) return undefined;

@@ -4,6 +4,7 @@
 // is the operator's call (interactive: run it again, it completed, or skip where the procedure
 // allows), or re-run only if marked idempotent, else a stop. --skip-step is journaled as a skip.
 import type { FailureChoice, Interaction } from '../model/interaction.js';
+import type { PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/kinds.js';
 import '../i18n/messages/run.js';
@@ -11,7 +12,7 @@ import { bootId } from './boot-id.js';
 import { now } from './context.js';
 import { continueRun } from './executor.js';
 import { withoutRebootText } from './report.js';
-import { rebootMissing, type ResumePoint } from './resumable.js';
+import { optionalSkipAt, rebootMissing, type ResumePoint } from './resumable.js';
 import { finish, openSession, type ExecuteOptions, type RunResult } from './session.js';
 import { handlers } from './steps/index.js';
 
@@ -38,15 +39,15 @@ export async function resume(point: ResumePoint, interaction: Interaction, optio
     interaction.onOutput?.(missing.step, t('run.resume.notRebooted'));
   }
   let from = point.next;
-  const half = point.halfRun;
-  const next = record.plan.steps[from];
-  // A step the procedure calls optional that failed and stopped the run: --skip-step goes on without it.
-  if (!half && next?.skippable && options.skipStep === next.id) {
-    const detail = t('kinds.resume.skipStep', { by: s.ctx.confirmedBy });
-    s.journal.append({ type: 'step-end', time: now(), step: next.id, status: 'skipped', durationMs: 0, detail });
-    interaction.onStepEnd?.(next, 'skipped', detail);
+  // A step ended here, not run: the run goes on after it.
+  const endHere = (step: PlannedStep, status: 'done' | 'skipped', detail: string): void => {
+    s.journal.append({ type: 'step-end', time: now(), step: step.id, status, durationMs: 0, detail });
+    interaction.onStepEnd?.(step, status, detail);
     from += 1;
-  }
+  };
+  const optional = optionalSkipAt(point, options.skipStep);
+  if (optional) endHere(optional, 'skipped', t('kinds.resume.skipStep', { by }));
+  const half = point.halfRun;
   if (half) {
     const { step } = half;
     const handler = handlers[step.kind];
@@ -69,7 +70,6 @@ export async function resume(point: ResumePoint, interaction: Interaction, optio
     }
     s.journal.log(t('run.log.recheck', { id: step.id, action }));
     if (action !== 'retry') {
-      const by = s.ctx.confirmedBy;
       // Only "it completed" is the operator's confirmation; a skip (asked, or --skip-step) is a skip.
       if (action === 'markDone') s.journal.append({ type: 'confirm', time: now(), step: step.id, by, reason: t('run.resume.markedDone') });
       const detail =
@@ -79,10 +79,7 @@ export async function resume(point: ResumePoint, interaction: Interaction, optio
             ? t('run.resume.markedDone')
             : t(action === 'skipStep' ? 'kinds.resume.skipStep' : 'kinds.resume.skipped', { by });
       // "It completed" is done, on the operator's word (journaled with the confirmation above).
-      const status = action === 'done' || action === 'markDone' ? 'done' : 'skipped';
-      s.journal.append({ type: 'step-end', time: now(), step: step.id, status, durationMs: 0, detail });
-      interaction.onStepEnd?.(step, status, detail);
-      from += 1;
+      endHere(step, action === 'done' || action === 'markDone' ? 'done' : 'skipped', detail);
     }
   }
   return continueRun(s, from);
