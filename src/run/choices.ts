@@ -20,10 +20,15 @@ export function choiceLabel(choice: FailureChoice, step: PlannedStep, plan: Plan
   return t(`run.choice.${choice}`);
 }
 
-/** Asked before a rollback chosen after a failure starts: it changes the server too. */
-export function rollbackConfirmLines(step: PlannedStep, plan: Plan): string[] {
+/**
+ * Asked before a rollback chosen after a failure starts (it changes the server too): the question,
+ * then its steps, manual ones marked, each numbered by `numbered` (the terminal's "1)", the screens' "1.").
+ */
+export function rollbackConfirmLines(step: PlannedStep, plan: Plan, numbered = (n: number): string => `  ${n}) `): string[] {
   const point = rollbackPointAt(step, plan);
   if (!point) return [t('run.choice.confirmRollbackAny')];
   const manual = `${t('run.choice.manualTag')} `;
-  return [t(point.rollback.some((s) => s.manual) ? 'run.choice.confirmRollback' : 'run.choice.confirmRollbackAuto', { point: point.title }), ...point.rollback.map((s, i) => `  ${i + 1}) ${s.manual ? manual : ''}${s.title}`)];
+  // The note on [manual] only where a step of the rollback is the operator's to do.
+  const question = t(point.rollback.some((s) => s.manual) ? 'run.choice.confirmRollback' : 'run.choice.confirmRollbackAuto', { point: point.title });
+  return [question, ...point.rollback.map((s, i) => `${numbered(i + 1)}${s.manual ? manual : ''}${s.title}`)];
 }

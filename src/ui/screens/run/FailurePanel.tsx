@@ -7,23 +7,14 @@ import { Box, Text } from 'ink';
 import { t } from '../../i18n.js';
 import type { FailureChoice } from '../../../model/interaction.js';
 import type { Plan, PlannedStep } from '../../../model/plan.js';
-import { choiceLabel, rollbackPointAt } from '../../../run/choices.js';
+import { choiceLabel, rollbackConfirmLines } from '../../../run/choices.js';
 import { SelectList } from '../../components/SelectList.js';
 import { YesNo } from '../../components/YesNo.js';
 import { Lines, para } from '../../lines.js';
 import { truncate } from '../../text.js';
 
-/** The question before a rollback starts, and its steps as they will be numbered. */
-function confirmLines(step: PlannedStep, plan: Plan): string[] {
-  const point = rollbackPointAt(step, plan);
-  if (!point) return [t('ui.failure.confirmRollbackAny')];
-  const manual = `[${t('ui.plan.manual')}] `;
-  return [
-    // The note on [manual] only where a step of the rollback is the operator's to do.
-    t(point.rollback.some((s) => s.manual) ? 'ui.failure.confirmRollback' : 'ui.failure.confirmRollbackAuto', { point: point.title }),
-    ...point.rollback.map((s, i) => `  ${String(i + 1).padStart(2)}. ${s.manual ? manual : ''}${s.title}`),
-  ];
-}
+/** The rollback's steps as the run screen numbers them (and as they will run). */
+const numbered = (n: number): string => `  ${String(n).padStart(2)}. `;
 
 export function FailurePanel({
   step,
@@ -64,7 +55,7 @@ export function FailurePanel({
     </Text>
   );
   if (confirming) {
-    const [question = '', ...steps] = confirmLines(step, plan);
+    const [question = '', ...steps] = rollbackConfirmLines(step, plan, numbered);
     return (
       <Box flexDirection="column">
         {head}
