@@ -12,17 +12,18 @@ function same(a: string | string[] | undefined, b: string | string[] | undefined
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Finished runs of this product with the answers the rule asks of them (the standby node's runs), newest first. */
+function runsOfRole(product: string, want: NonNullable<Rule['unlessPriorRun']>, runs: readonly PriorRun[]): PriorRun[] {
+  return runs
+    .filter((run) => run.product === product && Object.entries(want.answers).every(([id, value]) => same(run.answers[id], value)))
+    .sort((a, b) => b.finishedAt.localeCompare(a.finishedAt));
+}
+
 /** The newest finished run of this product that satisfies the rule's unlessPriorRun, if any. */
 export function liftingRun(product: string, rule: Rule, answers: Answers, runs: readonly PriorRun[]): PriorRun | undefined {
   const want = rule.unlessPriorRun;
   if (want === undefined) return undefined;
-  const matches = runs.filter(
-    (run) =>
-      run.product === product &&
-      Object.entries(want.answers).every(([id, value]) => same(run.answers[id], value)) &&
-      want.sameAs.every((id) => same(run.answers[id], answers[id])),
-  );
-  return matches.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))[0];
+  return runsOfRole(product, want, runs).find((run) => want.sameAs.every((id) => same(run.answers[id], answers[id])));
 }
 
 /**
@@ -39,9 +40,7 @@ export function nearMissRun(
   const want = rule.unlessPriorRun;
   if (want === undefined) return undefined;
   const shown = (v: string | string[] | undefined): string => (v === undefined ? '-' : Array.isArray(v) ? v.join(',') : v);
-  const near = runs
-    .filter((run) => run.product === product && Object.entries(want.answers).every(([id, value]) => same(run.answers[id], value)))
-    .sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))[0];
+  const [near] = runsOfRole(product, want, runs);
   if (near === undefined) return undefined;
   const differs = want.sameAs
     .filter((id) => !same(near.answers[id], answers[id]))
