@@ -58,19 +58,24 @@ export function expandTabs(text: string): string {
   return out;
 }
 
-/** Cuts text to at most `width` columns, ending with … when something was cut. */
-export function truncate(raw: string, width: number): string {
-  const text = expandTabs(raw);
-  if (displayWidth(text) <= width) return text;
+/** The longest start of `text` that fits in `width` columns. */
+function headWithin(text: string, width: number): string {
   let out = '';
   let w = 0;
   for (const ch of text) {
     const cw = charWidth(ch);
-    if (w + cw > width - 1) break;
+    if (w + cw > width) break;
     out += ch;
     w += cw;
   }
-  return `${out}…`;
+  return out;
+}
+
+/** Cuts text to at most `width` columns, ending with … when something was cut. */
+export function truncate(raw: string, width: number): string {
+  const text = expandTabs(raw);
+  if (displayWidth(text) <= width) return text;
+  return `${headWithin(text, width - 1)}…`;
 }
 
 /** Keeps the end of `text` within `width` columns, "…" first: where a typing cursor is. */
@@ -227,13 +232,7 @@ export function wrapCommand(raw: string, width: number): string[] {
     // Too wide for any row: cut into full rows, the rest starts the next.
     let rest = w;
     while (displayWidth(rest) > max) {
-      let piece = '';
-      let pw = 0;
-      for (const ch of rest) {
-        if (pw + charWidth(ch) > max) break;
-        piece += ch;
-        pw += charWidth(ch);
-      }
+      const piece = headWithin(rest, max);
       lines.push(piece);
       rest = rest.slice(piece.length);
     }
