@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../../keys.js';
-import { t } from '../../i18n.js';
+import { getLang, t } from '../../i18n.js';
 import type { PlannedStep } from '../../../model/plan.js';
 import type { StepOutput } from '../../bridge.js';
 import { ScrollView, scrollPosition, useScroll } from '../../components/Scroll.js';
@@ -19,7 +19,19 @@ const ITEM_INDENT = '      ';
 /** The title and one spare row around the instructions and the checklist. */
 const FIXED_ROWS = 2;
 
-function content(step: PlannedStep, width: number, previous?: StepOutput) {
+// The run screen sizes the panel (manualPanelMinRows, manualPanelRows) before the panel lays
+// itself out, on every frame: the three ask for the same layout, wrapped once.
+let laidOut: { step: PlannedStep; width: number; previous: StepOutput | undefined; lang: string; value: ReturnType<typeof layout> } | undefined;
+
+function content(step: PlannedStep, width: number, previous?: StepOutput): ReturnType<typeof layout> {
+  const lang = getLang();
+  if (laidOut?.step !== step || laidOut.width !== width || laidOut.previous !== previous || laidOut.lang !== lang) {
+    laidOut = { step, width, previous, lang, value: layout(step, width, previous) };
+  }
+  return laidOut.value;
+}
+
+function layout(step: PlannedStep, width: number, previous?: StepOutput) {
   const items = step.checklist && step.checklist.length > 0 ? step.checklist : [t('ui.manual.doneItem')];
   const optional = step.skippable ? para(t('ui.manual.optional'), width, { color: 'yellow' }) : [];
   // The question k asks takes the hint's place: room for the longer of the two.
