@@ -8,7 +8,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/migrate.js';
 import { checkReplaceable, writeFileAtomic } from '../io/atomic-write.js';
 import { isBackupName, readableStamp } from '../io/backup-name.js';
-import { decodeForDisplay, detectEncoding, type TextEncoding } from '../io/encoding.js';
+import { decodeForDiff, decodeForDisplay, detectEncoding, type TextEncoding } from '../io/encoding.js';
 import { FileAccessError } from '../io/file-error.js';
 import { OutsideRootError, resolveUnderRoot } from '../io/paths.js';
 import { listFiles, readFileBytes, readFilesIn, requireDirectory } from '../io/read-file.js';
@@ -66,15 +66,9 @@ async function readable(findings: readonly Finding[], encoding: TextEncoding): P
   );
 }
 
-/** Decoded text for the screen, '\n' endings (the diff is about content, not line endings). */
-async function display(buf: Buffer, encoding: TextEncoding): Promise<string> {
-  const text = await decodeForDisplay(buf, encoding);
-  return text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
-}
-
 async function fileChange(path: string, before: Buffer, after: Buffer, encoding: TextEncoding): Promise<FileChange> {
   if (before.equals(after)) return { path, changed: false, diff: '' };
-  const diff = unifiedDiff(path, path, await display(before, encoding), await display(after, encoding));
+  const diff = unifiedDiff(path, path, await decodeForDiff(before, encoding), await decodeForDiff(after, encoding));
   const labelled = diff
     .replace(/^--- (.*)$/m, `--- $1\t${t('migrate.report.diffOld')}`)
     .replace(/^\+\+\+ (.*)$/m, `+++ $1\t${t('migrate.report.diffNew')}`);
@@ -114,7 +108,7 @@ async function planSudoersChange(opts: MigrateOptions, path: string, stamp: stri
 async function compareWithShipped(dir: string, confDir: string, systemConfAfter: Buffer, handled: Set<string>) {
   await guard('shipped', requireDirectory(dir));
   const decodeAll = async (files: Map<string, Buffer>): Promise<ConfFile[]> =>
-    Promise.all([...files].map(async ([name, buf]) => ({ name, text: await display(buf, detectEncoding(buf)) })));
+    Promise.all([...files].map(async ([name, buf]) => ({ name, text: await decodeForDiff(buf, detectEncoding(buf)) })));
   const ownNames = (await listFiles(confDir)).filter((n) => !isBackupName(n) && !n.endsWith('.tmp'));
   const own = await guard('conf', readFilesIn(confDir, ownNames));
   if (own.has('system.conf')) own.set('system.conf', systemConfAfter);

@@ -49,3 +49,9 @@ export async function decodeForDisplay(buf: Buffer, encoding: TextEncoding = det
   const iconv = (await import('iconv-lite')).default;
   return iconv.decode(buf, encoding === 'shift_jis' ? 'cp932' : 'euc-jp');
 }
+
+/** Text as a diff shows it: decoded for the screen, '\n' endings (a diff is about content, not line endings). */
+export async function decodeForDiff(buf: Buffer, encoding: TextEncoding = detectEncoding(buf)): Promise<string> {
+  const text = await decodeForDisplay(buf, encoding);
+  return text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
+}

@@ -2,7 +2,7 @@
 // only, and the unified diff of each text file that changed. Reads only; never writes.
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { decodeForDisplay } from '../io/encoding.js';
+import { decodeForDiff } from '../io/encoding.js';
 import { unifiedDiff } from '../migrate/diff.js';
 
 export interface TreeDifference {
@@ -37,7 +37,7 @@ async function compareFiles(oldFile: string, newFile: string, rel: string): Prom
   const [a, b] = await Promise.all([readFile(oldFile), readFile(newFile)]);
   if (a.equals(b)) return undefined;
   if (binary(a) || binary(b)) return { path: rel, kind: 'binary' };
-  const diff = unifiedDiff(`old/${rel}`, `new/${rel}`, (await decodeForDisplay(a)).replace(/\r\n/g, '\n'), (await decodeForDisplay(b)).replace(/\r\n/g, '\n'));
+  const diff = unifiedDiff(`old/${rel}`, `new/${rel}`, await decodeForDiff(a), await decodeForDiff(b));
   return { path: rel, kind: 'changed', diff };
 }
 

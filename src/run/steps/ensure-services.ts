@@ -5,7 +5,7 @@
 // system file). Entries already present are left exactly as they are.
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { decodeForDisplay } from '../../io/encoding.js';
+import { decodeForDiff } from '../../io/encoding.js';
 import { unifiedDiff } from '../../migrate/diff.js';
 import { FileAccessError, problemText } from '../../io/file-error.js';
 import { addServices, checkServices, formatEntry, type ServiceEntry } from '../../migrate/services-file.js';
@@ -53,8 +53,7 @@ export const ensureServices: StepHandler = {
       return { status: 'done', detail };
     }
     output(ctx, step, t('kinds.services.adding', { file, lines: edit.added.map(formatEntry).join('\n') }));
-    const shown = async (s: string): Promise<string> => (await decodeForDisplay(Buffer.from(s, 'latin1'))).replace(/\r\n/g, '\n');
-    const diff = unifiedDiff(file, file, await shown(text), await shown(edit.text));
+    const diff = unifiedDiff(file, file, await decodeForDiff(Buffer.from(text, 'latin1')), await decodeForDiff(Buffer.from(edit.text, 'latin1')));
     if (!(await ctx.interaction.reviewDiff(step, { file, diff, findings: [] }))) {
       return { status: 'skipped', stopRun: 'declined', detail: t('kinds.services.declined', { file }) };
     }
