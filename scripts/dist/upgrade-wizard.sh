@@ -43,15 +43,17 @@ for arg in "$@"; do
   esac
 done
 
+# Says why nothing can start, in Japanese ($1) or English ($2), and stops.
+refuse() {
+  if [ -n "$ja" ]; then printf '%s\n' "$1" >&2; else printf '%s\n' "$2" >&2; fi
+  exit 2
+}
+
 node=${UPGRADE_WIZARD_NODE:-}
 # -f: a directory passes -x, and exec would then fail with "Permission denied".
 if [ -n "$node" ] && { [ ! -f "$node" ] || [ ! -x "$node" ]; }; then
-  if [ -n "$ja" ]; then
-    echo "upgrade-wizard: UPGRADE_WIZARD_NODE=$node は実行できるファイルではありません。node のフルパスを設定してください。" >&2
-  else
-    echo "upgrade-wizard: UPGRADE_WIZARD_NODE=$node is not an executable file: set it to the full path of node." >&2
-  fi
-  exit 2
+  refuse "upgrade-wizard: UPGRADE_WIZARD_NODE=$node は実行できるファイルではありません。node のフルパスを設定してください。" \
+    "upgrade-wizard: UPGRADE_WIZARD_NODE=$node is not an executable file: set it to the full path of node."
 fi
 # Older distributions name the binary nodejs.
 if [ -z "$node" ]; then
@@ -62,24 +64,16 @@ if [ -z "$node" ]; then
   fi
 fi
 if [ -z "$node" ]; then
-  if [ -n "$ja" ]; then
-    echo "upgrade-wizard: Node.js が見つかりません (PATH に node も nodejs もありません)。" >&2
-    echo "このウィザードには Node.js 20 以上が必要です。インストールして PATH に置くか、UPGRADE_WIZARD_NODE=/path/to/node を設定して、もう一度起動してください。" >&2
-  else
-    echo "upgrade-wizard: Node.js was not found (neither node nor nodejs is on PATH)." >&2
-    echo "The wizard needs Node.js 20 or newer. Install it and put it on PATH, or set UPGRADE_WIZARD_NODE=/path/to/node, and start again." >&2
-  fi
-  exit 2
+  refuse "upgrade-wizard: Node.js が見つかりません (PATH に node も nodejs もありません)。
+このウィザードには Node.js 20 以上が必要です。インストールして PATH に置くか、UPGRADE_WIZARD_NODE=/path/to/node を設定して、もう一度起動してください。" \
+    "upgrade-wizard: Node.js was not found (neither node nor nodejs is on PATH).
+The wizard needs Node.js 20 or newer. Install it and put it on PATH, or set UPGRADE_WIZARD_NODE=/path/to/node, and start again."
 fi
 if [ ! -f "$here/lib/launch.cjs" ]; then
-  if [ -n "$ja" ]; then
-    echo "upgrade-wizard: $here/lib/launch.cjs がありません。フォルダーが不完全なため、何も実行していません。" >&2
-    echo "upgrade-wizard フォルダー全体を CD からもう一度コピーしてください (これが CD そのものなら、CD が壊れています。新しい CD を入手してください)。" >&2
-  else
-    echo "upgrade-wizard: $here/lib/launch.cjs is missing: the folder is incomplete, nothing was run." >&2
-    echo "Copy the whole upgrade-wizard folder again from the CD (if this is the CD itself, the CD is damaged: ask for a new one)." >&2
-  fi
-  exit 2
+  refuse "upgrade-wizard: $here/lib/launch.cjs がありません。フォルダーが不完全なため、何も実行していません。
+upgrade-wizard フォルダー全体を CD からもう一度コピーしてください (これが CD そのものなら、CD が壊れています。新しい CD を入手してください)。" \
+    "upgrade-wizard: $here/lib/launch.cjs is missing: the folder is incomplete, nothing was run.
+Copy the whole upgrade-wizard folder again from the CD (if this is the CD itself, the CD is damaged: ask for a new one)."
 fi
 # How to start the wizard again, for the resume and rollback commands it shows: this file,
 # through sh (the CD may be mounted without exec permission).
