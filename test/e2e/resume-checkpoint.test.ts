@@ -12,6 +12,18 @@ import { execute } from '../../src/run/executor.js';
 import { NonInteractive } from '../../src/run/noninteractive.js';
 import { plan as planOf, Recorder, step, tempDir } from '../run/ctx.js';
 
+/** A ShareTask config migration as a step, on a conf dir of its own: its diff is what gets declined. */
+function migrateStep(prefix: string): { dir: string; conf: string; migrate: PlannedStep } {
+  const dir = tempDir(prefix);
+  const conf = join(dir, 'conf');
+  mkdirSync(conf);
+  writeFileSync(join(conf, 'db.conf'), 'dbhost = localhost\ndbport = 5432\ndbname = stask\ndbuser = stask\ndbpass = pw\nsslmode = disable\n');
+  writeFileSync(join(conf, 'system.conf'), 'LOG_LEVEL = info\n');
+  writeFileSync(join(dir, 'sudoers'), 'root ALL=(ALL) ALL\n', { mode: 0o440 });
+  const migrate = step('migrate-config', { migrator: 'sharetask-db', options: { conf, sudoers: join(dir, 'sudoers') } }, { id: 'migrate-conf' });
+  return { dir, conf, migrate };
+}
+
 describe('resume of a run stopped at a checkpoint', () => {
   it('says the checkpoint is asked again', async () => {
     const sb = groupmaxSandbox();
@@ -37,14 +49,8 @@ describe('resume of a run stopped at a checkpoint', () => {
   });
 
   it('says a declined change is asked again and that nothing of it was done, not that it was interrupted', async () => {
-    const dir = tempDir('uw-declined-');
-    const conf = join(dir, 'conf');
-    mkdirSync(conf);
-    writeFileSync(join(conf, 'db.conf'), 'dbhost = localhost\ndbport = 5432\ndbname = stask\ndbuser = stask\ndbpass = pw\nsslmode = disable\n');
-    writeFileSync(join(conf, 'system.conf'), 'LOG_LEVEL = info\n');
-    writeFileSync(join(dir, 'sudoers'), 'root ALL=(ALL) ALL\n', { mode: 0o440 });
+    const { dir, conf, migrate } = migrateStep('uw-declined-');
     const logDir = join(dir, 'log');
-    const migrate = step('migrate-config', { migrator: 'sharetask-db', options: { conf, sudoers: join(dir, 'sudoers') } }, { id: 'migrate-conf' });
     const first = await execute(planOf([migrate]), new Recorder({ diff: false }), { logDir, root: '' });
     expect(first).toMatchObject({ status: 'stopped', reason: 'declined', step: 'migrate-conf' });
     const r = await runCli(['resume', '--log-dir', logDir, '--lang', 'en']);
@@ -55,12 +61,7 @@ describe('resume of a run stopped at a checkpoint', () => {
   });
 
   it('a declined change is said as not accepted, not as FAILED, while the journal keeps it for resume', async () => {
-    const dir = tempDir('uw-declined-words-');
-    const conf = join(dir, 'conf');
-    mkdirSync(conf);
-    writeFileSync(join(conf, 'db.conf'), 'dbhost = localhost\ndbport = 5432\ndbname = stask\ndbuser = stask\ndbpass = pw\nsslmode = disable\n');
-    writeFileSync(join(conf, 'system.conf'), 'LOG_LEVEL = info\n');
-    writeFileSync(join(dir, 'sudoers'), 'root ALL=(ALL) ALL\n', { mode: 0o440 });
+    const { dir, migrate } = migrateStep('uw-declined-words-');
     const out: string[] = [];
     // The terminal's driver, answering No at the diff (as the operator at resume's prompt).
     class Declining extends NonInteractive implements Interaction {
@@ -68,7 +69,6 @@ describe('resume of a run stopped at a checkpoint', () => {
         return false;
       }
     }
-    const migrate = step('migrate-config', { migrator: 'sharetask-db', options: { conf, sudoers: join(dir, 'sudoers') } }, { id: 'migrate-conf' });
     const r = await execute(planOf([migrate]), new Declining((s) => void out.push(s)), { logDir: join(dir, 'log'), root: '' });
     expect(r).toMatchObject({ status: 'stopped', reason: 'declined' });
     const text = out.join('');
