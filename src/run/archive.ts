@@ -9,6 +9,7 @@ import { gzip } from 'node:zlib';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { KilledByOperator, StepFailure } from './context.js';
+import { killGroupOnAbort } from './proc.js';
 
 const gzipAsync = promisify(gzip);
 const MEMBER = 1024 * 1024;
@@ -96,8 +97,11 @@ export async function createTarGz(parent: string, name: string, file: string, op
 /** The names an archive lists (`tar tzf`, C locale quoting); throws if GNU tar cannot read it. */
 export async function listTarGz(file: string, kill?: AbortSignal): Promise<string[]> {
   const { execa } = await import('execa');
-  const r = await execa('tar', ['tzf', file], { env: C_ENV, stdin: 'ignore', reject: false, detached: true, cancelSignal: kill, maxBuffer: 512 * 1024 * 1024 });
-  if (r.isCanceled) throw new KilledByOperator(t('run.killed', { command: `tar tzf ${file}` }));
+  // `tar -z` runs gzip as its own child: the second Ctrl-C ends the group, not tar alone.
+  const child = execa('tar', ['tzf', file], { env: C_ENV, stdin: 'ignore', reject: false, detached: true, maxBuffer: 512 * 1024 * 1024 });
+  const killer = killGroupOnAbort(child.pid, kill);
+  const r = await child.finally(() => killer.done());
+  if (killer.killed()) throw new KilledByOperator(t('run.killed', { command: `tar tzf ${file}` }));
   if (r.exitCode !== 0) {
     throw new StepFailure(t('run.archive.unreadable', { file, output: String(r.stderr).trim().split('\n').slice(-3).join('\n') }));
   }

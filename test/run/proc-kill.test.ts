@@ -1,6 +1,7 @@
 // The second Ctrl-C kills the running command's whole process tree: a script's own children
 // (here a `sleep 60`) must not be left running, nor keep the wizard waiting on their output.
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../src/model/journal.js';
@@ -96,5 +97,60 @@ describe('the second Ctrl-C', () => {
     const report = readFileSync(result.files!.report, 'utf8');
     expect(report).toContain('Ctrl-C pressed twice: the running command was killed');
     expect(report).toMatch(new RegExp(`\\| job \\| \`${name} .*\` \\| SIG(TERM|KILL) \\|`));
+  });
+});
+
+describe('the second Ctrl-C during a restore', () => {
+  // `tar xzf` / `tar tzf` run gzip as tar's own child. A gzip that hangs (a damaged archive on a
+  // slow NFS mount, here a stand-in) holds the output pipe: killing tar alone left it running
+  // and the wizard waiting on it.
+  it('ends tar and the gzip it started, and the run stops there', async () => {
+    const gzipBin = join(dir, 'gzip-bin');
+    mkdirSync(gzipBin);
+    const pidFile = join(dir, 'gzip.pid');
+    writeFileSync(join(gzipBin, 'gzip'), `#!/bin/sh\necho $$ > ${pidFile}\nexec sleep 60\n`);
+    chmodSync(join(gzipBin, 'gzip'), 0o755);
+    const tree = join(dir, 'restore-src');
+    mkdirSync(join(tree, 'app'), { recursive: true });
+    writeFileSync(join(tree, 'app', 'conf'), 'x\n');
+    const archive = join(dir, 'app.tar.gz');
+    execFileSync('tar', ['czf', archive, '-C', tree, 'app']);
+    const target = join(dir, 'restore-target');
+    mkdirSync(target);
+    writeFileSync(join(target, 'current'), 'kept\n');
+    const said: string[] = [];
+    const interrupts = watchInterrupts((text) => {
+      said.push(text);
+      if (said.length === 1) process.kill(process.pid, 'SIGINT');
+    });
+    // Ctrl-C once the stand-in gzip is sleep, waiting.
+    const press = (async () => {
+      for (;;) {
+        if (existsSync(pidFile)) {
+          const pid = Number(readFileSync(pidFile, 'utf8'));
+          if (pid > 0 && running(pid) && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'sleep') {
+            started.push(pid);
+            process.kill(process.pid, 'SIGINT');
+            return pid;
+          }
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const saved = process.env.PATH;
+    process.env.PATH = `${gzipBin}:${saved ?? ''}`;
+    try {
+      const back = step('restore', { archive, target }, { id: 'restore-app', title: 'restore app' });
+      const result = await execute(plan([back]), new Recorder(), { logDir: join(dir, 'log-restore'), root: '', signal: interrupts.signal, killSignal: interrupts.killSignal });
+      const gzip = await press;
+      expect(said).toHaveLength(2);
+      expect(running(gzip)).toBe(false);
+      expect(result).toMatchObject({ status: 'stopped', reason: 'killed', step: 'restore-app' });
+      // Killed before anything was moved: the current tree is where it was.
+      expect(readFileSync(join(target, 'current'), 'utf8')).toBe('kept\n');
+    } finally {
+      process.env.PATH = saved;
+      interrupts.dispose();
+    }
   });
 });

@@ -8,6 +8,7 @@ import { compactStamp } from '../../io/backup-name.js';
 import { t } from '../../i18n/index.js';
 import { KilledByOperator, now, output, record, StepFailure, type StepHandler } from '../context.js';
 import { listTarGz } from '../archive.js';
+import { killGroupOnAbort } from '../proc.js';
 import { str } from '../params.js';
 
 async function exists(path: string): Promise<boolean> {
@@ -44,9 +45,12 @@ export const restore: StepHandler = {
     try {
       const args = ['xzf', archive, '-C', work, '-p', ...(process.getuid?.() === 0 ? ['--same-owner'] : [])];
       const { execa } = await import('execa');
-      const r = await execa('tar', args, { stdin: 'ignore', reject: false, all: true, detached: true, cancelSignal: ctx.kill, env: { LC_ALL: 'C' } });
+      // As in listTarGz: the second Ctrl-C ends tar and the gzip it runs.
+      const child = execa('tar', args, { stdin: 'ignore', reject: false, all: true, detached: true, env: { LC_ALL: 'C' } });
+      const killer = killGroupOnAbort(child.pid, ctx.kill);
+      const r = await child.finally(() => killer.done());
       record(ctx, { type: 'command', time: now(), step: step.id, argv: ['tar', ...args], exitCode: r.exitCode ?? null, durationMs: r.durationMs });
-      if (r.isCanceled) throw new KilledByOperator(t('run.killed', { command: `tar xzf ${archive}` }));
+      if (killer.killed()) throw new KilledByOperator(t('run.killed', { command: `tar xzf ${archive}` }));
       if (r.exitCode !== 0) throw new StepFailure(t('run.restore.extractFailed', { archive, output: String(r.all ?? '').trim() }));
       const top = await readdir(work);
       // An archive of one directory (the backup step's kind) restores that directory's content.
