@@ -254,27 +254,31 @@ function deleteSteps(ctx: TaskContext, step: PlannedStep): Task[] {
 }
 
 function moveSteps(ctx: TaskContext, step: PlannedStep): Task[] {
-  // As the wizard: an existing TO (e.g. the empty directory made in place of a moved message
-  // store) is set aside as TO.bak-STAMP, then FROM gets the name TO. Plain `mv FROM TO` would move
-  // FROM into an existing TO directory; -T (--no-target-directory) never does.
+  // As the wizard: an existing TO is set aside as TO.bak-STAMP, then FROM gets the name TO; a
+  // directory FROM takes the place of an empty directory TO (rename(2) replaces it), as the
+  // wizard's move does. Plain `mv FROM TO` would move FROM into an existing TO directory; -T
+  // (--no-target-directory) never does.
   const from = str(step, 'from');
   const to = str(step, 'to');
   const missingOk = step.params.ifMissing === 'skip';
   const f = reg(step, 'from');
   const st = reg(step, 'to');
+  const inside = reg(step, 'inside');
   const stamp = reg(step, 'stamp');
   const fromOk = missingOk ? [`${f}.stat.exists`] : [];
   const when = (c: string[]): Task => (c.length === 0 ? {} : { when: c.length === 1 ? c[0] : c });
-  const toExists = `${st}.stat.exists | default(false)`;
+  const dirs = `(${st}.stat.isdir | default(false)) and (${f}.stat.isdir | default(false))`;
+  const toAside = `(${st}.stat.exists | default(false)) and not (${dirs} and (${inside}.matched | default(1)) == 0)`;
   return [
-    ...(missingOk ? [stat(ctx, step, from, 'from')] : []),
+    stat(ctx, step, from, 'from'),
     { ...stat(ctx, step, to, 'to'), ...when(fromOk) },
-    stampTask(ctx, step, stamp, toExists),
+    { name: name(ctx, step, `find ${to} (empty?)`), 'ansible.builtin.find': { paths: lit(to), file_type: 'any', hidden: true }, register: inside, when: dirs },
+    stampTask(ctx, step, stamp, toAside),
     {
       name: name(ctx, step, `mv -T ${to} ${to}.bak-STAMP`),
       'ansible.builtin.command': { argv: ['mv', '-T', '--', lit(to), `${lit(to)}.bak-{{ ${stamp}.stdout }}`] },
       changed_when: true,
-      when: toExists,
+      when: toAside,
     },
     commandTask(ctx, step, ['mv', '-T', '--', from, to], when(fromOk), `mv -T ${from} ${to}`),
   ];

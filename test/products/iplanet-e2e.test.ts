@@ -171,6 +171,9 @@ describe('iplanet end to end', () => {
     expect(readFileSync(join(sb.store, 'user', 'a', '2.msg'), 'utf8')).toBe('new mail\n');
     expect(existsSync(`${sb.store}.pre-5.2`)).toBe(false);
     expect(existsSync(join(sb.root, `${SERVER_ROOT}.store-primary`))).toBe(false);
+    // The empty directory that stood in for the store is gone, not kept aside as an earlier store.
+    expect(readdirSync(join(sb.store, '..'))).toEqual(['primary']);
+    expect(back.stdout).not.toContain('was kept as');
     // The tree it replaced is kept aside, never deleted.
     expect(existsSync(join(sb.root, `${SERVER_ROOT}.broken`))).toBe(true);
   }, T);

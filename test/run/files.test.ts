@@ -111,6 +111,30 @@ describe('copy and move', () => {
     expect(existsSync(join(base, 'conf.ORG'))).toBe(true);
     expect(await move.isDone?.(s, context())).toBe(true);
   });
+
+  it('puts a directory in place of an empty one, as mv does; a directory with anything in it is kept aside', async () => {
+    const base = temp();
+    mkdirSync(join(base, 'store.saved/user'), { recursive: true });
+    mkdirSync(join(base, 'store'));
+    const ctx = context();
+    const out = await move.run(step('move', { from: join(base, 'store.saved'), to: join(base, 'store') }), ctx);
+    expect(out.status).toBe('done');
+    expect(readdirSync(base)).toEqual(['store']);
+    expect(existsSync(join(base, 'store/user'))).toBe(true);
+
+    mkdirSync(join(base, 'again/user'), { recursive: true });
+    writeFileSync(join(base, 'store/user/new.msg'), 'mail');
+    await move.run(step('move', { from: join(base, 'again'), to: join(base, 'store') }), context());
+    const aside = readdirSync(base).find((n) => n.startsWith('store.bak-'));
+    expect(readFileSync(join(base, aside as string, 'user/new.msg'), 'utf8')).toBe('mail');
+
+    // A file never takes the place of a directory, empty or not.
+    mkdirSync(join(base, 'empty'));
+    writeFileSync(join(base, 'file'), 'x');
+    await move.run(step('move', { from: join(base, 'file'), to: join(base, 'empty') }), context());
+    expect(readdirSync(base).filter((n) => n.startsWith('empty.bak-'))).toHaveLength(1);
+    expect(readFileSync(join(base, 'empty'), 'utf8')).toBe('x');
+  });
 });
 
 describe('ensure-lines', () => {

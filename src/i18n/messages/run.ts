@@ -73,6 +73,7 @@ const en: Record<string, string> = {
   'run.copy.done': 'copied {from} to {to}',
   'run.move.missing': '{from} does not exist: nothing to move',
   'run.move.done': 'moved {from} to {to}',
+  'run.move.emptyReplaced': 'the empty directory {path} was removed to make way',
   // ensure-lines
   'run.lines.noFile': '{file} cannot be read: check that it exists',
   'run.lines.present': 'the lines are already in {file}',
@@ -268,6 +269,7 @@ const ja: Record<string, string> = {
   'run.copy.done': '{from} を {to} にコピーしました',
   'run.move.missing': '{from} がありません。移動するものがありません',
   'run.move.done': '{from} を {to} に移動しました',
+  'run.move.emptyReplaced': '空のディレクトリ {path} を削除して移動先にしました',
   'run.lines.noFile': '{file} を読めません。存在を確認してください',
   'run.lines.present': '{file} には既に必要な行があります',
   'run.lines.adding': '{file} に追加します:\n{lines}',

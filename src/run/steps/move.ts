@@ -1,11 +1,27 @@
 // move: `mv FROM TO` where TO is the new name (an existing TO is moved aside first, never
-// merged into). Across file systems it copies, then removes the original.
-import { lstat, rename, rm } from 'node:fs/promises';
+// merged into; an empty directory is replaced, as mv does). Across file systems it copies, then
+// removes the original.
+import { lstat, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { t } from '../../i18n/index.js';
 import { now, output, record, StepFailure, type StepHandler } from '../context.js';
 import { ifMissing, str } from '../params.js';
 import { moveAside } from './backup.js';
 import { copyPreserving } from './copy.js';
+
+/**
+ * A directory FROM replaces an empty directory TO (iPlanet's rollbacks put the message store back
+ * where an empty one stands in for it): kept aside, it would be a stray TO.bak-STAMP that reads
+ * as an earlier version. rmdir fails on a directory that is not empty, which is then kept aside.
+ */
+async function replaceEmptyDir(from: string, to: string): Promise<boolean> {
+  try {
+    if (!(await lstat(from)).isDirectory() || !(await lstat(to)).isDirectory() || (await readdir(to)).length > 0) return false;
+    await rmdir(to);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function exists(path: string): Promise<boolean> {
   return lstat(path).then(
@@ -25,6 +41,7 @@ export const move: StepHandler = {
       }
       throw new StepFailure(t('run.move.missing', { from }));
     }
+    if (await replaceEmptyDir(from, to)) output(ctx, step, t('run.move.emptyReplaced', { path: to }));
     const aside = await moveAside(to);
     if (aside) output(ctx, step, t('run.movedAside', { path: to, aside }));
     try {
