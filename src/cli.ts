@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { detectLang, setLang, t } from './i18n/index.js';
 import { exitCodeOf, InputError } from './errors.js';
+import { guardOutput } from './io/output-lost.js';
 
 export interface CommandModule {
   run(args: string[]): Promise<number>;
@@ -75,6 +76,7 @@ export async function dispatch(argv: string[]): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  guardOutput();
   let code: number;
   try {
     code = await dispatch(argv);

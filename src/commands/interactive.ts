@@ -285,11 +285,7 @@ export async function startWizard(o: WizardOptions, command: string): Promise<nu
     notices: [...startNotices(o), ...notices],
   };
   // The terminal may go away (SSH dropped): the run goes on to a clean stop, unseen, and what is
-  // printed after it (how it ended) goes nowhere instead of failing the process with EIO. Kept
-  // until the process ends, as the signal handlers below are.
-  const ignoreGone = (): void => undefined;
-  process.stdout.on('error', ignoreGone);
-  process.stderr.on('error', ignoreGone);
+  // printed after it (how it ended) goes nowhere: src/io/output-lost.ts takes the EIO.
   const listeners = new Set<() => void>();
   // A signal that comes before the screens listen (a busy machine delays React's effects) is
   // kept and delivered, instead of being lost.

@@ -12,6 +12,7 @@ import { Redactor } from './redact.js';
 import { finish, openSession, type ExecuteOptions, type RunResult, type Session } from './session.js';
 import { handlers } from './steps/index.js';
 import { rollbackTo } from './rollback.js';
+import { stopReason } from './signals.js';
 import { restorePointAt } from '../plan/restore-point.js';
 
 export type { ExecuteOptions, RunResult } from './session.js';
@@ -43,7 +44,7 @@ export async function continueRun(s: Session, from: number): Promise<RunResult> 
   for (let i = from; i < plan.steps.length; i++) {
     const step = plan.steps[i] as PlannedStep;
     if (s.options.signal?.aborted) {
-      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.reason'), between: true });
+      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: stopReason(s.options.signal), between: true });
       return finish(s, 'stopped', { reason: 'interrupted', step: step.id });
     }
     const ended = await runStep(s, step, i);

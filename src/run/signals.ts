@@ -1,8 +1,20 @@
 // Ctrl-C while a run is going: the first lets the running step finish and then stops (the
 // journal stays resumable); the second kills the running child too. SIGTERM counts as Ctrl-C;
-// SIGHUP (the SSH session dropped) stops gracefully after the step.
+// SIGHUP (the SSH session dropped) and an output whose reader went away stop gracefully after
+// the step, journaled with their own reason.
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
+import { onOutputLost } from '../io/output-lost.js';
+
+/** Why a run was stopped when it was not Ctrl-C: the abort's reason, journaled as it says. */
+export class StopCause {
+  constructor(readonly text: string) {}
+}
+
+/** The reason to journal for a stop between steps. */
+export function stopReason(signal: AbortSignal | undefined): string {
+  return signal?.reason instanceof StopCause ? signal.reason.text : t('run.interrupt.reason');
+}
 
 export interface Interrupts {
   signal: AbortSignal;
@@ -22,12 +34,14 @@ export function watchInterrupts(say: (text: string) => void): Interrupts {
       say(t('run.sig.second'));
     }
   };
+  // The terminal or the reader is gone: writes to it are taken by src/io/output-lost.ts, so they
+  // cannot kill the run; the log still gets everything.
   const hangup = (): void => {
-    // The terminal is gone: writing to it must not kill the run; the log still gets everything.
-    process.stdout.on('error', () => undefined);
-    process.stderr.on('error', () => undefined);
-    if (!stop.signal.aborted) stop.abort();
+    if (!stop.signal.aborted) stop.abort(new StopCause(t('run.interrupt.hangup')));
   };
+  const offLost = onOutputLost(() => {
+    if (!stop.signal.aborted) stop.abort(new StopCause(t('run.interrupt.outputLost')));
+  });
   process.on('SIGINT', press);
   process.on('SIGTERM', press);
   process.on('SIGHUP', hangup);
@@ -38,6 +52,7 @@ export function watchInterrupts(say: (text: string) => void): Interrupts {
       process.off('SIGINT', press);
       process.off('SIGTERM', press);
       process.off('SIGHUP', hangup);
+      offLost();
     },
   };
 }

@@ -114,6 +114,8 @@ const en: Record<string, string> = {
   'run.reboot.alreadyDetail': 'restart already done: the boot id changed after step {step} began (now {boot})',
   // interruptions
   'run.interrupt.reason': 'stopped by Ctrl-C after the running step finished',
+  'run.interrupt.hangup': 'the terminal went away (SIGHUP): stopped after the running step finished',
+  'run.interrupt.outputLost': 'the output went away (nothing reads it any more, e.g. the end of a pipe closed): stopped after the running step finished',
   'run.interrupt.killed': 'Ctrl-C pressed twice: the running command was killed',
   'run.interrupt.waitStopped': 'Ctrl-C during the wait: the check had not passed yet',
   'run.interrupt.reboot': 'stopped for the reboot',
@@ -305,6 +307,8 @@ const ja: Record<string, string> = {
   'run.reboot.already': 'ステップ {step} ({title}) の開始後にマシンは再起動済みです (boot id が変わっています)。この再起動は完了として続行します',
   'run.reboot.alreadyDetail': '再起動済み: ステップ {step} の開始後に boot id が変わりました (現在 {boot})',
   'run.interrupt.reason': '実行中のステップの完了後、Ctrl-C により停止',
+  'run.interrupt.hangup': '端末が切断されました (SIGHUP)。実行中のステップの完了後に停止',
+  'run.interrupt.outputLost': '出力先がなくなりました (パイプの読み手が終了したなど)。実行中のステップの完了後に停止',
   'run.interrupt.killed': 'Ctrl-C が 2 回押されたため実行中のコマンドを強制終了',
   'run.interrupt.waitStopped': '待機中に Ctrl-C: 確認はまだ合格していませんでした',
   'run.interrupt.reboot': '再起動のため停止',
