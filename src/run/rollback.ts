@@ -1,6 +1,7 @@
 // Rolling back to a restore point: its rollback steps run through the same handlers, journaled
 // in the run's own journal (step ids "POINT/STEP"). An interrupted rollback, run again, skips
 // the steps it had already finished.
+import { stat } from 'node:fs/promises';
 import type { JournalEvent } from '../model/journal.js';
 import type { Plan, PlannedRestorePoint, PlannedStep } from '../model/plan.js';
 import { InputError } from '../errors.js';
@@ -76,9 +77,30 @@ function finishedInUnfinishedAttempt(events: readonly JournalEvent[], point: str
   return attempt ?? new Set();
 }
 
+/**
+ * Archives the rollback's restore steps (those still to run) would restore from, and which are
+ * not there: a rollback to a point whose backup never finished would otherwise set the current
+ * installation aside, then fail at the restore, and leave nothing in its place.
+ */
+async function missingArchives(point: PlannedRestorePoint, earlier: Set<string>): Promise<string[]> {
+  const missing: string[] = [];
+  for (const step of point.rollback) {
+    if (step.kind !== 'restore' || earlier.has(`${point.id}/${step.id}`) || typeof step.params.archive !== 'string') continue;
+    if (!(await stat(step.params.archive).then((st) => st.isFile(), () => false))) missing.push(step.params.archive);
+  }
+  return missing;
+}
+
 export async function rollbackTo(s: Session, pointId: string): Promise<RunResult> {
   const point = findPoint(s.plan, pointId);
   const earlier = finishedInUnfinishedAttempt((await readJournal(s.journal.files.journal)).events, point.id);
+  const missing = await missingArchives(point, earlier);
+  if (missing.length > 0) {
+    // Not journaled as a rollback: none of its steps ran, and the run stays where it was.
+    const error = t('run.rollback.noArchive', { point: point.id, archives: missing.join(', ') });
+    s.journal.log(error);
+    return finish(s, 'failed', { reason: 'rollback-failed', step: point.id, error });
+  }
   s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'start' });
   s.journal.log(t('run.log.rollback', { point: point.id }));
   const total = point.rollback.length;

@@ -1,6 +1,7 @@
 // The same run cut short — kill -9 inside a step, a crash between steps, Ctrl-C once and twice —
 // then `resume`, which must reach the same end state; and `rollback` to the backup.
-import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
@@ -190,5 +191,25 @@ describe('rollback', () => {
       ...['httpd', 'stlogd', 'sharetaskd', 'memcached', 'postgresql'].map((s) => `service ${s} stop`),
       ...['postgresql', 'memcached', 'httpd', 'sharetaskd', 'stlogd'].map((s) => `service ${s} start`),
     ]);
+  }, 300_000);
+});
+
+describe('rollback without its backup', () => {
+  it('refuses before any step when the archive to restore is not there: nothing is moved aside, no service is touched', async () => {
+    const sb = await sandbox();
+    expect((await runSharetask(sb)).exitCode).toBe(0);
+    // The operator moved the backup to tape to free the disk.
+    const archive = execFileSync('find', [sb.root, '-name', 'sharetask_bkup.tar.gz']).toString().trim();
+    expect(archive).not.toBe('');
+    rmSync(archive);
+    const before = snapshotTree(sb.root);
+    const calls = (await readCalls(sb.dir)).length;
+    const r = await runIn(sb, ['rollback', '--to', 'backup-archive', '--yes', '--root', sb.root, '--log-dir', sb.logDir]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout + r.stderr).toContain(`the rollback to backup-archive cannot start: its backup ${archive} does not exist`);
+    expect(r.stdout + r.stderr).toContain('Nothing was done: no step of the rollback ran');
+    expect(snapshotTree(sb.root)).toEqual(before);
+    expect((await readCalls(sb.dir)).slice(calls)).toEqual([]);
+    expect(types(sb)).not.toContain('rollback');
   }, 300_000);
 });
