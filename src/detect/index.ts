@@ -93,7 +93,7 @@ async function backupSpace(def: Definition, answers: Answers, root: string, medi
   if (real === null) return undefined;
   const free = await freeBytes(dirname(archive));
   if (free === null) return undefined;
-  return { freeBytes: free.bytes, neededBytes: await treeBytes(root + real), destination: dirname(archive) };
+  return { freeBytes: free.bytes, neededBytes: await treeBytes(root + real), destination: dirname(archive), checked: free.checked, writable: free.writable };
 }
 
 /** Everything the planner needs to know about this machine, the sandbox root and the media. */

@@ -81,7 +81,7 @@ export async function realPathUnder(root: string, path: string): Promise<string 
 }
 
 /** Free bytes for an unprivileged writer on the file system holding path (or its nearest existing parent). */
-export async function freeBytes(path: string): Promise<{ bytes: number; checked: string } | null> {
+export async function freeBytes(path: string): Promise<{ bytes: number; checked: string; writable: boolean } | null> {
   let dir = resolve(path);
   while (!(await exists(dir))) {
     const up = dirname(dir);
@@ -90,7 +90,12 @@ export async function freeBytes(path: string): Promise<{ bytes: number; checked:
   }
   try {
     const s = await statfs(dir);
-    return { bytes: s.bavail * s.bsize, checked: dir };
+    // access() says EROFS for a read-only file system even to root, and EACCES without permission.
+    const writable = await access(dir, constants.W_OK).then(
+      () => true,
+      () => false,
+    );
+    return { bytes: s.bavail * s.bsize, checked: dir, writable };
   } catch {
     return null;
   }

@@ -25,8 +25,11 @@ export interface Facts {
   isRoot: boolean;
   /** Whether `service` is on PATH; else services go through /etc/init.d/NAME. */
   hasServiceCommand: boolean;
-  /** Free bytes on the file system of the backup destination, and the bytes to back up. */
-  backupSpace?: { freeBytes: number; neededBytes: number; destination: string };
+  /**
+   * Free bytes on the file system of the backup destination, and the bytes to back up; whether
+   * its nearest existing directory (`checked`; the step creates the rest) can be written.
+   */
+  backupSpace?: { freeBytes: number; neededBytes: number; destination: string; checked: string; writable: boolean };
   /** Services found running that the procedure wants stopped before a backup. */
   runningServices: string[];
   detected: Record<string, Detection>;

@@ -101,7 +101,15 @@ export function genericBlockers(
   const backups = steps.filter((s) => s.kind === 'backup');
   const space = facts.backupSpace;
   const firstBackup = backups[0];
-  if (firstBackup !== undefined && space !== undefined && space.freeBytes < space.neededBytes) {
+  // Found here, not by the backup step once the services it needs stopped are stopped.
+  if (firstBackup !== undefined && space !== undefined && !space.writable) {
+    blockers.push({
+      id: 'backup-not-writable',
+      step: firstBackup.id,
+      message: t('plan.blocker.backupNotWritable', { dir: space.destination, checked: space.checked }, lang),
+      fix: t('plan.blocker.backupNotWritableFix', { checked: space.checked }, lang),
+    });
+  } else if (firstBackup !== undefined && space !== undefined && space.freeBytes < space.neededBytes) {
     blockers.push({
       id: 'disk-space',
       step: firstBackup.id,

@@ -35,7 +35,7 @@ describe('generic blockers', () => {
   });
 
   it('disk-space when the backup destination has less free space than the install tree', () => {
-    const space = { freeBytes: 10 * 1024 * 1024, neededBytes: 300 * 1024 * 1024, destination: '/sbx/tmp' };
+    const space = { freeBytes: 10 * 1024 * 1024, neededBytes: 300 * 1024 * 1024, destination: '/sbx/tmp', checked: '/sbx/tmp', writable: true };
     const p = plan(SERVER, { backupSpace: space });
     expect(p.blockers).toEqual([expect.objectContaining({ id: 'disk-space', step: 'backup-install-dir' })]);
     expect(p.blockers[0]?.message).toContain('/sbx/tmp');
