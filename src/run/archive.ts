@@ -59,7 +59,9 @@ export async function createTarGz(parent: string, name: string, file: string, op
   const writeOut = async (keep: number): Promise<void> => {
     while (pending.length > keep) {
       const member = await (pending.shift() as Promise<Buffer>);
-      await fh.write(member);
+      // A write may take only part of the buffer (a file system filling up): the rest is written
+      // again, which then fails with ENOSPC, instead of an archive silently missing bytes.
+      for (let at = 0; at < member.length; ) at += (await fh.write(member, at)).bytesWritten;
       compressedBytes += member.length;
     }
   };

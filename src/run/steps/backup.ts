@@ -9,7 +9,7 @@ import { pathInside } from '../../io/paths.js';
 import { t } from '../../i18n/index.js';
 import type { PlannedStep } from '../../model/plan.js';
 import { createTarGz, listTarGz } from '../archive.js';
-import { now, output, progress, record, StepFailure, type StepContext, type StepHandler } from '../context.js';
+import { errorText, now, output, progress, record, StepFailure, type StepContext, type StepHandler } from '../context.js';
 import { optBool, optStr, str, strList } from '../params.js';
 import { compareListing, walkTree } from '../tree.js';
 
@@ -138,16 +138,26 @@ export const backup: StepHandler = {
     const partial = `${archive}.partial`;
     await rm(partial, { force: true });
     let last = 0;
-    const created = await createTarGz(dirname(real), basename(real), partial, {
-      kill: ctx.kill,
-      exclude,
-      onBytes: (bytes) => {
-        const done = Math.min(bytes, tree.tarBytes);
-        if (done - last < tree.tarBytes / 100 && done !== tree.tarBytes) return;
-        last = done;
-        progress(ctx, step, { done, total: tree.tarBytes, unit: 'bytes' });
-      },
-    });
+    let created;
+    try {
+      created = await createTarGz(dirname(real), basename(real), partial, {
+        kill: ctx.kill,
+        exclude,
+        onBytes: (bytes) => {
+          const done = Math.min(bytes, tree.tarBytes);
+          if (done - last < tree.tarBytes / 100 && done !== tree.tarBytes) return;
+          last = done;
+          progress(ctx, step, { done, total: tree.tarBytes, unit: 'bytes' });
+        },
+      });
+    } catch (error) {
+      // A half-written archive would keep the disk full for every step that follows.
+      await rm(partial, { force: true });
+      const code = (error as NodeJS.ErrnoException).code;
+      if (error instanceof StepFailure || typeof code !== 'string') throw error;
+      const reason = code === 'ENOSPC' ? t('run.backup.diskFull', { dir: dirname(archive) }) : errorText(error);
+      throw new StepFailure(t('run.backup.writeFailed', { archive: partial, reason }));
+    }
     if (created.warnings) output(ctx, step, created.warnings);
 
     output(ctx, step, t('run.backup.verifying', { archive: partial }));
