@@ -2,18 +2,20 @@
 // is read and checked first; only then, with --apply, are files replaced (atomically, with a
 // backup). Start-up stays light: execa and pg are imported only when their options are used.
 
-import { join, basename, resolve } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join, basename, dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/migrate.js';
-import { checkReplaceable, writeFileAtomic } from '../io/atomic-write.js';
+import { checkReplaceable, GroupNotKeptError, writeFileAtomic } from '../io/atomic-write.js';
 import { isBackupName, readableStamp } from '../io/backup-name.js';
 import { decodeForDiff, decodeForDisplay, detectEncoding, type TextEncoding } from '../io/encoding.js';
 import { FileAccessError } from '../io/file-error.js';
-import { OutsideRootError, resolveUnderRoot } from '../io/paths.js';
+import { LinkLeavesRootError, OutsideRootError, requireRealUnderRoot, resolveUnderRoot } from '../io/paths.js';
 import { listFiles, readFileBytes, readFilesIn, requireDirectory } from '../io/read-file.js';
 import { findOnPath } from '../io/which.js';
-import { visudoCheck } from '../io/visudo.js';
+import { visudoCheck, visudoCheckContent } from '../io/visudo.js';
 import { uidFromArchiveName } from '../migrate/custom.js';
 import { readDbConf, type DbParams } from '../migrate/db-conf.js';
 import { unifiedDiff, wantColour } from '../migrate/diff.js';
@@ -35,11 +37,22 @@ class Refusal extends InputError {
 
 type What = 'root' | 'conf' | 'dbConf' | 'systemConf' | 'shipped' | 'sudoers' | 'customArchive';
 
+/** The group's name from /etc/group, else its number. */
+async function groupName(gid: number): Promise<string> {
+  const text = await readFile('/etc/group', 'utf8').catch(() => '');
+  const line = text.split('\n').find((l) => l.split(':')[2] === String(gid));
+  return line?.split(':')[0] || String(gid);
+}
+
 /** Turns file problems into messages naming the file and what to do. */
 async function guard<T>(what: What, work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
+    if (error instanceof GroupNotKeptError) {
+      const user = userInfo().username;
+      throw new InputError(t('migrate.file.groupNotKept', { path: error.path, group: await groupName(error.gid), user }));
+    }
     if (error instanceof FileAccessError) {
       throw new InputError(t(`migrate.file.${error.problem}`, { path: error.path, what: t(`migrate.what.${what}`) }));
     }
@@ -97,12 +110,34 @@ async function planSudoersChange(opts: MigrateOptions, path: string, stamp: stri
     const block = plan.missing.map((l) => `    ${l}`).join('\n');
     throw new Refusal(`${t('migrate.sudoers.noVisudo', { path })}\n${block}`, plan.missing);
   }
+  const after = Buffer.from(appendSudoers(latin1(before), plan.missing, stamp), 'latin1');
+  // In the dry run too, so it does not promise a change that --apply would then refuse.
+  // Relative @include paths are resolved against the real file's directory.
+  const dir = dirname(await realpath(path).catch(() => path));
+  const check = await visudoCheckContent(visudo, after, dir, path);
+  if (!check.ok) throw new InputError(await explainRejection(visudo, before, dir, path, check.output));
   findings.push(
     finding('info', 'sudoers.append', { count: plan.missing.length }, { file: path }),
     finding('info', 'sudoers.validated', {}, { file: path }),
   );
-  const after = Buffer.from(appendSudoers(latin1(before), plan.missing, stamp), 'latin1');
   return { pending: { path, before, after, visudo }, report: { path, status: plan.status, lines: plan.missing } };
+}
+
+/** Why visudo rejects the candidate: the file was already invalid, the alias is in an included file, or visudo's own words. */
+async function explainRejection(visudo: string, before: Buffer, dir: string, path: string, output: string): Promise<string> {
+  const original = await visudoCheckContent(visudo, before, dir, path);
+  if (!original.ok) return t('migrate.sudoers.alreadyInvalid', { path, output: original.output });
+  if (/Alias "SHARETASK" already defined/.test(output)) {
+    const defining: string[] = [];
+    for (const file of original.parsed.slice(1)) {
+      const text = await readFile(file, 'latin1').catch(() => '');
+      if (/^[ \t]*Cmnd_Alias[ \t]+SHARETASK[ \t]*=/m.test(text)) defining.push(file);
+    }
+    return defining.length > 0
+      ? t('migrate.sudoers.aliasIncluded', { path, files: defining.join(', ') })
+      : t('migrate.sudoers.aliasIncludedSomewhere', { path });
+  }
+  return t('migrate.sudoers.visudoFailed', { path, output });
 }
 
 async function compareWithShipped(dir: string, confDir: string, systemConfAfter: Buffer, handled: Set<string>) {
@@ -147,9 +182,25 @@ async function verifyDb(opts: MigrateOptions, db: DbParams, dbEncoding: TextEnco
 export async function migrate(opts: MigrateOptions): Promise<{ outcome: Outcome; exitCode: number }> {
   const root = opts.root === undefined ? undefined : resolve(opts.root);
   if (root) await guard('root', requireDirectory(root));
-  const at = (path: string): string => {
+  /** A path used under --root: refused when one of its links leads out of the sandbox. */
+  const inRoot = async (full: string): Promise<string> => {
+    if (!root) return full;
     try {
-      return resolveUnderRoot(path, root);
+      await requireRealUnderRoot(full, root);
+    } catch (error) {
+      if (!(error instanceof LinkLeavesRootError)) throw error;
+      const { path, link, target, meant } = error;
+      throw new InputError(
+        meant === undefined
+          ? t('migrate.path.linkLeavesRootRelative', { path, link, target, root })
+          : t('migrate.path.linkLeavesRoot', { path, link, target, root, meant, inside: join(root, meant) }),
+      );
+    }
+    return full;
+  };
+  const at = async (path: string): Promise<string> => {
+    try {
+      return await inRoot(resolveUnderRoot(path, root));
     } catch (error) {
       if (!(error instanceof OutsideRootError)) throw error;
       throw new InputError(t('migrate.path.outsideRoot', { path: error.path, root: error.root }));
@@ -157,10 +208,10 @@ export async function migrate(opts: MigrateOptions): Promise<{ outcome: Outcome;
   };
   const now = new Date();
   const stamp = readableStamp(now);
-  const confDir = at(opts.conf);
+  const confDir = await at(opts.conf);
   await guard('conf', requireDirectory(confDir));
-  const dbPath = join(confDir, 'db.conf');
-  const sysPath = join(confDir, 'system.conf');
+  const dbPath = await inRoot(join(confDir, 'db.conf'));
+  const sysPath = await inRoot(join(confDir, 'system.conf'));
   const dbBytes = await guard('dbConf', readFileBytes(dbPath));
   const sysBytes = await guard('systemConf', readFileBytes(sysPath));
   const dbEncoding = detectEncoding(dbBytes);
@@ -176,7 +227,7 @@ export async function migrate(opts: MigrateOptions): Promise<{ outcome: Outcome;
 
   let custom = opts.custom;
   if (opts.customArchive !== undefined) {
-    const archive = at(opts.customArchive);
+    const archive = await at(opts.customArchive);
     custom = uidFromArchiveName(basename(archive));
     if (custom === undefined) throw new InputError(t('migrate.customArchiveBad', { name: basename(archive) }));
     await guard('customArchive', readFileBytes(archive).then(() => undefined));
@@ -202,7 +253,7 @@ export async function migrate(opts: MigrateOptions): Promise<{ outcome: Outcome;
 
   const outcome: Outcome = { conf: confDir, apply: opts.apply, sharetaskDb: shownDb, webUser: opts.webUser, findings, files, written: [] };
   if (opts.sudoers !== undefined) {
-    const s = await planSudoersChange(opts, at(opts.sudoers), stamp, findings);
+    const s = await planSudoersChange(opts, await at(opts.sudoers), stamp, findings);
     outcome.sudoers = s.report;
     if (s.pending) {
       // sudoers first: if visudo rejects it, nothing at all has been written.
@@ -210,7 +261,7 @@ export async function migrate(opts: MigrateOptions): Promise<{ outcome: Outcome;
       files.push(await fileChange(s.pending.path, s.pending.before, s.pending.after, detectEncoding(s.pending.before)));
     }
   }
-  if (opts.shipped !== undefined) outcome.shipped = await compareWithShipped(at(opts.shipped), confDir, sysAfter, new Set(wanted.map((w) => w.key)));
+  if (opts.shipped !== undefined) outcome.shipped = await compareWithShipped(await at(opts.shipped), confDir, sysAfter, new Set(wanted.map((w) => w.key)));
 
   if (opts.apply) for (const p of pending) await guard(p.visudo ? 'sudoers' : 'systemConf', checkReplaceable(p.path));
   if (opts.verifyDb) {
@@ -230,7 +281,7 @@ export async function migrate(opts: MigrateOptions): Promise<{ outcome: Outcome;
 
 function validateWith(visudo: string, path: string): (temp: string) => Promise<void> {
   return async (temp) => {
-    const result = await visudoCheck(visudo, temp);
+    const result = await visudoCheck(visudo, temp, path);
     if (!result.ok) throw new InputError(t('migrate.sudoers.visudoFailed', { path, output: result.output }));
   };
 }
@@ -245,7 +296,8 @@ export async function run(args: string[]): Promise<number> {
     const { outcome, exitCode } = await migrate(opts);
     if (opts.json) process.stdout.write(`${JSON.stringify(jsonDocument(outcome, exitCode), null, 2)}\n`);
     else process.stdout.write(renderText(outcome, wantColour(process.stdout.isTTY, process.env), exitCode !== 0));
-    if (exitCode !== 0) {
+    // At a terminal stdout and stderr are one screen: the report has already shown the failure.
+    if (exitCode !== 0 && !(process.stdout.isTTY && process.stderr.isTTY)) {
       const failed = outcome.findings.filter((f) => f.level === 'error').map(findingMessage);
       process.stderr.write(`${[...failed, t('migrate.verify.nothingWritten')].join('\n')}\n`);
     }

@@ -27,9 +27,29 @@ export interface AtomicWriteResult {
 const isRoot = (): boolean => process.getuid?.() === 0;
 
 /**
+ * The file is ours but its group is one we are not in: only root may give the new file that
+ * group, so its ownership could not be kept. A FileAccessError of problem 'ownerNotKept' for
+ * callers that only name the problem; `gid` lets a caller say which group and why.
+ */
+export class GroupNotKeptError extends FileAccessError {
+  constructor(path: string, readonly gid: number) {
+    super(path, 'ownerNotKept');
+    this.name = 'GroupNotKeptError';
+  }
+}
+
+const inGroup = (gid: number): boolean => process.getgid?.() === gid || (process.getgroups?.() ?? []).includes(gid);
+
+/** A new file in `dir` gets group `gid` without chown: the directory is set-group-ID and of that group. */
+async function inheritsGroup(dir: string, gid: number): Promise<boolean> {
+  const st = await stat(dir).catch(() => undefined);
+  return st !== undefined && (st.mode & 0o2000) !== 0 && st.gid === gid;
+}
+
+/**
  * Checks, before anything is written, that the file can be replaced while keeping its owner:
  * the directory must be writable, the file not immutable nor append-only and, unless we are
- * root, the file must be ours.
+ * root, the file must be ours and its group one of ours.
  */
 export async function checkReplaceable(path: string): Promise<void> {
   let real: string;
@@ -48,6 +68,9 @@ export async function checkReplaceable(path: string): Promise<void> {
     throw classifyFsError(error, dirname(real));
   }
   if (!isRoot() && st.uid !== process.getuid?.()) throw new FileAccessError(path, 'ownerNotKept');
+  // The temp file gets our primary group (or a set-group-ID directory's); chown to a group we
+  // are not in fails with EPERM, which would only show after a first file had been written.
+  if (!isRoot() && !inGroup(st.gid) && !(await inheritsGroup(dirname(real), st.gid))) throw new GroupNotKeptError(path, st.gid);
   // chattr +i / +a refuse the rename even to root, which only shows at the write: then a
   // second file would fail after the first was written. Opening for writing (no truncation,
   // nothing changes) asks the same question; EPERM is the attribute, EACCES only the mode bits,

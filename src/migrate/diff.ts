@@ -26,10 +26,11 @@ function commonSuffix(a: string, b: string, max: number): number {
 }
 
 /**
- * A unified diff of two display texts (decoded, '\n' line endings). Secrets are masked
- * before diffing, so no hunk can carry a password. Only the region between the common
- * start and end (plus a margin wider than the context) goes through the diff algorithm
- * and the masking: a 20,000-line file with a few added lines stays fast.
+ * A unified diff of two display texts (decoded, '\n' line endings). Every line of every hunk
+ * is masked, context included, so no hunk can carry a password. The texts are compared as
+ * they are, so a line whose only change is a masked secret still shows as removed and added.
+ * Only the region between the common start and end (plus a margin wider than the context)
+ * goes through the diff algorithm: a 20,000-line file with a few added lines stays fast.
  */
 export function unifiedDiff(oldName: string, newName: string, oldText: string, newText: string): string {
   const shortest = Math.min(oldText.length, newText.length);
@@ -54,11 +55,13 @@ export function unifiedDiff(oldName: string, newName: string, oldText: string, n
     after++;
   }
   const keptTail = after === CONTEXT + 2 ? oldText.length - to - 1 : 0;
-  const middle = (text: string): string => text.slice(from, text.length - keptTail).split('\n').map(maskLine).join('\n');
+  const middle = (text: string): string => text.slice(from, text.length - keptTail);
   const patch = structuredPatch(oldName, newName, middle(oldText), middle(newText), undefined, undefined, { context: CONTEXT });
   for (const hunk of patch.hunks) {
     hunk.oldStart += skippedHead;
     hunk.newStart += skippedHead;
+    // Each line is its prefix (' ', '-', '+' or '\\' for "No newline at end of file") and the text.
+    hunk.lines = hunk.lines.map((l) => (l.startsWith('\\') ? l : l.charAt(0) + maskLine(l.slice(1))));
   }
   return formatPatch(patch, FILE_HEADERS_ONLY);
 }

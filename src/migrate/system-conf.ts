@@ -72,7 +72,8 @@ export function migrateSystemConf(input: SystemConfInput): SystemConfResult {
     if (p.kind === 'duplicate' && !managed.has(p.key)) {
       findings.push(finding('warning', 'duplicateKeyIgnored', { key: p.key, firstLine: p.firstLine }, { file, line: p.line }));
     } else {
-      findings.push(lineProblemFinding(p, file));
+      // No known keys: a stray token in system.conf may be a wrapped password, never echoed.
+      findings.push(lineProblemFinding(p, file, []));
     }
   }
   if (findings.some((f) => f.level === 'error')) return unchanged(findings);
@@ -94,12 +95,14 @@ export function migrateSystemConf(input: SystemConfInput): SystemConfResult {
       continue;
     }
     const shown = { key: w.key, old: maskValue(w.key, existing.value), new: maskValue(w.key, w.value) };
-    if (CONFLICTING.has(w.key) && !input.force) {
+    if (CONFLICTING.has(w.key)) {
+      // The masked values may look equal (only the password differs): name the fields.
       const fields = differingFields(existing.value, w.value).join(', ');
-      findings.push(finding('error', 'conflict', { ...shown, fields }, at));
-      continue;
+      findings.push(finding(input.force ? 'warning' : 'error', input.force ? 'replacedForced' : 'conflict', { ...shown, fields }, at));
+      if (!input.force) continue;
+    } else {
+      findings.push(finding('warning', 'replaced', shown, at));
     }
-    findings.push(finding('warning', CONFLICTING.has(w.key) ? 'replacedForced' : 'replaced', shown, at));
     const line = body.slice(existing.start, existing.end);
     edits.push({ start: existing.start, end: existing.end, text: `${comment('Changed')}${eol}${replaceValue(line, w.value)}` });
   }
@@ -126,16 +129,39 @@ function replaceValue(line: string, value: string): string {
   return m ? `${m[1]}${value}${m[3]}` : line;
 }
 
+// The comment line of a block an earlier run added; its lines run to the next blank line.
+const EARLIER_BLOCK = /(?:^|\n)# Migrated for ShareTask 5\.5 by upgrade-wizard migrate-config on [^\n]*\(procedure 3\.8\)\r?(?=\n|$)/g;
+
+/** Where the last block an earlier run added ends (the start of the line after it), or undefined. */
+function endOfEarlierBlock(body: string): number | undefined {
+  if (!body.includes('# Migrated for ShareTask 5.5 by upgrade-wizard')) return undefined;
+  let start: number | undefined;
+  for (const m of body.matchAll(EARLIER_BLOCK)) start = body.charCodeAt(m.index) === 10 ? m.index + 1 : m.index;
+  if (start === undefined) return undefined;
+  let at = nextLineStart(body, start);
+  while (at < body.length && !isBlank(lineTextAt(body, at))) at = nextLineStart(body, at);
+  return at;
+}
+
 /**
  * The new lines after the leading comment block (and the blank line that ends it), as the
  * procedure recommends, with blank lines around them where their neighbours are not blank.
+ * After a block an earlier run added, they go right below it, so the migrated lines stay
+ * together in the order they were added.
  */
 function insertion(body: string, block: string[], eol: '\n' | '\r\n'): Edit {
+  const earlier = endOfEarlierBlock(body);
   let at = 0;
-  while (at < body.length && isComment(lineTextAt(body, at))) at = nextLineStart(body, at);
-  const afterHeader = at > 0;
-  const endsHeader = afterHeader && at < body.length && isBlank(lineTextAt(body, at));
-  if (endsHeader) at = nextLineStart(body, at);
+  let afterHeader = false;
+  let endsHeader = false;
+  if (earlier !== undefined) {
+    at = earlier;
+  } else {
+    while (at < body.length && isComment(lineTextAt(body, at))) at = nextLineStart(body, at);
+    afterHeader = at > 0;
+    endsHeader = afterHeader && at < body.length && isBlank(lineTextAt(body, at));
+    if (endsHeader) at = nextLineStart(body, at);
+  }
   const lines = [...block];
   if (afterHeader && !endsHeader) lines.unshift('');
   if (at < body.length && !isBlank(lineTextAt(body, at))) lines.push('');

@@ -90,7 +90,7 @@ describe('migrate-config --apply', () => {
     const { conf } = makeConf(SEED_DB_CONF, 'A = 1\nSHARETASK_DB = other:::u::prefer\nB = 2\n');
     const r = await runCli(['migrate-config', '--conf', conf, '--apply', '--force']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/SHARETASK_DB: other:::u::prefer -> stask_mpi:localhost:5432:stask_mpi:.* \(replaced, --force\)/);
+    expect(r.stdout).toMatch(/SHARETASK_DB: other:::u::prefer -> stask_mpi:localhost:5432:stask_mpi:.* \(replaced, --force; differs in: dbname, dbhost, dbport, dbuser, sslmode\)/);
     expect(normalised(readFileSync(join(conf, 'system.conf'))).toString('latin1')).toBe(
       `# Migrated STAMP\nSUID_METHOD = sudo\n\nA = 1\n# Changed STAMP\n${DB_LINE}\nB = 2\n`,
     );

@@ -77,7 +77,20 @@ describe('bad input to migrate-config', () => {
     const dup = makeConf(SEED_DB_CONF, 'SUID_METHOD = sudo\nSUID_METHOD = suidperl\n');
     expect(await refused(dup.dir, ['--conf', dup.conf])).toContain('system.conf line 2: "SUID_METHOD" is set again (first on line 1)');
     const noEq = makeConf(SEED_DB_CONF, `${PLAIN_SYSTEM_CONF}JUST_A_WORD\n`);
-    expect(await refused(noEq.dir, ['--conf', noEq.conf])).toContain('system.conf line 5: "JUST_A_WORD" has no "="');
+    expect(await refused(noEq.dir, ['--conf', noEq.conf])).toContain('system.conf line 5: the line has no "=" and is neither a comment (#) nor blank');
+  });
+
+  test('a stray line in system.conf (a wrapped password) is not echoed, and the advice fits it', async () => {
+    const { dir, conf } = makeConf(SEED_DB_CONF, `${PLAIN_SYSTEM_CONF}LDAP_BIND_PASSWORD = part1\n  S3cretPw!\n`);
+    const stderr = await refused(dir, ['--conf', conf]);
+    expect(stderr).toContain(
+      `${conf}/system.conf line 6: the line has no "=" and is neither a comment (#) nor blank (its text is not shown: it may be a password). Fix: look at this line: if it is the rest of the value on the line above, join the two`,
+    );
+    expect(stderr).not.toContain('S3cretPw');
+    const ja = await runCli(['migrate-config', '--conf', conf, '--lang', 'ja']);
+    expect(ja.exitCode).toBe(2);
+    expect(ja.stderr).toContain('system.conf 6 行目: "=" がなく、コメント (#) でも空行でもない行です (パスワードの可能性があるため内容は表示しません)');
+    expect(ja.stdout + ja.stderr).not.toContain('S3cretPw');
   });
 
   test('a value in Shift_JIS or EUC-JP is quoted as the file has it, not as mojibake', async () => {

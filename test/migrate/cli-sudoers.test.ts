@@ -61,7 +61,8 @@ describe.skipIf(!visudo && !process.env.CI)('with visudo', () => {
     const before = snapshotTree(fx.dir);
     const r = await runCli(['migrate-config', '--conf', fx.conf, '--sudoers', fx.sudoers, '--apply'], { env });
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(`visudo rejected the new ${fx.sudoers}; nothing was written. visudo said:`);
+    expect(r.stderr).toContain(`${fx.sudoers} already fails visudo -c as it is, before any change; nothing was written.`);
+    expect(r.stderr).toContain(`visudo said: ${fx.sudoers}:13:`);
     expect(r.stderr).toMatch(/syntax error/);
     expect(snapshotTree(fx.dir)).toEqual(before);
   });

@@ -58,10 +58,20 @@ describe('masking and diffs', () => {
       [text(Array.from({ length: 6000 }, (_, i) => `K${i} = ${i}`)), text(['# h', ...Array.from({ length: 6000 }, (_, i) => (i === 3000 ? 'K = !' : `K${i} = ${i}`))])],
       [text(['A = 1\r', 'B = 2\r', ...lines]), text(['A = 1\r', 'X = 1', 'B = 2\r', ...lines])],
     ];
+    // The reference: the whole files diffed as they are, then every line of the patch masked.
+    const maskPatch = (patch: string): string =>
+      patch.split('\n').map((l) => (/^[ +-](?!-- |\+\+ )/.test(l) ? l.charAt(0) + maskText(l.slice(1)) : l)).join('\n');
     for (const [before, after] of cases) {
-      const whole = createTwoFilesPatch('f', 'f', maskText(before), maskText(after), undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+      const whole = maskPatch(createTwoFilesPatch('f', 'f', before, after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY }));
       expect(unifiedDiff('f', 'f', before, after)).toBe(whole);
     }
+  });
+
+  test('a line whose only change is a masked secret shows as removed and added, still masked', () => {
+    const patch = unifiedDiff('f', 'f', 'A = 1\nSHARETASK_DB = d:h::u:OldPass:prefer\nB = 2\n', 'A = 1\nSHARETASK_DB = d:h::u:NewPass#1:prefer\nB = 2\n');
+    expect(patch).toContain('\n-SHARETASK_DB = d:h::u:****:prefer\n+SHARETASK_DB = d:h::u:****:prefer\n');
+    expect(patch).not.toMatch(/OldPass|NewPass/);
+    expect(unifiedDiff('f', 'f', 'dbpass = a\n', 'dbpass = b\n')).toContain('-dbpass = ****\n+dbpass = ****');
   });
 
   test('colour: ANSI codes on added and removed lines', () => {

@@ -26,7 +26,7 @@ Options:
   --db-socket-dir DIR      socket directory when dbhost is empty (else $UPGRADE_WIZARD_PG_SOCKET_DIR,
                            else /var/run/postgresql, then /tmp)
   --json                   one JSON document on stdout instead of text
-  --root DIR               take absolute paths inside DIR (a sandbox)
+  --root DIR               take absolute paths inside DIR (a sandbox; links leading out are refused)
   --lang ja|en             language of the output
 
 Exit codes: 0 done (or nothing to do); 1 a failed --verify-db (nothing written) or an
@@ -41,6 +41,8 @@ unexpected failure; 2 bad input, a conflict or a refusal (nothing written).
     'migrate.opt.installDirBad': '--install-dir {value}: give an absolute path of letters, digits and "/._+-" only',
     'migrate.opt.webUserBad': '--web-user {value}: give a user name of letters, digits, "_" and "-" (the user httpd runs as)',
     'migrate.path.outsideRoot': '{path} leads outside --root {root}: give a path inside the sandbox',
+    'migrate.path.linkLeavesRoot': '{path}: {link} is a symbolic link to {target}, which is outside --root {root}; links are not followed out of the sandbox, so nothing was read or written. Fix: give instead the path the link stands for, {meant} (with --root it is {inside}), or make the link in the copy point inside {root}',
+    'migrate.path.linkLeavesRootRelative': '{path}: {link} is a symbolic link to {target}, which leads outside --root {root}; links are not followed out of the sandbox, so nothing was read or written. Fix: make the link in the copy point inside {root}, or give a path without it',
 
     'migrate.file.missing': '{path}: not found. Fix: check the path ({what})',
     'migrate.file.permission': '{path}: permission denied. Fix: run as root or as the owner of the file and its directory',
@@ -50,6 +52,7 @@ unexpected failure; 2 bad input, a conflict or a refusal (nothing written).
     'migrate.file.notDirectory': '{path}: not a directory. Fix: {what} must be a directory',
     'migrate.file.notFile': '{path}: not a regular file. Fix: {what} must be a regular file',
     'migrate.file.ownerNotKept': '{path}: owned by another user, whose ownership could not be kept. Fix: run as root or as the owner',
+    'migrate.file.groupNotKept': '{path}: its group is {group}, and {user} is not in it: only root can give the new file that group, so its owner and group could not be kept; nothing was written. Fix: run as root, or, if the group does not matter, first give the file one of your groups (chgrp GROUP {path})',
     'migrate.file.changedMeanwhile': '{path}: changed while the migration was running; nothing was written. Fix: run the command again',
     'migrate.what.root': 'the sandbox directory given with --root',
     'migrate.what.conf': 'the conf directory given with --conf',
@@ -69,7 +72,7 @@ unexpected failure; 2 bad input, a conflict or a refusal (nothing written).
     'migrate.duplicateKeyIgnored': '"{key}" is set again (first on line {firstLine}); left as it is',
     'migrate.badKey': 'the text before "=" is not a parameter name. Fix: write NAME = VALUE',
     'migrate.noEquals': '"{key}" has no "=". Fix: write {key} = VALUE',
-    'migrate.noEqualsUnnamed': 'the line is neither NAME = VALUE, a comment (#) nor blank. Fix: write NAME = VALUE or comment it out',
+    'migrate.noEqualsUnnamed': 'the line has no "=" and is neither a comment (#) nor blank (its text is not shown: it may be a password). Fix: look at this line: if it is the rest of the value on the line above, join the two; else make it NAME = VALUE, comment it out or delete it',
     'migrate.unknownDbKey': 'unknown parameter "{key}" ignored (db.conf knows dbhost, dbport, dbname, dbuser, dbpass, sslmode)',
     'migrate.colonInValue': 'the value of {key} contains ":", which SHARETASK_DB cannot carry (":" separates its fields). Fix: change {key} so it has no ":" (for the password: change it in PostgreSQL too; for an IPv6 address: use a host name)',
     'migrate.missingKey': '{key} is missing. Fix: add "{key} = VALUE"',
@@ -83,7 +86,7 @@ unexpected failure; 2 bad input, a conflict or a refusal (nothing written).
     'migrate.dbConfKept': 'db.conf is retired in 5.5; it is left in place, untouched',
     'migrate.alreadySet': '{key} is already set to the migrated value',
     'migrate.conflict': '{key} is already set to another value. Now: {old}. From db.conf: {new}. Differs in: {fields}. Fix: correct db.conf or system.conf, or run again with --force to replace it',
-    'migrate.replacedForced': '{key}: {old} -> {new} (replaced, --force)',
+    'migrate.replacedForced': '{key}: {old} -> {new} (replaced, --force; differs in: {fields})',
     'migrate.replaced': '{key}: {old} -> {new}',
     'migrate.added': 'new, near the top: {keys}',
     'migrate.alreadyMigrated': 'already migrated: nothing to change',
@@ -94,8 +97,11 @@ unexpected failure; 2 bad input, a conflict or a refusal (nothing written).
     'migrate.sudoers.append': '{count} line(s) of the SHARETASK block to append (see the diff)',
     'migrate.sudoers.conflict': 'Cmnd_Alias SHARETASK already exists with other commands: {found}. Fix: correct or remove that line by hand (visudo), then run again',
     'migrate.sudoers.noVisudo': 'visudo was not found on PATH, so {path} is not touched (an unchecked sudoers file can lock out sudo). Fix: install sudo (visudo) and run again, or add these lines by hand with visudo:',
-    'migrate.sudoers.visudoFailed': 'visudo rejected the new {path}; nothing was written. visudo said: {output}',
-    'migrate.sudoers.validated': 'checked with visudo -cf before installing',
+    'migrate.sudoers.visudoFailed': 'visudo rejects {path} with the SHARETASK block appended; nothing was written. visudo said: {output}',
+    'migrate.sudoers.alreadyInvalid': '{path} already fails visudo -c as it is, before any change; nothing was written. Fix: correct it first (visudo -f {path}), then run again. visudo said: {output}',
+    'migrate.sudoers.aliasIncluded': 'Cmnd_Alias SHARETASK is already defined in {files}, which {path} includes (@include / @includedir): appending the block would define it twice; nothing was written. Fix: if the block is complete there, run again without --sudoers; else complete it there by hand with visudo, or remove it there and run again',
+    'migrate.sudoers.aliasIncludedSomewhere': 'Cmnd_Alias SHARETASK is already defined in a file that {path} includes (@include / @includedir): appending the block would define it twice; nothing was written. Fix: find it with visudo -c (it lists the included files); if the block is complete there, run again without --sudoers; else complete it there by hand with visudo, or remove it there and run again',
+    'migrate.sudoers.validated': 'visudo -c accepts the result (checked again on the new file before it replaces the old one)',
 
     'migrate.shipped.heading': 'Compared with the shipped configuration ({dir}):',
     'migrate.shipped.added': 'new in 5.5, not in yours: {key} = {value}',
@@ -147,7 +153,7 @@ SUID_METHOD = sudo、CUSTOM、ENABLE_USER_PREFS / USER_PREFS_DIR。--apply を�
   --db-socket-dir DIR      dbhost が空のときのソケットディレクトリ (なければ
                            $UPGRADE_WIZARD_PG_SOCKET_DIR、次に /var/run/postgresql、/tmp)
   --json                   テキストの代わりに JSON 文書を 1 つ標準出力へ
-  --root DIR               絶対パスを DIR の中 (サンドボックス) として扱う
+  --root DIR               絶対パスを DIR の中 (サンドボックス) として扱う (外を指すリンクは拒否)
   --lang ja|en             表示言語
 
 終了コード: 0 完了 (または変更なし)、1 --verify-db の失敗 (書き込みなし) または予期しない失敗、
@@ -162,6 +168,8 @@ SUID_METHOD = sudo、CUSTOM、ENABLE_USER_PREFS / USER_PREFS_DIR。--apply を�
     'migrate.opt.installDirBad': '--install-dir {value}: 英数字と "/._+-" だけからなる絶対パスを指定してください',
     'migrate.opt.webUserBad': '--web-user {value}: 英数字と "_"、"-" からなるユーザー名 (httpd の実行ユーザー) を指定してください',
     'migrate.path.outsideRoot': '{path} は --root {root} の外を指しています。サンドボックス内のパスを指定してください',
+    'migrate.path.linkLeavesRoot': '{path}: {link} は {target} へのシンボリックリンクで、--root {root} の外を指しています。サンドボックスの外へはリンクをたどらないため、何も読み書きしていません。対処: 代わりにリンクが表すパス {meant} (--root では {inside}) を指定するか、コピー内のリンクを {root} の中を指すように直してください',
+    'migrate.path.linkLeavesRootRelative': '{path}: {link} は {target} へのシンボリックリンクで、--root {root} の外に出ます。サンドボックスの外へはリンクをたどらないため、何も読み書きしていません。対処: コピー内のリンクを {root} の中を指すように直すか、そのリンクを通らないパスを指定してください',
 
     'migrate.file.missing': '{path}: 見つかりません。対処: パスを確認してください ({what})',
     'migrate.file.permission': '{path}: アクセスが拒否されました。対処: root またはファイルとディレクトリの所有者で実行してください',
@@ -171,6 +179,7 @@ SUID_METHOD = sudo、CUSTOM、ENABLE_USER_PREFS / USER_PREFS_DIR。--apply を�
     'migrate.file.notDirectory': '{path}: ディレクトリではありません。対処: {what} はディレクトリでなければなりません',
     'migrate.file.notFile': '{path}: 通常のファイルではありません。対処: {what} は通常のファイルでなければなりません',
     'migrate.file.ownerNotKept': '{path}: 他のユーザーの所有で、所有者を保てません。対処: root または所有者で実行してください',
+    'migrate.file.groupNotKept': '{path}: グループが {group} で、{user} はそのグループに属していません。新しいファイルをそのグループにできるのは root だけのため、所有者とグループを保てません。何も書き込んでいません。対処: root で実行するか、グループが重要でなければ先にファイルを自分のグループに変更してください (chgrp グループ {path})',
     'migrate.file.changedMeanwhile': '{path}: 移行中に変更されたため、何も書き込んでいません。対処: コマンドをもう一度実行してください',
     'migrate.what.root': '--root で指定したサンドボックスのディレクトリ',
     'migrate.what.conf': '--conf で指定した conf ディレクトリ',
@@ -190,7 +199,7 @@ SUID_METHOD = sudo、CUSTOM、ENABLE_USER_PREFS / USER_PREFS_DIR。--apply を�
     'migrate.duplicateKeyIgnored': '"{key}" が再び設定されています (最初は {firstLine} 行目)。そのままにします',
     'migrate.badKey': '"=" の前がパラメータ名ではありません。対処: 名前 = 値 の形で書いてください',
     'migrate.noEquals': '"{key}" に "=" がありません。対処: {key} = 値 の形で書いてください',
-    'migrate.noEqualsUnnamed': '名前 = 値、コメント (#)、空行のいずれでもない行です。対処: 名前 = 値 の形にするか、コメントにしてください',
+    'migrate.noEqualsUnnamed': '"=" がなく、コメント (#) でも空行でもない行です (パスワードの可能性があるため内容は表示しません)。対処: この行を確認してください。前の行の値の続きなら 2 行をつなげ、そうでなければ 名前 = 値 の形にするか、コメントにするか、削除してください',
     'migrate.unknownDbKey': '不明なパラメータ "{key}" を無視しました (db.conf のパラメータは dbhost, dbport, dbname, dbuser, dbpass, sslmode)',
     'migrate.colonInValue': '{key} の値に ":" が含まれています。SHARETASK_DB では ":" が区切りのため使えません。対処: {key} を ":" を含まない値に変更してください (パスワードなら PostgreSQL 側も変更、IPv6 アドレスならホスト名を使用)',
     'migrate.missingKey': '{key} がありません。対処: "{key} = 値" を追加してください',
@@ -204,7 +213,7 @@ SUID_METHOD = sudo、CUSTOM、ENABLE_USER_PREFS / USER_PREFS_DIR。--apply を�
     'migrate.dbConfKept': 'db.conf は 5.5 で廃止されました。ファイルはそのまま残します',
     'migrate.alreadySet': '{key} はすでに移行後の値です',
     'migrate.conflict': '{key} はすでに別の値に設定されています。現在: {old}。db.conf から: {new}。異なる項目: {fields}。対処: db.conf か system.conf を修正するか、--force を付けて置き換えてください',
-    'migrate.replacedForced': '{key}: {old} → {new} (--force による置き換え)',
+    'migrate.replacedForced': '{key}: {old} → {new} (--force による置き換え。異なる項目: {fields})',
     'migrate.replaced': '{key}: {old} → {new}',
     'migrate.added': '冒頭付近に追加: {keys}',
     'migrate.alreadyMigrated': '移行済みです: 変更はありません',
@@ -215,8 +224,11 @@ SUID_METHOD = sudo、CUSTOM、ENABLE_USER_PREFS / USER_PREFS_DIR。--apply を�
     'migrate.sudoers.append': 'SHARETASK ブロックの {count} 行を追記します (差分を参照)',
     'migrate.sudoers.conflict': 'Cmnd_Alias SHARETASK が別のコマンドで定義済みです: {found}。対処: その行を visudo で手作業で修正または削除してから、もう一度実行してください',
     'migrate.sudoers.noVisudo': 'PATH に visudo が見つからないため、{path} は変更しません (検査していない sudoers は sudo を使えなくするおそれがあります)。対処: sudo (visudo) をインストールしてもう一度実行するか、次の行を visudo で手作業で追加してください:',
-    'migrate.sudoers.visudoFailed': 'visudo が新しい {path} を拒否したため、何も書き込んでいません。visudo の出力: {output}',
-    'migrate.sudoers.validated': '置き換える前に visudo -cf で検査します',
+    'migrate.sudoers.visudoFailed': 'SHARETASK ブロックを追記した {path} を visudo が拒否したため、何も書き込んでいません。visudo の出力: {output}',
+    'migrate.sudoers.alreadyInvalid': '{path} は変更前の時点ですでに visudo -c の検査に通りません。何も書き込んでいません。対処: 先に visudo -f {path} で修正してから、もう一度実行してください。visudo の出力: {output}',
+    'migrate.sudoers.aliasIncluded': 'Cmnd_Alias SHARETASK は {path} が読み込む {files} (@include / @includedir) ですでに定義されています。ブロックを追記すると二重定義になるため、何も書き込んでいません。対処: そのファイルのブロックが完全なら --sudoers を付けずにもう一度実行してください。そうでなければそのファイルのブロックを visudo で手作業で補うか、そちらを削除してからもう一度実行してください',
+    'migrate.sudoers.aliasIncludedSomewhere': 'Cmnd_Alias SHARETASK は {path} が読み込むファイル (@include / @includedir) ですでに定義されています。ブロックを追記すると二重定義になるため、何も書き込んでいません。対処: visudo -c (読み込むファイルを一覧表示) で探してください。そのファイルのブロックが完全なら --sudoers を付けずにもう一度実行し、そうでなければそのファイルのブロックを visudo で手作業で補うか、そちらを削除してからもう一度実行してください',
+    'migrate.sudoers.validated': 'visudo -c で結果を検査し、問題ありません (置き換える直前に新しいファイルでもう一度検査します)',
 
     'migrate.shipped.heading': '同梱の設定 ({dir}) との比較:',
     'migrate.shipped.added': '5.5 で新しく、現在の設定にないもの: {key} = {value}',
