@@ -19,6 +19,7 @@ import { renderHtml } from '../export/runbook-html.js';
 import { writeExport, writeFileAtomicSync, WriteError } from '../export/write-files.js';
 import { secretEnvName } from '../run/secret-files.js';
 import { productDefinition } from '../plan/definitions.js';
+import { checkSaveTarget, saveAnswers } from '../export/save-answers.js';
 import { preparePlan, type PlanRequest } from './plan.js';
 
 const spec = {
@@ -31,6 +32,7 @@ const spec = {
   media: { type: 'string' },
   'log-dir': { type: 'string' },
   output: { type: 'string', short: 'o' },
+  'save-answers': { type: 'string' },
 } as const;
 
 const FORMATS = ['ansible', 'markdown', 'html'];
@@ -54,18 +56,26 @@ async function nodeOrder(product: string, given: Answers): Promise<{ question: s
   return order ? { question: spec.question, nodes: order.nodes } : undefined;
 }
 
-async function nodePlans(request: PlanRequest, def: Definition): Promise<NodePlan[]> {
+/** The nodes' plans, and the answers to save (without the node question: each play sets its own). */
+async function nodePlans(request: PlanRequest, def: Definition): Promise<{ nodes: NodePlan[]; answers: Answers; ignored: string[] }> {
   const given: Answers = { ...(request.answersFile ? await readAnswersFile(request.answersFile) : {}), ...parseSets(request.sets) };
   const order = await nodeOrder(def.id, given);
-  if (!order) return [{ group: 'upgrade_targets', plan: (await preparePlan(request)).plan }];
+  if (!order) {
+    const { plan, ignored } = await preparePlan(request);
+    return { nodes: [{ group: 'upgrade_targets', plan }], answers: plan.answers, ignored };
+  }
   // Order rules between nodes (standby first) are kept by the order of the plays themselves.
   const byOrder = new Set(def.blockers.filter((b) => b.unlessPriorRun !== undefined).map((b) => b.id));
   const out: NodePlan[] = [];
+  let ignored: string[] = [];
   for (const [i, node] of order.nodes.entries()) {
-    const { plan } = await preparePlan({ ...request, sets: [...request.sets, `${order.question}=${node}`] });
+    const prepared = await preparePlan({ ...request, sets: [...request.sets, `${order.question}=${node}`] });
+    const { plan } = prepared;
+    if (i === 0) ignored = prepared.ignored;
     out.push({ node, group: node, plan: i === 0 ? plan : { ...plan, blockers: plan.blockers.filter((b) => !byOrder.has(b.id)) } });
   }
-  return out;
+  const { [order.question]: _node, ...answers } = out[0]?.plan.answers ?? {};
+  return { nodes: out, answers, ignored };
 }
 
 function answersLine(plan: NodePlan['plan']): string {
@@ -74,8 +84,9 @@ function answersLine(plan: NodePlan['plan']): string {
     .join(', ');
 }
 
-async function exportAnsible(request: PlanRequest, def: Definition, out: string): Promise<string[]> {
-  const nodes = await nodePlans(request, def);
+async function exportAnsible(request: PlanRequest, def: Definition, out: string, saveTo?: string): Promise<string[]> {
+  const { nodes, answers, ignored } = await nodePlans(request, def);
+  for (const message of ignored) process.stderr.write(`${t('export.warning', { message })}\n`);
   // The tasks are Linux modules and argv: a Windows plan would be run wrong, so none is written.
   const windows = nodes.map((n) => windowsAnswers(def, n.plan.answers)).find((a) => a !== undefined);
   if (windows !== undefined) throw new InputError(t('export.ansible.windows', { product: def.id, answers: windows }));
@@ -94,7 +105,9 @@ async function exportAnsible(request: PlanRequest, def: Definition, out: string)
   for (const n of nodes) {
     for (const b of n.plan.blockers) process.stderr.write(`${t('export.ansible.blocker', { node: n.node ?? def.id, message: b.message })}\n`);
   }
-  return writeExport(out, files);
+  const written = writeExport(out, files);
+  if (saveTo !== undefined) saveAnswers(saveTo, def, answers);
+  return written;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -105,6 +118,9 @@ export async function run(args: string[]): Promise<number> {
   }
   if (o.format === undefined || !FORMATS.includes(o.format)) throw new InputError(t('export.args.format', { format: o.format ?? '', formats: FORMATS.join(', ') }));
   if (o.format === 'ansible' && o.output === undefined) throw new InputError(t('export.args.needOutput'));
+  // Refused before anything is exported, as plan and run do.
+  const saveTo = o['save-answers'];
+  if (saveTo !== undefined) checkSaveTarget(saveTo);
   const request: PlanRequest = {
     ...(o.product === undefined ? {} : { product: o.product }),
     sets: o.set,
@@ -119,11 +135,13 @@ export async function run(args: string[]): Promise<number> {
     if (o.format === 'ansible') {
       // Each node's plan is built with its role; without --product preparePlan says which exist.
       const def = o.product === undefined ? (await preparePlan(request)).def : await productDefinition(o.product);
-      const written = await exportAnsible(request, def, o.output as string);
+      const written = await exportAnsible(request, def, o.output as string, saveTo);
       process.stdout.write(`${t('export.written', { files: written.join('\n  ') })}\n`);
       return 0;
     }
-    const { def, plan } = await preparePlan(request);
+    const { def, facts, plan, ignored } = await preparePlan(request);
+    for (const message of ignored) process.stderr.write(`${t('export.warning', { message })}\n`);
+    if (saveTo !== undefined) saveAnswers(saveTo, def, plan.answers, facts);
     const model = runbookModel(plan, def, (step) => handlers[step.kind].describe(step));
     const text =
       o.format === 'markdown'

@@ -12,8 +12,8 @@ import { gatherFacts } from '../detect/index.js';
 import { buildPlan } from '../plan/build.js';
 import { formatPlan } from '../plan/format.js';
 import { allDefinitions, productDefinition } from '../plan/definitions.js';
-import { patternHint, questionStates, validateAnswer, withDefaults } from '../plan/questions.js';
-import { parseSets, readAnswersFile } from '../run/answers.js';
+import { questionStates, withDefaults } from '../plan/questions.js';
+import { checkGivenAnswers, ignoredAnswers, parseSets, readableForm, readAnswersSource } from '../run/answers.js';
 import { secretAnswers } from '../plan/secrets.js';
 import { secretEnvName, secretsFromEnv } from '../run/secret-files.js';
 import { DEFAULT_LOG_DIR } from '../run/journal.js';
@@ -52,17 +52,14 @@ export function missingAnswersMessage(def: Definition, answers: Answers, elsewhe
   const lang = getLang();
   const lines = missing.map((q) => {
     const choices = q.type === 'yesno' ? 'yes, no' : q.choices?.map((c) => c.value).join(', ');
+    // A pattern is for the definition: the operator reads examples that pass it, and the help.
     const accepts =
       q.secret === true
-        ? t('plan.cmd.secretEnv', { name: secretEnvName(q.id) })
+        ? t('run.args.secretEnv', { name: secretEnvName(q.id) })
         : choices !== undefined
           ? t(q.type === 'multi' ? 'plan.cmd.acceptsMulti' : 'plan.cmd.accepts', { accepts: choices })
-          : q.pattern === undefined
-            ? t('plan.cmd.formPlain', { type: q.type })
-            : t('plan.cmd.form', { type: q.type, pattern: q.pattern });
-    // Below a pattern, the help where the examples are.
-    const help = q.pattern !== undefined && q.help !== undefined ? `\n      ${q.help[lang]}` : '';
-    return `  ${q.id}: ${q.text[lang]}\n      ${accepts}${help}`;
+          : (readableForm(q, lang) ?? [t('plan.cmd.formPlain', { type: q.type })]).join('\n      ');
+    return `  ${q.id}: ${q.text[lang]}\n      ${accepts}`;
   });
   const later = undecided.length > 0 ? `\n${t('plan.cmd.moreLater', { ids: undecided.map((q) => q.id).join(', ') })}` : '';
   return t('plan.cmd.missing', { product: def.id, list: lines.join('\n') }) + later;
@@ -72,7 +69,7 @@ export function missingAnswersMessage(def: Definition, answers: Answers, elsewhe
  * Answers from every source, weakest first: defaults, detections (with --root/--media, or the
  * real machine), the answers file, --set. Throws InputError listing open questions.
  */
-export async function preparePlan(request: PlanRequest): Promise<{ def: Definition; facts: Facts; plan: Plan; secrets: Record<string, string> }> {
+export async function preparePlan(request: PlanRequest): Promise<{ def: Definition; facts: Facts; plan: Plan; secrets: Record<string, string>; ignored: string[] }> {
   if (request.product === undefined) {
     throw new InputError(t('plan.cmd.noProduct', { known: (await allDefinitions()).definitions.map((d) => d.id).join(', ') }));
   }
@@ -80,22 +77,12 @@ export async function preparePlan(request: PlanRequest): Promise<{ def: Definiti
   const sets = parseSets(request.sets);
   // A secret on the command line would be visible to every user through ps.
   const secretSet = def.questions.find((q) => q.secret === true && sets[q.id] !== undefined);
-  if (secretSet !== undefined) throw new InputError(t('kinds.secret.onCommandLine', { id: secretSet.id, env: secretEnvName(secretSet.id) }));
-  const given: Answers = { ...secretsFromEnv(def), ...(request.answersFile === undefined ? {} : await readAnswersFile(request.answersFile)), ...sets };
-  const known = new Set(def.questions.map((q) => q.id));
-  const unknown = Object.keys(given).filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new InputError(t('plan.answer.unknown', { id: unknown.join(', '), known: [...known].join(', ') }));
+  if (secretSet !== undefined) throw new InputError(t('run.args.secretOnCommandLine', { id: secretSet.id, env: secretEnvName(secretSet.id) }));
+  const source = request.answersFile === undefined ? undefined : await readAnswersSource(request.answersFile);
   // A value the operator typed is checked before anything is asked for: fixing the missing
   // answers first, only to learn then that --set from=5,4 was refused, costs a round.
-  const refused = def.questions.flatMap((q) => {
-    const value = given[q.id];
-    if (value === undefined) return [];
-    const check = validateAnswer(q, value);
-    if (check.ok) return [];
-    const hint = patternHint(q, getLang());
-    return hint === undefined ? [check.error] : [check.error, `  ${hint}`];
-  });
-  if (refused.length > 0) throw new InputError(refused.join('\n'));
+  checkGivenAnswers(def, source, sets, getLang());
+  const given: Answers = { ...secretsFromEnv(def), ...(source?.answers ?? {}), ...sets };
   const facts = await gatherFacts(def, {
     ...(request.root === undefined ? {} : { root: resolve(request.root) }),
     ...(request.media === undefined ? {} : { media: resolve(request.media) }),
@@ -113,7 +100,10 @@ export async function preparePlan(request: PlanRequest): Promise<{ def: Definiti
     for (const q of questionStates(def, answers).askable) if (q.secret === true && answers[q.id] === undefined) answers[q.id] = '****';
   }
   const compared = request.elsewhere === true ? { ...facts, detected: {} } : facts;
-  return { def, facts, plan: buildPlan(def, answers, compared, getLang()), secrets: secretAnswers(def, answers) };
+  const plan = buildPlan(def, answers, compared, getLang());
+  // Said where the plan's warnings are (plan, run, the runbook): an answer given and not used.
+  const ignored = ignoredAnswers(def, answers, source, sets);
+  return { def, facts, plan: { ...plan, warnings: [...ignored, ...plan.warnings] }, secrets: secretAnswers(def, answers), ignored };
 }
 
 export async function run(args: string[]): Promise<number> {

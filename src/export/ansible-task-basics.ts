@@ -75,13 +75,20 @@ export function readsOnly(argv: string[]): boolean {
 
 export function commandTask(ctx: TaskContext, step: PlannedStep, argv: string[], extra: Task = {}, suffix = ''): Task {
   const cwd = step.params.cwd;
-  return {
+  const task: Task = {
     name: name(ctx, step, suffix || argv.join(' ')),
     'ansible.builtin.command': { argv: argv.map(arg), ...(typeof cwd === 'string' ? { chdir: lit(cwd) } : {}) },
     ...(step.allowFailure ? { ignore_errors: true } : {}),
     changed_when: !readsOnly(argv),
     ...extra,
   };
+  // --check skips commands, but a chdir into a directory an earlier (skipped) step makes fails first.
+  return typeof cwd === 'string' ? { ...task, when: [...whenList(task.when), 'not ansible_check_mode'] } : task;
+}
+
+/** A task's `when` as a list, to add a condition to it. */
+export function whenList(when: unknown): string[] {
+  return when === undefined ? [] : Array.isArray(when) ? when.map(String) : [String(when)];
 }
 
 export function stat(ctx: TaskContext, step: PlannedStep, path: string, what: string): Task {

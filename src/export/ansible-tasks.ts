@@ -1,14 +1,14 @@
 // One plan step -> Ansible tasks doing what the wizard's handler does: argv (never a shell
 // string) for commands, a pause for what a person does, the wizard's own migrate-config for the
 // configuration. Pure: the tasks are plain data, turned into YAML by ansible.ts.
-import { t } from '../i18n/index.js';
+import { getLang, t } from '../i18n/index.js';
 import '../i18n/messages/export.js';
 import '../i18n/messages/kinds.js';
 import '../i18n/messages/run.js';
 import type { PlannedStep } from '../model/plan.js';
 import { excludedMember } from '../run/steps/backup.js';
 import { migrateArgs } from '../run/steps/migrate-config.js';
-import { commandTask, dirOf, jstr, lit, mkdirTask, name, reg, stampTask, stat, str, strs, type Task, type TaskContext } from './ansible-task-basics.js';
+import { commandTask, whenList, dirOf, jstr, lit, mkdirTask, name, reg, stampTask, stat, str, strs, type Task, type TaskContext } from './ansible-task-basics.js';
 
 
 function commandSteps(ctx: TaskContext, step: PlannedStep): Task[] {
@@ -108,7 +108,8 @@ function verifySteps(ctx: TaskContext, step: PlannedStep): Task[] {
       }),
     );
   }
-  return tasks;
+  // --check runs no command: what a verify step looks at was not made, so its checks would fail.
+  return tasks.map((task) => ({ ...task, when: [...whenList(task.when), 'not ansible_check_mode'] }));
 }
 
 function manualTask(ctx: TaskContext, step: PlannedStep, text: string): Task {
@@ -119,12 +120,15 @@ function manualTask(ctx: TaskContext, step: PlannedStep, text: string): Task {
 }
 
 function migrateSteps(ctx: TaskContext, step: PlannedStep): Task[] {
-  // The same migrator as the wizard's step: the dry run prints the diff, then it is applied.
-  const args = migrateArgs(step).map(lit);
+  // The same migrator as the wizard's step, in the export's language: the dry run prints the
+  // diff, a pause lets it be reviewed (the wizard asks there too), then it is applied.
+  const args = ['migrate-config', '--lang', getLang(), ...migrateArgs(step).map(lit)];
+  const conf = String(((step.params.options ?? {}) as Record<string, unknown>).conf ?? '');
   return [
-    { name: name(ctx, step, 'migrate-config (diff)'), 'ansible.builtin.command': { argv: '{{ upgrade_wizard + uw_args }}' }, vars: { uw_args: ['migrate-config', ...args] }, register: reg(step, 'diff'), changed_when: false },
+    { name: name(ctx, step, 'migrate-config (diff)'), 'ansible.builtin.command': { argv: '{{ upgrade_wizard + uw_args }}' }, vars: { uw_args: args }, register: reg(step, 'diff'), changed_when: false },
     { name: name(ctx, step, 'diff'), 'ansible.builtin.debug': { var: `${reg(step, 'diff')}.stdout_lines` } },
-    { name: name(ctx, step, 'migrate-config --apply'), 'ansible.builtin.command': { argv: '{{ upgrade_wizard + uw_args }}' }, vars: { uw_args: ['migrate-config', ...args, '--apply'] }, changed_when: true },
+    { name: name(ctx, step, 'review'), 'ansible.builtin.pause': { prompt: `[{{ inventory_hostname }}] ${lit([step.title, '', t('export.ansible.reviewDiff', { conf })].join('\n'))}` } },
+    { name: name(ctx, step, 'migrate-config --apply'), 'ansible.builtin.command': { argv: '{{ upgrade_wizard + uw_args }}' }, vars: { uw_args: [...args, '--apply'] }, changed_when: true },
   ];
 }
 

@@ -62,7 +62,7 @@ function play(n: NodePlan, options: PlaybookOptions, position: number, plays: nu
   const guards: Task[] = [];
   if (plan.blockers.length > 0) {
     guards.push({
-      name: lit(`${prefix}Blockers open when this playbook was exported`),
+      name: lit(`${prefix}${t('export.ansible.task.blockers')}`),
       'ansible.builtin.fail': { msg: lit(plan.blockers.map((b) => `${b.message} -- ${b.fix}`).join('\n')) },
       tags: ['always'],
     });
@@ -76,11 +76,11 @@ function play(n: NodePlan, options: PlaybookOptions, position: number, plays: nu
   const pauses = tasks.filter((task) => task['ansible.builtin.pause'] !== undefined).length;
   if (pauses > 0) guards.push(...presenceGate(prefix, pauses));
   const secretFiles: Task[] = secrets.flatMap((s) => [
-    { name: `${prefix}Create the 0600 file of ${s.id}`, 'ansible.builtin.tempfile': { state: 'file', suffix: '.secret' }, register: `${secretVar(s.id)}_file`, tags: ['always'] },
-    { name: `${prefix}Write ${s.id} into its file`, 'ansible.builtin.copy': { content: `{{ ${secretVar(s.id)} }}`, dest: `{{ ${secretVar(s.id)}_file.path }}`, mode: '0600' }, no_log: true, tags: ['always'] },
+    { name: `${prefix}${t('export.ansible.task.secretCreate', { id: s.id })}`, 'ansible.builtin.tempfile': { state: 'file', suffix: '.secret' }, register: `${secretVar(s.id)}_file`, tags: ['always'] },
+    { name: `${prefix}${t('export.ansible.task.secretWrite', { id: s.id })}`, 'ansible.builtin.copy': { content: `{{ ${secretVar(s.id)} }}`, dest: `{{ ${secretVar(s.id)}_file.path }}`, mode: '0600' }, no_log: true, tags: ['always'] },
   ]);
   const cleanup: Task[] = secrets.map((s) => ({
-    name: `${prefix}Remove the file of ${s.id}`,
+    name: `${prefix}${t('export.ansible.task.secretRemove', { id: s.id })}`,
     'ansible.builtin.file': { path: `{{ ${secretVar(s.id)}_file.path }}`, state: 'absent' },
     when: `${secretVar(s.id)}_file.path is defined`,
     tags: ['always'],
@@ -95,7 +95,7 @@ function play(n: NodePlan, options: PlaybookOptions, position: number, plays: nu
     become: '{{ upgrade_become }}',
     ...(secrets.length > 0 ? { vars_prompt: secrets.map((s) => ({ name: secretVar(s.id), prompt: lit(s.prompt), private: true })) } : {}),
     vars: { uw_answers: Object.fromEntries(Object.entries(plan.answers).map(([k, v]) => [k, Array.isArray(v) ? v.map(lit) : lit(v)])) },
-    tasks: [...guards, ...(secrets.length > 0 ? [{ name: `${prefix}Upgrade, the secret files removed at the end`, block: [...secretFiles, ...tasks], always: cleanup }] : tasks)],
+    tasks: [...guards, ...(secrets.length > 0 ? [{ name: `${prefix}${t('export.ansible.task.secretBlock')}`, block: [...secretFiles, ...tasks], always: cleanup }] : tasks)],
   };
 }
 
@@ -109,14 +109,14 @@ function presenceGate(prefix: string, pauses: number): Task[] {
   const unseen = `${CONFIRM_UNSEEN} | default(false) | bool`;
   return [
     {
-      name: lit(`${prefix}Someone at the terminal for the manual steps`),
+      name: lit(`${prefix}${t('export.ansible.task.gate')}`),
       'ansible.builtin.pause': { prompt: `[{{ inventory_hostname }}] ${lit(t('export.ansible.gatePrompt', { count: pauses, variable: CONFIRM_UNSEEN }))}` },
       register: 'uw_gate',
       when: `not (${unseen})`,
       tags: ['always'],
     },
     {
-      name: lit(`${prefix}Refuse to run the manual steps unseen`),
+      name: lit(`${prefix}${t('export.ansible.task.gateRefuse')}`),
       'ansible.builtin.assert': {
         that: [`(${unseen}) or (uw_gate.user_input | default('') | trim | lower) == 'yes'`],
         fail_msg: lit(t('export.ansible.gateRefused', { count: pauses, variable: CONFIRM_UNSEEN })),

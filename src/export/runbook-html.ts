@@ -24,7 +24,7 @@ function stepHtml(m: RunbookModel, s: RunbookStep, tag: string): string {
   const checks = [...(step.checklist ?? []), ...(step.check ? [t('export.rb.check', { check: step.check.trim() }, L)] : [])];
   if (checks.length > 0) out.push(`<ul class="check">${checks.map((c) => `<li><label>${box} ${esc(c)}</label></li>`).join('')}</ul>`);
   if (s.restorePoint) {
-    out.push(`<p>${esc(t('export.rb.restorePoint', { title: s.restorePoint.title, id: s.restorePoint.id }, L))} <code>${esc(rollbackCommand(m, s.restorePoint.id))}</code></p>`);
+    out.push(`<p>${esc(t('export.rb.restorePoint', { title: s.restorePoint.title, id: s.restorePoint.id, section: s.restorePoint.section }, L))} <code>${esc(rollbackCommand(m, s.restorePoint.id))}</code></p>`);
   }
   out.push('</div>');
   return out.join('\n');

@@ -28,7 +28,7 @@ function stepMd(m: RunbookModel, s: RunbookStep, level: string): string {
   if (step.checklist && step.checklist.length > 0) out.push('', ...step.checklist.map((c) => `- [ ] ${c}`));
   if (step.check) out.push('', `- [ ] ${t('export.rb.check', { check: step.check.trim() }, L)}`);
   if (s.restorePoint) {
-    out.push('', t('export.rb.restorePoint', { title: s.restorePoint.title, id: s.restorePoint.id }, L) + ` \`${rollbackCommand(m, s.restorePoint.id)}\``);
+    out.push('', t('export.rb.restorePoint', { title: s.restorePoint.title, id: s.restorePoint.id, section: s.restorePoint.section }, L) + ` \`${rollbackCommand(m, s.restorePoint.id)}\``);
   }
   return out.join('\n');
 }

@@ -16,7 +16,8 @@ export interface RunbookStep {
   does: string[];
   /** What the placeholders in `does` stand for, for a person doing the step by hand. */
   notes: string[];
-  restorePoint?: { id: string; title: string };
+  /** section: the rollback procedure's number in the runbook (R1...), to do by hand. */
+  restorePoint?: { id: string; title: string; section: string };
 }
 
 export interface RunbookModel {
@@ -37,7 +38,7 @@ export interface RunbookModel {
 }
 
 export function runbookModel(plan: Plan, def: Definition, describe: Describe): RunbookModel {
-  const points = new Map(plan.restorePoints.map((r) => [r.id, r]));
+  const points = new Map(plan.restorePoints.map((r, n) => [r.id, { ...r, section: `R${n + 1}` }]));
   const stepsOf = (steps: PlannedStep[], prefix: string, withPoints: boolean): RunbookStep[] =>
     steps.map((step, i) => {
       const id = withPoints ? restorePointAt(steps, i) : undefined;
@@ -45,7 +46,7 @@ export function runbookModel(plan: Plan, def: Definition, describe: Describe): R
       // A person's step says itself what to do (its instructions and checklist); other kinds
       // that repeat their instructions in describe() (a reboot) have them in their own block.
       const does = step.kind === 'manual' ? [] : describe(step).filter((line) => line !== step.instructions);
-      return { number: `${prefix}${i + 1}`, step, does, notes: placeholderNotes(does, def, plan.lang), ...(rp ? { restorePoint: { id: rp.id, title: rp.title } } : {}) };
+      return { number: `${prefix}${i + 1}`, step, does, notes: placeholderNotes(does, def, plan.lang), ...(rp ? { restorePoint: { id: rp.id, title: rp.title, section: rp.section } } : {}) };
     });
   const questions = new Map(def.questions.map((q) => [q.id, q]));
   return {

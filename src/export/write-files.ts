@@ -1,7 +1,7 @@
 // Writing the files of an export or a saved-answers file: never half-written (temp file in
 // the same directory, fsync, rename) and with the mode asked for (0600 for answers). A failure
 // names the user's path and what to do, never the temp file nor a bare errno.
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { t } from '../i18n/index.js';
@@ -38,6 +38,8 @@ function existingAncestor(path: string): string {
 function dirProblem(dir: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST') {
+    // A directory that exists and still refuses new files: a special file system such as /proc.
+    if (code === 'ENOENT' && kind(dir) === 'dir') return t('export.out.cannotCreate', { dir });
     const at = existingAncestor(dir);
     if (kind(at) === 'other') return t('export.out.notDir', { path: at });
     return t('export.out.noDir', { dir });
@@ -46,10 +48,28 @@ function dirProblem(dir: string, error: unknown): string {
   return mapped instanceof FileAccessError ? t('export.out.problem', { path: dir, problem: problemText(mapped) }) : t('export.out.other', { detail: code ?? String(error) });
 }
 
-export function writeFileAtomicSync(path: string, content: string | Buffer, mode = 0o644): void {
+/**
+ * Why path cannot be written as a new file, checked before any other work; undefined when it can.
+ * option: how the user gave the path (-o, --save-answers), for the example in the message.
+ */
+export function writeProblem(path: string, option = '-o', example = 'NAME'): string | undefined {
   const file = resolve(path);
   const dir = dirname(file);
-  if (kind(file) === 'dir') throw new WriteError(path, t('export.out.isDir', { file: path, example: join(path, 'NAME') }));
+  if (kind(file) === 'dir') return t('export.out.isDir', { option, example: join(path, example) });
+  try {
+    // stat's own error: a directory that cannot be reached (EACCES) is not one that is missing.
+    if (!statSync(dir).isDirectory()) return dirProblem(dir, Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR' }));
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    return dirProblem(dir, error);
+  }
+  return undefined;
+}
+
+export function writeFileAtomicSync(path: string, content: string | Buffer, mode = 0o644, option = '-o'): void {
+  const file = resolve(path);
+  const dir = dirname(file);
+  if (kind(file) === 'dir') throw new WriteError(path, t('export.out.isDir', { option, example: join(path, 'NAME') }));
   const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number;
   try {
@@ -71,7 +91,7 @@ export function writeFileAtomicSync(path: string, content: string | Buffer, mode
   } catch (error) {
     rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    throw new WriteError(path, code === 'EISDIR' ? t('export.out.isDir', { file: path, example: join(path, 'NAME') }) : dirProblem(dir, error));
+    throw new WriteError(path, code === 'EISDIR' ? t('export.out.isDir', { option, example: join(path, 'NAME') }) : dirProblem(dir, error));
   }
 }
 

@@ -16,7 +16,7 @@ describe('a secret answer that is not given', () => {
     const en = await runCli(['plan', ...place], { env: sb.env });
     expect(en.exitCode).toBe(2);
     expect(en.stderr).toContain('bind_password: ');
-    expect(en.stderr).toContain('a secret: give it in the environment variable UPGRADE_WIZARD_SECRET_BIND_PASSWORD (never with --set or in a file)');
+    expect(en.stderr).toContain('a secret: give it in the environment variable UPGRADE_WIZARD_SECRET_BIND_PASSWORD (or in an --answers file only its owner can read, chmod 600; never with --set)');
     const ja = await runCli(['--lang', 'ja', 'plan', ...place], { env: sb.env });
     expect(ja.stderr).toContain('秘密の値: 環境変数 UPGRADE_WIZARD_SECRET_BIND_PASSWORD で指定してください');
   });

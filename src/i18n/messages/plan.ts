@@ -127,9 +127,7 @@ missing make the command fail with exit 2, listing them.
     'plan.cmd.missing': `answers are missing for {product}; give them with --set ID=VALUE or --answers FILE:
 {list}`,
     'plan.cmd.accepts': 'one of: {accepts}',
-    'plan.cmd.form': 'a {type} value {pattern}',
     'plan.cmd.formPlain': 'a {type} value',
-    'plan.cmd.secretEnv': 'a secret: give it in the environment variable {name} (never with --set or in a file)',
     'plan.cmd.acceptsMulti': 'any of (comma-separated, may be empty): {accepts}',
     'plan.cmd.moreLater': 'depending on these answers, more may be asked: {ids}',
     'plan.list.help': `Usage: upgrade-wizard list [--json]
@@ -282,9 +280,7 @@ Exit 0 when all are valid, 2 otherwise.
     'plan.cmd.missing': `{product} の回答が足りません。--set ID=値 または --answers FILE で指定してください:
 {list}`,
     'plan.cmd.accepts': '次のいずれか: {accepts}',
-    'plan.cmd.form': '{type} 型の値 {pattern}',
     'plan.cmd.formPlain': '{type} 型の値',
-    'plan.cmd.secretEnv': '秘密の値: 環境変数 {name} で指定してください (--set やファイルでは指定しません)',
     'plan.cmd.acceptsMulti': '次のうち任意 (カンマ区切り、空も可): {accepts}',
     'plan.cmd.moreLater': 'これらの回答によっては、さらに次の質問があります: {ids}',
     'plan.list.help': `使い方: upgrade-wizard list [--json]

@@ -9,6 +9,8 @@ import type { PlannedStep } from '../../model/plan.js';
 import { now, output, record, StepFailure, type StepHandler } from '../context.js';
 import { ifMissing, optBool, str } from '../params.js';
 import { moveAside } from './backup.js';
+import { quoteArg, quoteArgv } from '../../quote.js';
+import '../../i18n/messages/describe.js';
 
 async function exists(path: string): Promise<boolean> {
   return lstat(path).then(
@@ -39,6 +41,14 @@ async function shape(path: string, prefix = ''): Promise<string[]> {
 export async function copyPreserving(from: string, to: string, preserve: boolean): Promise<void> {
   await cp(from, to, { recursive: true, verbatimSymlinks: true, preserveTimestamps: preserve, errorOnExist: true, force: false });
   if (preserve) await keepAttributes(from, to);
+}
+
+/**
+ * The set-aside of an existing TO as a shell line: a plain cp or mv onto an existing directory
+ * would copy or move INTO it, which the wizard never does.
+ */
+export function setAsideLine(to: string, note: 'describe.setAside' | 'describe.setAsideMove'): string {
+  return `[ -e ${quoteArg(to)} ] && ${quoteArgv(['mv', '-T', to])} ${quoteArg(`${to}.bak-`)}$(date +%Y%m%d%H%M%S)   ${t(note, { path: to })}`;
 }
 
 function ends(step: PlannedStep): { from: string; to: string } {
@@ -72,6 +82,6 @@ export const copy: StepHandler = {
   },
   describe(step) {
     const { from, to } = ends(step);
-    return [`cp ${optBool(step, 'preserve') ? '-a' : '-r'} ${from} ${to}`];
+    return [setAsideLine(to, 'describe.setAside'), quoteArgv(['cp', optBool(step, 'preserve') ? '-a' : '-r', from, to])];
   },
 };

@@ -7,6 +7,7 @@ import type { PlannedStep } from '../../model/plan.js';
 import { StepFailure, type StepHandler } from '../context.js';
 import { optBool, optStr, str } from '../params.js';
 import { resolveOwner, type Owner } from '../owner.js';
+import { quoteArgv } from '../../quote.js';
 
 /** Owner and mode wanted: as given, else copied from `like` (the directory this one replaces). */
 interface Wanted {
@@ -73,13 +74,14 @@ export const ensureDir: StepHandler = {
     return (await check(step)).right;
   },
   describe(step) {
+    // Shell lines that can be copied: paths quoted, `like` as --reference (owner and mode of that path).
+    const path = str(step, 'path');
     const like = optStr(step, 'like');
-    const owner = optStr(step, 'owner') ?? (like ? t('run.dir.likeOf', { path: like }) : undefined);
-    const mode = optStr(step, 'mode') ?? (like ? t('run.dir.likeOf', { path: like }) : undefined);
-    return [
-      `mkdir -p ${str(step, 'path')}` +
-        (owner ? `; chown ${optBool(step, 'recursiveOwner') ? '-R ' : ''}${owner} ${str(step, 'path')}` : '') +
-        (mode ? `; chmod ${mode} ${str(step, 'path')}` : ''),
-    ];
+    const owner = optStr(step, 'owner');
+    const mode = optStr(step, 'mode');
+    const recursive = optBool(step, 'recursiveOwner') ? ['-R'] : [];
+    const chown = owner ? ['chown', ...recursive, owner, path] : like ? ['chown', ...recursive, `--reference=${like}`, path] : undefined;
+    const chmod = mode ? ['chmod', mode, path] : like ? ['chmod', `--reference=${like}`, path] : undefined;
+    return [['mkdir', '-p', path], chown, chmod].flatMap((argv) => (argv ? [quoteArgv(argv)] : []));
   },
 };

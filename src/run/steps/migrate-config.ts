@@ -13,6 +13,8 @@ import { parseMigrateOptions, type MigrateOptions } from '../../migrate/options.
 import { findingMessage, type Outcome } from '../../migrate/report.js';
 import { now, record, StepFailure, type StepContext, type StepHandler } from '../context.js';
 import { str } from '../params.js';
+import { quoteArgv } from '../../quote.js';
+import '../../i18n/messages/describe.js';
 
 const MIGRATORS = new Set(['sharetask-db']);
 
@@ -86,6 +88,8 @@ export const migrateConfig: StepHandler = {
     }
   },
   describe(step) {
-    return [`upgrade-wizard migrate-config ${migrateArgs(step).join(' ')} --apply   (${t('run.migrate.describe')})`];
+    // Run by hand, --apply writes at once: the dry run that shows the diff comes first.
+    const argv = ['upgrade-wizard', 'migrate-config', ...migrateArgs(step)];
+    return [`${quoteArgv(argv)}   ${t('describe.migrateDryRun')}`, `${quoteArgv([...argv, '--apply'])}   ${t('describe.migrateApply')}`];
   },
 };

@@ -6,7 +6,8 @@ import { t } from '../../i18n/index.js';
 import { now, output, record, StepFailure, type StepHandler } from '../context.js';
 import { ifMissing, str } from '../params.js';
 import { moveAside } from './backup.js';
-import { copyPreserving } from './copy.js';
+import { copyPreserving, setAsideLine } from './copy.js';
+import { quoteArgv } from '../../quote.js';
 
 /**
  * A directory FROM replaces an empty directory TO (iPlanet's rollbacks put the message store back
@@ -58,6 +59,7 @@ export const move: StepHandler = {
     return !(await exists(str(step, 'from'))) && (await exists(str(step, 'to')));
   },
   describe(step) {
-    return [`mv ${str(step, 'from')} ${str(step, 'to')}`];
+    const to = str(step, 'to');
+    return [setAsideLine(to, 'describe.setAsideMove'), quoteArgv(['mv', '-T', str(step, 'from'), to])];
   },
 };
