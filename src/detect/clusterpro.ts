@@ -3,11 +3,11 @@
 // root and this server's host name, and only propose answers with evidence; the definition
 // (wizards/clusterpro.yaml) decides what is allowed and refuses what the seed excludes.
 import { readFile } from 'node:fs/promises';
-import { hostname as osHostname } from 'node:os';
+import { hostname as osHostname, machine as osMachine } from 'node:os';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/clusterpro.js';
 import type { Answers } from '../model/definition.js';
-import { mirrorResources, parseRpmQi, type ClusterproRpm } from './clusterpro-rpm.js';
+import { mirrorResources, parseRpmQi, type ClusterproArch, type ClusterproRpm } from './clusterpro-rpm.js';
 import type { DetectContext, Detector, Proposal } from './registry.js';
 import { underRoot } from './system.js';
 
@@ -26,6 +26,8 @@ export interface ClusterproProbe {
   hybridDisks: boolean;
   confPath: string;
   hostname: string;
+  /** The machine's hardware name (uname -m) and where it was read; a new installation's arch. */
+  machine?: { name: string; evidence: string };
 }
 
 const cache = new Map<string, Promise<ClusterproProbe>>();
@@ -68,7 +70,22 @@ async function readProbe(root: string): Promise<ClusterproProbe> {
     // No readable clp.conf (no cluster configured yet): propose nothing from it.
   }
   const notInstalled = r.exitCode !== undefined && !rpm.installed && /is not installed/i.test(text);
-  return { rpm, rpmEvidence, notInstalled, ...(mirrors !== undefined ? { mirrors } : {}), hybridDisks, confPath, hostname: await readHostname() };
+  const machine = await readMachine();
+  return { rpm, rpmEvidence, notInstalled, ...(mirrors !== undefined ? { mirrors } : {}), hybridDisks, confPath, hostname: await readHostname(), ...(machine ? { machine } : {}) };
+}
+
+/**
+ * The hardware name, from `uname -m` found on PATH like rpm and hostname (a sandbox puts its
+ * own first, so a rehearsal under --root says the server's, not this machine's); Node's own
+ * reading of it when there is no uname.
+ */
+async function readMachine(): Promise<{ name: string; evidence: string } | undefined> {
+  const { execa } = await import('execa');
+  const r = await execa('uname', ['-m'], { reject: false, stdin: 'ignore', timeout: 10_000 });
+  const name = r.exitCode === 0 ? String(r.stdout).trim() : '';
+  if (name !== '') return { name, evidence: t('detect.clp.uname', { machine: name }) };
+  const own = osMachine();
+  return own === '' ? undefined : { name: own, evidence: t('detect.clp.osMachine', { machine: own }) };
 }
 
 async function readHostname(): Promise<string> {
@@ -99,12 +116,22 @@ export function serverRole(host: string, servers: readonly string[]): 'server1' 
   return index === 0 ? 'server1' : index === 1 ? 'server2' : 'other';
 }
 
+/** A `uname -m` name as the `arch` question spells it; none for machines the update has no rpm for. */
+export function archOfMachine(name: string): ClusterproArch | undefined {
+  if (name === 'x86_64' || name === 'ia64' || name === 'ppc64') return name;
+  return /^i[3-6]86$/.test(name) ? 'i686' : undefined;
+}
+
 const isServer = (answers: Answers): boolean => answers.component === undefined || answers.component === 'server';
 
 // Pure parts of each detector, on a probe already read (unit-tested without processes).
 export const fromProbe = {
   arch(p: ClusterproProbe): Proposal | null {
-    return p.rpm.installed && p.rpm.arch !== undefined ? { value: p.rpm.arch, evidence: p.rpmEvidence } : null;
+    if (p.rpm.installed) return p.rpm.arch !== undefined ? { value: p.rpm.arch, evidence: p.rpmEvidence } : null;
+    // Nothing installed to read it from (a new installation): the rpm to install is the machine's.
+    const arch = p.machine === undefined ? undefined : archOfMachine(p.machine.name);
+    if (p.notInstalled !== true || p.machine === undefined || arch === undefined) return null;
+    return { value: arch, evidence: t('detect.clp.archMachine', { rpm: p.rpmEvidence, machine: p.machine.evidence }) };
   },
   installed(p: ClusterproProbe): Proposal | null {
     if (p.rpm.installed) return { value: 'yes', evidence: p.rpmEvidence };

@@ -220,7 +220,17 @@ export const StepSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const RestorePointSchema = z
-  .object({ id: Id, title: TextSchema, explain: TextSchema, rollback: z.array(StepSchema).min(1) })
+  .object({
+    id: Id,
+    title: TextSchema,
+    explain: TextSchema,
+    rollback: z.array(StepSchema).min(1),
+    /**
+     * The rollback applies only to a run that stopped before its end (CLUSTERPRO's: put the start
+     * at boot back when the update did not finish): not offered once the run is done.
+     */
+    beforeEnd: z.boolean().optional(),
+  })
   .strict();
 
 export const BlockerRuleSchema = z

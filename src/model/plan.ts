@@ -39,6 +39,8 @@ export interface PlannedRestorePoint {
   title: string;
   explain: string;
   rollback: PlannedStep[];
+  /** Only for a run that stopped before its end: not offered after a finished run. */
+  beforeEnd?: boolean;
 }
 
 export interface Plan {

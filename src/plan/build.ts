@@ -87,7 +87,7 @@ function planRestorePoint(rp: RestorePoint, ctx: StepContext, answers: Answers, 
   } catch (error) {
     return explainFailure(error, t('plan.build.restorePoint', { id: rp.id }, lang), lang);
   }
-  return { id: rp.id, title, explain, rollback: planSteps(rp.rollback, ctx, answers, lang, `${rp.id}/`) };
+  return { id: rp.id, title, explain, rollback: planSteps(rp.rollback, ctx, answers, lang, `${rp.id}/`), ...(rp.beforeEnd ? { beforeEnd: true } : {}) };
 }
 
 export function buildPlan(def: Definition, answers: Answers, facts: Facts, lang: Lang): Plan {

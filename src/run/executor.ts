@@ -67,9 +67,14 @@ export async function runStep(s: Session, step: PlannedStep, index: number): Pro
   s.interaction.onStepStart?.(step, index, s.plan.steps.length);
   s.journal.append({ type: 'step-start', time: now(), step: step.id });
   s.journal.log(t('run.log.stepStart', { id: step.id, title: step.title, n: index + 1, total: s.plan.steps.length }));
-  const started = Date.now();
+  let started = Date.now();
+  // Failed attempts the operator chose to run again: each is a failed end in the journal (the
+  // report lists it) and the end that follows says how many went before.
+  let retried = 0;
   // A declined step is journaled as failed (resume asks it again) and shown as declined, not as a failure.
-  const end = (status: 'done' | 'skipped' | 'failed', detail?: string, shown: 'declined' | undefined = undefined): void => {
+  const end = (status: 'done' | 'skipped' | 'failed', raw?: string, shown: 'declined' | undefined = undefined): void => {
+    const after = retried > 0 && status !== 'failed' ? t('run.afterRetries', { count: retried, attempt: retried + 1 }) : undefined;
+    const detail = after === undefined ? raw : raw ? `${raw} — ${after}` : after;
     s.journal.append({ type: 'step-end', time: now(), step: step.id, status, durationMs: Date.now() - started, ...(detail ? { detail } : {}) });
     s.journal.log(t('run.log.stepEnd', { id: step.id, status: shown ?? status, detail: detail ?? '' }).trimEnd());
     s.interaction.onStepEnd?.(step, shown ?? status, detail);
@@ -94,7 +99,16 @@ export async function runStep(s: Session, step: PlannedStep, index: number): Pro
       s.journal.log(`[${step.id}] ${t('run.log.failed', { error: message })}`);
       const choice = await s.interaction.onFailure(step, message, choicesFor(s, step, index));
       s.journal.log(`[${step.id}] ${t('run.log.choice', { choice })}`);
-      if (choice === 'retry') continue;
+      if (choice === 'retry') {
+        // The attempt ends failed and a new one starts: a crash during the retry is then a step
+        // begun and not ended, re-checked on resume like any other.
+        s.journal.append({ type: 'step-end', time: now(), step: step.id, status: 'failed', durationMs: Date.now() - started, detail: t('run.retryChosen', { error: message }) });
+        retried += 1;
+        s.journal.append({ type: 'step-start', time: now(), step: step.id });
+        s.journal.log(t('run.log.retry', { id: step.id, attempt: retried + 1 }));
+        started = Date.now();
+        continue;
+      }
       if (choice === 'skip' && (step.skippable || step.allowFailure)) {
         end('skipped', t('run.skippedAfterFailure', { error: message }));
         return undefined;

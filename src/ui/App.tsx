@@ -220,7 +220,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
           onQuit={() => exit(0, t('ui.welcome.quitForRebootDone', { command: context.againCommand }).split('\n'))}
           onResume={() => {
             if (!r) return;
-            const store = new RunStore(r.plan, [], r.done);
+            const store = new RunStore(r.plan, [], r.ended ?? r.done);
             start(r.plan, store, services.resume(r, store.interaction, control(store)));
           }}
         />

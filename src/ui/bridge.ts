@@ -5,6 +5,9 @@ import { useSyncExternalStore } from 'react';
 import type { DiffReview, FailureChoice, Interaction, Progress } from '../model/interaction.js';
 import type { PlannedRestorePoint, PlannedStep } from '../model/plan.js';
 import { maskSecrets, scrub } from './text.js';
+import type { EarlierStep } from './services.js';
+
+export { earlierSteps, type EarlierStep } from './services.js';
 
 export type StepStatus = 'done' | 'skipped' | 'failed' | 'declined';
 
@@ -17,6 +20,8 @@ export interface FinishedStep {
   detail?: string;
   /** A step of the rollback (numbered within it), not of the run. */
   rollback?: boolean;
+  /** The attempt it ended in, when the operator retried it after a failure (2 = the first retry). */
+  attempt?: number;
 }
 
 export interface CurrentStep {
@@ -27,6 +32,8 @@ export interface CurrentStep {
   /** The line being written (no newline yet; a \r restarts it, as progress meters do). */
   partial: string;
   progress?: Progress;
+  /** Set from the second attempt on: the operator chose to retry it after a failure. */
+  attempt?: number;
 }
 
 type Question =
@@ -81,6 +88,8 @@ export class RunStore {
   private listeners = new Set<() => void>();
   private resolver: ((value: boolean | FailureChoice) => void) | undefined;
   private seq = 0;
+  /** Failed attempts retried, per step id: the next start of the step is the attempt after them. */
+  private readonly retries = new Map<string, number>();
   private readonly stopController = new AbortController();
   private readonly killController = new AbortController();
   readonly interaction: Interaction;
@@ -88,12 +97,17 @@ export class RunStore {
   constructor(
     private readonly plan: { steps: PlannedStep[]; restorePoints?: PlannedRestorePoint[] },
     private readonly secrets: readonly string[] = [],
-    /** Steps a resumed run finished before (shown as done). */
-    doneBefore: readonly string[] = [],
+    /**
+     * Steps a resumed run finished before, as the journal ended them (a skip shows as skipped);
+     * a bare id is a step done.
+     */
+    before: readonly (string | EarlierStep)[] = [],
   ) {
-    const finished = plan.steps.flatMap((step, i): FinishedStep[] =>
-      doneBefore.includes(step.id) ? [{ id: step.id, number: i + 1, title: step.title, manual: step.manual, status: 'done' }] : [],
-    );
+    const ended = new Map(before.map((b): [string, EarlierStep] => (typeof b === 'string' ? [b, { id: b, status: 'done' }] : [b.id, b])));
+    const finished = plan.steps.flatMap((step, i): FinishedStep[] => {
+      const e = ended.get(step.id);
+      return e ? [{ id: step.id, number: i + 1, title: step.title, manual: step.manual, status: e.status, ...(e.detail ? { detail: this.clean(e.detail) } : {}) }] : [];
+    });
     this.state = { total: plan.steps.length, finished, stop: 'none' };
     this.interaction = {
       confirmManual: (step) => this.ask({ kind: 'manual', step }).then((v) => (v === true ? 'done' : v === 'skip' ? 'skip' : 'stop')),
@@ -142,6 +156,15 @@ export class RunStore {
 
   /** The screens' answer to the pending prompt. */
   respond(value: boolean | FailureChoice): void {
+    const asked = this.state.prompt;
+    // The step runs again: its next start is shown as the attempt it is.
+    if (asked?.kind === 'failure' && value === 'retry') {
+      const retried = (this.retries.get(asked.step.id) ?? 0) + 1;
+      this.retries.set(asked.step.id, retried);
+      // The executor runs it again without a new start: the running step says so at once.
+      const cur = this.state.current;
+      if (cur?.step.id === asked.step.id) this.set({ current: { ...cur, attempt: retried + 1 } });
+    }
     const resolve = this.resolver;
     this.resolver = undefined;
     this.set({ prompt: undefined });
@@ -179,7 +202,8 @@ export class RunStore {
 
   private stepStart(step: PlannedStep, index: number, total: number): void {
     const point = this.rollbackPointOf(step);
-    const current: CurrentStep = { step, number: this.numberOf(step, index), output: [], partial: '' };
+    const retried = this.retries.get(step.id) ?? 0;
+    const current: CurrentStep = { step, number: this.numberOf(step, index), output: [], partial: '', ...(retried > 0 ? { attempt: retried + 1 } : {}) };
     if (!point) {
       this.set({ total, current });
       return;
@@ -222,7 +246,9 @@ export class RunStore {
       status,
       detail: detail === undefined ? undefined : this.clean(detail),
       ...(inRollback ? { rollback: true } : {}),
+      ...(cur?.attempt ? { attempt: cur.attempt } : {}),
     };
+    this.retries.delete(step.id);
     let rollback = this.state.rollback;
     if (inRollback && rollback) {
       const done = rollback.done + (status === 'failed' ? 0 : 1);

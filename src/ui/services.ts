@@ -6,6 +6,7 @@ import type { Detection, Facts } from '../model/facts.js';
 import type { Interaction } from '../model/interaction.js';
 import type { Plan } from '../model/plan.js';
 import type { AnswerCheck } from '../plan/questions.js';
+import type { JournalEvent } from '../model/journal.js';
 
 /** How the executor is told to stop: after the running step (first Ctrl-C) or now (second). */
 export interface RunControl {
@@ -34,11 +35,34 @@ export interface ProductDetections {
   detections: Detection[];
 }
 
+/** How a step of an earlier part of a resumed run ended, as its journal says. */
+export interface EarlierStep {
+  id: string;
+  status: 'done' | 'skipped';
+  detail?: string;
+}
+
+/**
+ * The steps a resumed run finished before, each as its last end in the journal says (a skip
+ * stays a skip after the resume), for ResumableRun.ended. Pure, and without React: the command
+ * that finds the run calls it on the journal it read.
+ */
+export function earlierSteps(events: readonly JournalEvent[]): EarlierStep[] {
+  const last = new Map<string, Extract<JournalEvent, { type: 'step-end' }>>();
+  for (const e of events) if (e.type === 'step-end') last.set(e.step, e);
+  return [...last.values()].flatMap((e) => (e.status === 'failed' ? [] : [{ id: e.step, status: e.status, ...(e.detail ? { detail: e.detail } : {}) }]));
+}
+
 /** An interrupted run found in the log dir at start. */
 export interface ResumableRun {
   plan: Plan;
-  /** Ids of the steps already finished. */
+  /** Ids of the steps already finished (done or skipped). */
   done: string[];
+  /**
+   * How each of them ended, from the journal (earlierSteps above): a step skipped before
+   * the interruption is shown skipped after the resume. Without it they show as done.
+   */
+  ended?: EarlierStep[];
   startedAt?: string;
   /** The run stopped for a reboot that has not happened yet (same boot id): that step. */
   rebootMissing?: { number: number; title: string };

@@ -106,6 +106,16 @@ export function truncatePart(text: string, part: string, width: number): string 
   return truncate(text.slice(0, at) + truncate(part, keep) + text.slice(at + part.length), width);
 }
 
+/**
+ * `head` and `tail` on one line within `width`: `head` (a title, a message) is cut, `tail` (a
+ * count, an attempt number) is kept whole, so a number is never cut into a smaller one.
+ */
+export function truncateKeepingEnd(head: string, tail: string, width: number): string {
+  const room = width - displayWidth(expandTabs(tail));
+  if (room < 2) return truncate(head + tail, width);
+  return truncate(head, room) + expandTabs(tail);
+}
+
 // Japanese line breaking (JIS X 4051, simplified): closing brackets and punctuation, small
 // kana and the prolonged sound mark never start a line; opening brackets never end one. The
 // ASCII ones too: the definitions' Japanese texts often use (...) and , in half width.

@@ -1,5 +1,5 @@
 // A sandbox CLUSTERPRO server for the end-to-end tests: recording stand-ins for rpm, chkconfig,
-// clpcl, clpgrp, clpmdstat, clpstdn, clpdown, clpstat and hostname first on PATH (each appends
+// clpcl, clpgrp, clpmdstat, clpstdn, clpdown, clpstat, hostname and uname first on PATH (each appends
 // its argv to one calls log), init scripts under the root, the update's rpms on a media dir.
 // The stand-ins keep a little state so that the checks of the procedure see a real effect:
 // rpm -U really changes what rpm -qi prints; clpmdstat prints RED a chosen number of times.
@@ -96,6 +96,8 @@ export interface SandboxOptions {
   mirrors?: string[];
   /** Extra rpm versions put on the media for every arch (downgrade targets, decoys). */
   mediaVersions?: string[];
+  /** What `uname -m` says on this server (x86_64 by default, whatever the machine running the tests). */
+  machine?: string;
 }
 
 export function buildClusterproSandbox(o: SandboxOptions = {}): ClusterproSandbox {
@@ -188,6 +190,8 @@ fi`,
   for (const name of ['clpstdn', 'clpdown', 'clpcl', 'clpgrp']) script(join(bin, name), record);
   script(join(bin, 'clpstat'), `${record}\necho " Cluster : cluster"\necho "   server1 : Online"\necho "   server2 : Online"`);
   script(join(bin, 'hostname'), `cat '${state}/hostname'`);
+  // The sandbox server's hardware, not the test machine's: a new installation proposes its arch.
+  script(join(bin, 'uname'), `if [ "$1" = -m ]; then echo '${o.machine ?? 'x86_64'}'; else exec /bin/uname "$@"; fi`);
   for (const s of SERVICES) script(join(root, 'etc/init.d', s), `printf '%s' "init.d/$(basename "$0")" >> '${log}'; for a in "$@"; do printf ' %s' "$a" >> '${log}'; done; echo >> '${log}'`);
 
   const nodeDir = dirname(process.execPath);

@@ -143,11 +143,13 @@ describe('the readers, with stand-ins for rpm and hostname first on PATH', () =>
     expect(found.find((d) => d.question === 'from')?.evidence).toContain('Version 2.1.2, Release 1');
   });
 
-  test('not installed: nothing about the package is proposed; no clp.conf: nothing about mirrors', async () => {
+  test('not installed: nothing about the package is proposed, only the machine\'s architecture; no clp.conf: nothing about mirrors', async () => {
     standIn('rpm', 'echo "package clusterpro is not installed"; exit 1');
     standIn('hostname', 'echo lonely');
+    standIn('uname', 'echo x86_64');
     const found = await detectFor(def, { root: join(dir, 'root'), answers: { component: 'server', mode: 'install' } });
-    expect(found.map((d) => d.question).filter((q) => ['arch', 'from', 'product', 'replicator', 'mirrors', 'server'].includes(q))).toEqual([]);
+    expect(found.map((d) => d.question).filter((q) => ['arch', 'from', 'product', 'replicator', 'mirrors', 'server'].includes(q))).toEqual(['arch']);
+    expect(found.find((d) => d.question === 'arch')).toMatchObject({ value: 'x86_64', evidence: expect.stringContaining('uname -m: x86_64') });
   });
 
   test('installed or not, and the mode that fits it: an update when installed, a new installation when not', async () => {

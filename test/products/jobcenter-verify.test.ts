@@ -54,7 +54,7 @@ describe('process checks', () => {
     const ps = psRunning(true, ['jcdbs', 'comagent']);
     const message = await failure(withPs('s323-check-started-r131', ps, { waitSeconds: 1, intervalSeconds: 1 }), rec);
     expect(message).toMatch(/not in the output of .*: comagent, jcdbs$/);
-    expect(rec.text()).toMatch(/^not yet \(not in the output of .*: comagent, jcdbs\); waiting/m);
+    expect(rec.text()).toMatch(/^waiting, \d+\/\d+ s: not yet \(not in the output of .*: comagent, jcdbs\)$/m);
     expect(message + rec.text()).not.toContain('(?:');
   });
 

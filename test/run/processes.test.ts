@@ -67,7 +67,7 @@ describe('command', () => {
     const ui = new Recorder();
     const s = step('command', {}, { allowFailure: true, commands: [['perl', '-e', 'exit 1'], ['perl', '-e', 'print "second\\n"']] });
     const out = await command.run(s, context(ui));
-    expect(out.detail).toContain('failure ignored');
+    expect(out.detail).toContain('error ignored');
     expect(ui.text()).toContain('second');
   });
 

@@ -142,7 +142,7 @@ describe('run screen', () => {
   it('offers skip where allowed, and a retried step asks again with a fresh list', async () => {
     const { r, ui, at } = setup();
     const first = ui.onFailure(at('stop-services'), 'exit 1', ['retry', 'skip', 'rollback', 'stop']);
-    await waitForFrame(r, 'Skip this step (the procedure allows it)');
+    await waitForFrame(r, 'Skip this step and go on (recorded as skipped, not as done)');
     await press(r, KEY.enter);
     await expect(first).resolves.toBe('retry');
     const second = ui.onFailure(at('stop-services'), 'exit 1 again', ['retry', 'skip', 'rollback', 'stop']);

@@ -15,9 +15,12 @@ export const clusterproMessages = {
     'detect.clp.mirrors': '{file}: mirror disk resources {names}',
     'detect.clp.hybrid': '{file}: hybrid disk resources (Replicator DR)',
     'detect.clp.noMirrors': '{file}: no mirror or hybrid disk resource',
-    'detect.clp.server': 'host name {host} is host {index} of the servers answer ({servers})',
+    'detect.clp.server': 'host name {host} is host {index} of the cluster\'s servers you named ({servers})',
     'detect.clp.modeUpdate': '{evidence}: installed, so an update of the running cluster (3.1.2); rolling, no-stop and downgrade are the other choices',
     'detect.clp.modeInstall': '{evidence}: so a new installation (3.1.1)',
+    'detect.clp.uname': 'uname -m: {machine}',
+    'detect.clp.osMachine': 'machine type {machine} (uname could not run)',
+    'detect.clp.archMachine': '{rpm}; the architecture of this machine: {machine}',
   },
   ja: {
     'detect.clp.rpm': 'rpm -qi clusterpro: Version {version}, Release {release}, Summary「{summary}」',
@@ -31,9 +34,12 @@ export const clusterproMessages = {
     'detect.clp.mirrors': '{file}: ミラーディスクリソース {names}',
     'detect.clp.hybrid': '{file}: ハイブリッドディスクリソース (Replicator DR)',
     'detect.clp.noMirrors': '{file}: ミラーディスク・ハイブリッドディスクリソースはありません',
-    'detect.clp.server': 'ホスト名 {host} は servers の {index} 台目です ({servers})',
+    'detect.clp.server': 'ホスト名 {host} は、答えたクラスタのサーバの {index} 台目です ({servers})',
     'detect.clp.modeUpdate': '{evidence}: インストール済みのため運用中のクラスタへのアップデート (3.1.2)。ローリング・無停止・ダウングレードも選べます',
     'detect.clp.modeInstall': '{evidence}: そのため新規インストール (3.1.1)',
+    'detect.clp.uname': 'uname -m: {machine}',
+    'detect.clp.osMachine': 'マシンの種類 {machine} (uname を実行できません)',
+    'detect.clp.archMachine': '{rpm}。このマシンのアーキテクチャ: {machine}',
   },
 };
 

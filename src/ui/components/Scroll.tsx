@@ -5,6 +5,7 @@ import { Box } from 'ink';
 import { useKeys } from '../keys.js';
 import { LineView, type Line } from '../lines.js';
 import { t } from '../i18n.js';
+import { displayWidth } from '../text.js';
 
 export function useScroll(total: number, height: number, isActive = true, arrows = true): number {
   const max = Math.max(0, total - height);
@@ -28,9 +29,14 @@ export function useScroll(total: number, height: number, isActive = true, arrows
 }
 
 /** "lines 1–20 of 57" when there is more than one page, else "". */
-export function scrollPosition(offset: number, height: number, total: number): string {
+export function scrollPosition(offset: number, height: number, total: number, steady = false): string {
   if (total <= height) return '';
-  return t('ui.scroll.position', { from: offset + 1, to: Math.min(total, offset + height), total });
+  const text = t('ui.scroll.position', { from: offset + 1, to: Math.min(total, offset + height), total });
+  if (!steady) return text;
+  // Beside a title: as wide on every page as on the widest, so the title is cut the same way
+  // on each page instead of jumping by a character as the numbers grow.
+  const widest = t('ui.scroll.position', { from: total, to: total, total });
+  return ' '.repeat(Math.max(0, displayWidth(widest) - displayWidth(text))) + text;
 }
 
 export function ScrollView({ lines, height, offset }: { lines: Line[]; height: number; offset: number }) {

@@ -48,7 +48,7 @@ export function PlanReview({
     { isActive: !confirming },
   );
   return (
-    <Frame title={t('ui.plan.title', { product })} subject={product} right={scrollPosition(offset, height, lines.length)} keys={keys}>
+    <Frame title={t('ui.plan.title', { product })} subject={product} right={scrollPosition(offset, height, lines.length, true)} keys={keys}>
       <ScrollView lines={lines} height={height} offset={offset} />
       {confirming ? (
         <Box flexDirection="column">

@@ -48,7 +48,7 @@ export function Summary({ outcome, againCommand, onExit }: { outcome: RunOutcome
     if (key.return || input === 'q') onExit();
   });
   return (
-    <Frame title={t('ui.summary.title')} right={scrollPosition(offset, height, lines.length)} keys={t('ui.keys.exit')}>
+    <Frame title={t('ui.summary.title')} right={scrollPosition(offset, height, lines.length, true)} keys={t('ui.keys.exit')}>
       <ScrollView lines={lines} height={height} offset={offset} />
     </Frame>
   );

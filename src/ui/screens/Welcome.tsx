@@ -128,7 +128,7 @@ export function Welcome({
   return (
     <Frame
       title={t('ui.welcome.title')}
-      right={scrollPosition(offset, height, lines.length)}
+      right={scrollPosition(offset, height, lines.length, true)}
       keys={lines.length > height ? scrollKeys : keys}
     >
       <ScrollView lines={lines} height={Math.min(height, lines.length)} offset={offset} />

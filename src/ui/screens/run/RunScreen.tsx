@@ -11,7 +11,7 @@ import { Frame, bodyColumns, bodyRows } from '../../components/Frame.js';
 import { ProgressBar, Spinner, progressText } from '../../components/Progress.js';
 import { Lines, para } from '../../lines.js';
 import { useTermSize } from '../../size.js';
-import { oneLine, truncate } from '../../text.js';
+import { oneLine, truncate, truncateKeepingEnd, truncatePart } from '../../text.js';
 import { DiffPanel, diffPanelRows } from './DiffPanel.js';
 import { FailurePanel } from './FailurePanel.js';
 import { ManualPanel, manualPanelMinRows, manualPanelRows } from './ManualPanel.js';
@@ -27,7 +27,12 @@ function FinishedLine({ step, width }: { step: FinishedStep; width: number }) {
   const { mark, color } = MARK[step.status];
   // One row each: a detail of several lines (an exit code, then the command's message) would
   // push the screen past the terminal's height, and Ink then draws over its own lines.
-  const status = step.status === 'done' ? '' : `  (${t(`ui.run.status.${step.status}`)}${step.detail ? `: ${oneLine(step.detail)}` : ''})`;
+  // A step that passed only when retried says so: its failed attempts are in the journal and report.
+  const again = step.attempt ? t('ui.run.onAttempt', { attempt: step.attempt }) : '';
+  const status =
+    step.status === 'done'
+      ? again && `  (${again})`
+      : `  (${t(`ui.run.status.${step.status}`)}${again && ` · ${again}`}${step.detail ? `: ${oneLine(step.detail)}` : ''})`;
   return (
     <Text wrap="truncate-end">
       <Text color={color}>{`${mark} `}</Text>
@@ -44,7 +49,8 @@ function PhaseLine({ rollback, width }: { rollback: RollbackState; width: number
       : t(rollback.outcome === 'done' ? 'ui.run.rolledBack' : 'ui.run.rollingBack', values);
   return (
     <Text bold color={rollback.outcome === 'failed' ? 'red' : 'yellow'} wrap="truncate-end">
-      {truncate(`↺ ${text}`, width)}
+      {/* The restore point's title gives way: the count after it stays whole. */}
+      {truncatePart(`↺ ${text}`, rollback.title, width)}
     </Text>
   );
 }
@@ -186,7 +192,9 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
       <Box flexDirection="column">
         <Text bold wrap="truncate-end">
           <Text color="cyan">{'▸ '}</Text>
-          {truncate(`${String(cur.number).padStart(2)}. ${cur.step.title}`, width - 2)}
+          {cur.attempt
+            ? truncateKeepingEnd(`${String(cur.number).padStart(2)}. ${cur.step.title}`, `  (${t('ui.run.retrying', { attempt: cur.attempt })})`, width - 2)
+            : truncate(`${String(cur.number).padStart(2)}. ${cur.step.title}`, width - 2)}
         </Text>
         <Box paddingLeft={2}>
           {measurable && cur.progress ? (
