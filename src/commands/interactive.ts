@@ -15,13 +15,14 @@ import { detectFor, gatherFacts } from '../detect/index.js';
 import { allDefinitions, findDefinition } from '../plan/definitions.js';
 import { askableQuestions, patternHint, validateAnswer } from '../plan/questions.js';
 import { parseSets, readAnswersFile } from '../run/answers.js';
-import { DEFAULT_LOG_DIR, doneSteps, ensureLogDir, logDirProblem, readJournal } from '../run/journal.js';
+import { DamagedJournals, DEFAULT_LOG_DIR, doneSteps, ensureLogDir, logDirProblem, readJournal } from '../run/journal.js';
+import { CommandStillRunning, refuseIfCommandRunning } from '../run/live-command.js';
 import { isRootUser } from '../detect/system.js';
 import { findResumable, rebootMissing, UnfinishedRollback, type ResumePoint } from '../run/resumable.js';
-import { refuseIfLocked } from '../run/lock.js';
+import { refuseIfLocked, takeRunLock } from '../run/lock.js';
 import type { RunResult } from '../run/session.js';
 import { checkSaveTarget, saveAnswers } from '../export/save-answers.js';
-import { lookAt, type ResumableRun, type RunControl, type RunOutcome, type WizardContext, type WizardServices } from '../ui/services.js';
+import { earlierSteps, lookAt, type ResumableRun, type RunControl, type RunOutcome, type WizardContext, type WizardServices } from '../ui/services.js';
 import { readableStamp } from '../io/backup-name.js';
 
 const spec = {
@@ -128,8 +129,10 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
     const [{ rollbackCommand, summarize }, { restorePointAt }] = await Promise.all([import('../run/summary.js'), import('../plan/restore-point.js')]);
     const { lines, exitCode } = summarize(plan, result, place);
     const status = result.status === 'dry-run' ? 'done' : result.status;
-    // After a finished run the way back is still worth knowing: the last restore point in force.
-    const point = status === 'done' ? restorePointAt(plan.steps, plan.steps.length - 1) : undefined;
+    // After a finished run the way back is still worth knowing: the last restore point in force,
+    // unless its rollback is only for a run that stopped before its end.
+    const last = status === 'done' ? restorePointAt(plan.steps, plan.steps.length - 1) : undefined;
+    const point = plan.restorePoints.find((p) => p.id === last)?.beforeEnd ? undefined : last;
     const title = plan.restorePoints.find((p) => p.id === point)?.title;
     if (point) lines.push(t('ui.summary.goBack', { point: title ?? point, command: rollbackCommand(place, point) }));
     const partDone = result.status === 'done' && plan.next !== undefined;
@@ -168,9 +171,13 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
     async findResumable(): Promise<ResumableRun | undefined> {
       try {
         found = await findResumable(o.logDir, o.root);
+        // A command an earlier process started still runs: going on now would run beside it.
+        refuseIfCommandRunning(found.record.runId, found.record.events);
       } catch (error) {
-        // A rollback left unfinished is said on the welcome, with the command that finishes it.
-        if (error instanceof UnfinishedRollback) unresumable = error.message;
+        found = undefined;
+        // Said on the welcome: a rollback left unfinished (with the command that finishes it), a
+        // journal that cannot be read, a command still running from a wizard that was killed.
+        if (error instanceof UnfinishedRollback || error instanceof DamagedJournals || error instanceof CommandStillRunning) unresumable = error.message;
         // None for this root (or one that cannot continue): the wizard starts anew.
         if (error instanceof InputError) return undefined;
         throw error;
@@ -181,6 +188,8 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
       return {
         plan: record.plan,
         done: [...doneSteps(record.events)],
+        // As each ended: a step skipped before the stop is shown skipped, not done.
+        ended: earlierSteps(record.events),
         // The journal keeps UTC; the operator reads the server's local time, as in backup names.
         ...(started ? { startedAt: readableStamp(new Date(started)) } : {}),
         ...(missing ? { rebootMissing: { number: missing.number, title: missing.step.title } } : {}),
@@ -191,8 +200,23 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
     async resume(_run: ResumableRun, ui: Interaction, c: RunControl) {
       if (!found) throw new Error('resume without a resumable run');
       ensureLogDir(o.logDir);
-      const { resume } = await import('../run/resume.js');
-      return outcome(found.record.plan, await resume(found, ui, runOptions(c)));
+      // The welcome may have been on screen for minutes: another wizard may have continued the run
+      // since. The journal is read again under the lock, and a run that moved on is not resumed
+      // from the point the welcome showed.
+      const lock = takeRunLock(o.logDir);
+      try {
+        const now = await findResumable(o.logDir, o.root).catch((error: unknown) => {
+          // Finished, rolled back or gone since the welcome: said as such, not as "nothing to resume".
+          if (error instanceof InputError && !(error instanceof DamagedJournals)) throw new InputError(t('ui.resume.movedOn', { runId: found?.record.runId ?? '-' }));
+          throw error;
+        });
+        refuseIfCommandRunning(now.record.runId, now.record.events);
+        if (now.record.runId !== found.record.runId || now.record.events.length !== found.record.events.length) throw new InputError(t('ui.resume.movedOn', { runId: found.record.runId }));
+        const { resume } = await import('../run/resume.js');
+        return outcome(now.record.plan, await resume(now, ui, { ...runOptions(c), lock }));
+      } finally {
+        lock.release();
+      }
     },
   };
 }

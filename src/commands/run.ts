@@ -10,11 +10,13 @@ import '../i18n/messages/run-help.js';
 import { loadDefinitions } from '../plan/load.js';
 import { execute } from '../run/executor.js';
 import { DEFAULT_LOG_DIR, ensureLogDir, listJournals } from '../run/journal.js';
-import { isFinished, resumePointOf, sameRoot } from '../run/resumable.js';
+import { isFinished, lastRollbackPoint, resumePointOf, resumeRechecks, sameRoot } from '../run/resumable.js';
 import { NonInteractive } from '../run/noninteractive.js';
-import { refuseIfLocked } from '../run/lock.js';
+import { takeRunLock } from '../run/lock.js';
+import { rollbackMismatch } from '../run/rollback.js';
+import { handlers } from '../run/steps/index.js';
 import { watchInterrupts } from '../run/signals.js';
-import { placeArgs, resumeCommand, selfCommand, summarize } from '../run/summary.js';
+import { placeArgs, resumeCommand, rollbackCommand, selfCommand, summarize } from '../run/summary.js';
 import { preparePlan } from './plan.js';
 import { saveAnswers } from '../export/save-answers.js';
 
@@ -43,13 +45,15 @@ function wizardCommand(o: { product: string; set: string[]; answers?: string; ro
 async function refuseIfUnfinished(plan: Plan, logDir: string, root: string): Promise<void> {
   const open = (await listJournals(logDir)).find((r) => !isFinished(r) && r.plan.product === plan.product && sameRoot(r.plan.root, root));
   if (!open) return;
-  let next = '-';
-  try {
-    next = open.plan.steps[resumePointOf(open).next]?.id ?? '-';
-  } catch {
-    // a rolled-back run cannot be resumed; it is still named
-  }
   const place = { root, logDir };
+  // A run whose rollback did not finish cannot be resumed: the command that finishes the rollback.
+  const rolling = lastRollbackPoint(open);
+  if (rolling !== undefined) {
+    // rollback --yes refuses a point other than the one in force: then only at a terminal.
+    const command = rollbackCommand(rollbackMismatch(open, rolling) ? { ...place, unattended: false } : place, rolling, open.plan);
+    throw new InputError(t('run.cmd.unfinishedRollback', { product: plan.product, runId: open.runId, point: rolling, command }));
+  }
+  const next = open.plan.steps[resumePointOf(open).next]?.id ?? '-';
   throw new InputError(t('run.cmd.unfinished', { product: plan.product, runId: open.runId, step: next, command: resumeCommand(place), rollback: selfCommand(['rollback', ...placeArgs(place)]) }));
 }
 
@@ -91,17 +95,21 @@ export async function run(args: string[]): Promise<number> {
   }
   if (blockers.length > 0) throw new InputError(t('run.cmd.blockers', { list: blockers.join('\n') }));
   ensureLogDir(logDir);
-  // Before the unfinished-run check, whose "continue it with resume" would be wrong advice now.
-  refuseIfLocked(logDir);
-  if (!o['new-run']) await refuseIfUnfinished(plan, logDir, root);
-
-  const interrupts = watchInterrupts(say);
+  // Before the unfinished-run check: a run started at the same moment is either refused here,
+  // naming its process, or its journal is complete when looked at (never "continue it with resume").
+  const lock = takeRunLock(logDir);
   try {
-    const result = await execute(plan, ui, { logDir, root, signal: interrupts.signal, killSignal: interrupts.killSignal, confirmedBy: '--yes', secrets });
-    const { lines, exitCode } = summarize(plan, result, { root, logDir });
-    for (const line of lines) say(line);
-    return exitCode;
+    if (!o['new-run']) await refuseIfUnfinished(plan, logDir, root);
+    const interrupts = watchInterrupts(say);
+    try {
+      const result = await execute(plan, ui, { logDir, root, signal: interrupts.signal, killSignal: interrupts.killSignal, confirmedBy: '--yes', secrets, lock });
+      const { lines, exitCode } = summarize(plan, result, { root, logDir }, { rechecks: (step) => resumeRechecks(step, handlers[step.kind]) });
+      for (const line of lines) say(line);
+      return exitCode;
+    } finally {
+      interrupts.dispose();
+    }
   } finally {
-    interrupts.dispose();
+    lock.release();
   }
 }

@@ -12,6 +12,13 @@ export type JournalEvent =
    */
   | { type: 'resume'; time: string; runId: string; from?: string; boot?: string; withoutReboot?: { step: string; number: number; by: 'operator' | '--yes' } }
   | { type: 'step-start'; time: string; step: string }
+  /**
+   * A command was started, in its own process group (pgid, its pid): written before it ends, so
+   * that after a kill -9 of the wizard a later process can tell whether the command still runs
+   * (src/run/live-command.ts). started: its start time in clock ticks since boot (field 22 of
+   * /proc/PID/stat), boot: the boot id then; both tell a reused number apart. Absent in older journals.
+   */
+  | { type: 'command-start'; time: string; step: string; argv: string[]; pgid: number; started?: string; boot?: string }
   | { type: 'command'; time: string; step: string; argv: string[]; exitCode: number | null; durationMs: number; signal?: string }
   | { type: 'confirm'; time: string; step: string; by: 'operator' | '--yes'; item?: string; reason?: string }
   | { type: 'step-end'; time: string; step: string; status: 'done' | 'skipped' | 'failed'; durationMs: number; detail?: string }

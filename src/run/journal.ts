@@ -1,15 +1,17 @@
 // The run's journal: JSON lines (src/model/journal.ts), appended and fsynced one event at a
 // time so that a kill -9 leaves a readable journal, plus the human-readable log beside it.
-import { accessSync, closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/args.js';
+import '../i18n/messages/journal.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { JournalEvent } from '../model/journal.js';
 import type { Plan } from '../model/plan.js';
 import { Redactor } from './redact.js';
+import { refuseIfCommandRunning } from './live-command.js';
 
 export const DEFAULT_LOG_DIR = '/var/log/upgrade-wizard';
 
@@ -57,6 +59,13 @@ export class JournalWriter {
     // 0700 / 0600: the journal holds paths and output of a server's maintenance.
     mkdirSync(logDir, { recursive: true, mode: 0o700 });
     this.files = runFiles(logDir, runId);
+    // Every process that goes on with a run (resume, rollback, the wizard's resume) opens its
+    // journal here: the one place that sees them all refuses, before a record is written, while
+    // a command an earlier, killed process started still runs.
+    if (existsSync(this.files.journal)) {
+      const events = parseJournal(readFileSync(this.files.journal, 'utf8'), this.files.journal);
+      if (events) refuseIfCommandRunning(runId, events);
+    }
     this.journalFd = openSync(this.files.journal, 'a', 0o600);
     this.logFd = openSync(this.files.log, 'a', 0o600);
     // A crash may have cut the last record short: end it, so new records start on their own line.
@@ -132,26 +141,92 @@ export interface JournalRecord {
 }
 
 /**
- * Reads a journal. A record cut short by a crash is skipped: it is the last line of the
- * process that crashed (a resumed run then goes on after it on the next line).
+ * A journal that cannot be read as a whole: a run is recorded there, and what it did is unknown.
+ * Nothing may start, resume or roll back beside it (a new run would redo, over a half-upgraded
+ * server, what that run did). line: 1-based, absent when the file itself cannot be read.
  */
-export async function readJournal(file: string): Promise<JournalRecord> {
-  const text = await readFile(file, 'utf8');
-  const events: JournalEvent[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      events.push(JSON.parse(line) as JournalEvent);
-    } catch {
-      // the cut record of a crash
-    }
+export class DamagedJournal extends InputError {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+    readonly line?: number,
+  ) {
+    const dir = dirname(file);
+    const log = file.replace(/\.jsonl$/, '.log');
+    super(line === undefined ? t('journal.unreadable', { file, code: problem, dir }) : t('journal.damaged', { file, line, problem, dir, log }));
+    this.name = 'DamagedJournal';
   }
-  const start = events.find((e) => e.type === 'run-start');
-  if (!start || start.type !== 'run-start') throw new Error(`${file}: no run-start event`);
+}
+
+/** Every damaged journal of a log dir at once, so that one look tells the operator all there is to deal with. */
+export class DamagedJournals extends InputError {
+  constructor(readonly damaged: DamagedJournal[]) {
+    super(damaged.map((d) => d.message).join('\n'));
+    this.name = 'DamagedJournals';
+  }
+}
+
+const isRestart = (e: JournalEvent): boolean => e.type === 'resume' || (e.type === 'rollback' && e.status === 'start');
+
+/**
+ * The records of a journal's text. A line that is not a record is tolerated only where a crash
+ * leaves one: cut short as the last line, or (after it was ended by JournalWriter) right before
+ * the record with which the next process went on (resume, rollback start). Anywhere else it is
+ * a damaged journal: dropping it would lose a step's end, and a resume would redo what followed.
+ * Undefined for a journal without any record (the first process ended before its run-start).
+ */
+function parseJournal(text: string, file: string): JournalEvent[] | undefined {
+  const lines = text.split('\n');
+  const events: JournalEvent[] = [];
+  let bad: { line: number; problem: string } | undefined;
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    let problem: string | undefined;
+    try {
+      value = JSON.parse(line);
+      if (typeof value !== 'object' || value === null || typeof (value as { type?: unknown }).type !== 'string') problem = t('journal.problem.notRecord');
+    } catch (error) {
+      problem = t('journal.problem.json', { error: (error as Error).message });
+    }
+    if (bad) {
+      // The line after a bad one decides: a process going on after a crash, else damage.
+      if (problem !== undefined || !isRestart(value as JournalEvent)) throw new DamagedJournal(file, bad.problem, bad.line);
+      bad = undefined;
+    }
+    if (problem !== undefined) bad = { line: i + 1, problem };
+    else events.push(value as JournalEvent);
+  });
+  if (events.length === 0) return undefined;
+  if (events[0]?.type !== 'run-start') {
+    const first = lines.findIndex((l) => l.trim() !== '');
+    throw new DamagedJournal(file, t('journal.problem.noStart'), first + 1);
+  }
+  return events;
+}
+
+function recordOf(events: JournalEvent[], file: string): JournalRecord {
+  const start = events[0] as Extract<JournalEvent, { type: 'run-start' }>;
   return { runId: start.runId, file, plan: start.plan, events, ...(start.envPrefix ? { envPrefix: start.envPrefix } : {}) };
 }
 
-/** Every run journal of the log dir, newest first. */
+/**
+ * Reads a journal. A record cut short by a crash is skipped: it is the last line of the process
+ * that crashed (a resumed run then goes on after it on the next line). Any other line that is
+ * not a record, or a journal without its run-start, throws DamagedJournal.
+ */
+export async function readJournal(file: string): Promise<JournalRecord> {
+  const events = parseJournal(await readFile(file, 'utf8'), file);
+  if (!events) throw new DamagedJournal(file, t('journal.problem.noStart'), 1);
+  return recordOf(events, file);
+}
+
+/**
+ * Every run journal of the log dir, newest first. A journal that cannot be read throws
+ * DamagedJournals (all of them named): skipping it would let resume find "no unfinished run",
+ * rollback "no run", and run start all over a half-upgraded server. An empty one is left out:
+ * its process ended before its run began, nothing was done.
+ */
 export async function listJournals(logDir: string): Promise<JournalRecord[]> {
   let names: string[];
   try {
@@ -164,13 +239,27 @@ export async function listJournals(logDir: string): Promise<JournalRecord[]> {
   }
   const files = names.filter((n) => /^run-.+\.jsonl$/.test(n)).sort().reverse();
   const out: JournalRecord[] = [];
+  const damaged: DamagedJournal[] = [];
   for (const name of files) {
+    const file = join(logDir, name);
+    let text: string;
     try {
-      out.push(await readJournal(join(logDir, name)));
-    } catch {
-      // A journal that cannot be read is not a run we can continue; it stays for a human.
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Gone since readdir (moved out by the operator): not a run of this dir any more.
+      if (code !== 'ENOENT') damaged.push(new DamagedJournal(file, code ?? String(error)));
+      continue;
+    }
+    try {
+      const events = parseJournal(text, file);
+      if (events) out.push(recordOf(events, file));
+    } catch (error) {
+      if (!(error instanceof DamagedJournal)) throw error;
+      damaged.push(error);
     }
   }
+  if (damaged.length > 0) throw new DamagedJournals(damaged);
   return out;
 }
 

@@ -5,6 +5,8 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { KilledByOperator, now, output, record, type StepContext } from './context.js';
 import { materializeSecrets } from './secret-files.js';
+import { bootId } from './boot-id.js';
+import { procStat } from './live-command.js';
 import { quoteArgv, shownArgv } from '../quote.js';
 
 export interface CommandResult {
@@ -53,6 +55,13 @@ export async function runCommand(ctx: StepContext, step: PlannedStep, argv: stri
     // running step finish; the second Ctrl-C kills the whole group (killGroupOnAbort).
     detached: true,
   });
+  // Before it can end: after a kill -9 of the wizard the journal still names the group that
+  // runs on (detached), for resume and rollback to wait for (src/run/live-command.ts).
+  if (child.pid !== undefined) {
+    const started = procStat(child.pid)?.started;
+    const boot = bootId();
+    record(ctx, { type: 'command-start', time: now(), step: step.id, argv, pgid: child.pid, ...(started ? { started } : {}), ...(boot ? { boot } : {}) });
+  }
   const killer = killGroupOnAbort(child.pid, ctx.kill);
   let captured = '';
   // Whole lines only, so the log never splits a line between two time stamps.

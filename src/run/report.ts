@@ -10,6 +10,7 @@ import '../i18n/messages/report.js';
 // The status words and the resume without a reboot (run.report.state.*, run.resume.withoutReboot*).
 import '../i18n/messages/run.js';
 import { lastStepEnds, type JournalRecord, type RunFiles } from './journal.js';
+import { unendedCommands } from './live-command.js';
 import type { Redactor } from './redact.js';
 import { shownArgv } from '../quote.js';
 import { rollbackCommand, runPlace } from './summary.js';
@@ -57,7 +58,15 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
 
   out.push(`## ${tr('run.report.steps')}`, '', `| # | ${tr('run.report.step')} | ${tr('run.report.status')} | ${tr('run.report.time')} | ${tr('run.report.detail')} |`, '|---|---|---|---|---|');
   const lastEnd = lastStepEnds(events);
+  const open = unendedSteps(events);
   plan.steps.forEach((s, i) => {
+    // Begun after its last end (or never ended): the process was killed or crashed in it, and
+    // the step may have done part of its work: not "not run", nor its earlier end.
+    const started = open.get(s.id);
+    if (started) {
+      out.push(`| ${i + 1} | ${cell(`${s.title} (${s.id})`)} | ${tr('run.report.notFinished')} | | ${cell(tr('run.report.notFinishedDetail', { time: started.time }))} |`);
+      return;
+    }
     const e = lastEnd.get(s.id);
     const status = e ? state(e.status) : tr('run.report.notRun');
     out.push(`| ${i + 1} | ${cell(`${s.title} (${s.id})`)} | ${status} | ${e?.time ?? ''} | ${cell(e?.detail ?? '')} |`);
@@ -84,14 +93,24 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   out.push(`## ${tr('run.report.restorePoints')}`, '');
   if (plan.restorePoints.length === 0) out.push(tr('run.report.noRestorePoints'), '');
   for (const rp of plan.restorePoints) {
-    out.push(`### ${rp.title} (\`${rp.id}\`)`, '', rp.explain, '', '```', rollbackCommand(place, rp.id), '```', '');
+    // A rollback only for a run stopped before its end is no way back from a finished one.
+    const how = end?.status === 'done' && rp.beforeEnd ? [tr('run.report.beforeEndOnly'), ''] : ['```', rollbackCommand(place, rp.id), '```', ''];
+    out.push(`### ${rp.title} (\`${rp.id}\`)`, '', rp.explain, '', ...how);
     rp.rollback.forEach((s, i) => out.push(`${i + 1}. ${s.title}`));
     out.push('');
   }
   const rollbacks = of(events, 'rollback');
   if (rollbacks.length > 0) {
     out.push(`## ${tr('run.report.rollbacks')}`, '');
-    for (const r of rollbacks) out.push(`- ${r.time} ${r.point}: ${state(r.status)}`);
+    events.forEach((r, i) => {
+      if (r.type !== 'rollback') return;
+      out.push(`- ${r.time} ${r.point}: ${state(r.status)}`);
+      // A rollback whose process was killed has a start and no end: said, not left to guess.
+      const last = r.status === 'start' ? partEnd(events, i) : undefined;
+      if (last !== undefined && !events.slice(i + 1, last + 1).some((x) => x.type === 'rollback' && x.point === r.point && x.status !== 'start')) {
+        out.push(`- ${(events[last] as JournalEvent).time} ${r.point}: ${tr('run.report.rollbackNotFinished')}`);
+      }
+    });
     out.push('');
   }
   // A step as the record names it: its number in the plan (rollback steps have none) and title.
@@ -101,6 +120,12 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   };
   const breaks: string[] = [];
   events.forEach((b, i) => {
+    // Before the next process's first record: the one before it ended without a run-end.
+    if (startsPart(events, i)) {
+      const from = partStart(events, i - 1);
+      const before = events.slice(from, i);
+      if (!before.some((x) => x.type === 'run-end')) breaks.push(`- ${(events[i - 1] as JournalEvent).time} ${cell(lostEnd(before, b, stepRef, tr))}`);
+    }
     if (b.type === 'interrupted') breaks.push(`- ${b.time} ${cell(interruption(events, i, b, stepRef, tr))}`);
     else if (b.type === 'resume' && b.withoutReboot) breaks.push(`- ${b.time} ${cell(withoutRebootText(b.from ?? '-', b.withoutReboot.number, title(b.withoutReboot.step), b.withoutReboot.by, lang))}`);
     else if (b.type === 'resume') breaks.push(`- ${b.time} ${tr('run.report.resumed', { step: b.from ?? '-' })}`);
@@ -127,8 +152,10 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   }
 
   out.push(`## ${tr('run.report.commands')}`, '', `| ${tr('run.report.step')} | ${tr('run.report.command')} | ${tr('run.report.exit')} | ${tr('run.report.seconds')} |`, '|---|---|---|---|');
-  for (const c of of(events, 'command')) {
-    out.push(`| ${cell(c.step)} | \`${cell(shownArgv(c.argv, plan))}\` | ${c.exitCode ?? c.signal ?? '?'} | ${(c.durationMs / 1000).toFixed(1)} |`);
+  const unended = new Set(unendedCommands(events));
+  for (const c of events) {
+    if (c.type === 'command') out.push(`| ${cell(c.step)} | \`${cell(shownArgv(c.argv, plan))}\` | ${c.exitCode ?? c.signal ?? '?'} | ${(c.durationMs / 1000).toFixed(1)} |`);
+    else if (c.type === 'command-start' && unended.has(c)) out.push(`| ${cell(c.step)} | \`${cell(shownArgv(c.argv, plan))}\` | ${tr('run.report.commandNotFinished')} | - |`);
   }
   out.push('');
   return out.join('\n');
@@ -143,6 +170,59 @@ function sinceLastStart(events: readonly JournalEvent[], end: number): JournalEv
 
 const isRollbackStart = (e: JournalEvent): boolean => e.type === 'rollback' && e.status === 'start';
 
+/**
+ * Whether events[i] is the first record of another process (resume, the rollback command): a
+ * rollback chosen after a failure starts in the same process, right after the failed step's end.
+ */
+function startsPart(events: readonly JournalEvent[], i: number): boolean {
+  const e = events[i] as JournalEvent;
+  if (i === 0 || e.type === 'run-start') return false;
+  if (e.type === 'resume') return true;
+  const prev = events[i - 1] as JournalEvent;
+  return isRollbackStart(e) && !(prev.type === 'step-end' && prev.status === 'failed');
+}
+
+/** Index of the first record of the process that wrote events[i]. */
+function partStart(events: readonly JournalEvent[], i: number): number {
+  let from = i;
+  while (from > 0 && !startsPart(events, from) && (events[from] as JournalEvent).type !== 'run-start') from--;
+  return from;
+}
+
+/** Index of the last record of the process that wrote events[i]. */
+function partEnd(events: readonly JournalEvent[], i: number): number {
+  let to = i;
+  while (to + 1 < events.length && !startsPart(events, to + 1)) to++;
+  return to;
+}
+
+/** Steps (of the run or a rollback) begun after their last end, or never ended, by id: the step-start. */
+function unendedSteps(events: readonly JournalEvent[]): Map<string, Ev<'step-start'>> {
+  const open = new Map<string, Ev<'step-start'>>();
+  for (const e of events) {
+    if (e.type === 'step-start') open.set(e.step, e);
+    else if (e.type === 'step-end') open.delete(e.step);
+  }
+  return open;
+}
+
+/**
+ * A process that ended without its run-end (kill -9, a crash, the machine going down), told from
+ * its records: the step it was in, or the last it finished. A boot id that changed before the
+ * next process says the machine restarted meanwhile.
+ */
+function lostEnd(part: readonly JournalEvent[], next: JournalEvent, stepRef: (id: string) => string, tr: (key: string, params?: Record<string, string | number>) => string): string {
+  const open = [...unendedSteps(part).values()].pop();
+  const finished = [...part].reverse().find((x): x is Ev<'step-end'> => x.type === 'step-end');
+  let boot: string | undefined;
+  for (const x of part) if (x.type === 'run-start' || x.type === 'resume') boot = x.boot;
+  const nextBoot = next.type === 'resume' ? next.boot : undefined;
+  const how = boot && nextBoot && boot !== nextBoot ? 'rebooted' : 'lost';
+  if (open) return tr(`run.report.${how}During`, { step: stepRef(open.step) });
+  if (finished) return tr(`run.report.${how}After`, { step: stepRef(finished.step) });
+  return tr(`run.report.${how}Before`);
+}
+
 /** A stop between steps after the first Ctrl-C: marked so, or (journals before the mark) by its reason in either language. */
 const betweenSteps = (e: Ev<'interrupted'>): boolean => e.between === true || (['en', 'ja'] as const).some((lang) => t('run.interrupt.reason', {}, lang) === e.reason);
 
@@ -153,13 +233,10 @@ const betweenSteps = (e: Ev<'interrupted'>): boolean => e.between === true || ([
 function interruption(events: readonly JournalEvent[], at: number, e: Ev<'interrupted'>, stepRef: (id: string) => string, tr: (key: string, params?: Record<string, string | number>) => string): string {
   const step = e.step;
   if (step === undefined) return e.reason;
-  const before = events.slice(0, at);
   const part = sinceLastStart(events, at);
-  // A step begun by an earlier process and never ended (resume stopped on it): not a between-steps stop.
-  let halfRun = false;
-  for (const x of before) if ((x.type === 'step-start' || x.type === 'step-end') && x.step === step) halfRun = x.type === 'step-start';
-  const between = !e.declined && !part.some((x) => x.type === 'step-start' && x.step === step) && (!halfRun || betweenSteps(e));
-  if (!between) return `${e.reason} — ${stepRef(step)}`;
+  // Only the stop the executor marks so is one between steps: any other (a resume that stopped
+  // on a half-run step, a killed command) is said in its own words, whatever this part started.
+  if (e.declined || !betweenSteps(e)) return `${e.reason} — ${stepRef(step)}`;
   const finished = part.reverse().find((x): x is Ev<'step-end'> => x.type === 'step-end');
   return finished ? tr('run.report.stoppedAfter', { done: stepRef(finished.step), next: stepRef(step) }) : tr('run.report.stoppedBefore', { next: stepRef(step) });
 }

@@ -29,14 +29,29 @@ export function isFinished(record: JournalRecord): boolean {
 }
 
 /** An unfinished run whose rollback did not finish: it cannot be resumed, only rolled back to the end. */
-export class UnfinishedRollback extends InputError {}
+export class UnfinishedRollback extends InputError {
+  constructor(
+    message: string,
+    /** The run's product, for the advice to start over with run --new-run. */
+    readonly product: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The restore point of the run's last rollback, if it ever rolled back (then it cannot be resumed). */
+export function lastRollbackPoint(record: JournalRecord): string | undefined {
+  let point: string | undefined;
+  for (const e of record.events) if (e.type === 'rollback') point = e.point;
+  return point;
+}
 
 /** `place`: where the run was found, so that the command to finish a rollback names it in full. */
 export function resumePointOf(record: JournalRecord, place?: { root: string; logDir: string }): ResumePoint {
-  const rollback = record.events.find((e) => e.type === 'rollback');
-  if (rollback && rollback.type === 'rollback') {
-    const command = place ? rollbackCommand({ ...runPlace(record, place.root, place.logDir), unattended: false }, rollback.point) : selfCommand(['rollback']);
-    throw new UnfinishedRollback(t('run.resume.afterRollback', { runId: record.runId, point: rollback.point, command }));
+  const rollback = lastRollbackPoint(record);
+  if (rollback !== undefined) {
+    const command = place ? rollbackCommand({ ...runPlace(record, place.root, place.logDir), unattended: false }, rollback) : selfCommand(['rollback']);
+    throw new UnfinishedRollback(t('run.resume.afterRollback', { runId: record.runId, point: rollback, command }), record.plan.product);
   }
   const done = doneSteps(record.events);
   const steps = record.plan.steps;
@@ -73,6 +88,15 @@ export function resumePointOf(record: JournalRecord, place?: { root: string; log
 export function optionalSkipAt(point: ResumePoint, id: string | undefined): PlannedStep | undefined {
   const next = point.record.plan.steps[point.next];
   return id !== undefined && !point.halfRun && next?.id === id && next.skippable ? next : undefined;
+}
+
+/**
+ * Whether resume goes on by itself after `step` was cut short: its handler checks whether it
+ * finished, or running it again is harmless. Otherwise resume stops and asks for --rerun-step or
+ * --skip-step (src/run/resume.ts decides the same way).
+ */
+export function resumeRechecks(step: PlannedStep, handler: { isDone?: unknown; repeatable?: boolean }): boolean {
+  return handler.isDone !== undefined || handler.repeatable === true || step.params.idempotent === true;
 }
 
 /** The reboot step the run stopped for, when the machine has not rebooted since (same boot id). */

@@ -114,7 +114,7 @@ export async function rollbackTo(s: Session, pointId: string): Promise<RunResult
     }
     s.interaction.onStepStart?.(step, i, total);
     s.journal.append({ type: 'step-start', time: now(), step: step.id });
-    const started = Date.now();
+    let started = Date.now();
     const end = (status: 'done' | 'skipped' | 'failed', detail?: string): void => {
       s.journal.append({ type: 'step-end', time: now(), step: step.id, status, durationMs: Date.now() - started, ...(detail ? { detail } : {}) });
       s.interaction.onStepEnd?.(step, status, detail);
@@ -127,7 +127,13 @@ export async function rollbackTo(s: Session, pointId: string): Promise<RunResult
         const message = s.ctx.redact.text(errorText(error));
         const killed = error instanceof KilledByOperator;
         const choice = killed ? 'stop' : await s.interaction.onFailure(step, message, step.skippable ? ['retry', 'skip', 'stop'] : ['retry', 'stop']);
-        if (choice === 'retry') continue;
+        if (choice === 'retry') {
+          // As in the executor: the failed attempt is journaled (the report lists it) and a new one starts.
+          s.journal.append({ type: 'step-end', time: now(), step: step.id, status: 'failed', durationMs: Date.now() - started, detail: t('run.retryChosen', { error: message }) });
+          s.journal.append({ type: 'step-start', time: now(), step: step.id });
+          started = Date.now();
+          continue;
+        }
         if (choice === 'skip') {
           end('skipped', message);
           break;

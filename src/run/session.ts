@@ -10,7 +10,7 @@ import { now, type StepContext } from './context.js';
 import { JournalWriter, lastStepEnds, readJournal, type RunFiles } from './journal.js';
 import { Redactor } from './redact.js';
 import { writeReport } from './report.js';
-import { lockRun } from './lock.js';
+import { lockRun, type RunLock } from './lock.js';
 
 export interface ExecuteOptions {
   logDir: string;
@@ -27,6 +27,12 @@ export interface ExecuteOptions {
   secrets?: Record<string, string>;
   /** Kept in the journal for the commands its report and later summaries show (Place.envPrefix). */
   envPrefix?: string;
+  /**
+   * The log dir's run lock, when the command took it before it read the journal and asked (what
+   * it read cannot change under it then): the session names its run in it and leaves giving it
+   * back to the command. Without it the session takes its own.
+   */
+  lock?: RunLock;
 }
 
 export type RunStatus = 'done' | 'stopped' | 'failed' | 'rolled-back' | 'dry-run';
@@ -57,7 +63,9 @@ export interface Session {
 export function openSession(plan: Plan, runId: string, interaction: Interaction, options: ExecuteOptions): Session {
   mkdirSync(options.logDir, { recursive: true, mode: 0o700 });
   // Before the journal is touched: a refused process leaves no trace of a run.
-  const unlock = lockRun(options.logDir, runId);
+  const lock = options.lock;
+  lock?.name(runId);
+  const unlock = lock ? () => undefined : lockRun(options.logDir, runId);
   const redact = new Redactor();
   for (const value of Object.values(options.secrets ?? {})) redact.addSecret(value);
   let journal: JournalWriter;

@@ -1,6 +1,6 @@
 // What the operator reads when a run, resume or rollback ends: the state, and the exact
 // commands to continue or to go back.
-import type { Plan } from '../model/plan.js';
+import type { Plan, PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import { quoteArgv, quoteCmdArgv } from '../quote.js';
 import '../i18n/messages/run.js';
@@ -56,12 +56,31 @@ export function resumeCommand(p: Place, extra: string[] = []): string {
   return shown(p, ['resume', ...yes(p), ...placeArgs(p), ...extra]);
 }
 
-export function rollbackCommand(p: Place, point: string): string {
-  return shown(p, ['rollback', '--to', point, ...placeArgs(p), ...yes(p)]);
+/** Whether the rollback to `point` has steps a person does (restores by hand): --yes would record them as done unseen. */
+export function rollbackIsManual(plan: Pick<Plan, 'restorePoints'>, point: string): boolean {
+  return plan.restorePoints.find((r) => r.id === point)?.rollback.some((s) => s.manual) ?? false;
+}
+
+/**
+ * The rollback command. Given the plan, a rollback with manual steps is shown without --yes even
+ * after an unattended run: pasted, --yes "confirmed" every restore by hand in milliseconds.
+ */
+export function rollbackCommand(p: Place, point: string, plan?: Pick<Plan, 'restorePoints'>): string {
+  const attended = plan !== undefined && rollbackIsManual(plan, point);
+  return shown(p, ['rollback', '--to', point, ...placeArgs(p), ...(attended ? [] : yes(p))]);
+}
+
+export interface SummaryOptions {
+  /**
+   * Whether resume goes on by itself after step was cut short (its handler checks it, or it is
+   * safe to run again); false: resume stops and asks for --rerun-step or --skip-step, which the
+   * summary then says at once. Unknown (the screens, whose resume asks) without it.
+   */
+  rechecks?: (step: PlannedStep) => boolean;
 }
 
 /** Lines for the end of a run, and the exit code it deserves. */
-export function summarize(plan: Plan, result: RunResult, place: Place): { lines: string[]; exitCode: number } {
+export function summarize(plan: Plan, result: RunResult, place: Place, options: SummaryOptions = {}): { lines: string[]; exitCode: number } {
   const lines: string[] = [];
   const files = result.files;
   const index = result.step ? plan.steps.findIndex((s) => s.id === result.step) : -1;
@@ -69,7 +88,9 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
   const titleOf = (id: string): string => plan.restorePoints.find((r) => r.id === id)?.title ?? id;
   // The operator reads a step by its number and title; the id is what --rerun-step takes.
   const step = index >= 0 ? t('run.sum.step', { number: index + 1, title: plan.steps[index]!.title, id: plan.steps[index]!.id }) : (result.step ?? '-');
-  const back = point ? [t('run.sum.rollback', { point, title: titleOf(point), command: rollbackCommand(place, point) })] : [];
+  const back = point ? [goBack(plan, place, point, index)] : [];
+  // A rollback's own steps are "POINT/STEP": a stopped rollback is finished with rollback; resume refuses its run.
+  const rollingBack = result.step === undefined ? undefined : plan.restorePoints.find((r) => result.step!.startsWith(`${r.id}/`))?.id;
   let exitCode = 1;
   switch (result.status) {
     case 'done':
@@ -109,17 +130,31 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
           ...back,
         );
         exitCode = 2;
+      } else if (rollingBack) {
+        lines.push(t(`run.sum.stopped.${result.reason ?? 'interrupted'}`, { step }), t('run.sum.finishRollback', { command: rollbackCommand(place, rollingBack, plan) }));
+      } else if ((result.reason === 'killed' || result.reason === 'wait-stopped') && index >= 0 && options.rechecks?.(plan.steps[index]!) === false) {
+        // resume would stop at once asking for one of these: said now, with both commands.
+        lines.push(
+          t(`run.sum.stopped.${result.reason}`, { step }),
+          t('run.sum.halfRun', {
+            step,
+            rerun: resumeCommand(place, ['--rerun-step', result.step ?? '-']),
+            skip: resumeCommand(place, ['--skip-step', result.step ?? '-']),
+          }),
+          ...back,
+        );
       } else {
         // The operator stopped it: there is no cause to fix, only the run to continue.
-        // A declined step did nothing: it is asked again, not checked for a half-done effect.
-        const resumeText = result.reason === 'declined' ? 'run.sum.continueAsk' : 'run.sum.continue';
+        // A declined step did nothing: it is asked again, not checked for a half-done effect;
+        // a stop between steps cut none short: the run simply goes on.
+        const resumeText = result.reason === 'declined' ? 'run.sum.continueAsk' : result.reason === 'interrupted' ? 'run.sum.continueAt' : 'run.sum.continue';
         lines.push(t(`run.sum.stopped.${result.reason ?? 'interrupted'}`, { step }), t(resumeText, { command: resumeCommand(place) }), ...back);
       }
       break;
     case 'failed':
       if (result.reason === 'rollback-failed') {
         const rp = result.step?.split('/')[0] ?? '-';
-        lines.push(t('run.sum.rollbackFailed', { step: result.step ?? '-', error: (result.error ?? '').split('\n')[0] ?? '', command: rollbackCommand(place, rp) }));
+        lines.push(t('run.sum.rollbackFailed', { step: result.step ?? '-', error: (result.error ?? '').split('\n')[0] ?? '', command: rollbackCommand(place, rp, plan) }));
         break;
       }
       lines.push(t('run.sum.failed', { step, error: (result.error ?? '').split('\n')[0] ?? '' }), t('run.sum.resume', { command: resumeCommand(place) }), ...back);
@@ -127,4 +162,17 @@ export function summarize(plan: Plan, result: RunResult, place: Place): { lines:
   }
   if (files) lines.push(t('run.sum.files', { report: files.report, log: files.log, journal: files.journal }));
   return { lines, exitCode };
+}
+
+/**
+ * The way back after a stop at step `index`: with --yes only where a pasted `rollback --yes`
+ * does what it says. Manual restores are confirmed at a terminal as they are done; a point that
+ * only the failed step opened covers no step done, and rollback refuses it with --yes.
+ */
+function goBack(plan: Plan, place: Place, point: string, index: number): string {
+  const title = plan.restorePoints.find((r) => r.id === point)?.title ?? point;
+  if (place.unattended === false) return t('run.sum.rollback', { point, title, command: rollbackCommand(place, point) });
+  if (rollbackIsManual(plan, point)) return t('run.sum.rollbackManual', { point, title, command: rollbackCommand(place, point, plan) });
+  if (index <= 0 || restorePointAt(plan.steps, index - 1) !== point) return t('run.sum.rollbackTerminal', { point, title, command: rollbackCommand({ ...place, unattended: false }, point) });
+  return t('run.sum.rollback', { point, title, command: rollbackCommand(place, point) });
 }

@@ -57,6 +57,20 @@ async function printed(child: ResultPromise, text: string): Promise<void> {
 }
 const journalOf = (sb: Sandbox): string => join(sb.logDir, readdirSync(sb.logDir).find((f) => f.endsWith('.jsonl')) as string);
 const types = (sb: Sandbox): string[] => readFileSync(journalOf(sb), 'utf8').split('\n').filter(Boolean).map((l) => { try { return (JSON.parse(l) as { type: string }).type; } catch { return 'cut'; } });
+/** Waits until the process group of the journal's last started command has ended. */
+async function commandEnded(sb: Sandbox): Promise<void> {
+  const started = readFileSync(journalOf(sb), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; pgid?: number });
+  const pgid = started.findLast((e) => e.type === 'command-start')?.pgid;
+  for (;;) {
+    try {
+      if (pgid === undefined) return;
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
+    await sleep(50);
+  }
+}
 const resumeArgs = (sb: Sandbox): string[] => ['resume', '--yes', '--root', sb.root, '--log-dir', sb.logDir];
 
 describe('resume after the run was cut short', () => {
@@ -66,8 +80,13 @@ describe('resume after the run was cut short', () => {
     await paused(sb, 'database_upgrade.pl', child);
     child.kill('SIGKILL');
     await child;
+    // The database upgrade outlives the wizard: going on now would run it twice at once.
+    expect(types(sb).at(-1)).toBe('command-start');
+    const early = await runIn(sb, [...resumeArgs(sb), '--rerun-step', 'database-upgrade']);
+    expect(early.exitCode).toBe(2);
+    expect(early.stderr).toMatch(/a command of run \S+ is still running: step database-upgrade, ".*database_upgrade\.pl --start" \(process group \d+\)/);
     release(sb, 'database_upgrade.pl');
-    expect(types(sb).at(-1)).toBe('step-start');
+    await commandEnded(sb);
     const again = await runSharetask(sb);
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toMatch(/an unfinished run of sharetask for this root exists: .*next step database-upgrade/);
@@ -91,6 +110,7 @@ describe('resume after the run was cut short', () => {
     child.kill('SIGKILL');
     await child;
     release(sb, 'init.d/postgresql');
+    await commandEnded(sb);
     const r = await runIn(sb, resumeArgs(sb));
     expect(r.exitCode).toBe(0);
     expect(await upgradedState(sb)).toEqual(expectedUpgradedState(sb, uid));
@@ -105,10 +125,12 @@ describe('resume after the run was cut short', () => {
     child.kill('SIGKILL');
     await child;
     release(sb, 'custom_symlink.pl');
+    await commandEnded(sb);
     // Cut the journal back to the end of the step before: the state of a crash right after it.
     const lines = readFileSync(journalOf(sb), 'utf8').split('\n').filter(Boolean);
-    expect(JSON.parse(lines.at(-1) as string)).toMatchObject({ type: 'step-start', step: 'custom-symlink' });
-    writeFileSync(journalOf(sb), `${lines.slice(0, -1).join('\n')}\n`);
+    const cut = lines.findLastIndex((l) => (JSON.parse(l) as { type: string }).type === 'step-start');
+    expect(JSON.parse(lines[cut] as string)).toMatchObject({ type: 'step-start', step: 'custom-symlink' });
+    writeFileSync(journalOf(sb), `${lines.slice(0, cut).join('\n')}\n`);
     const r = await runIn(sb, resumeArgs(sb));
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/next: custom-symlink/);

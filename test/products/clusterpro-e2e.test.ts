@@ -2,7 +2,7 @@
 // recording stand-ins first on PATH; runs stop at every reboot of the procedure and go on with
 // `resume`. Answers the wizard can detect (arch, version, product, Replicator, mirror disks,
 // which server this is) are left to the detectors.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { FailureChoice, Interaction, Progress } from '../../src/model/interaction.js';
@@ -77,6 +77,10 @@ describe('clusterpro end to end', () => {
     // Only once server 2's part is done does its run send the operator on to server 1.
     expect(first.stdout).not.toContain('Next:');
     expect(last.stdout).toContain('Next: on server 1 (the first of node1, node2), run this wizard with server=server1 and the same other answers.');
+    // Its restore point is for an update that stopped half-way: a finished run's report does not offer it.
+    const report = readFileSync(join(s.logs, readdirSync(s.logs).find((f) => f.endsWith('.md')) as string), 'utf8');
+    expect(report).toContain('This rollback is only for a run that stopped before its end; this run finished, so it is not offered.');
+    expect(report).not.toContain('rollback --to autostart-removed');
   }, 90_000);
 
   test('3.1.4 no-stop update on server 1: suspend, init scripts in the seed order, resume, no reboot', async () => {
@@ -203,7 +207,7 @@ describe('clusterpro end to end', () => {
     }
     expect(seen.failure).toMatch(/still failing after 3 s: Mirror Color +RED +GREEN/);
     expect(seen.choices).toContain('retry');
-    expect(seen.output.join('\n')).toMatch(/not yet \(Mirror Color +RED +GREEN\); waiting, \d\/3 s/);
+    expect(seen.output.join('\n')).toMatch(/waiting, \d\/3 s: not yet \(Mirror Color +RED +GREEN\)/);
     expect(seen.progress.length).toBeGreaterThan(0);
     expect(seen.progress.every((p) => p.unit === 'seconds' && p.total === 3)).toBe(true);
     expect(s.calls().filter((c) => c === 'clpmdstat --mirror md1').length).toBeGreaterThanOrEqual(2);

@@ -18,7 +18,7 @@ describe('resume --skip-step for a failed optional step', () => {
 
     const wrong = await resume('s322-rpm');
     expect(wrong.exitCode).toBe(2);
-    expect(wrong.stderr).toContain('--rerun-step/--skip-step s322-rpm: no step was interrupted, and the run goes on at s322-nqsstop');
+    expect(wrong.stderr).toContain('--skip-step s322-rpm: the run goes on at step 4 (s322-nqsstop), which failed; only that step can be named');
 
     // The first nqsstop is skipped; the rpm runs; the second nqsstop fails the same way and is skipped too.
     const second = await resume('s322-nqsstop');

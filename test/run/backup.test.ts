@@ -1,7 +1,7 @@
 // The backup step on real trees: the real directory behind a link is archived, GNU tar reads
 // the result back, and a damaged archive is never taken for a good one.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backup, verifyArchive } from '../../src/run/steps/backup.js';
@@ -115,5 +115,16 @@ describe('backup', () => {
     expect(readFileSync(join(real, 'conf/db.conf'), 'utf8')).toBe('dbname = stask_mpi\n');
     expect(readFileSync(join(`${real}.broken`, 'conf/db.conf'), 'utf8')).toBe('broken by the upgrade\n');
     expect(readFileSync(join(link, 'conf/db.conf'), 'utf8')).toBe('dbname = stask_mpi\n');
+    expect(out.detail).toMatch(/the previous tree is kept as .*sharetask\.broken/);
+  });
+
+  it('restores where nothing is, and says so instead of naming a tree kept', async () => {
+    const { base, real } = tree();
+    const archive = join(base, 'r.tar.gz');
+    await backup.run(step('backup', { source: real, archive }), context());
+    rmSync(real, { recursive: true });
+    const out = await restore.run(step('restore', { archive, target: real }), context());
+    expect(readFileSync(join(real, 'conf/db.conf'), 'utf8')).toBe('dbname = stask_mpi\n');
+    expect(out.detail).toBe(`restored ${real} from ${archive} (nothing was there before)`);
   });
 });

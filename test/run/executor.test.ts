@@ -43,7 +43,7 @@ describe('execute', () => {
     }
     expect(readFileSync(files.log, 'utf8')).toContain('all fine');
     const ev = await events(files.journal);
-    expect(ev.map((e) => e.type)).toEqual(['run-start', 'step-start', 'command', 'step-end', 'step-start', 'confirm', 'confirm', 'step-end', 'run-end']);
+    expect(ev.map((e) => e.type)).toEqual(['run-start', 'step-start', 'command-start', 'command', 'step-end', 'step-start', 'confirm', 'confirm', 'step-end', 'run-end']);
     const report = readFileSync(files.report, 'utf8');
     expect(report).toContain('Status: **done**');
     expect(report).toMatch(/look at it: item one \(by operator\)/);

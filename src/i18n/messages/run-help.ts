@@ -32,8 +32,10 @@ Continues the newest unfinished run of this root from its journal (after a failu
 a crash or a reboot). The journaled plan is used as it is. A step that was interrupted is
 checked first; when that cannot be decided automatically, resume stops and names the step:
 after checking it, --rerun-step ID runs it again and --skip-step ID goes on without it
-(recorded as skipped, not as done). --skip-step also names a failed step the procedure calls
-optional (a stop command that finds nothing running).
+(recorded as skipped, not as done). --skip-step also names a failed or declined step the
+procedure calls optional (a stop command that finds nothing running); a required step that
+failed or was declined is never skipped. Give one of the two options, naming the step the run
+stopped at.
 At a terminal, resume shows where the run stands and asks before it goes on, then at each
 manual step, config diff and failure. --yes runs it unattended (from a script): manual steps
 and diffs then count as confirmed, and a failure stops it. Without a terminal and without
@@ -44,7 +46,9 @@ and diffs then count as confirmed, and a failure stops it. Without a terminal an
 Goes back to a restore point of the newest run of this root: by default the one in force after
 the last step done, or --to POINT. The steps of the rollback are shown first; at a terminal it
 then asks, and asks again at any manual step or failure; from a script it runs only with
---yes. An unknown POINT is refused with the list of restore points.
+--yes. A rollback with steps done by hand, a POINT other than the one in force, and a run
+already rolled back are confirmed at a terminal only; the same rollback twice is refused. An
+unknown POINT is refused with the list of restore points.
 `,
   },
   ja: {
@@ -76,8 +80,10 @@ Ctrl-C 1 回: 実行中のステップの完了後に停止 (再開可能)。2 �
 再起動の後)。ジャーナルに記録された計画をそのまま使います。中断されたステップはまず確認し、
 自動で判定できない場合はそのステップ名を示して停止します。確認後、--rerun-step ID で
 再実行、--skip-step ID で実行せずに先へ進みます (完了ではなくスキップとして記録します)。
---skip-step は、手順書で任意とされているステップが失敗した場合にも指定できます
-(停止するものが何も動いていなかった停止コマンドなど)。
+--skip-step は、手順書で任意とされているステップが失敗した場合や承認されなかった場合にも
+指定できます (停止するものが何も動いていなかった停止コマンドなど)。必須のステップは、失敗しても
+承認されなかった場合もスキップできません。2 つのオプションはどちらか一方を、実行が停止した
+ステップを指定して使います。
 端末では状態を表示して続行するか確認し、手作業のステップ、設定の差分、失敗のたびに確認します。
 --yes は無人で実行します (スクリプト用): 手作業のステップと差分は確認済みとして扱い、失敗で
 停止します。端末でなく --yes もない場合は状態の表示だけです。
@@ -87,6 +93,8 @@ Ctrl-C 1 回: 実行中のステップの完了後に停止 (再開可能)。2 �
 このルートの最新の実行を復元ポイントに戻します。既定は最後に完了したステップの復元ポイント、
 または --to POINT。ロールバックの手順を先に表示し、端末では実行するか確認します (手作業の
 ステップや失敗でも確認します)。スクリプトからは --yes があるときだけ実行します。
+手作業の手順を含むロールバック、有効な復元ポイント以外の POINT、ロールバック済みの実行は
+端末でのみ確認して実行します。同じロールバックの再実行は拒否します。
 不明な POINT は復元ポイントの一覧とともに拒否します。
 `,
   },

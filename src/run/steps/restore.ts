@@ -63,7 +63,7 @@ export const restore: StepHandler = {
       }
       await rename(extracted, target);
       record(ctx, { type: 'written', time: now(), step: step.id, file: target, ...(aside ? { backup: aside } : {}) });
-      const detail = t('run.restore.done', { archive, target, aside: aside ?? '-' });
+      const detail = aside ? t('run.restore.done', { archive, target, aside }) : t('run.restore.doneFresh', { archive, target });
       return { status: 'done', detail };
     } finally {
       await rm(work, { recursive: true, force: true });
