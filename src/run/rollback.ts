@@ -99,7 +99,7 @@ export async function rollbackTo(s: Session, pointId: string): Promise<RunResult
     // Not journaled as a rollback: none of its steps ran, and the run stays where it was.
     const error = t('run.rollback.noArchive', { point: point.id, archives: missing.join(', ') });
     s.journal.log(error);
-    return finish(s, 'failed', { reason: 'rollback-failed', step: point.id, error });
+    return finish(s, 'failed', { reason: 'rollback-refused', step: point.id, error });
   }
   s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'start' });
   s.journal.log(t('run.log.rollback', { point: point.id }));

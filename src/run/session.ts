@@ -36,7 +36,7 @@ export interface ExecuteOptions {
 }
 
 export type RunStatus = 'done' | 'stopped' | 'failed' | 'rolled-back' | 'dry-run';
-export type StopReason = 'interrupted' | 'killed' | 'wait-stopped' | 'reboot' | 'declined' | 'failure' | 'half-run' | 'rollback-failed';
+export type StopReason = 'interrupted' | 'killed' | 'wait-stopped' | 'reboot' | 'declined' | 'failure' | 'half-run' | 'rollback-failed' | 'rollback-refused';
 
 export interface RunResult {
   runId: string;

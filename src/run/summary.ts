@@ -152,6 +152,11 @@ export function summarize(plan: Plan, result: RunResult, place: Place, options: 
       }
       break;
     case 'failed':
+      // Refused before its first step: the error says what is missing and what to do; the run is as it was.
+      if (result.reason === 'rollback-refused') {
+        lines.push(result.error ?? '');
+        break;
+      }
       if (result.reason === 'rollback-failed') {
         const rp = result.step?.split('/')[0] ?? '-';
         lines.push(t('run.sum.rollbackFailed', { step: result.step ?? '-', error: (result.error ?? '').split('\n')[0] ?? '', command: rollbackCommand(place, rp, plan) }));
