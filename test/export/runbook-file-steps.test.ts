@@ -55,6 +55,14 @@ describe('the runbook of ShareTask under a root with a space and a quote', () =>
     expect(html).toContain(esc(cp));
   });
 
+  it('a command run in a directory: cd to it, quoted, then the command', () => {
+    const run = line('$ cd ', 'database_upgrade.pl');
+    const [cd, rest] = run.slice(2).split(' && ') as [string, string];
+    expect(words(cd)[0]).toBe('cd');
+    expect(words(cd)[1]?.startsWith(sb.root)).toBe(true);
+    expect(words(rest)).toEqual(['perl', 'database_upgrade.pl', '--start']);
+  });
+
   it('ensure-dir: mkdir -p, chown and chmod as separate quoted commands', () => {
     const dir = join(home(), 'sharetask_users');
     expect(words(line('mkdir -p ', 'sharetask_users'))).toEqual(['mkdir', '-p', dir]);

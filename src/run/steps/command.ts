@@ -40,6 +40,8 @@ export const command: StepHandler = {
   describe(step) {
     const cwd = optStr(step, 'cwd');
     const out = optStr(step, 'stdout');
-    return argvList(step).map((argv) => `$ ${shownArgv(argv, step)}${out ? ` > ${out}` : ''}${cwd ? `   (cwd ${cwd})` : ''}`);
+    // As the operator would type it, quoted, so that a line copied from a runbook runs as shown.
+    const cd = cwd ? `${shownArgv(step.windows ? ['cd', '/d', cwd] : ['cd', cwd], step)} && ` : '';
+    return argvList(step).map((argv) => `$ ${cd}${shownArgv(argv, step)}${out ? ` > ${shownArgv([out], step)}` : ''}`);
   },
 };
