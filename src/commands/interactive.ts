@@ -14,7 +14,7 @@ import type { Plan } from '../model/plan.js';
 import { detectFor, gatherFacts } from '../detect/index.js';
 import { allDefinitions, findDefinition } from '../plan/definitions.js';
 import { askableQuestions, patternHint, validateAnswer } from '../plan/questions.js';
-import { parseSets, readAnswersFile } from '../run/answers.js';
+import { checkGivenAnswers, parseSets, readAnswersSource } from '../run/answers.js';
 import { DamagedJournals, DEFAULT_LOG_DIR, doneSteps, ensureLogDir, logDirProblem, readJournal } from '../run/journal.js';
 import { CommandStillRunning, refuseIfCommandRunning } from '../run/live-command.js';
 import { isRootUser } from '../detect/system.js';
@@ -88,9 +88,14 @@ export async function parseWizardOptions(args: string[], command: string): Promi
   const logDir = resolve(o['log-dir'] ?? DEFAULT_LOG_DIR);
   // A second wizard beside a running one would offer to resume the very run it is executing.
   refuseIfLocked(logDir);
+  const source = o.answers ? await readAnswersSource(o.answers) : undefined;
+  const sets = parseSets(o.set);
+  // For a product, as plan and run check them: every problem at once, each with FILE:LINE or --set.
+  const def = o.product ? defs.find((d) => d.id === o.product) : undefined;
+  if (def) checkGivenAnswers(def, source, sets, getLang());
   const preset = {
-    ...(o.answers ? checkPreset(defs, o.product, await readAnswersFile(o.answers), `--answers ${o.answers}`) : {}),
-    ...checkPreset(defs, o.product, parseSets(o.set), '--set'),
+    ...(source ? checkPreset(defs, o.product, source.answers, `--answers ${source.file}`) : {}),
+    ...checkPreset(defs, o.product, sets, '--set'),
   };
   return {
     root: o.root ? resolve(o.root) : '',

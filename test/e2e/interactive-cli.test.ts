@@ -1,6 +1,6 @@
 // The interactive modes refuse clearly where they cannot work, before anything is built or
 // touched: no terminal, unknown options, answers that are not questions or not valid.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -34,7 +34,7 @@ describe('interactive and demo without a terminal, or with bad options', () => {
   it('names a --set that is not a question of the product, or a bad value', async () => {
     const unknown = await runCli(['interactive', '--product', 'sharetask', '--set', 'colour=blue']);
     expect(unknown.exitCode).toBe(2);
-    expect(unknown.stderr).toContain('--set: "colour" is not a question of sharetask');
+    expect(unknown.stderr).toContain('--set: there is no question "colour"\n  the questions of sharetask are: component, platform');
     const bad = await runCli(['interactive', '--product', 'sharetask', '--set', 'from=not a version']);
     expect(bad.exitCode).toBe(2);
     // The question named once: "--set: from: from: ..." read as a stutter.
@@ -46,6 +46,17 @@ describe('interactive and demo without a terminal, or with bad options', () => {
     const product = await runCli(['interactive', '--product', 'nosuch']);
     expect(product.exitCode).toBe(2);
     expect(product.stderr).toContain('nosuch');
+  });
+
+  it('names the file and line of each mistake in --answers, all at once, as plan does', async () => {
+    const tmp = await mkdtemp(join(tmpdir(), 'uw-cli-'));
+    dirs.push(tmp);
+    const file = join(tmp, 'a.yml');
+    writeFileSync(file, 'component: servr\nfrom: "5.4.3"\ncolour: blue\n');
+    const r = await runCli(['interactive', '--product', 'sharetask', '--answers', file]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`${file}:3: there is no question "colour"`);
+    expect(r.stderr).toContain(`${file}:1: component: "servr" is not one of: server, agent, cli`);
   });
 
   it('rejects unknown options and prints its help', async () => {
