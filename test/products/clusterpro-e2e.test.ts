@@ -113,6 +113,9 @@ describe('clusterpro end to end', () => {
     expect(back.exitCode, back.stderr + back.stdout).toBe(0);
     expect(work(s).slice(-6)).toEqual(ADD);
     expect(s.autostart()).toHaveLength(6);
+    // This procedure makes no backup: the end of the rollback does not speak of one as kept.
+    expect(back.stdout).toContain('its steps ran. Nothing the run backed up or set aside was deleted;');
+    expect(back.stdout).not.toContain('The backups stay');
   }, 60_000);
 
   test.each([
