@@ -33,7 +33,7 @@ describe('list', () => {
   it('shows the products, their questions, choices and defaults', async () => {
     const r = await runCli(['list']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('sharetask: ShareTask upgrade (server to 5.5, agent and command line to 5.2)');
+    expect(r.stdout).toContain('sharetask: ShareTask upgrade (server 5.5, clients 5.2)');
     expect(r.stdout).toMatch(/- component \(choice\): Which ShareTask component/);
     expect(r.stdout).toMatch(/server\s+ShareTask server/);
     expect(r.stdout).toContain('default: /home/sharetask');
