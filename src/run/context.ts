@@ -4,6 +4,13 @@ import type { JournalEvent } from '../model/journal.js';
 import type { Plan, PlannedStep } from '../model/plan.js';
 import type { JournalWriter } from './journal.js';
 import type { Redactor } from './redact.js';
+import { t, type Lang } from '../i18n/index.js';
+import '../i18n/messages/run.js';
+
+/** Who confirmed, as the reader's language says it: the journal keeps 'operator' or '--yes'. */
+export function whoConfirmed(by: 'operator' | '--yes', lang?: Lang): string {
+  return by === 'operator' ? t('run.by.operator', {}, lang) : by;
+}
 
 export interface StepContext {
   plan: Plan;

@@ -12,6 +12,7 @@ import '../i18n/messages/run.js';
 import { lastStepEnds, type JournalRecord, type RunFiles } from './journal.js';
 import { unendedCommands } from './live-command.js';
 import type { Redactor } from './redact.js';
+import { whoConfirmed } from './context.js';
 import { shownArgv } from '../quote.js';
 import { rollbackCommand, runPlace } from './summary.js';
 
@@ -78,7 +79,7 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   if (confirms.length === 0) out.push(tr('run.report.noneConfirmed'));
   for (const c of confirms) {
     const what = c.item ? cell(c.item) : tr('run.report.stepConfirmed');
-    out.push(`- ${c.time} — ${cell(title(c.step))}: ${what} (${tr('run.report.by', { by: c.by })})${c.reason ? ` — ${cell(c.reason)}` : ''}`);
+    out.push(`- ${c.time} — ${cell(title(c.step))}: ${what} (${tr('run.report.by', { by: whoConfirmed(c.by, lang) })})${c.reason ? ` — ${cell(c.reason)}` : ''}`);
   }
   out.push('');
 

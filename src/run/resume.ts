@@ -9,7 +9,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/kinds.js';
 import '../i18n/messages/run.js';
 import { bootId } from './boot-id.js';
-import { now } from './context.js';
+import { now, whoConfirmed } from './context.js';
 import { continueRun } from './executor.js';
 import { withoutRebootText } from './report.js';
 import { optionalSkipAt, rebootMissing, type ResumePoint } from './resumable.js';
@@ -46,7 +46,7 @@ export async function resume(point: ResumePoint, interaction: Interaction, optio
     from += 1;
   };
   const optional = optionalSkipAt(point, options.skipStep);
-  if (optional) endHere(optional, 'skipped', t('kinds.resume.skipStep', { by }));
+  if (optional) endHere(optional, 'skipped', t('kinds.resume.skipStep', { by: whoConfirmed(by) }));
   const half = point.halfRun;
   if (half) {
     const { step } = half;
@@ -77,7 +77,7 @@ export async function resume(point: ResumePoint, interaction: Interaction, optio
           ? t('run.resume.foundDone')
           : action === 'markDone'
             ? t('run.resume.markedDone')
-            : t(action === 'skipStep' ? 'kinds.resume.skipStep' : 'kinds.resume.skipped', { by });
+            : t(action === 'skipStep' ? 'kinds.resume.skipStep' : 'kinds.resume.skipped', { by: whoConfirmed(by) });
       // "It completed" is done, on the operator's word (journaled with the confirmation above).
       endHere(step, action === 'done' || action === 'markDone' ? 'done' : 'skipped', detail);
     }

@@ -64,7 +64,7 @@ describe.skipIf(!hasTmux)('groupmax: the optional backup of Version 6', () => {
     await t.waitFor('Restore the automatic start');
     await t.keys('y', 'Enter');
     expect(await t.exitStatus()).toBe(0);
-    expect(await t.history()).toContain('skipped: by operator, not done: the procedure says this step is optional');
+    expect(await t.history()).toContain('skipped: by the operator, not done: the procedure says this step is optional');
     const journal = journalOf(sb.logs);
     expect(journal.filter((e) => e.type === 'confirm' && e.step === 'backup-new')).toEqual([]);
     expect(journal.find((e) => e.type === 'step-end' && e.step === 'backup-new')).toMatchObject({ status: 'skipped' });
@@ -114,6 +114,6 @@ describe.skipIf(!hasTmux)('groupmax: the optional backup of Version 6', () => {
     await t.keys('q');
     const journal = journalOf(sb.logs);
     expect(journal.filter((e) => e.type === 'confirm' && e.step === 'backup-new')).toEqual([]);
-    expect(journal.find((e) => e.type === 'step-end' && e.step === 'backup-new')).toMatchObject({ status: 'skipped', detail: 'by operator, not done: the procedure says this step is optional' });
+    expect(journal.find((e) => e.type === 'step-end' && e.step === 'backup-new')).toMatchObject({ status: 'skipped', detail: 'by the operator, not done: the procedure says this step is optional' });
   }, T);
 });

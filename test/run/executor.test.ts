@@ -46,7 +46,7 @@ describe('execute', () => {
     expect(ev.map((e) => e.type)).toEqual(['run-start', 'step-start', 'command-start', 'command', 'step-end', 'step-start', 'confirm', 'confirm', 'step-end', 'run-end']);
     const report = readFileSync(files.report, 'utf8');
     expect(report).toContain('Status: **done**');
-    expect(report).toMatch(/look at it: item one \(by operator\)/);
+    expect(report).toMatch(/look at it: item one \(by the operator\)/);
     expect(report).toMatch(/\| talk \| `cat .*said` \| 0 \|/);
   });
 

@@ -45,7 +45,7 @@ describe('an optional manual step skipped by the operator', () => {
     expect(readFileSync(file, 'utf8')).toBe('after\n');
     const evs = await events(result.files!.journal);
     expect(confirmsOf(evs, 'backup-new')).toEqual([]);
-    expect(endOf(evs, 'backup-new')).toMatchObject({ status: 'skipped', detail: 'by operator, not done: the procedure says this step is optional' });
+    expect(endOf(evs, 'backup-new')).toMatchObject({ status: 'skipped', detail: 'by the operator, not done: the procedure says this step is optional' });
     const report = readFileSync(result.files!.report, 'utf8');
     const confirmed = report.slice(report.indexOf('## Confirmed by hand'), report.indexOf('## ', report.indexOf('## Confirmed by hand') + 3));
     expect(confirmed).not.toContain('Back up the Version 6 environment');
@@ -88,7 +88,7 @@ describe('resume --skip-step', () => {
     expect(readFileSync(file, 'utf8')).toBe('after\n');
     const evs = await events(first.files!.journal);
     expect(confirmsOf(evs, 'backup-new')).toEqual([]);
-    expect(endOf(evs, 'backup-new')).toMatchObject({ status: 'skipped', detail: 'on resume, by --skip-step (operator): not run again, not confirmed as done' });
+    expect(endOf(evs, 'backup-new')).toMatchObject({ status: 'skipped', detail: 'on resume, by --skip-step (the operator): not run again, not confirmed as done' });
     const report = readFileSync(first.files!.report, 'utf8');
     expect(report).not.toContain('marked as done by the operator');
     expect(report).not.toContain('step confirmed as done');
@@ -137,7 +137,7 @@ describe('a half-run step on resume', () => {
     expect(ui.failures[0]?.choices).toEqual(['retry', 'markDone', 'skip', 'stop']);
     const evs = await events(journal);
     expect(confirmsOf(evs, 'opt')).toEqual([]);
-    expect(endOf(evs, 'opt')).toMatchObject({ status: 'skipped', detail: 'on resume, by operator, not done: the procedure says this step is optional' });
+    expect(endOf(evs, 'opt')).toMatchObject({ status: 'skipped', detail: 'on resume, by the operator, not done: the procedure says this step is optional' });
   });
 
   it('a skip for a step that is not optional is taken as a stop', async () => {

@@ -26,6 +26,7 @@ const en: Record<string, string> = {
   // manual
   'run.manual.declined': 'not confirmed by the operator',
   'run.manual.confirmed': 'confirmed by {by} at {time}',
+  'run.by.operator': 'the operator',
   'run.manual.describe': 'manual step: the operator does this and confirms it',
   // backup / archive / restore
   'run.backup.notDir': '{path} is not a directory: nothing to back up',
@@ -245,6 +246,7 @@ const ja: Record<string, string> = {
   'run.service.orInit': '"service" がない場合は {script}',
   'run.manual.declined': 'オペレーターが確認しませんでした',
   'run.manual.confirmed': '{time} に確認済み (確認者: {by})',
+  'run.by.operator': 'オペレーター',
   'run.manual.describe': '手作業: オペレーターが実施して確認します',
   'run.backup.notDir': '{path} はディレクトリではありません。バックアップ対象がありません',
   'run.backup.sourceMissing': '{path} がありません。インストールディレクトリの回答を確認してください',

@@ -8,7 +8,7 @@ import { t } from '../../i18n/index.js';
 import '../../i18n/messages/jobcenter.js';
 import '../../i18n/messages/kinds.js';
 import type { PlannedStep } from '../../model/plan.js';
-import { now, output, record, StepFailure, type StepContext, type StepHandler } from '../context.js';
+import { now, output, record, StepFailure, whoConfirmed, type StepContext, type StepHandler } from '../context.js';
 import { optBool, str, strList } from '../params.js';
 
 /** A name pattern with * and ? as wildcards -> an anchored regular expression. */
@@ -70,7 +70,7 @@ export const deleteFiles: StepHandler = {
       instructions: [t('run.deleteFiles.confirm', { count: found.length, dir, keep }), ...list.map((l) => `  ${l}`)].join('\n'),
       checklist: [t('kinds.deleteFiles.tick', { count: found.length, keep })],
     });
-    if (answer === 'skip' && step.skippable) return { status: 'skipped', detail: t('kinds.deleteFiles.skipped', { by: ctx.confirmedBy }) };
+    if (answer === 'skip' && step.skippable) return { status: 'skipped', detail: t('kinds.deleteFiles.skipped', { by: whoConfirmed(ctx.confirmedBy) }) };
     if (answer !== 'done') return { status: 'skipped', stopRun: 'declined', detail: t('run.deleteFiles.declined') };
     record(ctx, { type: 'confirm', time: now(), step: step.id, by: ctx.confirmedBy });
     await mkdir(keep, { recursive: true, mode: 0o700 });
