@@ -166,12 +166,15 @@ export class DamagedJournals extends InputError {
   }
 }
 
-const isRestart = (e: JournalEvent): boolean => e.type === 'resume' || (e.type === 'rollback' && e.status === 'start');
+// What a process that goes on with a run writes first: resume, a rollback's start, or the end of
+// a rollback refused before its first step (src/run/rollback.ts). A process never writes one of
+// these right after a line of its own that it cut short.
+const isRestart = (e: JournalEvent): boolean => e.type === 'resume' || (e.type === 'rollback' && e.status === 'start') || e.type === 'run-end';
 
 /**
  * The records of a journal's text. A line that is not a record is tolerated only where a crash
  * leaves one: cut short as the last line, or (after it was ended by JournalWriter) right before
- * the record with which the next process went on (resume, rollback start). Anywhere else it is
+ * the record with which the next process went on (isRestart). Anywhere else it is
  * a damaged journal: dropping it would lose a step's end, and a resume would redo what followed.
  * Undefined for a journal without any record (the first process ended before its run-start).
  */

@@ -142,6 +142,14 @@ export async function rollbackTo(s: Session, pointId: string): Promise<RunResult
         s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'failed' });
         return finish(s, killed ? 'stopped' : 'failed', { reason: killed ? 'killed' : 'rollback-failed', step: step.id, error: message });
       }
+      // A manual rollback step the operator did not confirm stops the rollback there, as in the
+      // run: it is not done, and the rollback run again asks it again.
+      if (outcome.stopRun === 'declined') {
+        end('failed', outcome.detail);
+        s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.declined'), declined: true });
+        s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'failed' });
+        return finish(s, 'stopped', { reason: 'declined', step: step.id });
+      }
       end(outcome.status, outcome.detail);
       break;
     }

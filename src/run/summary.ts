@@ -155,6 +155,7 @@ export function summarize(plan: Plan, result: RunResult, place: Place, options: 
       // Refused before its first step: the error says what is missing and what to do; the run is as it was.
       if (result.reason === 'rollback-refused') {
         lines.push(result.error ?? '');
+        exitCode = 2;
         break;
       }
       if (result.reason === 'rollback-failed') {

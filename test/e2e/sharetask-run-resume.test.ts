@@ -226,13 +226,19 @@ describe('rollback without its backup', () => {
     rmSync(archive);
     const before = snapshotTree(sb.root);
     const calls = (await readCalls(sb.dir)).length;
+    // And the last record was cut short by a crash: the refusal must leave the journal readable.
+    writeFileSync(journalOf(sb), `${readFileSync(journalOf(sb), 'utf8')}{"type":"step-st`);
     const r = await runIn(sb, ['rollback', '--to', 'backup-archive', '--yes', '--root', sb.root, '--log-dir', sb.logDir]);
-    expect(r.exitCode).toBe(1);
+    expect(r.exitCode).toBe(2);
     expect(r.stdout + r.stderr).toContain(`the rollback to backup-archive cannot start: its backup ${archive} is not there`);
     expect(r.stdout).not.toContain('The rollback failed at step');
     expect(r.stdout + r.stderr).toContain('Nothing was done: no step of the rollback ran');
     expect(snapshotTree(sb.root)).toEqual(before);
     expect((await readCalls(sb.dir)).slice(calls)).toEqual([]);
     expect(types(sb)).not.toContain('rollback');
+    // Refused the same way again, not as a damaged journal.
+    const again = await runIn(sb, ['rollback', '--to', 'backup-archive', '--yes', '--root', sb.root, '--log-dir', sb.logDir]);
+    expect(again.stdout + again.stderr).toContain('cannot start: its backup');
+    expect(again.stderr).not.toContain('damaged');
   }, 300_000);
 });
