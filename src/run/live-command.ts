@@ -2,7 +2,7 @@
 // own process group (src/run/proc.ts, detached), so a kill -9 of the wizard leaves it running
 // with parent 1; a resume or rollback started meanwhile would run beside it (two database
 // upgrades at once). The journal's command-start records the group and its leader's start time.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/journal.js';
@@ -45,13 +45,9 @@ export function groupAlive(c: CommandStart, now = bootId()): boolean {
   // While any member of a group lives its number is not given to another process: a live
   // leader with another start time means the command's group ended and the number was reused.
   if (leader !== null && !ended(leader.state)) return leader.pgrp === c.pgid && leader.started === c.started;
-  // The leader ended, its children go on in the group (a script's long-running tool).
-  const since = Number(c.started);
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const p = procStat(name);
-    if (p && p.pgrp === c.pgid && !ended(p.state) && Number(p.started) >= since) return true;
-  }
+  // The command itself has ended. What it left in its group is not it: an init script's `start`
+  // leaves its daemon there (no setsid), and that daemon is the service the step started; taking
+  // it for the command refused every resume and advised killing the service.
   return false;
 }
 
