@@ -224,8 +224,10 @@ function lostEnd(part: readonly JournalEvent[], next: JournalEvent, stepRef: (id
   return tr(`run.report.${how}Before`);
 }
 
-/** A stop between steps after the first Ctrl-C: marked so, or (journals before the mark) by its reason in either language. */
-const betweenSteps = (e: Ev<'interrupted'>): boolean => e.between === true || (['en', 'ja'] as const).some((lang) => t('run.interrupt.reason', {}, lang) === e.reason);
+/** Journaled with Ctrl-C's reason, in either language. */
+const byCtrlC = (e: Ev<'interrupted'>): boolean => (['en', 'ja'] as const).some((lang) => t('run.interrupt.reason', {}, lang) === e.reason);
+/** A stop between steps: marked so, or (journals before the mark) by Ctrl-C's reason. */
+const betweenSteps = (e: Ev<'interrupted'>): boolean => e.between === true || byCtrlC(e);
 
 /**
  * One interruption in words. The stop after the first Ctrl-C is journaled with the step that
@@ -238,6 +240,8 @@ function interruption(events: readonly JournalEvent[], at: number, e: Ev<'interr
   // Only the stop the executor marks so is one between steps: any other (a resume that stopped
   // on a half-run step, a killed command) is said in its own words, whatever this part started.
   if (e.declined || !betweenSteps(e)) return `${e.reason} — ${stepRef(step)}`;
+  // Between steps for another cause (the terminal or the output went away): that cause, not Ctrl-C.
+  if (!byCtrlC(e)) return tr('run.report.stoppedBetween', { reason: e.reason, next: stepRef(step) });
   const finished = part.reverse().find((x): x is Ev<'step-end'> => x.type === 'step-end');
   return finished ? tr('run.report.stoppedAfter', { done: stepRef(finished.step), next: stepRef(step) }) : tr('run.report.stoppedBefore', { next: stepRef(step) });
 }
