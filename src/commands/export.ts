@@ -130,6 +130,7 @@ export async function run(args: string[]): Promise<number> {
     ...(o['log-dir'] === undefined ? {} : { logDir: o['log-dir'] }),
     // Exported for the nodes, wherever it is made: this machine is not held against their answers.
     elsewhere: true,
+    readOnly: true,
   };
   try {
     if (o.format === 'ansible') {

@@ -16,7 +16,7 @@ import { questionStates, withDefaults } from '../plan/questions.js';
 import { checkGivenAnswers, ignoredAnswers, parseSets, readableForm, readAnswersSource } from '../run/answers.js';
 import { secretAnswers } from '../plan/secrets.js';
 import { secretEnvName, secretsFromEnv } from '../run/secret-files.js';
-import { DEFAULT_LOG_DIR } from '../run/journal.js';
+import { DamagedJournals, DEFAULT_LOG_DIR } from '../run/journal.js';
 import { saveAnswers } from '../export/save-answers.js';
 
 const spec = {
@@ -41,6 +41,12 @@ export interface PlanRequest {
   logDir?: string;
   /** The plan is for other machines (export): answers are not held against this one's detections. */
   elsewhere?: boolean;
+  /**
+   * Only shown or written (plan, export), never run: a journal of the log dir that cannot be read
+   * leaves the earlier runs out, said as a warning, instead of refusing (run refuses: it must not
+   * start over a run it cannot read).
+   */
+  readOnly?: boolean;
 }
 
 /** The message listing every open question with what it accepts; undefined when none is open. */
@@ -83,12 +89,23 @@ export async function preparePlan(request: PlanRequest): Promise<{ def: Definiti
   // answers first, only to learn then that --set from=5,4 was refused, costs a round.
   checkGivenAnswers(def, source, sets, getLang());
   const given: Answers = { ...secretsFromEnv(def), ...(source?.answers ?? {}), ...sets };
-  const facts = await gatherFacts(def, {
-    ...(request.root === undefined ? {} : { root: resolve(request.root) }),
-    ...(request.media === undefined ? {} : { media: resolve(request.media) }),
-    answers: given,
-    logDir: resolve(request.logDir ?? DEFAULT_LOG_DIR),
-  });
+  const logDir = resolve(request.logDir ?? DEFAULT_LOG_DIR);
+  const gather = (withRuns: boolean): Promise<Facts> =>
+    gatherFacts(def, {
+      ...(request.root === undefined ? {} : { root: resolve(request.root) }),
+      ...(request.media === undefined ? {} : { media: resolve(request.media) }),
+      answers: given,
+      ...(withRuns ? { logDir } : {}),
+    });
+  let facts: Facts;
+  let unread: string | undefined;
+  try {
+    facts = await gather(true);
+  } catch (error) {
+    if (request.readOnly !== true || !(error instanceof DamagedJournals)) throw error;
+    facts = await gather(false);
+    unread = t('plan.warn.journalsUnread', { problem: error.message, dir: logDir });
+  }
   // A decision's detection is a proposal for the screens: here nobody would see it taken.
   const decisions = new Set(def.questions.filter((q) => q.decision === true).map((q) => q.id));
   const detected: Answers = Object.fromEntries(Object.values(facts.detected).filter((d) => !decisions.has(d.question)).map((d) => [d.question, d.value]));
@@ -103,7 +120,7 @@ export async function preparePlan(request: PlanRequest): Promise<{ def: Definiti
   const plan = buildPlan(def, answers, compared, getLang());
   // Said where the plan's warnings are (plan, run, the runbook): an answer given and not used.
   const ignored = ignoredAnswers(def, answers, source, sets);
-  return { def, facts, plan: { ...plan, warnings: [...ignored, ...plan.warnings] }, secrets: secretAnswers(def, answers), ignored };
+  return { def, facts, plan: { ...plan, warnings: [...(unread === undefined ? [] : [unread]), ...ignored, ...plan.warnings] }, secrets: secretAnswers(def, answers), ignored };
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -119,6 +136,7 @@ export async function run(args: string[]): Promise<number> {
     ...(o.root === undefined ? {} : { root: o.root }),
     ...(o.media === undefined ? {} : { media: o.media }),
     ...(o['log-dir'] === undefined ? {} : { logDir: o['log-dir'] }),
+    readOnly: true,
   });
   if (o['save-answers'] !== undefined) saveAnswers(o['save-answers'], def, plan.answers, facts);
   if (o.json) {

@@ -1,5 +1,6 @@
 // Finished runs of a product in the log dir, for order rules between runs (Facts.priorRuns).
-// Reads only; a journal that cannot be read is not evidence of anything and is left out.
+// Reads only. A journal that cannot be read throws DamagedJournals: run refuses, plan and export
+// go on without the earlier runs, saying so (src/commands/plan.ts).
 import type { PriorRun } from '../model/facts.js';
 import { lastRunEnd, listJournals } from '../run/journal.js';
 

@@ -64,6 +64,14 @@ describe('a damaged journal in the log dir', () => {
       expect(r.stderr).toContain(said);
       expect(r.stderr).toContain(`move the file out of ${sb.logDir}`);
     }
+    // plan and export only show: they go on without the earlier runs, and say why.
+    for (const r of [
+      await runIn(sb, ['plan', '--product', 'sharetask', ...answerArgs(sb), ...placeArgs(sb)]),
+      await runIn(sb, ['export', '--format', 'markdown', '--product', 'sharetask', ...answerArgs(sb), ...placeArgs(sb)]),
+    ]) {
+      expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+      expect((r.stdout + r.stderr).replace(/\s+/g, ' ')).toContain(`earlier runs in ${sb.logDir} are not taken into account, because a journal there cannot be read`);
+    }
     expect(snapshotTree(sb.root)).toEqual(tree);
     expect(await readCalls(sb.dir)).toEqual(calls);
     expect(readdirSync(sb.logDir).sort()).toEqual(files);
