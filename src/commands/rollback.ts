@@ -8,7 +8,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import '../i18n/messages/run-help.js';
 import { readableStamp } from '../io/backup-name.js';
-import { DEFAULT_LOG_DIR, ensureLogDir, listJournals, type JournalRecord } from '../run/journal.js';
+import { DEFAULT_LOG_DIR, ensureLogDir, lastRunEnd, listJournals, type JournalRecord } from '../run/journal.js';
 import { checkpointDriver } from '../run/line-prompts.js';
 import { refuseIfCommandRunning } from '../run/live-command.js';
 import { refuseIfLocked, takeRunLock } from '../run/lock.js';
@@ -69,6 +69,10 @@ export async function run(args: string[]): Promise<number> {
       throw new InputError(t('run.rollback.noDefault', { runId: record.runId, known }));
     }
     const point = findPoint(record.plan, pointId);
+    // A rollback for a run that stopped half-way (CLUSTERPRO's: put the start at boot back) would
+    // act on a finished server: refused, as the report and the screens no longer offer it.
+    const finished = lastRunEnd(record.events);
+    if (point.beforeEnd && finished?.status === 'done') throw new InputError(t('run.rollback.afterEnd', { runId: record.runId, point: point.id, title: point.title, time: finished.time }));
     const place = runPlace(record, root, logDir);
     const atTerminal = rollbackCommand({ ...place, unattended: false }, point.id);
     // Run again, the same rollback moves what it restored aside and restores once more.

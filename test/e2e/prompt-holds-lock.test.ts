@@ -39,7 +39,7 @@ describe.skipIf(!hasTmux)('a question at a terminal holds the run lock', () => {
     await t.waitFor('Continue this run now?');
     const other = await runCli(['resume', '--yes', ...place(sb)], { env: sb.env });
     expect(other.exitCode).toBe(2);
-    expect(other.stderr).toMatch(new RegExp(`another upgrade-wizard \\(process \\d+, since [^)]+\\) is running run ${runId} with the log directory ${sb.logs}; nothing was done`));
+    expect(other.stderr).toMatch(new RegExp(`another upgrade-wizard \\(process \\d+, since [^)]+\\) holds run ${runId} with the log directory ${sb.logs}: it is running it, or waiting at a question on another terminal; nothing was done`));
     // Nothing after the reboot ran: no ports added, no advup2_6, no resume journaled.
     expect(sb.calls()).toEqual([]);
     expect(sb.servicesText()).toBe(SERVICES_UNIX);
@@ -60,7 +60,7 @@ describe.skipIf(!hasTmux)('a question at a terminal holds the run lock', () => {
     await t.waitFor('Roll back to "Back to the old version" now? (y/N)');
     const other = await runCli(['rollback', '--to', 'restore-old', '--yes', ...place(sb)], { env: sb.env });
     expect(other.exitCode).toBe(2);
-    expect(other.stderr).toMatch(/another upgrade-wizard \(process \d+, since [^)]+\) is running run \S+ with the log directory/);
+    expect(other.stderr).toMatch(/another upgrade-wizard \(process \d+, since [^)]+\) holds run \S+ with the log directory/);
     expect(journal(sb).filter((e) => e.type === 'rollback')).toEqual([]);
     await t.keys('Enter');
     expect(await t.exitStatus()).toBe(2);

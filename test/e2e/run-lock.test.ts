@@ -51,7 +51,7 @@ describe('one run at a time per log dir', () => {
       const r = await runIn(sb, args);
       expect(r.exitCode, args[0]).toBe(2);
       expect(r.stderr, args[0]).toContain(held);
-      expect(r.stderr, args[0]).toContain(`is running run ${holder.runId} with the log directory ${sb.logDir}; nothing was done`);
+      expect(r.stderr, args[0]).toContain(`holds run ${holder.runId} with the log directory ${sb.logDir}: it is running it, or waiting at a question on another terminal; nothing was done`);
     }
 
     writeFileSync(gate, '');

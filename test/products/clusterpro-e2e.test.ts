@@ -81,6 +81,12 @@ describe('clusterpro end to end', () => {
     const report = readFileSync(join(s.logs, readdirSync(s.logs).find((f) => f.endsWith('.md')) as string), 'utf8');
     expect(report).toContain('This rollback is only for a run that stopped before its end; this run finished, so it is not offered.');
     expect(report).not.toContain('rollback --to autostart-removed');
+    // Nor does the rollback command run it on the finished server.
+    const calls = s.calls().length;
+    const back = await runCli(['rollback', '--yes', ...place(s)], { env: s.env });
+    expect(back.exitCode).toBe(2);
+    expect(back.stderr).toMatch(/restore point autostart-removed \(".*"\) is only for a run that stopped before its end, and would act on the finished server\. Nothing was done\./);
+    expect(s.calls().slice(calls).filter((c) => c.startsWith('chkconfig'))).toEqual([]);
   }, 90_000);
 
   test('3.1.4 no-stop update on server 1: suspend, init scripts in the seed order, resume, no reboot', async () => {

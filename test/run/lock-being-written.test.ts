@@ -31,7 +31,7 @@ describe('a run lock being written', () => {
       }
       unlock?.();
       expect(String(refusal)).toContain(`another upgrade-wizard (process ${writer.pid}, since `);
-      expect(String(refusal)).toContain('is running run theirs');
+      expect(String(refusal)).toContain('holds run theirs');
       expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ pid: writer.pid, runId: 'theirs' });
     } finally {
       writer.kill();

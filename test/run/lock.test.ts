@@ -30,7 +30,7 @@ describe('the run lock', () => {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(InputError);
-    expect(String((refusal as Error).message)).toMatch(new RegExp(`another upgrade-wizard \\(process ${process.pid}, since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\) is running run run-one with the log directory ${logDir}; nothing was done`));
+    expect(String((refusal as Error).message)).toMatch(new RegExp(`another upgrade-wizard \\(process ${process.pid}, since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\) holds run run-one with the log directory ${logDir}: it is running it, or waiting at a question on another terminal; nothing was done`));
     expect(readdirSync(logDir).sort()).toEqual(before);
     first.unlock();
     expect(existsSync(join(logDir, 'run.lock'))).toBe(false);

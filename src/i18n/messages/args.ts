@@ -5,7 +5,7 @@ import { register } from '../index.js';
 
 export const argsMessages = {
   en: {
-    'run.lock.held': 'another upgrade-wizard (process {pid}, since {since}) is running run {runId} with the log directory {dir}; nothing was done. Wait until it has ended, then try again.',
+    'run.lock.held': 'another upgrade-wizard (process {pid}, since {since}) holds run {runId} with the log directory {dir}: it is running it, or waiting at a question on another terminal; nothing was done. Wait until it has ended (or answer it there), then try again.',
     'run.lock.heldStarting': 'another upgrade-wizard (process {pid}, since {since}) is working with the log directory {dir} (starting a run, a resume or a rollback); nothing was done. Wait until it has ended, then try again.',
     'run.lock.raced': 'the run lock {file} was taken by another upgrade-wizard starting at this moment; nothing was done. Try again.',
     'run.logDir.unreadable': 'the log directory {dir} cannot be read ({code}): its journals are needed here. Run as root, or give the right directory with --log-dir DIR',
@@ -22,7 +22,7 @@ export const argsMessages = {
     'run.resume.otherRoot': 'the unfinished run {runId} is for --root {root}, not {given}; run resume with --root {root}',
   },
   ja: {
-    'run.lock.held': '別の upgrade-wizard (プロセス {pid}、{since} から) がログディレクトリ {dir} で実行 {runId} を実行中です。何も実行していません。終了するのを待ってから、もう一度実行してください。',
+    'run.lock.held': '別の upgrade-wizard (プロセス {pid}、{since} から) がログディレクトリ {dir} の実行 {runId} を使用中です (実行中、または別の端末で質問への回答待ち)。何も実行していません。終了するのを待つか (またはそちらで回答してから)、もう一度実行してください。',
     'run.lock.heldStarting': '別の upgrade-wizard (プロセス {pid}、{since} から) がログディレクトリ {dir} を使用中です (実行・再開・ロールバックの開始中)。何も実行していません。終了するのを待ってから、もう一度実行してください。',
     'run.lock.raced': '実行ロック {file} を、今まさに起動した別の upgrade-wizard が取得しました。何も実行していません。もう一度実行してください。',
     'run.logDir.unreadable': 'ログディレクトリ {dir} を読めません ({code})。ここにあるジャーナルが必要です。root で実行するか、--log-dir DIR で正しいディレクトリを指定してください',
