@@ -30,3 +30,17 @@ describe('a manual rollback step not confirmed', () => {
     expect(again.stdout + again.stderr).toContain('Restore the database');
   });
 });
+
+describe('a plan without restore points', () => {
+  it('rollback says there is none to run, not "choose one with --to" from an empty list', async () => {
+    const dir = tempDir('uw-rb-none-');
+    const root = join(dir, 'root');
+    const logDir = join(dir, 'log');
+    const fails = step('command', {}, { id: 'upgrade', commands: [['perl', '-e', 'exit 3']] });
+    await execute(plan([fails], { root }), new Recorder({ failure: ['stop'] }), { logDir, root });
+    const r = await runCli(['rollback', '--yes', '--root', root, '--log-dir', logDir]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('(test) has no restore points: the wizard has no rollback to run for it. Nothing was done');
+    expect(r.stderr).not.toContain('choose one with --to');
+  });
+});
