@@ -2,7 +2,6 @@
 // own process group (src/run/proc.ts, detached), so a kill -9 of the wizard leaves it running
 // with parent 1; a resume or rollback started meanwhile would run beside it (two database
 // upgrades at once). The journal's command-start records the group and its leader's start time.
-import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/journal.js';
@@ -10,24 +9,10 @@ import type { JournalEvent } from '../model/journal.js';
 import { readableStamp } from '../io/backup-name.js';
 import { shownArgv } from '../quote.js';
 import { bootId } from './boot-id.js';
+import { hasEnded, procStat } from './proc-stat.js';
 
 type CommandStart = Extract<JournalEvent, { type: 'command-start' }>;
 
-/** Process group, state and start time of a process from /proc; null when it has no entry, undefined without /proc. */
-export function procStat(pid: number | string): { pgrp: number; state: string; started: string } | null | undefined {
-  if (process.platform !== 'linux') return undefined;
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // After the command name (in parentheses, which may hold anything): state is field 3, the
-    // process group field 5, the start time field 22.
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { state: fields[0] ?? '', pgrp: Number(fields[2]), started: fields[19] ?? '' };
-  } catch {
-    return null;
-  }
-}
-
-const ended = (state: string): boolean => state === 'Z' || state === 'X';
 
 /** Whether the group the command-start names is still there, and is that command's, not a later one with the same number. */
 export function groupAlive(c: CommandStart, now = bootId()): boolean {
@@ -44,7 +29,7 @@ export function groupAlive(c: CommandStart, now = bootId()): boolean {
   if (leader === undefined || c.started === undefined) return true;
   // While any member of a group lives its number is not given to another process: a live
   // leader with another start time means the command's group ended and the number was reused.
-  if (leader !== null && !ended(leader.state)) return leader.pgrp === c.pgid && leader.started === c.started;
+  if (leader !== null && !hasEnded(leader)) return leader.pgrp === c.pgid && leader.started === c.started;
   // The command itself has ended. What it left in its group is not it: an init script's `start`
   // leaves its daemon there (no setsid), and that daemon is the service the step started; taking
   // it for the command refused every resume and advised killing the service.

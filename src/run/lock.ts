@@ -12,6 +12,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/args.js';
 import { readableStamp } from '../io/backup-name.js';
 import { bootId } from './boot-id.js';
+import { hasEnded, procStat } from './proc-stat.js';
 
 interface Holder {
   pid: number;
@@ -36,26 +37,13 @@ const lockFile = (logDir: string): string => join(logDir, 'run.lock');
 /** How long an unreadable lock is given to become readable before it counts as cut short by a crash. */
 const SETTLE_MS = 2000;
 
-/** State and start time of a process from /proc; null when it has no entry, undefined without /proc. */
-function procStat(pid: number): { state: string; started: string } | null | undefined {
-  if (process.platform !== 'linux') return undefined;
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // After the command name (in parentheses, which may hold anything): state is field 3, start time field 22.
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { state: fields[0] ?? '', started: fields[19] ?? '' };
-  } catch {
-    return null;
-  }
-}
-
 function alive(h: Holder): boolean {
   if (h.bootId !== bootId()) return false;
   const stat = procStat(h.pid);
   if (stat !== undefined) {
     // A killed process whose parent has not reaped it (a zombie) has ended; a process with
     // another start time only has the same number, reused after the holder ended.
-    return stat !== null && stat.state !== 'Z' && stat.state !== 'X' && (h.started === undefined || h.started === stat.started);
+    return stat !== null && !hasEnded(stat) && (h.started === undefined || h.started === stat.started);
   }
   try {
     process.kill(h.pid, 0);

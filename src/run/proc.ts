@@ -6,7 +6,7 @@ import '../i18n/messages/run.js';
 import { KilledByOperator, now, output, record, type StepContext } from './context.js';
 import { materializeSecrets } from './secret-files.js';
 import { bootId } from './boot-id.js';
-import { procStat } from './live-command.js';
+import { procStat } from './proc-stat.js';
 import { quoteArgv, shownArgv } from '../quote.js';
 
 export interface CommandResult {

@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bootId } from '../../src/run/boot-id.js';
-import { groupAlive, procStat } from '../../src/run/live-command.js';
+import { groupAlive } from '../../src/run/live-command.js';
+import { procStat } from '../../src/run/proc-stat.js';
 
 const daemons: number[] = [];
 afterAll(() => {
