@@ -7,7 +7,7 @@ import { parseOptions } from './args.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import '../i18n/messages/run-help.js';
-import { readableStamp } from '../io/backup-name.js';
+import { readableTime } from '../io/backup-name.js';
 import { DEFAULT_LOG_DIR, ensureLogDir, lastRunEnd, listJournals, type JournalRecord } from '../run/journal.js';
 import { checkpointDriver } from '../run/line-prompts.js';
 import { refuseIfCommandRunning } from '../run/live-command.js';
@@ -40,8 +40,7 @@ function completedRollback(record: JournalRecord): { point: string; time: string
   let last: { point: string; time: string; done: boolean } | undefined;
   for (const e of record.events) if (e.type === 'rollback') last = { point: e.point, time: e.time, done: e.status === 'done' };
   if (!last?.done) return undefined;
-  const time = Number.isNaN(Date.parse(last.time)) ? last.time : readableStamp(new Date(last.time));
-  return { point: last.point, time };
+  return { point: last.point, time: readableTime(last.time) };
 }
 
 export async function run(args: string[]): Promise<number> {

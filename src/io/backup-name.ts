@@ -22,6 +22,11 @@ export function readableStamp(date: Date): string {
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)} ${s.slice(8, 10)}:${s.slice(10, 12)}:${s.slice(12, 14)}`;
 }
 
+/** A time the journal or the lock keeps (UTC, ISO) as the operator reads it: local; as kept if it is not a time. */
+export function readableTime(iso: string): string {
+  return Number.isNaN(Date.parse(iso)) ? iso : readableStamp(new Date(iso));
+}
+
 /**
  * The n-th candidate backup path: n = 0 gives NAME.bak-STAMP, later ones NAME.bak-STAMP-2, -3...
  * for a second backup within the same second (an earlier backup is never overwritten).

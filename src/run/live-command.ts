@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/journal.js';
 import type { JournalEvent } from '../model/journal.js';
-import { readableStamp } from '../io/backup-name.js';
+import { readableTime } from '../io/backup-name.js';
 import { shownArgv } from '../quote.js';
 import { bootId } from './boot-id.js';
 import { hasEnded, procStat } from './proc-stat.js';
@@ -67,8 +67,7 @@ export function liveCommand(events: readonly JournalEvent[]): CommandStart | und
 
 /** What the operator is told while such a command runs: what, since when, how to see and end it. */
 export function liveCommandMessage(runId: string, c: CommandStart): string {
-  const since = Number.isNaN(Date.parse(c.time)) ? c.time : readableStamp(new Date(c.time));
-  return t('journal.liveCommand', { runId, step: c.step, command: shownArgv(c.argv, undefined), pgid: c.pgid, since });
+  return t('journal.liveCommand', { runId, step: c.step, command: shownArgv(c.argv, undefined), pgid: c.pgid, since: readableTime(c.time) });
 }
 
 /** A command an earlier process of the run started still runs (exit 2, nothing done). */

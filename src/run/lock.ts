@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/args.js';
-import { readableStamp } from '../io/backup-name.js';
+import { readableTime } from '../io/backup-name.js';
 import { bootId } from './boot-id.js';
 import { hasEnded, procStat } from './proc-stat.js';
 
@@ -94,7 +94,7 @@ const isMine = (h: Holder | undefined, mine: Holder): boolean => h !== undefined
 
 function held(logDir: string, holder: Holder): InputError {
   // The server's local time, as the operator reads it on the console and in backup names.
-  const since = Number.isNaN(Date.parse(holder.since)) ? holder.since : readableStamp(new Date(holder.since));
+  const since = readableTime(holder.since);
   return new InputError(t(holder.runId === '' ? 'run.lock.heldStarting' : 'run.lock.held', { pid: holder.pid, runId: holder.runId, since, dir: logDir }));
 }
 
