@@ -9,7 +9,7 @@ import { errorText, KilledByOperator, now, output, type StepContext, type StepOu
 import { bootId } from './boot-id.js';
 import { newRunId } from './journal.js';
 import { Redactor } from './redact.js';
-import { finish, openSession, type ExecuteOptions, type RunResult, type Session } from './session.js';
+import { finish, journalRetry, openSession, type ExecuteOptions, type RunResult, type Session } from './session.js';
 import { handlers } from './steps/index.js';
 import { rollbackTo } from './rollback.js';
 import { stopReason } from './signals.js';
@@ -100,13 +100,9 @@ export async function runStep(s: Session, step: PlannedStep, index: number): Pro
       const choice = await s.interaction.onFailure(step, message, choicesFor(s, step, index));
       s.journal.log(`[${step.id}] ${t('run.log.choice', { choice })}`);
       if (choice === 'retry') {
-        // The attempt ends failed and a new one starts: a crash during the retry is then a step
-        // begun and not ended, re-checked on resume like any other.
-        s.journal.append({ type: 'step-end', time: now(), step: step.id, status: 'failed', durationMs: Date.now() - started, detail: t('run.retryChosen', { error: message }) });
+        started = journalRetry(s, step.id, started, message);
         retried += 1;
-        s.journal.append({ type: 'step-start', time: now(), step: step.id });
         s.journal.log(t('run.log.retry', { id: step.id, attempt: retried + 1 }));
-        started = Date.now();
         continue;
       }
       if (choice === 'skip' && (step.skippable || step.allowFailure)) {

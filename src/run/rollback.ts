@@ -9,7 +9,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { errorText, KilledByOperator, now, type StepOutcome } from './context.js';
 import { doneSteps, readJournal, type JournalRecord } from './journal.js';
-import { finish, type RunResult, type Session } from './session.js';
+import { finish, journalRetry, type RunResult, type Session } from './session.js';
 import { handlers } from './steps/index.js';
 import { restorePointAt } from '../plan/restore-point.js';
 
@@ -128,10 +128,7 @@ export async function rollbackTo(s: Session, pointId: string): Promise<RunResult
         const killed = error instanceof KilledByOperator;
         const choice = killed ? 'stop' : await s.interaction.onFailure(step, message, step.skippable ? ['retry', 'skip', 'stop'] : ['retry', 'stop']);
         if (choice === 'retry') {
-          // As in the executor: the failed attempt is journaled (the report lists it) and a new one starts.
-          s.journal.append({ type: 'step-end', time: now(), step: step.id, status: 'failed', durationMs: Date.now() - started, detail: t('run.retryChosen', { error: message }) });
-          s.journal.append({ type: 'step-start', time: now(), step: step.id });
-          started = Date.now();
+          started = journalRetry(s, step.id, started, message);
           continue;
         }
         if (choice === 'skip') {

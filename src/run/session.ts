@@ -90,6 +90,17 @@ export function openSession(plan: Plan, runId: string, interaction: Interaction,
 }
 
 /** Ends this process's part of the run: run-end event, the Markdown report, files closed. */
+/**
+ * A failed attempt the operator chose to run again, in the run or a rollback: it ends failed in
+ * the journal (the report lists it) and a new attempt starts, so a crash during the retry is a
+ * step begun and not ended, re-checked on resume. Returns when the new attempt started.
+ */
+export function journalRetry(s: Session, step: string, startedMs: number, error: string): number {
+  s.journal.append({ type: 'step-end', time: now(), step, status: 'failed', durationMs: Date.now() - startedMs, detail: t('run.retryChosen', { error }) });
+  s.journal.append({ type: 'step-start', time: now(), step });
+  return Date.now();
+}
+
 export async function finish(s: Session, status: Exclude<RunStatus, 'dry-run'>, extra: Omit<RunResult, 'runId' | 'status' | 'files'> = {}): Promise<RunResult> {
   const files = s.journal.files;
   // A stop is not an end for the journal when the run can be resumed; it still gets a report.
