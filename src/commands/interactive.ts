@@ -215,7 +215,7 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
           if (error instanceof InputError && !(error instanceof DamagedJournals)) throw new InputError(t('ui.resume.movedOn', { runId: found?.record.runId ?? '-' }));
           throw error;
         });
-        refuseIfCommandRunning(now.record.runId, now.record.events);
+        // (A command a killed wizard left running: the session's journal refuses it when it opens.)
         if (now.record.runId !== found.record.runId || now.record.events.length !== found.record.events.length) throw new InputError(t('ui.resume.movedOn', { runId: found.record.runId }));
         const { resume } = await import('../run/resume.js');
         return outcome(now.record.plan, await resume(now, ui, { ...runOptions(c), lock }));

@@ -64,9 +64,9 @@ export async function run(args: string[]): Promise<number> {
     lock.name(record.runId);
     const pointId = o.to ?? defaultRestorePoint(record);
     // A procedure without restore points has no rollback of the wizard's to choose.
-    if (!pointId && record.plan.restorePoints.length === 0) throw new InputError(t('run.rollback.noPoints', { runId: record.runId, product: record.plan.product }));
     if (!pointId) {
-      const known = record.plan.restorePoints.map((p) => `  ${p.id}: ${p.title}`).join('\n') || `  ${t('run.rollback.none')}`;
+      if (record.plan.restorePoints.length === 0) throw new InputError(t('run.rollback.noPoints', { runId: record.runId, product: record.plan.product }));
+      const known = record.plan.restorePoints.map((p) => `  ${p.id}: ${p.title}`).join('\n');
       throw new InputError(t('run.rollback.noDefault', { runId: record.runId, known }));
     }
     const point = findPoint(record.plan, pointId);

@@ -1,7 +1,7 @@
 // move: `mv FROM TO` where TO is the new name (an existing TO is moved aside first, never
 // merged into; an empty directory is replaced, as mv does). Across file systems it copies, then
 // removes the original.
-import { lstat, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { lstat, rename, rm, rmdir } from 'node:fs/promises';
 import { t } from '../../i18n/index.js';
 import { now, output, record, StepFailure, type StepHandler } from '../context.js';
 import { ifMissing, str } from '../params.js';
@@ -16,7 +16,7 @@ import { quoteArgv } from '../../quote.js';
  */
 async function replaceEmptyDir(from: string, to: string): Promise<boolean> {
   try {
-    if (!(await lstat(from)).isDirectory() || !(await lstat(to)).isDirectory() || (await readdir(to)).length > 0) return false;
+    if (!(await lstat(from)).isDirectory() || !(await lstat(to)).isDirectory()) return false;
     await rmdir(to);
     return true;
   } catch {
