@@ -7,6 +7,7 @@ import { parseOptions } from './args.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import '../i18n/messages/run-help.js';
+import '../i18n/messages/rollback.js';
 import { readableTime } from '../io/backup-name.js';
 import { DEFAULT_LOG_DIR, ensureLogDir, lastRunEnd, listJournals, type JournalRecord } from '../run/journal.js';
 import { checkpointDriver } from '../run/line-prompts.js';

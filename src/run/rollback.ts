@@ -7,6 +7,7 @@ import type { Plan, PlannedRestorePoint, PlannedStep } from '../model/plan.js';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
+import '../i18n/messages/rollback.js';
 import { errorText, KilledByOperator, now, type StepOutcome } from './context.js';
 import { doneSteps, readJournal, type JournalRecord } from './journal.js';
 import { finish, journalRetry, type RunResult, type Session } from './session.js';
