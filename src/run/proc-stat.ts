@@ -1,7 +1,7 @@
 // A process as /proc/PID/stat describes it: the run lock (is its holder alive?) and the journal's
 // command-start (is a killed wizard's command still running?) both tell a live process from an
 // ended one, and from a later one that was given the same number, by its start time.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface ProcStat {
   pgrp: number;
@@ -26,3 +26,16 @@ export function procStat(pid: number | string): ProcStat | null | undefined {
 
 /** Ended, though its entry is still there: a zombie its parent has not reaped, or dead. */
 export const hasEnded = (stat: ProcStat): boolean => stat.state === 'Z' || stat.state === 'X';
+
+/**
+ * Whether a process of group `pgid` still runs; undefined without /proc. Zombies do not count:
+ * a container's init may never reap what a killed command left behind.
+ */
+export function groupRunning(pgid: number): boolean | undefined {
+  if (process.platform !== 'linux') return undefined;
+  return readdirSync('/proc').some((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    const stat = procStat(pid);
+    return stat !== null && stat !== undefined && stat.pgrp === pgid && !hasEnded(stat);
+  });
+}

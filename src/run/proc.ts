@@ -1,12 +1,13 @@
 // Running one argv for a step: never a shell, stdin closed (nothing may wait on a prompt),
 // output streamed to the screen and the log as it comes, the exit code journaled.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { KilledByOperator, now, output, record, type StepContext } from './context.js';
 import { materializeSecrets } from './secret-files.js';
 import { bootId } from './boot-id.js';
-import { procStat } from './proc-stat.js';
+import { groupRunning, procStat } from './proc-stat.js';
 import { quoteArgv, shownArgv } from '../quote.js';
 
 export interface CommandResult {
@@ -79,9 +80,9 @@ export async function runCommand(ctx: StepContext, step: PlannedStep, argv: stri
   // execa still offers a stream of output it writes to a file: reading it would show the dump.
   if (!opts.stdoutFile) child.stdout?.on('data', take('out'));
   child.stderr?.on('data', take('err'));
-  const result = await child.finally(() => {
-    killer.done();
-    return secret.cleanup();
+  const result = await child.finally(async () => {
+    await killer.done();
+    await secret.cleanup();
   });
   for (const s of Object.values(streams)) {
     const rest = s.pending + s.decoder.decode();
@@ -100,6 +101,8 @@ export async function runCommand(ctx: StepContext, step: PlannedStep, argv: stri
 
 /** After SIGTERM, how long a command's process group has to end before it gets SIGKILL. */
 export const KILL_GRACE_MS = 3000;
+/** After the SIGKILL, how long the wizard waits for the group to be gone before it goes on. */
+const SETTLE_MS = 2000;
 
 /** Signals a whole process group; false when none of it is left (ESRCH). */
 function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
@@ -116,9 +119,10 @@ function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
  * is its pid): SIGTERM to the whole group, SIGKILL after KILL_GRACE_MS to whatever is left.
  * Killing only the child is not enough: a script's own children (a `sleep`, a tool it waits
  * for) keep running, hold its output pipe open, and the wizard would wait for them.
- * Call done() once the command has ended; killed() says whether it was killed.
+ * Call done() once the command has ended, and await it: after a kill it settles only when
+ * nothing of the group runs any more, so "killed" on the screen is true when it is shown.
  */
-export function killGroupOnAbort(pid: number | undefined, signal: AbortSignal | undefined): { killed: () => boolean; done: () => void } {
+export function killGroupOnAbort(pid: number | undefined, signal: AbortSignal | undefined): { killed: () => boolean; done: () => Promise<void> } {
   let killed = false;
   let force: NodeJS.Timeout | undefined;
   const kill = (): void => {
@@ -132,11 +136,17 @@ export function killGroupOnAbort(pid: number | undefined, signal: AbortSignal | 
   else signal?.addEventListener('abort', kill, { once: true });
   return {
     killed: () => killed,
-    done() {
+    async done() {
       signal?.removeEventListener('abort', kill);
-      // Something of the group may still run after the child ended (it ignored SIGTERM and let
-      // go of the output): the timer then still ends it.
-      if (force && !signalGroup(pid as number, 0)) clearTimeout(force);
+      if (!force) return;
+      // The child's end is not its group's: a member that let go of the output (or ignored
+      // SIGTERM) still runs, and a signalled process ends only when next scheduled. Bounded:
+      // one stuck in the kernel (a hung NFS mount) ignores even SIGKILL.
+      const stillRuns = () => signalGroup(pid as number, 0) && groupRunning(pid as number) !== false;
+      const until = Date.now() + KILL_GRACE_MS + SETTLE_MS
+      while (stillRuns() && Date.now() < until) await sleep(25);
+      // Whatever is left still gets the SIGKILL.
+      if (!stillRuns()) clearTimeout(force);
     },
   };
 }

@@ -40,10 +40,14 @@ beforeAll(() => {
     // The child ignores SIGTERM: only the SIGKILL after the grace ends it.
     'stubborn-job': '(trap "" TERM; exec sleep 60) &',
   };
-  for (const [name, start] of Object.entries(scripts)) {
-    writeFileSync(join(bin, name), `#!/bin/sh\n${start}\n${ready}`);
-    chmodSync(join(bin, name), 0o755);
-  }
+  for (const [name, start] of Object.entries(scripts)) writeFileSync(join(bin, name), `#!/bin/sh\n${start}\n${ready}`);
+  // The child lets go of the output and takes half a second to end after SIGTERM (a service
+  // shutting down cleanly): the script itself is gone long before it.
+  writeFileSync(
+    join(bin, 'slow-to-end-job'),
+    '#!/bin/sh\n(trap "sleep 0.5; exit 0" TERM; : > "$1.up"; while :; do sleep 0.05; done) >/dev/null 2>&1 &\necho $! > "$1"\nuntil [ -e "$1.up" ]; do :; done\necho ready\nwait\n',
+  );
+  for (const name of [...Object.keys(scripts), 'slow-to-end-job']) chmodSync(join(bin, name), 0o755);
   process.env.PATH = `${bin}:${savedPath ?? ''}`;
 });
 afterAll(() => {
@@ -82,7 +86,7 @@ async function runAndPressCtrlCTwice(name: string) {
 }
 
 describe('the second Ctrl-C', () => {
-  it.each(['long-job', 'quiet-job', 'stubborn-job'])('%s: ends the command and its child process, and the run stops there (journal and report say it was killed)', async (name) => {
+  it.each(['long-job', 'quiet-job', 'stubborn-job', 'slow-to-end-job'])('%s: ends the command and its child process, and the run stops there (journal and report say it was killed)', async (name) => {
     const { result, said, child } = await runAndPressCtrlCTwice(name);
     expect(said).toHaveLength(2);
     // The run has returned: nothing of the command's process tree is left.
