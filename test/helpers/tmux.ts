@@ -86,13 +86,27 @@ export class Tmux {
     return this.tmux(['capture-pane', '-p', '-J', '-S', '-', '-t', this.name]);
   }
 
-  /** Polls (bounded) until the screen matches; returns it, or throws with the last screen. */
+  /**
+   * Polls (bounded) until the screen matches; returns it, or throws with the last screen. The
+   * screen returned is a settled one: a frame taller than the pty's buffer arrives in parts, and
+   * a capture between them has the matched line but not the text below it.
+   */
   async waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs = this.waitTimeoutMs): Promise<string> {
     const ok = typeof match === 'string' ? (s: string) => s.includes(match) : match instanceof RegExp ? (s: string) => match.test(s) : match;
     const until = Date.now() + timeoutMs;
+    let matched: string | undefined;
+    let settling = 0;
     for (;;) {
       const screen = await this.screen();
-      if (ok(screen)) return screen;
+      // The same matching screen twice in a row; a spinner that never lets it settle gets a few tries.
+      if (ok(screen)) {
+        if (screen === matched || settling === 10) return screen;
+        matched = screen;
+        settling += 1;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
+      matched = undefined;
       if (Date.now() > until) throw new Error(`tmux: the screen never showed ${String(match)}; it shows:\n${screen}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

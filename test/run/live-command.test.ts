@@ -72,6 +72,13 @@ const section = (report: string, heading: string): string[] =>
     .filter(Boolean)
     .map((l) => l.replace(/^- \S+ /, ''));
 
+/**
+ * Until the command has started and the wizard has journaled it (the write follows the spawn at
+ * once, but on a busy machine the stand-in can be under way first): a kill -9 in that moment is
+ * the one the journal cannot know of.
+ */
+const commandUnderWay = (pidFile: string, journal: string) => (): boolean => existsSync(pidFile) && journalEvents(journal).at(-1)?.type === 'command-start';
+
 /** The wizard in its own process group, as a shell starts a job, not awaited: to be killed with -9. */
 function wizard(args: string[]): ResultPromise {
   return execa(process.execPath, [join(repoRoot, 'bin/upgrade-wizard.js'), ...args], { env: { LANG: 'C' }, stdin: 'ignore', reject: false, detached: true });
@@ -141,7 +148,7 @@ describe('the process group of a running command', () => {
     const journal = first.files!.journal;
 
     const child = wizard(['resume', '--yes', '--log-dir', logDir]);
-    await until(() => existsSync(pidFile));
+    await until(commandUnderWay(pidFile, journal));
     const pgid = Number(readFileSync(pidFile, 'utf8'));
     groups.push(pgid);
     child.kill('SIGKILL');
@@ -192,9 +199,10 @@ describe('the process group of a running command', () => {
     const p = plan([{ ...mark('a', marks), restorePoint: 'rp' }], {
       restorePoints: [{ id: 'rp', title: 'back', explain: 'x', rollback: [{ ...gated('custom-old', gate, ran, pidFile), title: 'Put the old custom back' }, mark('undo', marks)] }],
     });
-    expect((await execute(p, new Recorder(), { logDir, root: '' })).status).toBe('done');
+    const done = await execute(p, new Recorder(), { logDir, root: '' });
+    expect(done.status).toBe('done');
     const child = wizard(['rollback', '--to', 'rp', '--yes', '--log-dir', logDir]);
-    await until(() => existsSync(pidFile));
+    await until(commandUnderWay(pidFile, done.files!.journal));
     const pgid = Number(readFileSync(pidFile, 'utf8'));
     groups.push(pgid);
     child.kill('SIGKILL');
