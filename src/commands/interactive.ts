@@ -24,6 +24,7 @@ import type { RunResult } from '../run/session.js';
 import { checkSaveTarget, saveAnswers } from '../export/save-answers.js';
 import { earlierSteps, lookAt, type ResumableRun, type RunControl, type RunOutcome, type WizardContext, type WizardServices } from '../ui/services.js';
 import { readableStamp } from '../io/backup-name.js';
+import { onOutputLost } from '../io/output-lost.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -315,18 +316,19 @@ export async function startWizard(o: WizardOptions, command: string): Promise<nu
   };
   // The terminal may go away (SSH dropped): the run goes on to a clean stop, unseen, and what is
   // printed after it (how it ended) goes nowhere: src/io/output-lost.ts takes the EIO.
-  const listeners = new Set<() => void>();
+  type Cause = 'hangup' | undefined;
+  const listeners = new Set<(cause: Cause) => void>();
   // A signal that comes before the screens listen (a busy machine delays React's effects) is
   // kept and delivered, instead of being lost.
-  let pending = 0;
-  const interrupt = (): void => {
-    if (listeners.size === 0) pending += 1;
-    for (const l of listeners) l();
+  const pending: Cause[] = [];
+  const interrupt = (cause: Cause): void => {
+    if (listeners.size === 0) pending.push(cause);
+    for (const l of listeners) l(cause);
   };
   const interrupts = {
-    on(listener: () => void) {
+    on(listener: (cause: Cause) => void) {
       listeners.add(listener);
-      for (; pending > 0; pending -= 1) listener();
+      for (const cause of pending.splice(0)) listener(cause);
       return () => void listeners.delete(listener);
     },
   };
@@ -334,7 +336,14 @@ export async function startWizard(o: WizardOptions, command: string): Promise<nu
   // that races their set-up. Ink takes raw mode over and restores the terminal when it ends.
   process.stdin.setRawMode?.(true);
   // Ctrl-C at the keyboard arrives as a key (raw mode); these come from kill or a closed session.
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, interrupt);
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => interrupt(undefined));
+  // The terminal went away. SIGHUP comes only when a shell passes it on, and often after the
+  // input has closed: a checkpoint nobody can answer any more would keep the run waiting until
+  // the process ended by itself, with no stop in the journal and no report.
+  const hangup = (): void => interrupt('hangup');
+  process.on('SIGHUP', hangup);
+  process.stdin.once('end', hangup);
+  onOutputLost(hangup);
   let result: { code: number; after: string[] } = { code: 1, after: [] };
   const instance = ink.render(
     createElement(App, {

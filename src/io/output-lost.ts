@@ -4,6 +4,7 @@
 // a step (a conf directory moved aside and not yet copied back), with no journal end, no report
 // and the run lock left behind. Instead the error is taken here, once for the process, and a
 // run that listens (src/run/signals.ts) stops cleanly after its running step.
+import { isatty } from 'node:tty';
 
 let lost = false;
 const listeners = new Set<() => void>();
@@ -14,10 +15,32 @@ function gone(): void {
   for (const l of listeners) l();
 }
 
+/** Which of standard input, output and error were a terminal at the start. */
+let terminals: number[] = [];
+
 /** Called once at start-up, before anything is written. */
 export function guardOutput(): void {
   process.stdout.on('error', gone);
   process.stderr.on('error', gone);
+  terminals = [0, 1, 2].filter((fd) => isatty(fd));
+  process.on('exit', endIfTerminalGone);
+}
+
+/** Whether the terminal the wizard was started in has gone away (hung up: an SSH session dropped). */
+export function terminalGone(): boolean {
+  return terminals.some((fd) => !isatty(fd));
+}
+
+/**
+ * At the end of a process whose terminal has gone: ends it by SIGHUP, as the hang-up would
+ * have, once the wizard has journaled its stop. A normal exit makes Node.js 20 restore the
+ * terminal's settings, which on a terminal that is gone aborts the process with an assertion and
+ * a native stack trace (tcsetattr fails with EIO, nodejs/node#51519); a death by signal skips it.
+ */
+function endIfTerminalGone(): void {
+  if (process.platform === 'win32' || !terminalGone()) return;
+  process.removeAllListeners('SIGHUP');
+  process.kill(process.pid, 'SIGHUP');
 }
 
 /** Calls `listener` when the output is lost (at once if it already is); returns the unsubscribe. */
@@ -26,3 +49,4 @@ export function onOutputLost(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+

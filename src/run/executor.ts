@@ -12,7 +12,7 @@ import { Redactor } from './redact.js';
 import { finish, journalRetry, openSession, type ExecuteOptions, type RunResult, type Session } from './session.js';
 import { handlers } from './steps/index.js';
 import { rollbackTo } from './rollback.js';
-import { stopReason } from './signals.js';
+import { declinedReason, stopReason } from './signals.js';
 import { restorePointAt } from '../plan/restore-point.js';
 
 export type { ExecuteOptions, RunResult } from './session.js';
@@ -121,7 +121,7 @@ export async function runStep(s: Session, step: PlannedStep, index: number): Pro
       return finish(s, 'stopped', { reason: 'reboot', step: step.id });
     }
     if (outcome.stopRun === 'declined') {
-      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.declined'), declined: true });
+      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: declinedReason(s.options.signal), declined: true });
       return finish(s, 'stopped', { reason: 'declined', step: step.id });
     }
     return undefined;

@@ -8,12 +8,24 @@ import { onOutputLost } from '../io/output-lost.js';
 
 /** Why a run was stopped when it was not Ctrl-C: the abort's reason, journaled as it says. */
 export class StopCause {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    /** For a checkpoint left unanswered because of it (nobody was there to answer). */
+    readonly atPrompt?: string,
+  ) {}
 }
+
+/** Why a run stopped with hangupCause(): for the executor and the screens alike. */
+export const hangupCause = (): StopCause => new StopCause(t('run.interrupt.hangup'), t('run.interrupt.hangupAtPrompt'));
 
 /** The reason to journal for a stop between steps. */
 export function stopReason(signal: AbortSignal | undefined): string {
   return signal?.reason instanceof StopCause ? signal.reason.text : t('run.interrupt.reason');
+}
+
+/** The reason to journal for a checkpoint that was not confirmed: the operator's, or nobody's. */
+export function declinedReason(signal: AbortSignal | undefined): string {
+  return signal?.reason instanceof StopCause && signal.reason.atPrompt ? signal.reason.atPrompt : t('run.interrupt.declined');
 }
 
 export interface Interrupts {
@@ -37,7 +49,7 @@ export function watchInterrupts(say: (text: string) => void): Interrupts {
   // The terminal or the reader is gone: writes to it are taken by src/io/output-lost.ts, so they
   // cannot kill the run; the log still gets everything.
   const hangup = (): void => {
-    if (!stop.signal.aborted) stop.abort(new StopCause(t('run.interrupt.hangup')));
+    if (!stop.signal.aborted) stop.abort(hangupCause());
   };
   const offLost = onOutputLost(() => {
     if (!stop.signal.aborted) stop.abort(new StopCause(t('run.interrupt.outputLost')));

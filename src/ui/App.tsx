@@ -37,8 +37,11 @@ export interface AppProps {
   onExit: (code: number, after: string[]) => void;
   /** Pins the layout size (tests); otherwise the terminal's size is followed. */
   size?: TermSize;
-  /** Interrupts from outside the keyboard (SIGINT, SIGTERM, SIGHUP): handled like Ctrl-C. */
-  interrupts?: { on(listener: () => void): () => void };
+  /**
+   * Interrupts from outside the keyboard: SIGINT and SIGTERM are handled like Ctrl-C; 'hangup'
+   * (SIGHUP, the terminal gone) stops a run without waiting for anyone, and ends the wizard.
+   */
+  interrupts?: { on(listener: (cause?: 'hangup') => void): () => void };
   /**
    * The look at the machine (lookAt), when it was started before the screens: `ready` once it is
    * done, and then the welcome is the first screen, with no wait screen flashing before it.
@@ -76,6 +79,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
   const [earlier, setEarlier] = useState<Answers>({});
   const exited = useRef(false);
   const started = useRef(false);
+  const hungUp = useRef(false);
 
   const exit = useCallback(
     (code: number, after: string[] = []) => {
@@ -135,7 +139,8 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
   const start = (p: Plan, store: RunStore, run: Promise<RunOutcome>) => {
     started.current = true;
     setPhase({ name: 'run', plan: p, store });
-    run.then((outcome) => setPhase({ name: 'summary', outcome })).catch(fail);
+    // With the terminal gone nobody reads the summary: the wizard ends when the run has.
+    run.then((outcome) => (hungUp.current ? exit(outcome.exitCode, summaryText(outcome, context.againCommand)) : setPhase({ name: 'summary', outcome }))).catch(fail);
   };
   const control = (store: RunStore) => ({ signal: store.stopSignal, killSignal: store.killSignal });
 
@@ -153,9 +158,11 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
   };
 
   // Ctrl-C: during a run, first stop after the step, then abort; elsewhere leave at once.
-  const interrupt = () => {
+  const interrupt = (cause?: 'hangup') => {
+    if (cause === 'hangup') hungUp.current = true;
     if (phase.name === 'run') {
-      phase.store.requestStop();
+      if (cause === 'hangup') phase.store.hangUp();
+      else phase.store.requestStop();
     } else if (phase.name === 'summary') {
       exit(phase.outcome.exitCode, summaryText(phase.outcome, context.againCommand));
     } else if (phase.name === 'error') {
@@ -166,7 +173,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
   };
   const latestInterrupt = useRef(interrupt);
   latestInterrupt.current = interrupt;
-  useEffect(() => interrupts?.on(() => latestInterrupt.current()), [interrupts]);
+  useEffect(() => interrupts?.on((cause) => latestInterrupt.current(cause)), [interrupts]);
   useKeys((input, key) => {
     if (key.ctrl && input === 'c') interrupt();
   });

@@ -4,6 +4,7 @@
 import { useSyncExternalStore } from 'react';
 import type { DiffReview, FailureChoice, Interaction, Progress } from '../model/interaction.js';
 import type { PlannedRestorePoint, PlannedStep } from '../model/plan.js';
+import { hangupCause } from '../run/signals.js';
 import { maskSecrets, scrub } from './text.js';
 import type { EarlierStep } from './services.js';
 
@@ -92,6 +93,8 @@ export class RunStore {
   private readonly retries = new Map<string, number>();
   private readonly stopController = new AbortController();
   private readonly killController = new AbortController();
+  /** The terminal went away: every prompt is answered "stop", nobody being there to answer. */
+  private hungUp = false;
   readonly interaction: Interaction;
 
   constructor(
@@ -154,6 +157,18 @@ export class RunStore {
     return this.state.stop;
   }
 
+  /**
+   * The terminal went away (SIGHUP): the run stops after the running step, and the prompt it
+   * waits on, or comes to, is answered "stop". Left waiting, the wizard ended when its input
+   * closed, with no end in the journal and no report.
+   */
+  hangUp(): void {
+    this.hungUp = true;
+    if (this.state.stop === 'none') this.set({ stop: 'requested' });
+    if (!this.stopController.signal.aborted) this.stopController.abort(hangupCause());
+    if (this.state.prompt) this.respond(this.state.prompt.kind === 'failure' ? 'stop' : false);
+  }
+
   /** The screens' answer to the pending prompt. */
   respond(value: boolean | FailureChoice): void {
     const asked = this.state.prompt;
@@ -172,7 +187,7 @@ export class RunStore {
   }
 
   private ask(question: Question): Promise<boolean | FailureChoice> {
-    if (this.state.stop === 'aborting') return Promise.resolve(question.kind === 'failure' ? 'stop' : false);
+    if (this.state.stop === 'aborting' || this.hungUp) return Promise.resolve(question.kind === 'failure' ? 'stop' : false);
     return new Promise((resolve) => {
       this.resolver = resolve;
       this.set({ prompt: { ...question, seq: ++this.seq } });

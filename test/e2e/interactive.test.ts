@@ -199,6 +199,38 @@ describe('interactive wizard in a terminal (tmux 80x24)', () => {
     expect(await readlink(join(sandbox, 'root/home/sharetask/sharetask_server'))).toBe(`sharetask_server-${NEW_VERSION}`);
   }, 300000);
 
+  it('the terminal goes away at a checkpoint: the run stops there, journaled and reported, and the wizard ends', async () => {
+    const tmp = await mkdtemp(join(tmpdir(), 'uw-e2e-'));
+    dirs.push(tmp);
+    const err = join(tmp, 'stderr');
+    // stderr to a file: Node.js's own last words, if any, come after the terminal is gone.
+    const t = await Tmux.start(['sh', '-c', 'exec "$@" 2>"$0"', err, 'env', `TMPDIR=${tmp}`, 'LANG=C.UTF-8', process.execPath, bin, 'demo', '--lang', 'en'], { cwd: repo, keepStatusOnHangup: true });
+    sessions.push(t);
+    await t.waitFor('Enter continue', 60000);
+    const sandbox = await sandboxOf(t);
+    await t.keys('Enter');
+    await answerQuestions(t);
+    await t.waitFor('Press Enter to start');
+    await t.keys('Enter');
+    await t.waitFor('This will change the server');
+    await t.keys('y', 'Enter');
+    await t.waitFor('tick each item', 120000);
+    // An SSH session dropped: the terminal closes; the wizard gets no SIGHUP (no shell passes it on).
+    await t.hangUp();
+    // Before: the wizard waited on the checkpoint until its input closed and the process simply
+    // ended: no stop in the journal, no report, and Node.js aborted restoring the terminal (134).
+    expect(await t.exitStatus()).toBe(129);
+    expect(await readFile(err, 'utf8')).not.toContain('Assertion failed');
+    const log = join(sandbox, 'log');
+    const files = await readdir(log);
+    expect(files).not.toContain('run.lock');
+    const journal = (await readFile(join(log, files.find((f) => f.endsWith('.jsonl')) ?? 'none'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { type: string; step?: string; reason?: string; status?: string });
+    const reason = 'the terminal went away (SIGHUP) while the wizard waited for the operator: the step was not confirmed and is asked again when the run is resumed';
+    expect(journal.slice(-2)).toMatchObject([{ type: 'interrupted', step: 'keep-backup-safe', reason }, { type: 'run-end', status: 'stopped' }]);
+    const report = await readFile(join(log, files.find((f) => f.endsWith('.md')) ?? 'none'), 'utf8');
+    expect(report).toContain(reason);
+  }, 300000);
+
   it('speaks Japanese with --lang ja', async () => {
     const { t } = await demo('ja');
     const welcome = await t.waitFor('このマシンで見つかったもの:', 60000);

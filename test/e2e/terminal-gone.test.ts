@@ -32,5 +32,9 @@ describe.skipIf(!hasTmux)('the terminal goes away', () => {
     const stderr = readFileSync(join(dir, 'err'), 'utf8');
     expect(stderr).not.toContain("Unhandled 'error' event");
     expect(stderr).not.toContain('EIO');
+    // Ended by the hang-up (128 + 1), not by Node.js aborting as it restores a terminal that is
+    // gone ("Assertion failed" with a native stack trace, 134).
+    expect(stderr).not.toContain('Assertion failed');
+    expect(readFileSync(join(dir, 'status'), 'utf8').trim()).toBe('129');
   }, 60_000);
 });

@@ -12,6 +12,8 @@ import { execa } from 'execa';
 // The trap keeps sh waiting if a SIGINT reaches the process group; the program itself gets
 // the default disposition back at exec, so it sees signals exactly as it would alone.
 const WRAPPER = 'trap : INT; "$@"; echo "$?" > "$0"';
+// For hangUp(): sh outlives the closed terminal too, to write the program's exit status.
+const WRAPPER_HUP = 'trap : INT HUP; "$@"; echo "$?" > "$0"';
 
 /** Whether tmux is installed, for `describe.skipIf(!hasTmux)`. */
 export const hasTmux = (() => {
@@ -31,6 +33,8 @@ export interface TmuxOptions {
   env?: Record<string, string>;
   /** The default bound of waitFor (30 s unless told). */
   waitTimeoutMs?: number;
+  /** The exit status is still written after hangUp(). */
+  keepStatusOnHangup?: boolean;
 }
 
 let counter = 0;
@@ -52,7 +56,7 @@ export class Tmux {
     const size = ['-x', String(options.width ?? 80), '-y', String(options.height ?? 24)];
     const command = options.env ? ['env', '-i', ...Object.entries(options.env).map(([k, v]) => `${k}=${v}`), ...argv] : argv;
     live.add(t);
-    await t.tmux(['-f', '/dev/null', 'new-session', '-d', '-s', t.name, ...size, ...(options.cwd ? ['-c', options.cwd] : []), 'sh', '-c', WRAPPER, t.statusFile, ...command, ';', 'set-option', '-t', t.name, 'remain-on-exit', 'on']);
+    await t.tmux(['-f', '/dev/null', 'new-session', '-d', '-s', t.name, ...size, ...(options.cwd ? ['-c', options.cwd] : []), 'sh', '-c', options.keepStatusOnHangup ? WRAPPER_HUP : WRAPPER, t.statusFile, ...command, ';', 'set-option', '-t', t.name, 'remain-on-exit', 'on']);
     return t;
   }
 
@@ -138,6 +142,11 @@ export class Tmux {
   /** Kills every session started and not killed yet (for afterEach/afterAll). */
   static async killAll(): Promise<void> {
     for (const t of [...live]) await t.kill();
+  }
+
+  /** The terminal goes away under the program, as when an SSH session drops (it gets no SIGHUP: it leads no session). */
+  async hangUp(): Promise<void> {
+    await this.kill();
   }
 
   async kill(): Promise<void> {

@@ -126,6 +126,7 @@ const en: Record<string, string> = {
   'run.interrupt.waitStopped': 'Ctrl-C during the wait: the check had not passed yet',
   'run.interrupt.reboot': 'stopped for the reboot',
   'run.interrupt.declined': 'the operator did not confirm the step',
+  'run.interrupt.hangupAtPrompt': 'the terminal went away (SIGHUP) while the wizard waited for the operator: the step was not confirmed and is asked again when the run is resumed',
   'run.sig.first': '*** Ctrl-C: the running step will finish, then the run stops (resumable). Press Ctrl-C again to kill the running command.',
   'run.sig.second': '*** Ctrl-C again: killing the running command.',
   // human log
@@ -316,6 +317,7 @@ const ja: Record<string, string> = {
   'run.interrupt.waitStopped': '待機中に Ctrl-C: 確認はまだ合格していませんでした',
   'run.interrupt.reboot': '再起動のため停止',
   'run.interrupt.declined': 'オペレーターがステップを確認しませんでした',
+  'run.interrupt.hangupAtPrompt': 'オペレーターの応答を待っている間に端末が切断されました (SIGHUP)。ステップは確認されておらず、再開時にもう一度確認します',
   'run.sig.first': '*** Ctrl-C: 実行中のステップが終わり次第停止します (再開可能)。実行中のコマンドを強制終了するにはもう一度 Ctrl-C を押してください。',
   'run.sig.second': '*** 再度の Ctrl-C: 実行中のコマンドを強制終了します。',
   'run.log.start': '実行 {runId} 開始: 製品 {product}、ルート {root}',
