@@ -59,6 +59,20 @@ async function answerQuestions(t: Tmux): Promise<void> {
   }
 }
 
+/** From the welcome, with the answers proposed, to the run's first manual step; returns the demo's sandbox. */
+async function toFirstCheckpoint(t: Tmux): Promise<string> {
+  await t.waitFor('Enter continue', 60000);
+  const sandbox = await sandboxOf(t);
+  await t.keys('Enter');
+  await answerQuestions(t);
+  await t.waitFor('Press Enter to start');
+  await t.keys('Enter');
+  await t.waitFor('This will change the server');
+  await t.keys('y', 'Enter');
+  await t.waitFor('tick each item', 120000);
+  return sandbox;
+}
+
 /** Runs the plan to its end: ticks manual checklists, accepts config diffs. */
 async function runToSummary(t: Tmux): Promise<string> {
   for (let i = 0; i < 40; i++) {
@@ -146,16 +160,8 @@ describe('interactive wizard in a terminal (tmux 80x24)', () => {
 
   it('Ctrl-C stops after the running step; the wizard started again offers to resume and finishes', async () => {
     const { t } = await demo('en');
-    await t.waitFor('Enter continue', 60000);
-    const sandbox = await sandboxOf(t);
-    await t.keys('Enter');
-    await answerQuestions(t);
-    await t.waitFor('Press Enter to start');
-    await t.keys('Enter');
-    await t.waitFor('This will change the server');
-    await t.keys('y', 'Enter');
     // The first manual step waits for the operator: the right moment to ask for a stop.
-    await t.waitFor('tick each item', 120000);
+    const sandbox = await toFirstCheckpoint(t);
     await t.keys('C-c');
     await t.waitFor('Stopping after this step… press Ctrl-C again to abort now.');
     const screen = await t.screen();
@@ -206,15 +212,7 @@ describe('interactive wizard in a terminal (tmux 80x24)', () => {
     // stderr to a file: Node.js's own last words, if any, come after the terminal is gone.
     const t = await Tmux.start(['sh', '-c', 'exec "$@" 2>"$0"', err, 'env', `TMPDIR=${tmp}`, 'LANG=C.UTF-8', process.execPath, bin, 'demo', '--lang', 'en'], { cwd: repo, keepStatusOnHangup: true });
     sessions.push(t);
-    await t.waitFor('Enter continue', 60000);
-    const sandbox = await sandboxOf(t);
-    await t.keys('Enter');
-    await answerQuestions(t);
-    await t.waitFor('Press Enter to start');
-    await t.keys('Enter');
-    await t.waitFor('This will change the server');
-    await t.keys('y', 'Enter');
-    await t.waitFor('tick each item', 120000);
+    const sandbox = await toFirstCheckpoint(t);
     // An SSH session dropped: the terminal closes; the wizard gets no SIGHUP (no shell passes it on).
     await t.hangUp();
     // Before: the wizard waited on the checkpoint until its input closed and the process simply
