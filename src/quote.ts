@@ -13,9 +13,16 @@ export function quoteArgv(argv: readonly string[]): string {
   return argv.map(quoteArg).join(' ');
 }
 
-/** Arguments as cmd.exe passes them to a program intact: quoted only when needed, " doubled. */
+/**
+ * Arguments as cmd.exe passes them to a program intact: quoted only when needed, " doubled. The
+ * program's parser (CommandLineToArgvW, the C runtime) reads 2n backslashes before a quote as n
+ * and 2n+1 as n and a literal quote: the backslashes before a quote, the closing one included,
+ * are doubled ("DBPath=S:\JobCenterDB\\"), or the argument would swallow the quote and run on.
+ */
 export function quoteCmdArgv(argv: readonly string[]): string {
-  return argv.map((a) => (/^[A-Za-z0-9_@+=:,.\\/-]+$/.test(a) ? a : `"${a.replace(/"/g, '""')}"`)).join(' ');
+  return argv
+    .map((a) => (/^[A-Za-z0-9_@+=:,.\\/-]+$/.test(a) ? a : `"${a.replace(/(\\*)("|$)/g, (_m, bs: string, q: string) => `${bs}${bs}${q === '"' ? '""' : ''}`)}"`))
+    .join(' ');
 }
 
 /** A command as the operator of its machine would type it: cmd.exe's quoting for a Windows step. */

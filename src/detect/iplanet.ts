@@ -62,6 +62,21 @@ async function slapdInstances(ctx: DetectContext): Promise<Proposal | null> {
   return found.length === 0 ? null : { value: found, evidence: t('detect.ims.slapd', { dir: underRoot(ctx.root, sr), names: found.join(', ') }) };
 }
 
+/**
+ * Whether the Directory Server is in this server-root (a slapd-INSTANCE beside the Messaging
+ * Server): the procedure checks it is running and exports it with db2ldif only then. "No" needs
+ * a server-root that holds a Messaging Server instance, so that a mistyped path proposes nothing.
+ */
+async function directoryLocal(ctx: DetectContext): Promise<Proposal | null> {
+  const sr = answer(ctx, 'server_root');
+  if (sr === undefined) return null;
+  const dir = underRoot(ctx.root, sr);
+  const found = await subdirs(dir, SLAPD);
+  if (found.length > 0) return { value: 'yes', evidence: t('detect.ims.slapd', { dir, names: found.join(', ') }) };
+  const [msg] = await subdirs(dir, MSG);
+  return msg === undefined ? null : { value: 'no', evidence: t('detect.ims.noSlapd', { dir, instance: msg }) };
+}
+
 async function webSites(ctx: DetectContext, webRoot: string): Promise<string[]> {
   return (await subdirs(underRoot(ctx.root, webRoot), HTTPS)).filter((n) => n !== WEB_ADMIN);
 }
@@ -101,6 +116,7 @@ async function storeMounted(ctx: DetectContext): Promise<Proposal | null> {
 export const iplanetDetectors: Record<string, Detector> = {
   'iplanet.server_root': serverRoot,
   'iplanet.msg_instance': msgInstance,
+  'iplanet.directory_local': directoryLocal,
   'iplanet.slapd_instances': slapdInstances,
   'iplanet.web_server': webDetector('yes'),
   'iplanet.webserver_root': webDetector(WEB_ROOT),

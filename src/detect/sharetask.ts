@@ -48,7 +48,8 @@ async function from(ctx: DetectContext): Promise<Proposal | null> {
 }
 
 async function to(ctx: DetectContext): Promise<Proposal | null> {
-  const key = ctx.answers.component === undefined || ctx.answers.component === 'server' ? 'server' : 'client';
+  // The keys matching any version: the server and client_new keys name {to} and wait for it.
+  const key = ctx.answers.component === undefined || ctx.answers.component === 'server' ? 'server_any' : 'client';
   const file = ctx.mediaFiles[key];
   const version = file?.groups.version;
   if (file === undefined || version === undefined) return null;
@@ -80,7 +81,8 @@ async function custom(ctx: DetectContext): Promise<Proposal | null> {
 }
 
 async function customUid(ctx: DetectContext): Promise<Proposal | null> {
-  const file = ctx.mediaFiles.custom;
+  // The custom key names {custom_uid}: any custom archive proposes it.
+  const file = ctx.mediaFiles.custom_any;
   const uid = file?.groups.uid;
   if (file === undefined || uid === undefined) return null;
   return { value: uid, evidence: t('detect.st.media', { file: file.path }) };

@@ -70,7 +70,8 @@ export function readsOnly(argv: string[]): boolean {
   if (prog === 'rpm') return /^-q/.test(argv[1] ?? '');
   if (prog === 'tar') return /^-?[a-z]*t/.test(argv[1] ?? '') && !/[cxru]/.test((argv[1] ?? '').replace(/^-/, ''));
   if (INTERPRETERS.has(prog)) return /^check/i.test(first.startsWith('-') ? second : first);
-  return false;
+  // A vendor's check script run as it is (./check_compile_error.pl, as 3.6 writes it).
+  return /^check.*\.(pl|sh|py)$/i.test(prog);
 }
 
 export function commandTask(ctx: TaskContext, step: PlannedStep, argv: string[], extra: Task = {}, suffix = ''): Task {

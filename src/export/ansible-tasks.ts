@@ -197,8 +197,14 @@ function ensureDirSteps(ctx: TaskContext, step: PlannedStep): Task[] {
   const path = str(step, 'path');
   const self = reg(step, 'dir');
   const keepMode = !mode && !like && step.params.recursiveOwner !== true;
+  // As the run (src/run/owner.ts) and `chown USER:` of the procedures: a user without a group gets
+  // its login group, read from the node's passwd (a numeric user, that same number).
+  const [user = '', group = ''] = owner.split(':', 2);
+  const loginGroup = owner !== '' && group === '' && !/^\d+$/.test(user);
+  const groupOf = group !== '' ? lit(group) : /^\d+$/.test(user) ? user : `{{ ansible_facts.getent_passwd[${jstr(user)}][2] }}`;
   return [
     ...(like ? [stat(ctx, step, like, 'like')] : []),
+    ...(loginGroup ? [{ name: name(ctx, step, `getent passwd ${user}`), 'ansible.builtin.getent': { database: 'passwd', key: lit(user) } }] : []),
     // No mode asked and none to copy: the wizard keeps an existing directory's mode and creates a
     // missing one with mkdir's (0755 under the usual umask 022). Said explicitly, as ansible-lint
     // (risky-file-permissions) wants; a recursive owner change leaves modes alone.
@@ -208,7 +214,7 @@ function ensureDirSteps(ctx: TaskContext, step: PlannedStep): Task[] {
       'ansible.builtin.file': {
         path: lit(path),
         state: 'directory',
-        ...(owner ? { owner: lit(owner) } : like ? { owner: `{{ ${l}.stat.pw_name }}` } : {}),
+        ...(owner ? { owner: lit(user), group: groupOf } : like ? { owner: `{{ ${l}.stat.pw_name }}`, group: `{{ ${l}.stat.gr_name }}` } : {}),
         ...(mode ? { mode: mode.padStart(4, '0') } : like ? { mode: `{{ ${l}.stat.mode }}` } : keepMode ? { mode: `{{ ${self}.stat.mode if ${self}.stat.exists else '0755' }}` } : {}),
         ...(step.params.recursiveOwner === true ? { recurse: true } : {}),
       },

@@ -36,6 +36,8 @@ export const QuestionSchema = z
     when: ConditionSchema.optional(),
     /** Never saved, logged or shown (passwords). */
     secret: z.boolean().optional(),
+    /** A path question about a Windows machine: only a drive-letter (C:\...) or UNC (\\server\share) path. */
+    windowsPath: z.boolean().optional(),
   })
   .strict();
 
@@ -46,8 +48,11 @@ const StepBase = {
   id: Id,
   title: TextSchema,
   explain: TextSchema.optional(),
-  /** The section of the vendor procedure this step comes from, e.g. "3.2". */
-  section: z.string().optional(),
+  /**
+   * The section of the vendor procedure this step comes from, e.g. "3.2"; in both languages where
+   * the procedure names its sections by heading rather than by number.
+   */
+  section: z.union([z.string(), TextSchema]).optional(),
   when: ConditionSchema.optional(),
   /** The restore point that applies if this step or a later one fails. */
   restorePoint: Id.optional(),
@@ -244,6 +249,8 @@ export const BlockerRuleSchema = z
     /**
      * Lifted when a finished run of this product is in the log dir (Facts.priorRuns) whose answers
      * hold `answers` and equal this run's answers for `sameAs` (e.g. the standby node done first).
+     * A sameAs entry "var:NAME" compares the var NAME as each run's answers give it (two answers
+     * that name one procedure); a question asked of neither run counts as the same.
      */
     unlessPriorRun: z
       .object({ answers: z.record(z.string(), z.string()).default({}), sameAs: z.array(z.string()).default([]) })

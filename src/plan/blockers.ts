@@ -43,9 +43,13 @@ function differsFromDetected(def: Definition, answers: Answers, facts: Facts, la
     const given = answers[d.question];
     if (q === undefined || given === undefined || q.decision === true || q.secret === true) continue;
     if (shownValue(given) === shownValue(d.value)) continue;
-    const p = { question: q.text[lang], id: q.id, answer: shownValue(given), detected: shownValue(d.value), evidence: d.evidence };
+    // Said as the screens show the choices (MSCS(MSFC) 環境, not mscs); the fix keeps the value to type.
+    const label = (v: string | string[]): string =>
+      (Array.isArray(v) ? v : [v]).map((x) => q.choices?.find((c) => c.value === x.trim())?.label[lang] ?? x.trim()).join(', ');
+    const p = { question: q.text[lang], id: q.id, answer: label(given), detected: label(d.value), evidence: d.evidence };
+    const raw = { ...p, answer: shownValue(given), detected: shownValue(d.value) };
     if (q.mustMatchDetection === true) {
-      blockers.push({ id: `differs-from-detected:${q.id}`, message: t('plan.blocker.differsFromDetected', p, lang), fix: t('plan.blocker.differsFromDetectedFix', p, lang) });
+      blockers.push({ id: `differs-from-detected:${q.id}`, message: t('plan.blocker.differsFromDetected', p, lang), fix: t('plan.blocker.differsFromDetectedFix', raw, lang) });
     } else {
       warnings.push(t('plan.warn.differsFromDetected', p, lang));
     }

@@ -7,6 +7,8 @@ import type { Blocker, Plan, PlannedRestorePoint, PlannedStep } from '../model/p
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
+// plan.build.noSteps and the order rules' notes.
+import '../i18n/messages/jobcenter.js';
 import { genericBlockers } from './blockers.js';
 import { expandForEach } from './foreach.js';
 import { maskSecrets } from './secrets.js';
@@ -17,6 +19,7 @@ import { planStep, StepPlanError, type Lang, type StepContext } from './steps.js
 import { resolveTemplate, TemplateError, type TemplateContext } from './template.js';
 import { selectVars } from './vars.js';
 import { liftingRun, nearMissRun } from './prior-runs.js';
+import { readableTime } from '../io/backup-name.js';
 
 /** Answers or a definition that cannot become a plan; the message names the question or step. */
 export class PlanError extends InputError {
@@ -73,6 +76,13 @@ function planSteps(steps: Definition['steps'], ctx: StepContext, answers: Answer
     });
 }
 
+/** Answers as the screens show them: a choice by its label, another answer as id=value. */
+function labels(def: Definition, answers: Record<string, string>, lang: Lang): string {
+  return Object.entries(answers)
+    .map(([id, value]) => def.questions.find((q) => q.id === id)?.choices?.find((c) => c.value === value)?.label[lang] ?? `${id}=${value}`)
+    .join(', ');
+}
+
 /** A text of the definition for the operator to read: a list answer in it becomes "a, b". */
 function sentence(value: Text, tpl: TemplateContext, lang: Lang): string {
   return resolveTemplate(value[lang], { ...tpl, listSeparator: ', ' });
@@ -113,17 +123,17 @@ export function buildPlan(def: Definition, answers: Answers, facts: Facts, lang:
     if (!evalCondition(rule.when, rule.answersAsGiven === true ? { ...answers, ...checked } : checked)) continue;
     try {
       const text = (value: Text): string => sentence(value, tpl, lang);
-      const lifted = liftingRun(def.id, rule, checked, facts.priorRuns ?? []);
+      const lifted = liftingRun(def.id, rule, checked, facts.priorRuns ?? [], def.vars);
       // Kept with the plan (and so in the journal and report): which earlier run allowed this one.
       if (lifted !== undefined) {
-        ruleChecked.push(t('plan.build.liftedByRun', { id: rule.id, run: lifted.runId, time: lifted.finishedAt, journal: lifted.journal }, lang));
+        // In words (the run it follows by its answers' labels, "待機系"), at the local time the welcome shows.
+        ruleChecked.push(t('plan.build.liftedByRun', { what: labels(def, rule.unlessPriorRun?.answers ?? {}, lang), time: readableTime(lifted.finishedAt), journal: lifted.journal }, lang));
         continue;
       }
       // An earlier run that almost lifts the rule (another target) is named, with what differs.
-      const near = nearMissRun(def.id, rule, checked, facts.priorRuns ?? []);
+      const near = nearMissRun(def.id, rule, checked, facts.priorRuns ?? [], def.vars);
       const nearText = near === undefined ? '' : ` ${t('plan.build.nearMissRun', {
-        run: near.run.runId,
-        time: near.run.finishedAt,
+        time: readableTime(near.run.finishedAt),
         journal: near.run.journal,
         theirs: near.differs.map((d) => `${d.id}=${d.theirs}`).join(', '),
         ours: near.differs.map((d) => `${d.id}=${d.ours}`).join(', '),
@@ -147,6 +157,12 @@ export function buildPlan(def: Definition, answers: Answers, facts: Facts, lang:
   });
   const generic = genericBlockers(def, checked, facts, steps, lang);
   blockers.push(...generic.blockers, ...servicesBlockers(steps, facts, lang));
+  // Answers that no step fits (a version between two bands of the procedure) would "run" nothing
+  // and end as done: never a plan.
+  if (steps.length === 0 && blockers.length === 0) {
+    const shown = Object.entries(maskSecrets(def, checked)).map(([id, v]) => `${id}=${Array.isArray(v) ? v.join(',') : v}`).join(' ');
+    blockers.push({ id: 'no-steps', message: t('plan.build.noSteps', { answers: shown }, lang), fix: t('plan.build.noStepsFix', { product: def.id }, lang) });
+  }
 
   return {
     product: def.id,

@@ -2,6 +2,8 @@
 // of the log dir lift a blocker? Pure: the runs were read by src/detect into Facts.priorRuns.
 import type { Answers, Definition } from '../model/definition.js';
 import type { PriorRun } from '../model/facts.js';
+import { resolveTemplate, TemplateError } from './template.js';
+import { selectVars } from './vars.js';
 // The lifted rule's note (plan.build.liftedByRun) is in this catalogue.
 import '../i18n/messages/jobcenter.js';
 
@@ -12,6 +14,31 @@ function same(a: string | string[] | undefined, b: string | string[] | undefined
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** A sameAs entry "var:NAME" compares the definition's var NAME as each run's own answers give it. */
+const VAR = /^var:(.+)$/;
+
+/** The value a sameAs entry compares for one run's answers (an answer, or a var: see VAR). */
+function compared(id: string, answers: Answers, vars: Definition['vars']): string | string[] | undefined {
+  const name = VAR.exec(id)?.[1];
+  if (name === undefined) return answers[id];
+  const template = selectVars(vars, answers)[name];
+  if (template === undefined) return undefined;
+  try {
+    return resolveTemplate(template, { root: '', answers, mediaFiles: {}, vars: selectVars(vars, answers) });
+  } catch (error) {
+    if (error instanceof TemplateError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * sameAs: a question asked of neither run (arch outside MSCS) is the same; asked of one only, it
+ * differs. A var that neither run has (a misspelt name) never matches: the rule stays.
+ */
+function sameAnswer(id: string, a: string | string[] | undefined, b: string | string[] | undefined): boolean {
+  return (a === undefined && b === undefined && !VAR.test(id)) || same(a, b);
+}
+
 /** Finished runs of this product with the answers the rule asks of them (the standby node's runs), newest first. */
 function runsOfRole(product: string, want: NonNullable<Rule['unlessPriorRun']>, runs: readonly PriorRun[]): PriorRun[] {
   return runs
@@ -20,10 +47,10 @@ function runsOfRole(product: string, want: NonNullable<Rule['unlessPriorRun']>, 
 }
 
 /** The newest finished run of this product that satisfies the rule's unlessPriorRun, if any. */
-export function liftingRun(product: string, rule: Rule, answers: Answers, runs: readonly PriorRun[]): PriorRun | undefined {
+export function liftingRun(product: string, rule: Rule, answers: Answers, runs: readonly PriorRun[], vars: Definition['vars'] = {}): PriorRun | undefined {
   const want = rule.unlessPriorRun;
   if (want === undefined) return undefined;
-  return runsOfRole(product, want, runs).find((run) => want.sameAs.every((id) => same(run.answers[id], answers[id])));
+  return runsOfRole(product, want, runs).find((run) => want.sameAs.every((id) => sameAnswer(id, compared(id, run.answers, vars), compared(id, answers, vars))));
 }
 
 /**
@@ -36,6 +63,7 @@ export function nearMissRun(
   rule: Rule,
   answers: Answers,
   runs: readonly PriorRun[],
+  vars: Definition['vars'] = {},
 ): { run: PriorRun; differs: { id: string; theirs: string; ours: string }[] } | undefined {
   const want = rule.unlessPriorRun;
   if (want === undefined) return undefined;
@@ -43,7 +71,8 @@ export function nearMissRun(
   const [near] = runsOfRole(product, want, runs);
   if (near === undefined) return undefined;
   const differs = want.sameAs
-    .filter((id) => !same(near.answers[id], answers[id]))
-    .map((id) => ({ id, theirs: shown(near.answers[id]), ours: shown(answers[id]) }));
+    .map((id) => ({ id, theirs: compared(id, near.answers, vars), ours: compared(id, answers, vars) }))
+    .filter((d) => !sameAnswer(d.id, d.theirs, d.ours))
+    .map((d) => ({ id: d.id.replace(VAR, '$1'), theirs: shown(d.theirs), ours: shown(d.ours) }));
   return differs.length === 0 ? undefined : { run: near, differs };
 }

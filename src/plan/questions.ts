@@ -3,6 +3,8 @@ import type { Answers, Definition, Question } from '../model/definition.js';
 import { parseVersion } from '../versions/index.js';
 import { t, type Lang } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
+// plan.answer.windowsPath, added with JobCenter's Windows questions.
+import '../i18n/messages/jobcenter.js';
 import { conditionState } from './condition.js';
 
 export interface QuestionStates {
@@ -128,6 +130,12 @@ export function validateAnswer(question: Question, value: string | string[]): An
       break;
     case 'path': {
       if (value.trim() === '') return bad('plan.answer.empty');
+      // A POSIX path would reach cmd.exe and the Windows file API as a relative or wrong one.
+      if (question.windowsPath === true) {
+        const windows = /^[A-Za-z]:\\/.test(value) || /^\\\\[^\\/]+\\[^\\/]+/.test(value);
+        if (!windows || value.split(/[\\/]/).includes('..')) return bad('plan.answer.windowsPath');
+        break;
+      }
       const absolute = value.startsWith('/') || /^[A-Za-z]:\\/.test(value);
       if (!absolute || value.split(/[\\/]/).includes('..')) return bad('plan.answer.path');
       break;

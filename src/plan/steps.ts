@@ -72,7 +72,7 @@ export function planStep(step: Step, ctx: StepContext): PlannedStep {
   };
   const explain = optText(step.explain);
   if (explain !== undefined) planned.explain = explain;
-  if (step.section !== undefined) planned.section = step.section;
+  if (step.section !== undefined) planned.section = typeof step.section === 'string' ? step.section : step.section[ctx.lang];
   if (step.restorePoint !== undefined) planned.restorePoint = step.restorePoint;
   if (step.runsOn !== undefined) planned.runsOn = step.runsOn;
   const check = optText(step.check);

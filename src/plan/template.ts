@@ -81,11 +81,13 @@ export function missingMediaMarker(key: string, group?: string): string {
 
 /**
  * A Windows path put under a sandbox root ("{root}C:\Windows\cluster" with --root /sbx) becomes
- * /sbx/C/Windows/cluster, so that it stays inside the sandbox; on a real server (root "") it is kept.
+ * /sbx/C/Windows/cluster, and a UNC path (\\server\share\x) /sbx/UNC/server/share/x, so that it
+ * stays inside the sandbox; on a real server (root "") it is kept.
  */
 export function sandboxWindowsPath(template: string, resolved: string, root: string): string {
   if (root === '' || !template.startsWith('{root}')) return resolved;
   const rest = resolved.slice(root.length);
+  if (/^\\\\[^\\/]/.test(rest)) return `${root}/UNC/${rest.slice(2).replace(/\\/g, '/')}`;
   if (!/^[A-Za-z]:[\\/]/.test(rest)) return resolved;
   return `${root}/${rest[0] as string}${rest.slice(2).replace(/\\/g, '/')}`;
 }
@@ -95,8 +97,16 @@ export function resolveTemplate(template: string, ctx: TemplateContext, depth = 
   return sandboxWindowsPath(template, replacePlaceholders(template, ctx, depth), ctx.root);
 }
 
+/**
+ * An answer that ends in a separator (S:\JobCenter\, C:\) before a separator of the template
+ * ({shared_disk_path}\JobCenterCluster.vbs) would double it: the answer gives up its own.
+ */
+function joined(value: string, template: string, after: number): string {
+  return /^[\\/]/.test(template.slice(after)) ? value.replace(/[\\/]+$/, '') : value;
+}
+
 function replacePlaceholders(template: string, ctx: TemplateContext, depth: number): string {
-  return template.replace(TOKEN, (whole, inner: string | undefined) => {
+  return template.replace(TOKEN, (whole: string, inner: string | undefined, offset: number) => {
     if (inner === undefined) return whole === '{{' ? '{' : '}';
     const p = classify(inner);
     switch (p.kind) {
@@ -108,7 +118,7 @@ function replacePlaceholders(template: string, ctx: TemplateContext, depth: numb
         const value = ctx.answers[p.id];
         if (value === undefined) throw new TemplateError(p.text, 'unanswered');
         // A list answer has no single spelling in a path or an argv; texts join it for reading.
-        if (!Array.isArray(value)) return value;
+        if (!Array.isArray(value)) return joined(value, template, offset + whole.length);
         if (ctx.listSeparator === undefined) throw new TemplateError(p.text, 'list');
         return value.join(ctx.listSeparator);
       }

@@ -94,7 +94,8 @@ describe('gatherFacts', () => {
     tree = makeSharetaskTree({ processes: ['postgres', 'bash', 'httpd'] }, { license: 'License_U0001_20131231_100.tar.gz' });
     const facts = await gatherFacts(def, { root: tree.root, media: tree.media, answers: { component: 'server' } });
     expect(facts.root).toBe(tree.root);
-    expect(Object.keys(facts.mediaFiles).sort()).toEqual(['license', 'server']);
+    // server_any proposes `to`; server is the package of the answered `to` (5.5.1-2 here).
+    expect(Object.keys(facts.mediaFiles).sort()).toEqual(['license', 'server', 'server_any']);
     expect(facts.mediaFiles.server?.groups.version).toBe('5.5.1-2');
     expect(facts.detected.from?.value).toBe('5.4.3');
     // The tree under /opt/sharetask (through the link) is what the backup holds: at least its 4 KiB data file.

@@ -22,10 +22,10 @@ describe('run --product sharetask --yes on the sample server', () => {
   it('finishes every step and says where the report is', () => {
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/finished: all 40 steps done/);
+    expect(result.stdout).toMatch(/finished: all 41 steps done/);
     expect(result.stdout).toMatch(/^Report: .*\.md$/m);
     // Before the first step, what was checked: the packages matched the CD's list.
-    const first = result.stdout.indexOf('[1/40]');
+    const first = result.stdout.indexOf('[1/41]');
     expect(result.stdout.indexOf(`  checked: the packages match their SHA-256 checksums in ${join(sb.media, 'SHA256SUMS')}`)).toBeGreaterThan(-1);
     expect(result.stdout.indexOf('  checked: the packages match')).toBeLessThan(first);
   });
@@ -105,7 +105,7 @@ describe('refusals and the dry run change nothing', () => {
     const before = snapshotTree(sb.dir);
     const r = await runIn(sb, ['run', '--product', 'sharetask', ...answerArgs(sb), '--dry-run', ...placeArgs(sb)]);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/\[40\/40\] check-error-log/);
+    expect(r.stdout).toMatch(/\[41\/41\] check-error-log/);
     expect(r.stdout).toContain(`tar xzf ${join(sb.media, 'sharetask_server-5.5.1-2.tar.gz')} -C ${join(sb.root, 'home/sharetask')}`);
     expect(r.stdout).toMatch(/nothing was executed/);
     expect(snapshotTree(sb.dir)).toEqual(before);

@@ -72,6 +72,10 @@ describe.skipIf(!hasTmux)('resume and rollback at a terminal, without --yes', ()
     await t.waitFor('Tick every item first (1 of 3 ticked)');
     await t.type('a');
     await t.keys('Enter');
+    // The output of the Perl module check (3.6), read and confirmed.
+    await t.waitFor((s) => s.includes('Space tick · a all') && s.includes('name no missing module'));
+    await t.type('a');
+    await t.keys('Enter');
     for (const file of [join(sb.root, 'home/sharetask/sharetask_server/conf/system.conf'), join(sb.root, 'etc/sudoers')]) {
       // Compared without white space: the question wraps at the terminal's width.
       const asked = flat(`Write these changes to ${file}? (No stops the run here; nothing is written) (y/N)`);

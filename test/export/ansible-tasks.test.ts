@@ -42,8 +42,8 @@ describe('stepTasks', () => {
   it('reports a change for commands that change the server, none for those that only read', () => {
     const [stop] = stepTasks(ctx, step({ kind: 'service', params: { service: 'httpd', action: 'stop', initScript: '/sbx/etc/init.d/httpd' } })).slice(1);
     expect(stop?.changed_when).toBe(true);
-    const tasks = stepTasks(ctx, step({ commands: [['perl', 'check_compile_error.pl', '../../cgi-common/'], ['perl', 'database_upgrade.pl', '--start'], ['ps', '-ef']] }));
-    expect(tasks.map((t) => t.changed_when)).toEqual([false, true, false]);
+    const tasks = stepTasks(ctx, step({ commands: [['perl', 'check_compile_error.pl', '../../cgi-common/'], ['./check_compile_error.pl', '../../cgi-common/'], ['perl', 'database_upgrade.pl', '--start'], ['./database_upgrade.pl'], ['ps', '-ef']] }));
+    expect(tasks.map((t) => t.changed_when)).toEqual([false, false, true, true, false]);
     expect([['tar', 'tzf', 'a.tgz'], ['tar', 'czf', 'a.tgz', 'x'], ['rpm', '-qa'], ['rpm', '-U', 'x.rpm'], ['/opt/ldap/bin/ldapsearch', '-L'], ['chkconfig', 'httpd', 'on']].map(readsOnly)).toEqual([
       true,
       false,
@@ -56,10 +56,11 @@ describe('stepTasks', () => {
 
   it('gives a directory without a mode asked its present mode, or 0755 when it is created', () => {
     const tasks = stepTasks(ctx, step({ kind: 'ensure-dir', params: { path: '/sbx/d', owner: 'root' } }));
-    expect(tasks.map((t) => Object.keys(t).find((k) => k.startsWith('ansible.')))).toEqual(['ansible.builtin.stat', 'ansible.builtin.file']);
-    expect(tasks[1]?.['ansible.builtin.file']).toMatchObject({ path: '/sbx/d', state: 'directory', owner: 'root', mode: "{{ uw_s1_dir.stat.mode if uw_s1_dir.stat.exists else '0755' }}" });
-    const recursive = stepTasks(ctx, step({ kind: 'ensure-dir', params: { path: '/sbx/d', owner: 'root', recursiveOwner: true } }));
-    expect(recursive.map((t) => t['ansible.builtin.file'])).toEqual([{ path: '/sbx/d', state: 'directory', owner: 'root', recurse: true }]);
+    // The owner's login group as the run gives it (chown root:): read with getent first.
+    expect(tasks.map((t) => Object.keys(t).find((k) => k.startsWith('ansible.')))).toEqual(['ansible.builtin.getent', 'ansible.builtin.stat', 'ansible.builtin.file']);
+    expect(tasks[2]?.['ansible.builtin.file']).toMatchObject({ path: '/sbx/d', state: 'directory', owner: 'root', group: '{{ ansible_facts.getent_passwd["root"][2] }}', mode: "{{ uw_s1_dir.stat.mode if uw_s1_dir.stat.exists else '0755' }}" });
+    const recursive = stepTasks(ctx, step({ kind: 'ensure-dir', params: { path: '/sbx/d', owner: 'root:wheel', recursiveOwner: true } }));
+    expect(recursive.map((t) => t['ansible.builtin.file'])).toEqual([{ path: '/sbx/d', state: 'directory', owner: 'root', group: 'wheel', recurse: true }]);
   });
 
   it('pauses for a reboot in a sandbox, and reboots for real without one', () => {

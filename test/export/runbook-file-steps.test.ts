@@ -66,8 +66,8 @@ describe('the runbook of ShareTask under a root with a space and a quote', () =>
   it('ensure-dir: mkdir -p, chown and chmod as separate quoted commands', () => {
     const dir = join(home(), 'sharetask_users');
     expect(words(line('mkdir -p ', 'sharetask_users'))).toEqual(['mkdir', '-p', dir]);
-    expect(words(line('chown ', 'sharetask_users'))).toEqual(['chown', sb.webUser, dir]);
-    expect(words(line('chown -R ', 'sharetask_rra'))).toEqual(['chown', '-R', sb.webUser, join(home(), 'sharetask_rra')]);
+    expect(words(line('chown ', 'sharetask_users'))).toEqual(['chown', `${sb.webUser}:`, dir]);
+    expect(words(line('chown -R ', 'sharetask_rra'))).toEqual(['chown', '-R', `${sb.webUser}:`, join(home(), 'sharetask_rra')]);
     expect(md).not.toMatch(/^mkdir -p [^']*; chown/m);
   });
 

@@ -38,7 +38,7 @@ describe.skipIf(missing.length > 0)('the ShareTask runbook printed to PDF by hea
   afterAll(() => sb?.cleanup());
 
   it('holds every step title of the plan, numbered', () => {
-    expect(titles.length).toBe(40);
+    expect(titles.length).toBe(41);
     titles.forEach((title, i) => expect(text).toContain(flat(`${i + 1}. ${title}`)));
   });
 

@@ -32,7 +32,7 @@ export function groupmaxSandbox(opts: { platform?: 'unix' | 'windows'; services?
   const bin = join(dir, 'bin');
   const logs = join(dir, 'logs');
   const callsLog = join(dir, 'calls.log');
-  const services = platform === 'unix' ? join(root, 'etc', 'services') : join(root, 'WINNT', 'system32', 'drivers', 'etc', 'services');
+  const services = platform === 'unix' ? join(root, 'etc', 'services') : join(root, 'C', 'WINNT', 'system32', 'drivers', 'etc', 'services');
   mkdirSync(dirname(services), { recursive: true });
   mkdirSync(bin, { recursive: true });
   const text = opts.services ?? (platform === 'unix' ? SERVICES_UNIX : SERVICES_UNIX.replace(/\n/g, '\r\n'));
@@ -47,7 +47,7 @@ export function groupmaxSandbox(opts: { platform?: 'unix' | 'windows'; services?
     logs,
     services,
     env: { PATH: `${bin}:${process.env.PATH ?? ''}` },
-    platformArgs: platform === 'unix' ? ['--set', 'platform=unix'] : ['--set', 'platform=windows', '--set', 'system_root=/WINNT'],
+    platformArgs: platform === 'unix' ? ['--set', 'platform=unix'] : ['--set', 'platform=windows', '--set', 'system_root=C:\\WINNT'],
     calls: () => readFileSync(callsLog, 'utf8').split('\n').filter((l) => l !== ''),
     servicesText: () => readFileSync(services).toString('latin1'),
     servicesBackups: () => (existsSync(dirname(services)) ? readdirSync(dirname(services)).filter((n) => n.startsWith('services.bak-')) : []),

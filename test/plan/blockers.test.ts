@@ -5,11 +5,20 @@ import { CLIENT, plan, SERVER, sharetask } from './fixtures.js';
 const blockerIds = (p: { blockers: { id: string }[] }): string[] => p.blockers.map((b) => b.id);
 
 describe('blockers of the ShareTask definition', () => {
-  it('refuses a server that is 5.5 already, or older than 5.4', () => {
+  it('refuses a server that is 5.5 already; warns of one older than 5.4, which the document does not exclude', () => {
     expect(blockerIds(plan({ ...SERVER, from: '5.5.0' }))).toEqual(['server-already-new']);
-    expect(blockerIds(plan({ ...SERVER, from: '5.3.9' }))).toEqual(['server-too-old']);
-    expect(plan({ ...SERVER, from: '5.3.9' }).blockers[0]?.message).toContain('5.3.9');
+    const older = plan({ ...SERVER, from: '5.3.9' });
+    expect(blockerIds(older)).toEqual([]);
+    expect(older.warnings.join('\n')).toMatch(/5\.3\.9 is older than 5\.4\. The procedure was written for an upgrade from 5\.4 to 5\.5/);
+    expect(plan({ ...SERVER, from: '5.3.9' }, {}, 'ja').warnings.join('\n')).toContain('手順書は 5.4 から 5.5 へのバージョンアップとして書かれています');
     expect(blockerIds(plan({ ...SERVER, from: '5.4.0' }))).toEqual([]);
+    expect(plan({ ...SERVER, from: '5.4.0' }).warnings.join('\n')).not.toContain('older than 5.4');
+  });
+
+  it('warns of a client older than 5.2 (chapters 4-7 name no old version) and plans it', () => {
+    const p = plan({ ...CLIENT, component: 'cli', from: '5.1.0.0' });
+    expect(blockerIds(p)).toEqual([]);
+    expect(p.warnings.join('\n')).toContain('5.1.0.0 is not a 5.2.x.y');
   });
 
   it('refuses a target that is not 5.5.x-y for a server, not 5.2.x.y for a client', () => {

@@ -11,7 +11,7 @@ describe('an answer this machine contradicts', () => {
     const sets = ['mode=rolling', 'arch=x86_64', 'product=x2', 'replicator=no', 'kernel_update=no', 'webmanager=no', 'servers=node1,node2', 'server=server2'];
     const args = ['plan', '--product', 'clusterpro', '--root', s.root, '--media', s.media, '--log-dir', s.logs, ...sets.flatMap((v) => ['--set', v])];
     const wrong = await runCli(args, { env: s.env });
-    expect(wrong.stdout).toMatch(/x differs-from-detected:server: "Which server is this one\?" was answered server2, but this machine is server1 \(.*node1.*\)/);
+    expect(wrong.stdout).toMatch(/x differs-from-detected:server: "Which server is this one\?" was answered Server 2 \(the second host\), but this machine is Server 1 \(.*node1.*\)/);
     expect(wrong.stdout).toContain('answer server=server1 here (answers saved on another machine carry its own)');
     s.setHostname('node2');
     expect((await runCli(args, { env: s.env })).stdout).not.toContain('differs-from-detected');
@@ -27,9 +27,9 @@ describe('an answer this machine contradicts', () => {
     try {
       const sets = ['component=agent', 'platform=windows', 'from=5.2.1.0', 'to=5.2.3.1'].flatMap((v) => ['--set', v]);
       const en = await runIn(sb, ['plan', '--product', 'sharetask', ...sets, ...placeArgs(sb)]);
-      expect(en.stdout).toMatch(/! "Which operating system does this machine run\?" was answered windows, but this machine says linux \(/);
+      expect(en.stdout).toMatch(/! "Which operating system does this machine run\?" was answered Windows, but this machine says Linux \(/);
       const ja = await runIn(sb, ['--lang', 'ja', 'plan', '--product', 'sharetask', ...sets, ...placeArgs(sb)]);
-      expect(ja.stdout).toMatch(/の答えは windows ですが、このマシンでは linux です/);
+      expect(ja.stdout).toMatch(/の答えは Windows ですが、このマシンでは Linux です/);
       const same = await runIn(sb, ['plan', '--product', 'sharetask', ...sets.slice(0, 2), '--set', 'platform=linux', ...sets.slice(4), ...placeArgs(sb)]);
       expect(same.stdout).not.toMatch(/operating system.*this machine says/);
     } finally {

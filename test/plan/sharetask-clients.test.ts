@@ -111,18 +111,19 @@ describe('ShareTask client answers and blockers', () => {
     expect(blockerIds(plan({ ...SERVER, to: '5.6.0-1' }))).toContain('server-to-not-55');
   });
 
-  it('refuses a client whose installed version is not 5.2, in both languages', () => {
+  it('warns of a client whose installed version is not 5.2 (chapters 4-7 name no old version), in both languages; refuses one newer than the target', () => {
     for (const component of ['agent', 'cli']) {
-      expect(blockerIds(plan({ ...CLIENT, component, from: '5.1.9.0' }))).toEqual(['client-from-not-52']);
-      expect(blockerIds(plan({ ...CLIENT, component, platform: 'windows', from: '5.4.3' }))).toEqual(['client-from-not-52']);
+      expect(blockerIds(plan({ ...CLIENT, component, from: '5.1.9.0' }))).toEqual([]);
+      // A server's version given for a client is not older than the 5.2 target: no upgrade.
+      expect(blockerIds(plan({ ...CLIENT, component, platform: 'windows', from: '5.4.3' }))).toEqual(['client-not-newer']);
     }
-    const en = plan({ ...CLIENT, component: 'agent', from: '5.1.9.0' }).blockers[0];
-    expect(en?.message).toContain('5.1.9.0');
-    expect(en?.fix).toContain('SHARETASK_HOME');
-    const ja = plan({ ...CLIENT, component: 'agent', from: '5.1.9.0' }, {}, 'ja').blockers[0];
-    expect(ja?.message).toContain('5.1.9.0 は 5.2.x.y ではありません');
-    expect(ja?.fix).toContain('SHARETASK_HOME');
-    expect(blockerIds(plan({ ...CLIENT, component: 'agent' }))).toEqual([]);
+    const en = plan({ ...CLIENT, component: 'agent', from: '5.1.9.0' }).warnings.join('\n');
+    expect(en).toContain('5.1.9.0 is not a 5.2.x.y');
+    expect(en).toContain('SHARETASK_HOME');
+    const ja = plan({ ...CLIENT, component: 'agent', from: '5.1.9.0' }, {}, 'ja').warnings.join('\n');
+    expect(ja).toContain('5.1.9.0 は 5.2.x.y ではありません');
+    expect(ja).toContain('SHARETASK_HOME');
+    expect(plan({ ...CLIENT, component: 'agent' }).warnings.join('\n')).not.toContain('5.2.x.y');
   });
 
   it('refuses a client "upgraded" to the version it has, or to an older one, on both platforms and in both languages', () => {

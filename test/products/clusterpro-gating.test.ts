@@ -29,7 +29,7 @@ const TAKES_UPDATE: Record<(typeof ARCHES)[number], string[]> = {
 };
 const TABLE_BLOCKER = { i686: 'from-ia32-x86_64', x86_64: 'from-ia32-x86_64', ia64: 'from-ia64-ppc64', ppc64: 'from-ia64-ppc64', vmware: 'from-vmware' };
 const DOWNGRADE_BLOCKER = { i686: 'downgrade-ia32-x86_64', x86_64: 'downgrade-ia32-x86_64', ia64: 'downgrade-ia64-ppc64', ppc64: 'downgrade-ia64-ppc64', vmware: 'downgrade-vmware' };
-const VERSION_BLOCKERS = ['already-updated', ...new Set(Object.values(TABLE_BLOCKER))];
+const VERSION_BLOCKERS = ['already-updated', 'already-updated-cluster-steps', ...new Set(Object.values(TABLE_BLOCKER))];
 
 const cells = ['update', 'rolling', 'nostop'].flatMap((mode) => ARCHES.flatMap((arch) => ALL.map((from) => [mode, arch, from] as const)));
 
@@ -37,7 +37,8 @@ describe('clusterpro: the update tables of 2.1.1 to 2.1.5, every cell', () => {
   test.each(cells)('%s on %s from %s', (mode, arch, from) => {
     const found = ids(plan({ mode, arch, from, server: mode === 'rolling' ? 'server2' : 'server1' })).filter((id) => VERSION_BLOCKERS.includes(id));
     if (TAKES_UPDATE[arch].includes(from)) expect(found).toEqual([]);
-    else if (from === '2.1.3-1') expect(found).toEqual(['already-updated']);
+    // Server 1 of an update or no-stop update also had the cluster-wide steps to do: said so.
+    else if (from === '2.1.3-1') expect(found).toEqual([mode === 'rolling' ? 'already-updated' : 'already-updated-cluster-steps']);
     else expect(found).toEqual([TABLE_BLOCKER[arch]]);
   });
 
@@ -134,9 +135,11 @@ describe('clusterpro: products, modes and servers', () => {
     expect(plan({ mode: 'update', replicator: 'yes' }).warnings).toEqual([]);
   });
 
-  test('a cluster has two servers or more; a rolling update exactly two, this one server 1 or 2', () => {
+  test('a cluster has two servers or more; a rolling update is written for two (a warning), this one server 1 or 2', () => {
     expect(ids(plan({ mode: 'update', servers: ['node1'] }))).toEqual(['cluster-servers']);
-    expect(ids(plan({ mode: 'rolling', server: 'server2', servers: ['a', 'b', 'c'] }))).toEqual(['rolling-two-servers']);
+    const three = plan({ mode: 'rolling', server: 'server2', servers: ['a', 'b', 'c'] });
+    expect(ids(three)).toEqual([]);
+    expect(three.warnings.join('\n')).toContain('The vendor text of the rolling update (3.1.3) is written for two servers (server 1, server 2): a, b, c.');
     expect(ids(plan({ mode: 'rolling', server: 'other', servers: ['a', 'b'] }))).toEqual(expect.arrayContaining(['rolling-other-server', 'server-not-in-list']));
     expect(ids(plan({ mode: 'update', server: 'other', servers: ['a', 'b'] }))).toEqual(['server-not-in-list']);
     expect(ids(plan({ mode: 'update', server: 'other', servers: ['a', 'b', 'c'] }))).toEqual([]);

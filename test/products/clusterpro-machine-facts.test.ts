@@ -44,9 +44,9 @@ describe('a new installation: the architecture is the machine\'s', () => {
   test('another architecture answered is warned about beside the evidence, in Japanese too', async () => {
     const s = buildClusterproSandbox({ hostname: 'node1', machine: 'x86_64' });
     const p = await planJson(s, ...sets('component=server', 'mode=install', 'arch=i686'));
-    expect(p.warnings.join('\n')).toMatch(/"Which architecture\?" was answered i686, but this machine says x86_64 \(.*uname -m: x86_64\)/);
+    expect(p.warnings.join('\n')).toMatch(/"Which architecture\?" was answered IA32 \(i686\), but this machine says x86_64 \(incl\. VMware ESX 4\.0\) \(.*uname -m: x86_64\)/);
     const ja = await runCli(['--lang', 'ja', 'plan', '--product', 'clusterpro', ...place(s), ...sets('component=server', 'mode=install', 'arch=i686')], { env: s.env });
-    expect(ja.stdout).toMatch(/「CLUSTERPRO のアーキテクチャは？」の答えは i686 ですが、このマシンでは x86_64 です/);
+    expect(ja.stdout).toMatch(/「CLUSTERPRO のアーキテクチャは？」の答えは IA32版 \(i686\) ですが、このマシンでは x86_64版 \(VMware ESX 4\.0 を含む\) です/);
   }, 60_000);
 
   test('an installed package still decides (its Summary), and a machine the update has no rpm for proposes nothing', () => {

@@ -48,6 +48,9 @@ describe.skipIf(!hasTmux)('clusterpro in a terminal', () => {
     await t.keys('Enter');
     await answerServers(t);
     await t.keys('Enter');
+    // Server 1 by default: this run shuts the cluster down.
+    expect(await t.waitFor('Which server runs the cluster-wide steps?')).toMatch(/› Server 1 \(the first host\)/);
+    await t.keys('Enter');
     const review = await t.waitFor('Press Enter to start');
     expect(review).toContain('runs on: every server');
     expect(review).toContain('$ clpstdn');

@@ -64,8 +64,8 @@ describe('groupmax: the version branches', () => {
     expect(ids(p).filter((id) => order.includes(id))).toEqual(order);
   });
 
-  test('from 02-10: pop3 and popcfg but not the 02-00 ports', () => {
-    const p = plan({ from: '02-10' });
+  test('from 02-05 (a later revision of 2.0): pop3 and popcfg but not the 02-00 ports', () => {
+    const p = plan({ from: '02-05' });
     expect(entries(p)).toEqual(V2_PORTS);
     expect(ids(p)).toContain('advup2-6');
     expect(ids(p)).toContain('address-mail-setup');
@@ -91,13 +91,13 @@ describe('groupmax: the version branches', () => {
 describe('groupmax: the other questions', () => {
   test('platform decides the services file', () => {
     expect(plan({ from: '3' }).steps.find((s) => s.id === 'services')?.params.file).toBe('/sbx/etc/services');
-    const win = `${ROOT}/WINNT/system32/drivers/etc/services`;
-    const p = plan({ from: '3', platform: 'windows', system_root: '/WINNT' }, facts({ [win]: STOCK }));
+    const win = `${ROOT}/C/WINNT/system32/drivers/etc/services`;
+    const p = plan({ from: '3', platform: 'windows', system_root: 'C:\\WINNT' }, facts({ [win]: STOCK }));
     expect(p.steps.find((s) => s.id === 'services')?.params.file).toBe(win);
     expect(p.blockers).toEqual([]);
     // On the real machine the root is empty and the vendor's path comes out.
     const real = buildPlan(def, withDefaults(def, { ...base, from: '3', platform: 'windows' }), { ...facts({}), root: '' }, 'en');
-    expect(real.steps.find((s) => s.id === 'services')?.params.file).toBe('C:\\WINNT/system32/drivers/etc/services');
+    expect(real.steps.find((s) => s.id === 'services')?.params.file).toBe('C:\\WINNT\\system32\\drivers\\etc\\services');
   });
 
   test('mail server: the mail application is started instead of the server', () => {

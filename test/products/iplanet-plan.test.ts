@@ -333,7 +333,9 @@ describe('iplanet: the Web Server after the upgrade', () => {
     expect(step(p, 'web-server-upgrade').instructions).toContain('still stopped');
     expect(p.next).toHaveLength(1);
     expect(p.next?.[0]).toContain('/usr/iplanet/servers/https-admserv/start, then /usr/iplanet/servers/https-budgie/start');
-    expect(p.next?.[0]).toContain('Delegated Administrator');
+    // No Delegated Administrator (base: delegated_admin=no): none is spoken of.
+    expect(p.next?.[0]).not.toContain('Delegated Administrator');
+    expect(plan({ ...web, delegated_admin: 'yes' }).next?.[0]).toContain('The Delegated Administrator runs inside the Web Server');
     expect(plan().next).toBeUndefined();
   });
 

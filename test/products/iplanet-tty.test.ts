@@ -41,6 +41,9 @@ describe.skipIf(!hasTmux)('iplanet in a terminal', () => {
     const instance = await answer('The Messaging Server instance', 'Enter');
     expect(instance).toContain('holds one Messaging Server instance: msg-budgie');
     expect(instance).toContain('> msg-budgie');
+    // slapd-budgie in the server-root: the Directory Server is proposed as installed there.
+    const local = await answer('installed in the same server-root as the Messaging Server', 'Enter');
+    expect(local).toContain('Directory Server instances in');
     const slapd = await answer('The Directory Server instances', 'Enter');
     expect(slapd).toContain('Directory Server instances in');
     expect(slapd).toContain('> slapd-budgie');

@@ -1,11 +1,12 @@
 // What the JobCenter definition refuses: the active node before the standby node (lifted by a
-// finished standby run of the same cluster, operation and target in the log dir, or by a stated
+// finished standby run of the same procedure in the log dir, or by a stated
 // reason, and named when it is for another target), versions the guide does not cover, IPF outside
 // MSCS; and its texts in both languages.
 import { describe, expect, test } from 'vitest';
 import type { Answers } from '../../src/model/definition.js';
 import type { Text } from '../../src/model/text.js';
 import { PlanError } from '../../src/plan/build.js';
+import { readableTime } from '../../src/io/backup-name.js';
 import { def, facts, ids, plan, standbyRun } from './jobcenter-paths.js';
 
 const UNIX: Answers = { cluster: 'unix', operation: 'versionup', role: 'active', from: 'R12.8', to: 'R13.2' };
@@ -34,7 +35,9 @@ describe('standby node first', () => {
   test('the standby run that allowed the active run is named with the plan (journaled with it)', () => {
     const p = plan(UNIX, facts([standbyRun(UNIX)]));
     // A rule met is evidence (✓ on the review screen, "checked" in the plan), not a warning (!).
-    expect((p.checked ?? []).join('\n')).toMatch(/standby-first.*sb-1.*2024-05-01T10:00:00.000Z.*run-sb-1\.jsonl/);
+    // Said in words, at the local time the welcome shows (no run id, no UTC ISO stamp).
+    expect(p.checked ?? []).toContain(`Order checked: the run this one must follow (Standby node) finished at ${readableTime('2024-05-01T10:00:00.000Z')} (its record: /logs/run-sb-1.jsonl).`);
+    expect(plan(UNIX, facts([standbyRun(UNIX)]), 'ja').checked ?? []).toContain(`順序を確認しました: 先に行う実行 (待機系) が ${readableTime('2024-05-01T10:00:00.000Z')} に完了しています (記録: /logs/run-sb-1.jsonl)。`);
     expect(p.warnings.join('\n')).not.toContain('standby-first');
   });
 
@@ -43,7 +46,7 @@ describe('standby node first', () => {
     const sb = standbyRun({ ...patch, to: 'R13.2' });
     const en = plan(patch, facts([sb]));
     expect(en.blockers.map((b) => b.id)).toEqual(['standby-first']);
-    expect(en.blockers[0]?.message).toContain('A finished run sb-1 (2024-05-01T10:00:00.000Z, /logs/run-sb-1.jsonl) was found, but with to=R13.2 (this run: to=R13.2.1)');
+    expect(en.blockers[0]?.message).toContain(`A run that finished at ${readableTime('2024-05-01T10:00:00.000Z')} was found (/logs/run-sb-1.jsonl), but with to=R13.2 (this run: to=R13.2.1)`);
     const ja = plan(patch, facts([sb]), 'ja');
     expect(ja.blockers[0]?.message).toContain('to=R13.2 での実行です (この実行: to=R13.2.1)');
     // No standby run at all: the rule's own message only.

@@ -45,7 +45,7 @@ describe('UNIX version-up (3.1) on both nodes', () => {
     // No restore point: that line is still its own paragraph, not glued to the next heading.
     expect(reportOf(sbJournal ?? [])).toContain('This plan has no restore points.\n\n## Commands');
     // The standby node's end says where the procedure goes on, at the terminal and in the report.
-    expect(standby.stdout).toMatch(/Next: on the active node, run this wizard with role=active .*put the run-\*\.jsonl of this log dir in the active node's --log-dir/);
+    expect(standby.stdout).toMatch(/Next: on the active node, run this wizard with role=active: .*\(CLI: --set role=active\).*put the run-\*\.jsonl of this log dir in the active node's --log-dir/);
     expect(reportOf(sbJournal ?? [])).toMatch(/## What comes next\n\n- on the active node, run this wizard with role=active/);
 
     // A standby run for another target does not count.
@@ -65,7 +65,7 @@ describe('UNIX version-up (3.1) on both nodes', () => {
     expect(ends).toContain('s313-check-started-r131:done');
     // The change record names the standby run that allowed the active run.
     const sbRun = sbJournal?.[0]?.type === 'run-start' ? sbJournal[0].runId : 'none';
-    expect(reportOf(acJournal)).toContain(`Order check standby-first passed: run ${sbRun}`);
+    expect(reportOf(acJournal)).toMatch(new RegExp(`Order checked: the run this one must follow \\(Standby node\\) finished at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(its record: \\S*run-${sbRun}\\.jsonl\\)`));
     expect(reportOf(acJournal)).toContain('s313-resume-monitoring');
     expect(active.stdout).not.toContain('Next:');
     expect(reportOf(acJournal)).not.toContain('What comes next');

@@ -47,6 +47,8 @@ export type Path = '1.1.1' | '1.1.2a' | '1.1.2b' | '1.1.3' | '1.1.4' | '1.2.1' |
 export function pathOf(a: Answers): Path | undefined {
   const from = a.from as string;
   const op = a.operation;
+  // A version-up to the same or an older version, a patch to an older one: refused (no procedure).
+  if (op === 'versionup' ? satisfies(a.to as string, `<=${from}`) : satisfies(a.to as string, `<${from}`)) return undefined;
   if (a.cluster === 'unix') return op === 'versionup' ? '3.1' : op === 'patch' ? '3.2' : '3.3';
   if (a.cluster === 'windows-other') return op === 'versionup' ? '2.1' : op === 'patch' ? '2.2' : '2.3';
   const ia = a.arch === 'x86' || a.arch === 'x64';
@@ -54,7 +56,7 @@ export function pathOf(a: Answers): Path | undefined {
     if (a.arch === 'ipf-emulation') return '1.1.3';
     if (a.arch === 'ipf-native') return '1.1.4';
     if (!le127(from)) return '1.1.1';
-    return satisfies(from, '<=R12.4') ? '1.1.2a' : '1.1.2b';
+    return satisfies(from, '<R12.4.1') ? '1.1.2a' : '1.1.2b';
   }
   if (!le127(from) && a.arch !== 'ipf-emulation') return '1.2.1';
   if (ia && op === 'patch') return '1.2.2';
@@ -131,7 +133,7 @@ export function expectedSteps(a: Answers): string[] {
         const r131 = (id: string, v: string): string => (satisfies(v, '>=R13.1') ? `${id}-r131` : id);
         return sb
           ? ['s321-patch-version', 's321-precheck', 's322-nqs-site', 's322-nqsstop', 's322-rpm', 's322-check-files', ...opt(unused, 's322-stop-local-after')]
-          : ['s321-patch-version', 's321-precheck', 's323-nqs-site', 's323-nqsstop', 's323-stop-monitoring', 's323-stop-cluster-site', r131('s323-check-stopped', from), 's323-rpm', 's323-check-files', ...opt(unused, 's323-stop-local-after'), 's323-resume-monitoring', r131('s323-check-started', to)];
+          : ['s321-patch-version', 's321-precheck', 's323-nqs-site', 's323-nqsstop', 's323-stop-monitoring', 's323-stop-cluster-site', r131('s323-check-stopped', from), 's323-rpm', 's323-check-files', ...opt(unused, 's323-stop-local-after'), 's323-resume-monitoring', used ? 's323-check-started-by-hand' : r131('s323-check-started', to)];
       }
       case '3.3':
         return sb

@@ -34,7 +34,6 @@ function allAnswerSets(): Answers[] {
       ['overwrite', 'fresh'],
       ['jobcentercluster.dll', 'jobcenterclusterex.dll', 'jobcentercluster.dll,jobcenterclusterex.dll'],
     ])) {
-      if (satisfies(to as string, `<${from}`)) continue;
       const given: Answers = { cluster: cluster as string, operation: operation as string, role: role as string, from: from as string, to: to as string, local_site: local as string, clwin: clwin as string, install_mode: mode as string, replaced_dlls: (dlls as string).split(','), systemroot: 'C:\\Windows', install_path: 'C:\\JobCenter\\SV', shared_disk_path: 'S:\\JobCenter', resource_name: 'JobCenter Script', cluster_group: 'JobCenter Group', site_name: 'jcsite', db_path: 'S:\\JobCenter\\JobCenterDB' };
       if (arch !== '-') given.arch = arch as string;
       // Only the answers to questions that are asked make a distinct plan.
@@ -62,7 +61,14 @@ describe('every path of the guide', () => {
     const path = pathOf(a);
     if (path === undefined) {
       const old = satisfies(a.from as string, '<=R12.7.x');
-      const want = [...(a.arch === 'ipf-emulation' || (a.arch === 'ipf-native' && old) ? ['ipf-patch'] : []), ...(a.operation === 'rolling-patch' && old ? ['mscs-rolling-old'] : [])];
+      const patch = a.operation !== 'versionup';
+      const mscsPatch = a.cluster === 'mscs' && patch;
+      const want = [
+        ...(mscsPatch && (a.arch === 'ipf-emulation' || (a.arch === 'ipf-native' && old)) ? ['ipf-patch'] : []),
+        ...(a.cluster === 'mscs' && a.operation === 'rolling-patch' && old ? ['mscs-rolling-old'] : []),
+        ...(!patch && satisfies(a.to as string, `<=${a.from as string}`) ? ['versionup-not-newer'] : []),
+        ...(patch && satisfies(a.to as string, `<${a.from as string}`) ? ['patch-older'] : []),
+      ];
       expect(p.blockers.map((b) => b.id).sort()).toEqual(want.sort());
       return;
     }
@@ -72,7 +78,7 @@ describe('every path of the guide', () => {
     expect(sections).toEqual([...SECTIONS[path][a.role as 'standby' | 'active']].sort());
     for (const s of p.steps) if (s.runsOn !== undefined && s.runsOn !== 'cluster') expect(s.runsOn).toBe(a.role);
     // The standby node's part ends by sending the operator on to the active node; the active node's is the end.
-    expect(p.next?.[0]?.startsWith('on the active node, run this wizard with role=active')).toBe(a.role === 'standby' ? true : undefined);
+    expect(p.next?.[0]?.startsWith('on the active node, run this wizard with role=active: on the screens, choose "Active node"')).toBe(a.role === 'standby' ? true : undefined);
   });
 });
 

@@ -142,6 +142,24 @@ describe('rolling back a Linux client (old-client-link)', () => {
   }, 120_000);
 });
 
+describe('an agent whose package does not unpack (6.2)', () => {
+  it('offers the restore point that starts the old agent again, and it does', async () => {
+    const b = makeBox({ component: 'agent', packages: ['5.2.3.1'] });
+    writeFileSync(join(b.media, 'sharetask-client-5.2.3.1.zip'), 'not a zip archive\n');
+    const up = await upgrade(b, 'agent', '5.2.1.0', '5.2.3.1');
+    expect(up.exitCode).toBe(1);
+    expect(b.calls()).toEqual(['service sharetask-agent stop']);
+    expect(b.agent()).toBeNull();
+    // Said with the failure: where to go back to.
+    expect(up.stdout + up.stderr).toContain('old-agent-start');
+    const back = await b.run(['rollback', '--to', 'old-agent-start', '--yes', '--root', b.root, '--log-dir', b.logDir]);
+    expect(back.exitCode, back.stdout + back.stderr).toBe(0);
+    expect(b.calls()).toEqual(['service sharetask-agent stop', 'service sharetask-agent start']);
+    expect(b.link()).toBe('sharetask-5.2.1.0');
+    expect(b.agent()).toBe('sharetask-5.2.1.0');
+  }, 120_000);
+});
+
 describe('the client package is the one of the answer "to"', () => {
   it('unpacks the version asked for, not the newest on the media', async () => {
     const b = makeBox({ component: 'agent', packages: ['5.2.3.1', '5.2.2.0'] });
@@ -177,9 +195,9 @@ describe('upgrading a client that already has the new version', () => {
       const calls = b.calls();
 
       // Run again with the installed version as "from" (what detection proposes now): refused by
-      // the plan (exit 2); with the first run's answers, by the check on the machine (exit 1).
-      // Neither may unpack over the live installation.
-      for (const [from, code, said] of [['5.2.3.1', 2, 'is not newer than the installed version 5.2.3.1'], ['5.2.1.0', 1, `${component}-check-link`]] as const) {
+      // the plan (exit 2); with the first run's answers, refused by the plan too, which holds
+      // "from" against the link (exit 2). Neither may unpack over the live installation.
+      for (const [from, code, said] of [['5.2.3.1', 2, 'is not newer than the installed version 5.2.3.1'], ['5.2.1.0', 2, 'was answered 5.2.1.0, but this machine is 5.2.3.1']] as const) {
         const before = snapshotTree(b.root);
         const again = await upgrade(b, component, from, '5.2.3.1');
         expect(again.exitCode).toBe(code);

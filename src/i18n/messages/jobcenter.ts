@@ -6,8 +6,12 @@ import { register, type Messages } from '../index.js';
 
 export const jobcenterMessages: Messages = {
   en: {
-    'plan.build.liftedByRun': 'Order check {id} passed: run {run} finished at {time} ({journal}).',
-    'plan.build.nearMissRun': 'A finished run {run} ({time}, {journal}) was found, but with {theirs} (this run: {ours}); it does not count.',
+    'plan.build.liftedByRun': 'Order checked: the run this one must follow ({what}) finished at {time} (its record: {journal}).',
+    'plan.build.nearMissRun': 'A run that finished at {time} was found ({journal}), but with {theirs} (this run: {ours}); it does not count.',
+    'plan.build.noSteps': 'No step of the procedure fits these answers ({answers}): the plan would do nothing.',
+    'plan.build.noStepsFix': 'Check the answers (a version outside the bands the procedure names, a combination it does not describe); if they are right, the definition of {product} lacks this case: report it with these answers.',
+    'plan.answer.windowsPath': '"{value}" is not an absolute Windows path without ".." (a drive letter or a UNC path, e.g. C:\\Windows or \\\\server\\share\\JobCenter)',
+    'describe.setAsideWindows': '(an existing {path} is first set aside, renamed with the date and time of the run in place of YYYYMMDDHHMMSS; never merged into)',
     'run.stdoutSaved': 'output saved to {file}',
     'run.stdoutNoLogDir': 'the output file {file} is relative to the run log dir, and this run has none',
     'run.deleteFiles.noDir': 'cannot read the directory {dir}: {detail}',
@@ -30,8 +34,12 @@ export const jobcenterMessages: Messages = {
     'run.verify.describeNone': 'the output must show none of: {names}',
   },
   ja: {
-    'plan.build.liftedByRun': '順序の確認 {id} は満たされています: 実行 {run} が {time} に完了しています ({journal})。',
-    'plan.build.nearMissRun': '完了した実行 {run} ({time}、{journal}) はありますが、{theirs} での実行です (この実行: {ours})。そのため数えません。',
+    'plan.build.liftedByRun': '順序を確認しました: 先に行う実行 ({what}) が {time} に完了しています (記録: {journal})。',
+    'plan.build.nearMissRun': '{time} に完了した実行 ({journal}) はありますが、{theirs} での実行です (この実行: {ours})。そのため数えません。',
+    'plan.build.noSteps': 'これらの答え ({answers}) に当てはまる手順のステップがありません。このままでは何も実行しない計画になります。',
+    'plan.build.noStepsFix': '答えを確認してください (手順が扱う範囲の外のバージョン、手順に書かれていない組み合わせなど)。答えが正しい場合は {product} の定義にこの場合が欠けています。これらの答えを添えて報告してください。',
+    'plan.answer.windowsPath': '"{value}" は ".." を含まない Windows の絶対パスではありません (ドライブ文字または UNC のパス。例 C:\\Windows、\\\\server\\share\\JobCenter)',
+    'describe.setAsideWindows': '(既存の {path} は、混ぜずに先に退避します。YYYYMMDDHHMMSS の部分を実行した日時にした名前に変更します)',
     'run.stdoutSaved': '出力を {file} に保存しました',
     'run.stdoutNoLogDir': '出力ファイル {file} は実行ログのディレクトリからの相対パスですが、この実行にはログのディレクトリがありません',
     'run.deleteFiles.noDir': 'ディレクトリ {dir} を読めません: {detail}',

@@ -9,8 +9,9 @@ import type { PlannedStep } from '../../model/plan.js';
 import { now, output, record, StepFailure, type StepHandler } from '../context.js';
 import { ifMissing, optBool, str } from '../params.js';
 import { moveAside } from './backup.js';
-import { quoteArg, quoteArgv } from '../../quote.js';
+import { quoteArg, quoteArgv, quoteCmdArgv } from '../../quote.js';
 import '../../i18n/messages/describe.js';
+import '../../i18n/messages/jobcenter.js';
 
 async function exists(path: string): Promise<boolean> {
   return lstat(path).then(
@@ -82,6 +83,15 @@ export const copy: StepHandler = {
   },
   describe(step) {
     const { from, to } = ends(step);
+    // On Windows, what the operator types in cmd.exe: the guide's `copy` (the steps there copy one
+    // file, JobCenterCluster.vbs), after `ren`, which takes the new name without its folder.
+    if (step.windows) {
+      const name = to.split(/[\\/]/).pop() ?? to;
+      return [
+        `${quoteCmdArgv(['if', 'exist', to, 'ren', to, `${name}.bak-YYYYMMDDHHMMSS`])}   ${t('describe.setAsideWindows', { path: to })}`,
+        quoteCmdArgv(['copy', from, to]),
+      ];
+    }
     return [setAsideLine(to, 'describe.setAside'), quoteArgv(['cp', optBool(step, 'preserve') ? '-a' : '-r', from, to])];
   },
 };

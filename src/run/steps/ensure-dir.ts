@@ -80,7 +80,8 @@ export const ensureDir: StepHandler = {
     const owner = optStr(step, 'owner');
     const mode = optStr(step, 'mode');
     const recursive = optBool(step, 'recursiveOwner') ? ['-R'] : [];
-    const chown = owner ? ['chown', ...recursive, owner, path] : like ? ['chown', ...recursive, `--reference=${like}`, path] : undefined;
+    // A bare user gets its login group, as the run does (resolveOwner): shown as `chown USER:`.
+    const chown = owner ? ['chown', ...recursive, owner.includes(':') ? owner : `${owner}:`, path] : like ? ['chown', ...recursive, `--reference=${like}`, path] : undefined;
     const chmod = mode ? ['chmod', mode, path] : like ? ['chmod', `--reference=${like}`, path] : undefined;
     return [['mkdir', '-p', path], chown, chmod].flatMap((argv) => (argv ? [quoteArgv(argv)] : []));
   },
