@@ -19,6 +19,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   run: () => import('./commands/run.js'),
   resume: () => import('./commands/resume.js'),
   rollback: () => import('./commands/rollback.js'),
+  report: () => import('./run/report-command.js'),
   validate: () => import('./commands/validate.js'),
   'migrate-config': () => import('./commands/migrate-config.js'),
   export: () => import('./commands/export.js'),

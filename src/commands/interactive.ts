@@ -8,17 +8,19 @@ import { InputError } from '../errors.js';
 import { parseOptions } from './args.js';
 import { getLang, t } from '../i18n/index.js';
 import '../i18n/messages/ui.js';
+import '../i18n/messages/journal.js';
 import type { Answers, Definition } from '../model/definition.js';
 import type { Interaction } from '../model/interaction.js';
-import type { Plan } from '../model/plan.js';
+import type { Blocker, Plan } from '../model/plan.js';
 import { detectFor, gatherFacts } from '../detect/index.js';
 import { allDefinitions, findDefinition } from '../plan/definitions.js';
 import { askableQuestions, patternHint, validateAnswer } from '../plan/questions.js';
 import { checkGivenAnswers, parseSets, readAnswersSource } from '../run/answers.js';
-import { DamagedJournals, DEFAULT_LOG_DIR, doneSteps, ensureLogDir, logDirProblem, readJournal } from '../run/journal.js';
-import { CommandStillRunning, refuseIfCommandRunning } from '../run/live-command.js';
+import { DamagedJournals, DEFAULT_LOG_DIR, doneSteps, ensureLogDir, listJournals, logDirProblem, readJournal } from '../run/journal.js';
+import { CommandStillRunning, liveCommand, refuseIfCommandRunning } from '../run/live-command.js';
+import { shownArgv } from '../quote.js';
 import { isRootUser } from '../detect/system.js';
-import { findResumable, rebootMissing, UnfinishedRollback, type ResumePoint } from '../run/resumable.js';
+import { findResumable, isFinished, lastRollbackPoint, rebootMissing, sameRoot, UnfinishedRollback, type ResumePoint } from '../run/resumable.js';
 import { refuseIfLocked, takeRunLock } from '../run/lock.js';
 import type { RunResult } from '../run/session.js';
 import { checkSaveTarget, saveAnswers } from '../export/save-answers.js';
@@ -123,6 +125,41 @@ async function backupsOf(result: RunResult): Promise<string[]> {
   return [...new Set(out)];
 }
 
+/**
+ * What keeps a new run of `product` from starting, from the journals of the log dir (as `run`
+ * refuses it): a command a killed wizard left running in any of them, and a rollback of this
+ * product and root left unfinished (the server half-way back). A journal that cannot be read is
+ * said on the welcome already.
+ */
+export async function newRunBlockers(o: Pick<WizardOptions, 'root' | 'logDir' | 'envPrefix'>, product: string): Promise<Blocker[]> {
+  let records;
+  try {
+    records = await listJournals(o.logDir);
+  } catch (error) {
+    if (error instanceof DamagedJournals) return [];
+    throw error;
+  }
+  const blockers: Blocker[] = [];
+  for (const r of records) {
+    const live = liveCommand(r.events);
+    if (!live) continue;
+    const words = { runId: r.runId, step: live.step, command: shownArgv(live.argv, undefined), pgid: live.pgid };
+    blockers.push({ id: 'command-running', message: t('journal.liveCommandBlocker', words), fix: t('journal.liveCommandBlockerFix', words) });
+    break;
+  }
+  // The run a new one would start over: the newest unfinished one of this product and root.
+  const open = records.find((r) => !isFinished(r) && r.plan.product === product && sameRoot(r.plan.root, o.root));
+  const point = open && lastRollbackPoint(open);
+  if (open && point !== undefined) {
+    const { rollbackCommand, runPlace } = await import('../run/summary.js');
+    // At a terminal: its manual restores are confirmed as they are done.
+    const command = rollbackCommand({ ...runPlace(open, o.root, o.logDir, false), ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) }, point);
+    const words = { runId: open.runId, product, point, command };
+    blockers.push({ id: 'rollback-unfinished', message: t('journal.newRunAfterRollback', words), fix: t('journal.newRunAfterRollbackFix', words) });
+  }
+  return blockers;
+}
+
 function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
   // The operator answers this run's checkpoints: the commands shown carry no --yes.
   const place = { root: o.root, logDir: o.logDir, unattended: false, ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) };
@@ -165,14 +202,24 @@ function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
       // A run that cannot keep its journal must not start: said on the plan, not after Yes.
       const code = logDirProblem(o.logDir);
       if (code !== undefined) plan.blockers.push({ id: 'log-dir', message: t('ui.blocker.logDir', { dir: o.logDir, code }), fix: t('ui.blocker.logDirFix') });
+      plan.blockers.push(...(await newRunBlockers(o, def.id)));
       return plan;
     },
     askableQuestions,
     validateAnswer,
     execute: async (plan: Plan, ui: Interaction, c: RunControl) => {
       ensureLogDir(o.logDir);
-      const { execute } = await import('../run/executor.js');
-      return outcome(plan, await execute(plan, ui, runOptions(c)));
+      // The plan may have been on screen for minutes: what blocks a new run is looked at again,
+      // under the lock, so that it cannot change between the look and the start.
+      const lock = takeRunLock(o.logDir);
+      try {
+        const blocker = (await newRunBlockers(o, plan.product))[0];
+        if (blocker) throw new InputError(t('journal.newRunBlocked', { problem: blocker.message, fix: blocker.fix }));
+        const { execute } = await import('../run/executor.js');
+        return outcome(plan, await execute(plan, ui, { ...runOptions(c), lock }));
+      } finally {
+        lock.release();
+      }
     },
     async findResumable(): Promise<ResumableRun | undefined> {
       try {

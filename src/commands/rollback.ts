@@ -86,6 +86,8 @@ export async function run(args: string[]): Promise<number> {
     if (mismatch && o.yes) throw new InputError(t('run.rollback.mismatchYes', { problem: mismatch.problem, instead }));
     const again = earlier ? t('run.rollback.afterEarlier', { runId: record.runId, earlier: earlier.point, time: earlier.time, point: point.id }) : undefined;
     if (again && o.yes) throw new InputError(t('run.rollback.againYes', { again, command: atTerminal }));
+    // Restores done by hand: --yes would record as confirmed what nobody did or saw.
+    if (o.yes && rollbackIsManual(record.plan, point.id)) throw new InputError(t('run.rollback.manualYes', { runId: record.runId, point: point.id, title: point.title, command: atTerminal }));
     say(t('run.rollback.of', { runId: record.runId, product: record.plan.product }));
     if (mismatch) say(t('run.rollback.warning', { problem: mismatch.problem }));
     if (again) say(t('run.rollback.warning', { problem: again }));

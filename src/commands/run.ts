@@ -1,5 +1,6 @@
 // `upgrade-wizard run --product ID ... --yes`: the whole procedure, non-interactively. Every
 // refusal (no --yes, missing answers, open blockers) happens before anything is touched.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseOptions } from './args.js';
 import type { Plan } from '../model/plan.js';
@@ -13,6 +14,7 @@ import { DEFAULT_LOG_DIR, ensureLogDir, listJournals } from '../run/journal.js';
 import { isFinished, lastRollbackPoint, resumePointOf, resumeRechecks, sameRoot } from '../run/resumable.js';
 import { NonInteractive } from '../run/noninteractive.js';
 import { takeRunLock } from '../run/lock.js';
+import { refuseIfAnyCommandRunning } from '../run/live-command.js';
 import { rollbackMismatch } from '../run/rollback.js';
 import { handlers } from '../run/steps/index.js';
 import { watchInterrupts } from '../run/signals.js';
@@ -93,12 +95,18 @@ export async function run(args: string[]): Promise<number> {
     say(t('run.sum.dryRun'));
     return 0;
   }
+  // A half-upgraded server contradicts the answers given for it ("the link points to the new
+  // version"): the unfinished run that explains it, and says to resume it, comes first.
+  if (!o['new-run'] && existsSync(logDir)) await refuseIfUnfinished(plan, logDir, root);
   if (blockers.length > 0) throw new InputError(t('run.cmd.blockers', { list: blockers.join('\n') }));
   ensureLogDir(logDir);
   // Before the unfinished-run check: a run started at the same moment is either refused here,
   // naming its process, or its journal is complete when looked at (never "continue it with resume").
   const lock = takeRunLock(logDir);
   try {
+    // --new-run starts over an unfinished run, never beside a command a killed wizard left
+    // running (in any run of the log dir): the same tools would run twice at once.
+    refuseIfAnyCommandRunning(await listJournals(logDir));
     if (!o['new-run']) await refuseIfUnfinished(plan, logDir, root);
     const interrupts = watchInterrupts(say);
     try {

@@ -7,7 +7,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { errorText, KilledByOperator, now, output, type StepContext, type StepOutcome } from './context.js';
 import { bootId } from './boot-id.js';
-import { newRunId } from './journal.js';
+import { JournalWriteError, newRunId } from './journal.js';
 import { Redactor } from './redact.js';
 import { finish, journalRetry, openSession, type ExecuteOptions, type RunResult, type Session } from './session.js';
 import { handlers } from './steps/index.js';
@@ -84,6 +84,9 @@ export async function runStep(s: Session, step: PlannedStep, index: number): Pro
     try {
       outcome = await handler.run(step, s.ctx);
     } catch (error) {
+      // The journal could not record the step (the log dir is full): not the step's failure,
+      // and nothing more may run unrecorded.
+      if (error instanceof JournalWriteError) throw error;
       const message = s.ctx.redact.text(errorText(error));
       if (error instanceof KilledByOperator) {
         end('failed', message);

@@ -1,7 +1,7 @@
 // The run's journal: JSON lines (src/model/journal.ts), appended and fsynced one event at a
 // time so that a kill -9 leaves a readable journal, plus the human-readable log beside it.
-import { accessSync, closeSync, constants, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { accessSync, closeSync, constants, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { FailureError, InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/args.js';
 import '../i18n/messages/journal.js';
@@ -12,6 +12,7 @@ import type { JournalEvent } from '../model/journal.js';
 import type { Plan } from '../model/plan.js';
 import { Redactor } from './redact.js';
 import { refuseIfCommandRunning } from './live-command.js';
+import { resumeCommand, rollbackCommand } from './summary.js';
 
 export const DEFAULT_LOG_DIR = '/var/log/upgrade-wizard';
 
@@ -46,10 +47,62 @@ function lastByte(file: string, size: number): number {
   }
 }
 
+/** Where a run stands as far as its journal knows: the last step record written. */
+interface LastStep {
+  step: string;
+  status: 'start' | 'done' | 'skipped' | 'failed';
+}
+
+/**
+ * The journal (or the log beside it) could not be written: the log dir's file system is full,
+ * or failing. The run stops at once (a run that cannot record itself must not go on), the
+ * journal ends with its last whole record, and the message says where the run stands.
+ */
+export class JournalWriteError extends FailureError {
+  constructor(
+    readonly dir: string,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JournalWriteError';
+  }
+}
+
+const errnoOf = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? String(error);
+/** A full disk or quota: freeing space is the cure; anything else (EIO, EROFS) is named as it is. */
+const isFull = (code: string): boolean => code === 'ENOSPC' || code === 'EDQUOT';
+
+/** Writes all of text at the end of fd, or none of it: a failure cuts the file back to `size`. */
+function appendWhole(fd: number, size: number, text: string): number {
+  const buf = Buffer.from(text);
+  let done = 0;
+  try {
+    // writeSync may write part of the buffer (the last free block) and return: the rest is retried, and fails.
+    while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
+    return size + buf.length;
+  } catch (error) {
+    try {
+      ftruncateSync(fd, size);
+    } catch {
+      // Shrinking needs no space; if even that fails the reader's tolerance of a cut last line is what is left.
+    }
+    throw error;
+  }
+}
+
 export class JournalWriter {
   readonly files: RunFiles;
   private readonly journalFd: number;
   private readonly logFd: number;
+  private journalSize: number;
+  private logSize: number;
+  private last: LastStep | undefined;
+  /** From the run-start: the commands shown to go on act where the run did. */
+  private root = '';
+  private envPrefix: string | undefined;
+  /** Why the log could not be written, once it could not: the next journal record stops the run. */
+  private logFailure: string | undefined;
 
   constructor(
     readonly logDir: string,
@@ -64,31 +117,85 @@ export class JournalWriter {
     // a command an earlier, killed process started still runs.
     if (existsSync(this.files.journal)) {
       const events = parseJournal(readFileSync(this.files.journal, 'utf8'), this.files.journal);
-      if (events) refuseIfCommandRunning(runId, events);
+      if (events) {
+        refuseIfCommandRunning(runId, events);
+        for (const e of events) this.note(e);
+      }
     }
     this.journalFd = openSync(this.files.journal, 'a', 0o600);
     this.logFd = openSync(this.files.log, 'a', 0o600);
+    this.journalSize = fstatSync(this.journalFd).size;
+    this.logSize = fstatSync(this.logFd).size;
     // A crash may have cut the last record short: end it, so new records start on their own line.
-    for (const [fd, file] of [
-      [this.journalFd, this.files.journal],
-      [this.logFd, this.files.log],
-    ] as const) {
-      const size = fstatSync(fd).size;
-      if (size > 0 && lastByte(file, size) !== 0x0a) writeSync(fd, '\n');
+    try {
+      if (this.journalSize > 0 && lastByte(this.files.journal, this.journalSize) !== 0x0a) this.journalSize = appendWhole(this.journalFd, this.journalSize, '\n');
+      if (this.logSize > 0 && lastByte(this.files.log, this.logSize) !== 0x0a) this.logSize = appendWhole(this.logFd, this.logSize, '\n');
+    } catch (error) {
+      this.close();
+      throw this.failure(errnoOf(error), undefined);
     }
   }
 
-  append(event: JournalEvent): void {
-    writeSync(this.journalFd, `${JSON.stringify(this.redact.value(event))}\n`);
-    fsyncSync(this.journalFd);
-    fsyncSync(this.logFd);
+  private note(e: JournalEvent): void {
+    if (e.type === 'run-start') {
+      this.root = e.plan.root;
+      this.envPrefix = e.envPrefix;
+    } else if (e.type === 'step-start') this.last = { step: e.step, status: 'start' };
+    else if (e.type === 'step-end') this.last = { step: e.step, status: e.status };
   }
 
-  /** One or more lines of the human log; each gets the time in front. */
+  append(event: JournalEvent): void {
+    if (this.logFailure !== undefined) throw this.failure(this.logFailure, event);
+    try {
+      this.journalSize = appendWhole(this.journalFd, this.journalSize, `${JSON.stringify(this.redact.value(event))}\n`);
+      fsyncSync(this.journalFd);
+      fsyncSync(this.logFd);
+    } catch (error) {
+      throw this.failure(errnoOf(error), event);
+    }
+    this.note(event);
+  }
+
+  /**
+   * One or more lines of the human log; each gets the time in front. It never throws (it is
+   * called from a command's output handlers, where a throw would crash the process): a failure
+   * is kept, and the next journal record stops the run with it.
+   */
   log(text: string): void {
+    if (this.logFailure !== undefined) return;
     const time = new Date().toISOString();
     const lines = this.redact.text(text).replace(/\n$/, '').split('\n');
-    writeSync(this.logFd, lines.map((l) => `${time} ${l}\n`).join(''));
+    try {
+      this.logSize = appendWhole(this.logFd, this.logSize, lines.map((l) => `${time} ${l}\n`).join(''));
+    } catch (error) {
+      this.logFailure = errnoOf(error);
+    }
+  }
+
+  /** The error that stops the run: where the log dir stands, where the run does, how to go on. */
+  private failure(code: string, lost: JournalEvent | undefined): JournalWriteError {
+    const dir = this.logDir;
+    const record =
+      lost === undefined
+        ? t('journal.write.recordNone')
+        : lost.type === 'step-end'
+          ? t('journal.write.recordStepEnd', { step: lost.step, status: t(`run.report.state.${lost.status}`) })
+          : 'step' in lost && lost.step !== undefined
+            ? t('journal.write.recordOfStep', { type: lost.type, step: lost.step })
+            : t('journal.write.record', { type: lost.type });
+    const last = this.last;
+    const where =
+      last === undefined
+        ? t('journal.write.lastNone')
+        : last.status === 'start'
+          ? t('journal.write.lastStarted', { step: last.step })
+          : t('journal.write.lastEnded', { step: last.step, status: t(`run.report.state.${last.status}`) });
+    const place = { root: this.root, logDir: dir, unattended: false, ...(this.envPrefix ? { envPrefix: this.envPrefix } : {}) };
+    // A rollback's steps are "POINT/STEP": that run goes on with rollback, which resume refuses.
+    const point = last?.step.includes('/') ? last.step.split('/')[0] : undefined;
+    const command = point !== undefined ? rollbackCommand(place, point) : resumeCommand(place);
+    const what = this.logFailure !== undefined && code === this.logFailure ? this.files.log : this.files.journal;
+    return new JournalWriteError(dir, code, t(isFull(code) ? 'journal.write.full' : 'journal.write.failed', { dir, code, file: what, record, where, command, runId: this.runId }));
   }
 
   close(): void {
@@ -106,8 +213,36 @@ export function ensureLogDir(logDir: string): void {
     mkdirSync(logDir, { recursive: true, mode: 0o700 });
     accessSync(logDir, constants.W_OK | constants.X_OK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InputError(t('run.logDir.unwritable', { dir: logDir, code }));
+    // mkdir -p reports ENOENT for a directory it cannot make on a read-only file system: the
+    // nearest directory that exists tells the real cause.
+    const found = logDirBlocker(logDir) ?? { dir: logDir, code: errnoOf(error) };
+    throw new InputError(logDirMessage(logDir, found.dir, found.code));
+  }
+}
+
+/** What is wrong with the log dir, and what to do, for the code logDirProblem or ensureLogDir found. */
+export function logDirMessage(logDir: string, at: string, code: string): string {
+  if (code === 'EROFS') return t('journal.logDir.readOnly', { dir: logDir, at, code });
+  if (isFull(code)) return t('journal.logDir.full', { dir: logDir, at, code });
+  if (code === 'ENOTDIR') return t('journal.logDir.notDir', { dir: logDir, at, code });
+  return t('run.logDir.unwritable', { dir: logDir, code });
+}
+
+/** The directory (logDir or the nearest that exists above it) that keeps the journal from being written, and why. */
+function logDirBlocker(logDir: string): { dir: string; code: string } | undefined {
+  let dir = resolve(logDir);
+  for (;;) {
+    try {
+      if (!statSync(dir).isDirectory()) return { dir, code: 'ENOTDIR' };
+      accessSync(dir, constants.W_OK | constants.X_OK);
+      return undefined;
+    } catch (error) {
+      const code = errnoOf(error);
+      // Not there yet: it is made in the nearest directory that is. ENOTDIR: a file on the way
+      // up, which is the one to name.
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || dirname(dir) === dir) return { dir, code };
+      dir = dirname(dir);
+    }
   }
 }
 
@@ -116,19 +251,7 @@ export function ensureLogDir(logDir: string): void {
  * nothing, so that the wizard can say it before any question, when nothing may change yet.
  */
 export function logDirProblem(logDir: string): string | undefined {
-  let dir = resolve(logDir);
-  for (;;) {
-    try {
-      if (!statSync(dir).isDirectory()) return 'ENOTDIR';
-      accessSync(dir, constants.W_OK | constants.X_OK);
-      return undefined;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // Not there yet: it is made in the nearest directory that is.
-      if (code !== 'ENOENT' || dirname(dir) === dir) return code ?? String(error);
-      dir = dirname(dir);
-    }
-  }
+  return logDirBlocker(logDir)?.code;
 }
 
 export interface JournalRecord {

@@ -6,6 +6,8 @@ import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/journal.js';
 import type { JournalEvent } from '../model/journal.js';
+// Types only: journal.ts imports this module.
+import type { JournalRecord } from './journal.js';
 import { readableTime } from '../io/backup-name.js';
 import { shownArgv } from '../quote.js';
 import { bootId } from './boot-id.js';
@@ -66,12 +68,24 @@ export function liveCommand(events: readonly JournalEvent[]): CommandStart | und
 }
 
 /** What the operator is told while such a command runs: what, since when, how to see and end it. */
-export function liveCommandMessage(runId: string, c: CommandStart): string {
-  return t('journal.liveCommand', { runId, step: c.step, command: shownArgv(c.argv, undefined), pgid: c.pgid, since: readableTime(c.time) });
+export function liveCommandMessage(runId: string, c: CommandStart, key: 'journal.liveCommand' | 'journal.liveCommandNewRun' = 'journal.liveCommand'): string {
+  return t(key, { runId, step: c.step, command: shownArgv(c.argv, undefined), pgid: c.pgid, since: readableTime(c.time) });
 }
 
 /** A command an earlier process of the run started still runs (exit 2, nothing done). */
 export class CommandStillRunning extends InputError {}
+
+/**
+ * Refuses a new run while a command of any run of the log dir (another root, an older run
+ * included) still runs from a wizard that was killed: the new run would start the same tools
+ * beside it, or over what it is changing.
+ */
+export function refuseIfAnyCommandRunning(records: readonly Pick<JournalRecord, 'runId' | 'events'>[]): void {
+  for (const r of records) {
+    const live = liveCommand(r.events);
+    if (live) throw new CommandStillRunning(liveCommandMessage(r.runId, live, 'journal.liveCommandNewRun'));
+  }
+}
 
 /** Refuses while a command an earlier process of the run started still runs. */
 export function refuseIfCommandRunning(runId: string, events: readonly JournalEvent[]): void {

@@ -1,8 +1,10 @@
 // The Markdown report of a run, for the change-management record: what was done, what was
 // confirmed by hand and when, where the backups are, how to roll back, every command with its
 // exit code. Built from the journal alone, so a resumed run gets one report of the whole run.
-import { writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
+import { FailureError } from '../errors.js';
 import type { JournalEvent } from '../model/journal.js';
 import type { PlannedStep } from '../model/plan.js';
 import { t, type Lang } from '../i18n/index.js';
@@ -14,7 +16,7 @@ import { unendedCommands } from './live-command.js';
 import type { Redactor } from './redact.js';
 import { whoConfirmed } from './context.js';
 import { shownArgv } from '../quote.js';
-import { rollbackCommand, runPlace } from './summary.js';
+import { rollbackCommand, runPlace, selfCommand, placeArgs } from './summary.js';
 
 type Ev<K extends JournalEvent['type']> = Extract<JournalEvent, { type: K }>;
 
@@ -69,7 +71,9 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
       return;
     }
     const e = lastEnd.get(s.id);
-    const status = e ? state(e.status) : tr('run.report.notRun');
+    const stop = e ? operatorStop(events, e) : undefined;
+    // A stop the operator chose is journaled as failed (resume relies on it), read as what it was.
+    const status = stop ? tr(`run.report.${stop}`) : e && awaitsReboot(events, s, e) ? tr('run.report.awaitingReboot') : e ? state(e.status) : tr('run.report.notRun');
     out.push(`| ${i + 1} | ${cell(`${s.title} (${s.id})`)} | ${status} | ${e?.time ?? ''} | ${cell(e?.detail ?? '')} |`);
   });
   out.push('');
@@ -141,11 +145,8 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   // Every failed end of a step, not only the last: a step that failed and then passed on a
   // resume shows "done" in the table above, and the failure belongs to the record too. Not a
   // step the operator declined (journaled as failed, nothing of it ran): said just above.
-  const declined = (i: number): boolean => {
-    const next = events[i + 1];
-    return next?.type === 'interrupted' && next.declined === true;
-  };
-  const failures = events.filter((e, i): e is Ev<'step-end'> => e.type === 'step-end' && e.status === 'failed' && !declined(i));
+  // Nor one the operator stopped (a second Ctrl-C, a wait cut short): said there too, no failure of the step.
+  const failures = events.filter((e): e is Ev<'step-end'> => e.type === 'step-end' && e.status === 'failed' && operatorStop(events, e) === undefined);
   if (failures.length > 0) {
     out.push(`## ${tr('run.report.failedAttempts')}`, '');
     for (const f of failures) out.push(`- ${f.time} ${cell(stepRef(f.step))}: ${cell(f.detail ?? tr('run.report.noDetail'))}`);
@@ -160,6 +161,29 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   }
   out.push('');
   return out.join('\n');
+}
+
+/**
+ * Whether a failed end of a step is the operator's stop: the interruption journaled right after
+ * it, for that step (a checkpoint not confirmed, a command killed by the second Ctrl-C, a wait
+ * cut short). A failure the operator then chose to stop at is followed by no interruption.
+ */
+function operatorStop(events: readonly JournalEvent[], end: Ev<'step-end'>): 'notConfirmed' | 'stoppedByOperator' | undefined {
+  if (end.status !== 'failed') return undefined;
+  const next = events[events.indexOf(end) + 1];
+  if (next?.type !== 'interrupted' || next.step !== end.step) return undefined;
+  return next.declined === true ? 'notConfirmed' : 'stoppedByOperator';
+}
+
+/**
+ * Whether a reboot step's end is only the request: the run stopped there for the restart and
+ * no process has gone on since (a resume notes its boot, and says when it went on without it).
+ */
+function awaitsReboot(events: readonly JournalEvent[], step: PlannedStep, end: Ev<'step-end'>): boolean {
+  if (step.kind !== 'reboot' || end.status !== 'done') return false;
+  const at = events.indexOf(end);
+  const next = events[at + 1];
+  return next?.type === 'interrupted' && next.step === end.step && !events.slice(at + 1).some((e) => e.type === 'resume');
 }
 
 /** The events of this process's part of the run before events[end]: since its run-start, resume or rollback. */
@@ -246,6 +270,47 @@ function interruption(events: readonly JournalEvent[], at: number, e: Ev<'interr
   return finished ? tr('run.report.stoppedAfter', { done: stepRef(finished.step), next: stepRef(step) }) : tr('run.report.stoppedBefore', { next: stepRef(step) });
 }
 
+/**
+ * The report could not be written (the log dir is full): the run is recorded all the same in
+ * its journal, from which the report is written again (`upgrade-wizard report`).
+ */
+export class ReportWriteError extends FailureError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportWriteError';
+  }
+}
+
+/** The command that writes a run's report again from its journal. */
+export function reportCommand(record: Pick<JournalRecord, 'runId' | 'envPrefix'>, logDir: string): string {
+  return `${record.envPrefix ?? ''}${selfCommand(['report', ...placeArgs({ root: '', logDir }), '--run', record.runId])}`;
+}
+
+/**
+ * Writes the report whole or not at all: a temp file renamed over it, so that a full disk leaves
+ * no empty or cut report (an earlier one, of the same run, stays as it was).
+ */
 export async function writeReport(record: JournalRecord, files: RunFiles, redact: Redactor): Promise<void> {
-  writeFileSync(files.report, redact.text(renderReport(record, files)), { mode: 0o600 });
+  const text = Buffer.from(redact.text(renderReport(record, files)));
+  const temp = `${files.report}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const fd = openSync(temp, 'wx', 0o600);
+    try {
+      let done = 0;
+      while (done < text.length) done += writeSync(fd, text, done, text.length - done);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, files.report);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const end = [...record.events].reverse().find((e) => e.type === 'run-end');
+    const state = end?.type === 'run-end' ? t(`run.report.state.${end.status}`) : t('run.report.unfinished');
+    const dir = dirname(files.report);
+    throw new ReportWriteError(
+      t(code === 'ENOSPC' || code === 'EDQUOT' ? 'run.report.writeFull' : 'run.report.writeFailed', { report: files.report, code, dir, journal: files.journal, runId: record.runId, state, command: reportCommand(record, dir) }),
+    );
+  }
 }

@@ -102,16 +102,27 @@ export async function rollbackTo(s: Session, pointId: string): Promise<RunResult
     s.journal.log(error);
     return finish(s, 'failed', { reason: 'rollback-refused', step: point.id, error });
   }
-  s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'start' });
-  s.journal.log(t('run.log.rollback', { point: point.id }));
+  // The operator chose this rollback after any stop asked for before it (a Ctrl-C during the
+  // step that then failed): that stop is not this rollback's. A Ctrl-C during the rollback is then
+  // the second one, and stops it (the running command killed, the steps after it not run).
+  const stopBefore = s.options.signal?.aborted === true;
+  const stop = stopBefore ? s.options.killSignal : s.options.signal;
+  const ctx = stopBefore ? { ...s.ctx, stop } : s.ctx;
   const total = point.rollback.length;
+  let begun = false;
   for (let i = 0; i < total; i++) {
     const step: PlannedStep = { ...(point.rollback[i] as PlannedStep), id: `${point.id}/${(point.rollback[i] as PlannedStep).id}` };
     if (earlier.has(step.id)) continue;
-    if (s.options.signal?.aborted) {
+    if (stop?.aborted) {
       s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.reason'), between: true });
-      s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'failed' });
+      // Stopped before any step of it ran: no rollback was started, none failed.
+      if (begun) s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'failed' });
       return finish(s, 'stopped', { reason: 'interrupted', step: step.id });
+    }
+    if (!begun) {
+      s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'start' });
+      s.journal.log(t('run.log.rollback', { point: point.id }));
+      begun = true;
     }
     s.interaction.onStepStart?.(step, i, total);
     s.journal.append({ type: 'step-start', time: now(), step: step.id });
@@ -123,7 +134,7 @@ export async function rollbackTo(s: Session, pointId: string): Promise<RunResult
     for (;;) {
       let outcome: StepOutcome;
       try {
-        outcome = await handlers[step.kind].run(step, s.ctx);
+        outcome = await handlers[step.kind].run(step, ctx);
       } catch (error) {
         const message = s.ctx.redact.text(errorText(error));
         const killed = error instanceof KilledByOperator;
@@ -152,6 +163,8 @@ export async function rollbackTo(s: Session, pointId: string): Promise<RunResult
       break;
     }
   }
+  // Every step finished by an earlier attempt: this one only records the end.
+  if (!begun) s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'start' });
   s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'done' });
   return finish(s, 'rolled-back', { step: point.id });
 }

@@ -1,7 +1,8 @@
 // Ctrl-C while a run is going: the first lets the running step finish and then stops (the
-// journal stays resumable); the second kills the running child too. SIGTERM counts as Ctrl-C;
-// SIGHUP (the SSH session dropped) and an output whose reader went away stop gracefully after
-// the step, journaled with their own reason.
+// journal stays resumable); the second kills the running child too. SIGTERM (a shutdown) does
+// the same while a step runs, said and journaled as SIGTERM; SIGHUP (the SSH session dropped) and
+// an output whose reader went away stop gracefully after the step, journaled with their own
+// reason. At a terminal prompt nothing runs: SIGTERM and SIGHUP answer it "stop" at once.
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { onOutputLost } from '../io/output-lost.js';
@@ -17,6 +18,27 @@ export class StopCause {
 
 /** Why a run stopped with hangupCause(): for the executor and the screens alike. */
 export const hangupCause = (): StopCause => new StopCause(t('run.interrupt.hangup'), t('run.interrupt.hangupAtPrompt'));
+
+/** Why a run stopped on SIGTERM: said and journaled as such, not as Ctrl-C. */
+export const sigtermCause = (): StopCause => new StopCause(t('run.interrupt.sigterm'), t('run.interrupt.sigtermAtPrompt'));
+
+/** The prompt that waits for the operator (src/run/line-prompts.ts), while one does. */
+let openPrompt: AbortController | undefined;
+
+/**
+ * Asks with `ask`, which gets the signal that cancels its prompt: SIGTERM or SIGHUP meanwhile
+ * cancels it (the prompt's caller answers "stop"), and the run's stop carries the cause.
+ */
+export async function atPrompt<T>(ask: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const outer = openPrompt;
+  openPrompt = controller;
+  try {
+    return await ask(controller.signal);
+  } finally {
+    openPrompt = outer;
+  }
+}
 
 /** The reason to journal for a stop between steps. */
 export function stopReason(signal: AbortSignal | undefined): string {
@@ -37,32 +59,44 @@ export interface Interrupts {
 export function watchInterrupts(say: (text: string) => void): Interrupts {
   const stop = new AbortController();
   const kill = new AbortController();
-  const press = (): void => {
+  // At a prompt: the prompt is answered "stop" and the run stops with `cause`; nothing is printed
+  // onto the prompt's line, where no step runs to finish first.
+  const stopPrompt = (cause: StopCause): boolean => {
+    if (openPrompt === undefined) return false;
+    if (!stop.signal.aborted) stop.abort(cause);
+    openPrompt.abort(cause);
+    return true;
+  };
+  const press = (cause?: StopCause): void => {
     if (!stop.signal.aborted) {
-      stop.abort();
-      say(t('run.sig.first'));
+      stop.abort(cause);
+      say(t(cause ? 'run.sig.term' : 'run.sig.first'));
     } else if (!kill.signal.aborted) {
       kill.abort();
-      say(t('run.sig.second'));
+      say(t(cause ? 'run.sig.termSecond' : 'run.sig.second'));
     }
+  };
+  const ctrlC = (): void => press();
+  const term = (): void => {
+    if (!stopPrompt(sigtermCause())) press(sigtermCause());
   };
   // The terminal or the reader is gone: writes to it are taken by src/io/output-lost.ts, so they
   // cannot kill the run; the log still gets everything.
   const hangup = (): void => {
-    if (!stop.signal.aborted) stop.abort(hangupCause());
+    if (!stopPrompt(hangupCause()) && !stop.signal.aborted) stop.abort(hangupCause());
   };
   const offLost = onOutputLost(() => {
     if (!stop.signal.aborted) stop.abort(new StopCause(t('run.interrupt.outputLost')));
   });
-  process.on('SIGINT', press);
-  process.on('SIGTERM', press);
+  process.on('SIGINT', ctrlC);
+  process.on('SIGTERM', term);
   process.on('SIGHUP', hangup);
   return {
     signal: stop.signal,
     killSignal: kill.signal,
     dispose() {
-      process.off('SIGINT', press);
-      process.off('SIGTERM', press);
+      process.off('SIGINT', ctrlC);
+      process.off('SIGTERM', term);
       process.off('SIGHUP', hangup);
       offLost();
     },

@@ -163,7 +163,14 @@ export function summarize(plan: Plan, result: RunResult, place: Place, options: 
         lines.push(t('run.sum.rollbackFailed', { step: result.step ?? '-', error: (result.error ?? '').split('\n')[0] ?? '', command: rollbackCommand(place, rp, plan) }));
         break;
       }
-      lines.push(t('run.sum.failed', { step, error: (result.error ?? '').split('\n')[0] ?? '' }), t('run.sum.resume', { command: resumeCommand(place) }), ...back);
+      lines.push(
+        t('run.sum.failed', { step, error: (result.error ?? '').split('\n')[0] ?? '' }),
+        t('run.sum.resume', { command: resumeCommand(place) }),
+        // A step the procedure lets the site do without (a daemon it does not use): its failure
+        // may be the answer, and resume takes --skip-step for it (src/commands/resume.ts).
+        ...(index >= 0 && plan.steps[index]!.skippable ? [t('run.sum.skipOptional', { command: resumeCommand(place, ['--skip-step', plan.steps[index]!.id]) })] : []),
+        ...back,
+      );
       break;
   }
   if (files) lines.push(t('run.sum.files', { report: files.report, log: files.log, journal: files.journal }));

@@ -218,6 +218,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
               product: defs.find((d) => d.id === r.plan.product)?.title[lang] ?? r.plan.product,
               startedAt: r.startedAt,
               doneCount: r.done.length,
+              skipped: (r.ended ?? []).filter((e) => e.status === 'skipped' && r.done.includes(e.id)).length,
               total: r.plan.steps.length,
               next: next?.title,
               ...(r.rebootMissing ? { rebootMissing: t('run.resume.rebootMissing', r.rebootMissing) } : {}),

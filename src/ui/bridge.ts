@@ -35,6 +35,8 @@ export interface CurrentStep {
   progress?: Progress;
   /** Set from the second attempt on: the operator chose to retry it after a failure. */
   attempt?: number;
+  /** When this attempt started (ms since the epoch), for the time the screen says it has taken. */
+  startedAt: number;
 }
 
 type Question =
@@ -64,6 +66,8 @@ export interface RollbackState {
   total: number;
   /** Rollback steps ended done or skipped. */
   done: number;
+  /** Of them, the skipped ones (the screens count them as every count does). */
+  skipped?: number;
   /** Set when the rollback is over: every step ended, or one failed. */
   outcome?: 'done' | 'failed';
 }
@@ -178,7 +182,7 @@ export class RunStore {
       this.retries.set(asked.step.id, retried);
       // The executor runs it again without a new start: the running step says so at once.
       const cur = this.state.current;
-      if (cur?.step.id === asked.step.id) this.set({ current: { ...cur, attempt: retried + 1 } });
+      if (cur?.step.id === asked.step.id) this.set({ current: { ...cur, attempt: retried + 1, startedAt: Date.now() } });
     }
     const resolve = this.resolver;
     this.resolver = undefined;
@@ -218,7 +222,7 @@ export class RunStore {
   private stepStart(step: PlannedStep, index: number, total: number): void {
     const point = this.rollbackPointOf(step);
     const retried = this.retries.get(step.id) ?? 0;
-    const current: CurrentStep = { step, number: this.numberOf(step, index), output: [], partial: '', ...(retried > 0 ? { attempt: retried + 1 } : {}) };
+    const current: CurrentStep = { step, number: this.numberOf(step, index), output: [], partial: '', startedAt: Date.now(), ...(retried > 0 ? { attempt: retried + 1 } : {}) };
     if (!point) {
       this.set({ total, current });
       return;
@@ -267,8 +271,9 @@ export class RunStore {
     let rollback = this.state.rollback;
     if (inRollback && rollback) {
       const done = rollback.done + (status === 'failed' ? 0 : 1);
+      const skipped = (rollback.skipped ?? 0) + (status === 'skipped' ? 1 : 0);
       const outcome = status === 'failed' ? 'failed' : finished.number >= rollback.total ? 'done' : undefined;
-      rollback = { ...rollback, done, ...(outcome ? { outcome } : {}) };
+      rollback = { ...rollback, done, ...(skipped ? { skipped } : {}), ...(outcome ? { outcome } : {}) };
     }
     const printed = cur ? [...cur.output, ...(cur.partial ? [cur.partial] : [])] : [];
     const lastOutput =

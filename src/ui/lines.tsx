@@ -32,12 +32,17 @@ export function para(text: string, width: number, style: Style = {}, indent = 0,
   return out;
 }
 
-/** A shell command laid out as para does, but broken only between its arguments (wrapCommand). */
-export function commandPara(text: string, width: number, style: Style = {}, indent = 0, prefix?: Seg): Line[] {
+/**
+ * A shell command laid out as para does, but broken only between its arguments (wrapCommand),
+ * its rows joined by `continuation` so that a copy of them still runs as one command. A row of
+ * one argument too wide for the indented row moves left, as far as the margin, to stay whole.
+ */
+export function commandPara(text: string, width: number, style: Style = {}, indent = 0, prefix?: Seg, continuation = '\\'): Line[] {
   const prefixW = prefix ? displayWidth(prefix.text) : 0;
-  const lead = ' '.repeat(indent);
-  return wrapCommand(text, width - indent - prefixW).map((chunk, i): Line => {
-    const head: Seg[] = [{ text: lead }];
+  const room = width - indent - prefixW;
+  return wrapCommand(text, room, { full: width - (prefix ? prefixW : 0), continuation }).map((chunk, i): Line => {
+    const over = Math.max(0, displayWidth(chunk) - room);
+    const head: Seg[] = [{ text: ' '.repeat(Math.max(0, indent - over)) }];
     if (prefix) head.push(i === 0 ? prefix : { text: ' '.repeat(prefixW) });
     return [...head, { text: chunk, ...style }];
   });

@@ -34,7 +34,8 @@ export function stepLines(step: PlannedStep, number: number, plan: Plan, width: 
   const stdout = typeof step.params.stdout === 'string' ? step.params.stdout : undefined;
   for (const argv of step.commands ?? []) {
     const shown = `${shownArgv(argv, step)}${stdout ? ` > ${shownArgv([stdout], step)}` : ''}`;
-    lines.push(...commandPara(maskSecrets(shown, secrets), width, {}, 5, { text: '$ ', color: 'cyan' }));
+    // cmd.exe continues a line with ^ where a POSIX shell takes \\.
+    lines.push(...commandPara(maskSecrets(shown, secrets), width, {}, 5, { text: '$ ', color: 'cyan' }, step.windows ? '^' : '\\'));
   }
   if (cwd && step.commands) body(t('ui.plan.cwd', { dir: cwd }), { dim: true });
   // Kinds without commands (backup, symlink, dirs, copies...) say what they do in src/run's words.

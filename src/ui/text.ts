@@ -202,15 +202,8 @@ export function oneLine(text: string): string {
     .join(' · ');
 }
 
-/**
- * Wraps a shell command (as src/quote.ts shows argv) to `width` columns only between its
- * arguments, at spaces outside quotes: a break inside a path ("/tmp/" then "logs") is a command
- * that no longer works when copied. An argument wider than the screen alone goes on rows of its
- * own, cut as the terminal would wrap it.
- */
-export function wrapCommand(raw: string, width: number): string[] {
-  const text = expandTabs(raw);
-  const max = Math.max(4, width);
+/** The arguments of a shown command, split at spaces outside quotes (POSIX and cmd quoting). */
+function commandWords(text: string): string[] {
   const words: string[] = [];
   let word = '';
   let quote: string | undefined;
@@ -229,27 +222,77 @@ export function wrapCommand(raw: string, width: number): string[] {
     word += ch;
   }
   if (word !== '') words.push(word);
-  const lines: string[] = [];
+  return words;
+}
+
+export interface CommandWrap {
+  /**
+   * The widest a row of one argument may be (the row without its indent): a path wider than the
+   * indented row moves left to stay whole rather than be cut.
+   */
+  full?: number;
+  /**
+   * Ends every row but the last (" \\" for a POSIX shell, " ^" for cmd.exe): pasted, the rows run
+   * as one command instead of the first alone.
+   */
+  continuation?: string;
+}
+
+/**
+ * Wraps a shell command (as src/quote.ts shows argv) to `width` columns only between its
+ * arguments, at spaces outside quotes: a break inside a path ("/tmp/" then "logs") is a command
+ * that no longer works when copied. An option stays with the value after it (--log-dir DIR).
+ * An argument wider than the row gets a row of its own, up to `full` columns wide; only one
+ * wider than that is cut, into full rows, as the terminal would wrap it.
+ */
+export function wrapCommand(raw: string, width: number, options: CommandWrap = {}): string[] {
+  const text = expandTabs(raw);
+  const max = Math.max(4, width);
+  const words = commandWords(text);
+  if (displayWidth(words.join(' ')) <= max) return [words.join(' ')];
+  const tail = options.continuation ? ` ${options.continuation}` : '';
+  const room = Math.max(4, max - displayWidth(tail));
+  const full = Math.max(room, (options.full ?? max) - displayWidth(tail));
+  // Units that break apart only when together they do not fit a row: an option and its value.
+  const units: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const next = words[i + 1];
+    if (/^-/.test(w) && next !== undefined && !/^-/.test(next) && displayWidth(`${w} ${next}`) <= room) {
+      units.push(`${w} ${next}`);
+      i++;
+    } else units.push(w);
+  }
+  // A piece of a cut argument gets no continuation: inside a word it would split it in two.
+  const rows: { text: string; cut?: true }[] = [];
   let line = '';
-  for (const w of words) {
-    const joined = line === '' ? w : `${line} ${w}`;
-    if (displayWidth(joined) <= max) {
+  for (const u of units) {
+    const joined = line === '' ? u : `${line} ${u}`;
+    if (displayWidth(joined) <= room) {
       line = joined;
       continue;
     }
-    if (line !== '') lines.push(line);
+    if (line !== '') rows.push({ text: line });
     line = '';
+    if (displayWidth(u) <= room) {
+      line = u;
+      continue;
+    }
+    if (displayWidth(u) <= full) {
+      rows.push({ text: u });
+      continue;
+    }
     // Too wide for any row: cut into full rows, the rest starts the next.
-    let rest = w;
-    while (displayWidth(rest) > max) {
-      const piece = headWithin(rest, max);
-      lines.push(piece);
+    let rest = u;
+    while (displayWidth(rest) > full + displayWidth(tail)) {
+      const piece = headWithin(rest, full + displayWidth(tail));
+      rows.push({ text: piece, cut: true });
       rest = rest.slice(piece.length);
     }
     line = rest;
   }
-  if (line !== '' || lines.length === 0) lines.push(line);
-  return lines;
+  if (line !== '') rows.push({ text: line });
+  return rows.map((r, i) => (i < rows.length - 1 && !r.cut ? `${r.text}${tail}` : r.text));
 }
 
 /** What separates the keys of a key help line ("↑↓ move · Space tick"). */

@@ -138,9 +138,10 @@ describe('interactive wizard in a terminal (tmux 80x24)', () => {
     const lines = (await t.history()).split('\n').map((l) => l.trim());
     const back = lines.findIndex((l) => l.startsWith('To roll back to the last restore point'));
     expect(lines[back]).toBe('To roll back to the last restore point ("Restore from the 2.2 backup"):');
-    expect(lines[back + 1]).toBe(`PATH=${join(sandbox, 'bin')}:"$PATH"`);
-    // A long command is wrapped between its arguments, never inside a path.
-    expect(lines[back + 2]).toMatch(/^upgrade-wizard rollback --to backup-archive --root( |$)/);
+    // A long command is wrapped between its arguments, never inside a path, each row but the last
+    // ending in " \" so that the rows copied together are still one command for the shell.
+    expect(lines[back + 1]).toBe(`PATH=${join(sandbox, 'bin')}:"$PATH" \\`);
+    expect(lines[back + 2]).toMatch(/^upgrade-wizard rollback --to backup-archive( --root \S+)? \\$/);
     // What stays in the terminal after the wizard ends has the whole command on one line.
     const rollbackLine = `PATH=${join(sandbox, 'bin')}:"$PATH" upgrade-wizard rollback --to backup-archive --root ${join(sandbox, 'root')} --log-dir ${join(sandbox, 'log')}`;
     expect(lines).toContain(rollbackLine);

@@ -116,7 +116,7 @@ describe('refusals and the dry run change nothing', () => {
     const before = snapshotTree(sb.dir);
     const r = await runIn(sb, ['run', '--product', 'sharetask', ...answerArgs(sb), '--yes', '--root', sb.root, '--media', sb.media, '--log-dir', join(sb.root, 'etc/sudoers', 'log')]);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(/log directory .* cannot be written \(ENOTDIR\); nothing was done/);
+    expect(r.stderr).toMatch(/log directory .* cannot be made: \S+\/etc\/sudoers is not a directory \(ENOTDIR\); nothing was done/);
     expect(snapshotTree(sb.dir)).toEqual(before);
   });
 

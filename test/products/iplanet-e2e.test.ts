@@ -7,10 +7,40 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
+import { Tmux } from '../helpers/tmux.js';
 import { iplanetSandbox, INSTANCE, SERVER_ROOT, SLAPD, WEB_INSTANCE, WEB_ROOT } from '../helpers/iplanet-sandbox.js';
 
 const T = 90_000;
+
+/**
+ * `rollback --to backout` typed at a terminal: the backout has steps the operator confirms
+ * (whether to load the LDIF, the cluster's data service), which --yes may not confirm unseen.
+ * Says yes to the rollback and to each of those steps; returns the exit status and what the
+ * terminal showed.
+ */
+async function backoutAtTerminal(place: string[], env: Record<string, string>): Promise<{ exitCode: number; stdout: string }> {
+  const vars = Object.entries({ ...env, LANG: 'C.UTF-8' }).map(([k, v]) => `${k}=${v}`);
+  const t = await Tmux.start(['env', ...vars, process.execPath, join(repoRoot, 'bin/upgrade-wizard.js'), 'rollback', '--to', 'backout', ...place, '--lang', 'en'], { width: 200, height: 50, waitTimeoutMs: 60000 });
+  try {
+    const ended = () => t.exitStatus(0).catch(() => undefined);
+    // A prompt waits while its line ends in "(y/N)" or the checklist's keys are shown.
+    const pending = (s: string) => /\(y\/N\)\s*$/.test(s.trimEnd()) || s.includes('Space tick ·');
+    for (let i = 0; i < 600; i++) {
+      const code = await ended();
+      if (code !== undefined) return { exitCode: code, stdout: await t.history() };
+      const screen = await t.screen();
+      if (pending(screen)) {
+        await t.keys(...(screen.includes('Space tick ·') ? ['a', 'Enter'] : ['y', 'Enter']));
+        // The next prompt may follow at once: wait for the answer to show, not for no prompt.
+        await t.waitFor((s) => s !== screen);
+      } else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the rollback did not end:\n${await t.screen()}`);
+  } finally {
+    await t.kill();
+  }
+}
 const PW = 'Bind-Secret-9q';
 
 async function tarList(archive: string): Promise<string[]> {
@@ -161,8 +191,11 @@ describe('iplanet end to end', () => {
     writeFileSync(join(`${sb.store}.pre-5.2`, 'user', 'a', '2.msg'), 'new mail\n');
     const before = sb.calls().length;
 
-    const back = await runCli(['rollback', '--to', 'backout', '--yes', ...place], { env: sb.env });
-    expect(back.stderr).toBe('');
+    // At a terminal: --yes is refused for a backout with a step the operator confirms.
+    const refused = await runCli(['rollback', '--to', 'backout', '--yes', ...place], { env: sb.env });
+    expect(refused.exitCode).toBe(2);
+    expect(sb.calls().length).toBe(before);
+    const back = await backoutAtTerminal(place, sb.env);
     expect(back.exitCode).toBe(0);
     expect(sb.calls().slice(before)).toEqual(['stop-msg ', 'stop-slapd ', 'stop-admin ', 'start-admin ', 'start-slapd ', 'start-msg ']);
     expect(readFileSync(join(sb.inst, 'config', 'local.conf'), 'utf8')).toBe('local.store.quotaenforcement = on\n');
@@ -228,8 +261,11 @@ describe('iplanet end to end: the review fixes', () => {
     expect(r.stdout).toContain('upgrade-wizard rollback --to backout');
     const before = sb.calls().length;
 
-    const back = await runCli(['rollback', '--to', 'backout', '--yes', ...place], { env: sb.env });
-    expect(back.stderr).toBe('');
+    // At a terminal: --yes is refused for a backout with a step the operator confirms.
+    const refused = await runCli(['rollback', '--to', 'backout', '--yes', ...place], { env: sb.env });
+    expect(refused.exitCode).toBe(2);
+    expect(sb.calls().length).toBe(before);
+    const back = await backoutAtTerminal(place, sb.env);
     expect(back.exitCode).toBe(0);
     expect(sb.calls().slice(before)).toEqual([
       'hareg -n iMS50', 'hareg -u iMS50', 'stop-msg ', 'stop-slapd ', 'stop-admin ', 'start-admin ', 'start-slapd ', 'start-msg ha',

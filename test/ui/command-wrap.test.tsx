@@ -9,15 +9,15 @@ import { renderAt80x24, samplePlan, step, waitForFrame } from './helpers.js';
 const RESUME = 'upgrade-wizard resume --root /tmp/uw-groupmax-YYGzim/root --log-dir /tmp/uw-groupmax-YYGzim/logs';
 
 describe('wrapCommand', () => {
-  it('breaks only at spaces between arguments, never inside a path', () => {
+  it('breaks only at spaces between arguments, never inside a path, nor between an option and its value', () => {
     const rows = wrapCommand(RESUME, 76);
-    expect(rows).toEqual(['upgrade-wizard resume --root /tmp/uw-groupmax-YYGzim/root --log-dir', '/tmp/uw-groupmax-YYGzim/logs']);
+    expect(rows).toEqual(['upgrade-wizard resume --root /tmp/uw-groupmax-YYGzim/root', '--log-dir /tmp/uw-groupmax-YYGzim/logs']);
   });
 
   it('keeps a quoted argument with spaces (POSIX and cmd quoting, an escaped quote) whole', () => {
     const command = `PATH='/tmp/a b':/usr/bin upgrade-wizard --set 'note=it'\\''s here' --root "C:\\Program Files\\x"`;
     const rows = wrapCommand(command, 30);
-    expect(rows).toEqual([`PATH='/tmp/a b':/usr/bin`, 'upgrade-wizard --set', `'note=it'\\''s here' --root`, '"C:\\Program Files\\x"']);
+    expect(rows).toEqual([`PATH='/tmp/a b':/usr/bin`, 'upgrade-wizard', `--set 'note=it'\\''s here'`, '--root "C:\\Program Files\\x"']);
     expect(rows.join(' ')).toBe(command);
   });
 
@@ -38,7 +38,7 @@ describe('the summary at 80 columns', () => {
     };
     const r = renderAt80x24(<Summary outcome={outcome} againCommand="upgrade-wizard --root /tmp/uw-groupmax-YYGzim/root" onExit={() => undefined} />);
     const frame = await waitForFrame(r, 'afterwards continue with:');
-    expect(frame).toContain('   upgrade-wizard resume --root /tmp/uw-groupmax-YYGzim/root --log-dir\n   /tmp/uw-groupmax-YYGzim/logs');
+    expect(frame).toContain('   upgrade-wizard resume --root /tmp/uw-groupmax-YYGzim/root \\\n   --log-dir /tmp/uw-groupmax-YYGzim/logs');
     expect(frame).not.toMatch(/\/tmp\/\n/);
   });
 
@@ -46,7 +46,7 @@ describe('the summary at 80 columns', () => {
     const plan = samplePlan({ steps: [step('x', { commands: [['/opt/groupmax/bin/advup2_6', '--data-dir', '/var/opt/groupmax/master-management-server/data']] })] });
     const rows = planLines(plan, 78).map((line) => line.map((seg) => seg.text).join(''));
     const at = rows.findIndex((row) => row.includes('$ /opt/groupmax'));
-    expect(rows.slice(at, at + 2)).toEqual(['     $ /opt/groupmax/bin/advup2_6 --data-dir', '       /var/opt/groupmax/master-management-server/data']);
+    expect(rows.slice(at, at + 2)).toEqual(['     $ /opt/groupmax/bin/advup2_6 \\', '       --data-dir /var/opt/groupmax/master-management-server/data']);
   });
 });
 

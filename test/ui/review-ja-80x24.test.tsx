@@ -73,7 +73,7 @@ describe('after a resume, the steps before it as the journal ended them', () => 
     expect(frame).toContain('✓  1. Remove the start at boot');
     expect(frame).toMatch(/–  2\. Move server 2 groups to server 1 \(clpgrp\)  \(スキップ/);
     expect(frame).not.toContain('✓  2.');
-    expect(frame.split('\n')[0]).toContain('3 中 1 完了');
+    expect(frame.split('\n')[0]).toContain('2 / 3 ステップ終了 (うちスキップ 1)');
     release();
   });
 });
@@ -173,7 +173,7 @@ describe('at 80 columns the numbers stay whole', () => {
     }
     const frame = await waitForFrame(r, '↺');
     const line = frame.split('\n').find((l) => l.includes('↺')) ?? '';
-    expect(line).toContain('ロールバック中: 3 中 2 完了');
+    expect(line).toContain('ロールバック中: 2 / 3 ステップ完了');
     expect(displayWidth(line)).toBeLessThanOrEqual(80);
   });
 

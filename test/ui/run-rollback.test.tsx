@@ -114,7 +114,7 @@ describe('a rollback on the run screen', () => {
     const { r, run } = await failAndRollBack(size, 8, 3);
     const frame = await waitForFrame(r, '[手作業] Undo part 3', WAIT);
     fits(frame, size);
-    expect(frame).toContain('「Back to the old version」へロールバック中: 3 中 2 完了');
+    expect(frame).toContain('「Back to the old version」へロールバック中: 2 / 3 ステップ完了');
     expect(frame.split('\n')[0]).toContain('ロールバック中');
     await press(r, KEY.space, KEY.enter);
     await expect(run).resolves.toMatchObject({ status: 'rolled-back' });

@@ -34,7 +34,7 @@ export const argsMessages = {
     'run.args.answerValue': '{file}:{line}: {id} の値は文字列または文字列のリストである必要があります',
     'run.args.setShape': '--set {value}: --set ID=値 の形式で指定してください',
     'run.resume.afterRollback': '実行 {runId} には完了していない復元ポイント {point} へのロールバックがあり、再開できません。ロールバックを完了してください (完了済みの手順は繰り返しません): "{command}"',
-    'run.resume.rebootMissing': '手順 {number} ({title}) で再起動のために実行を停止した後、マシンは再起動されていません。先に再起動してから再開してください。今続行すると再起動なしで進みます。',
+    'run.resume.rebootMissing': 'ステップ {number} ({title}) で再起動のために実行を停止した後、マシンは再起動されていません。先に再起動してから再開してください。今続行すると再起動なしで進みます。',
     'run.resume.none': '{logDir} に未完了の実行はありません。再開するものがありません (ジャーナルが別の場所にある場合は --log-dir を指定してください)',
     'run.resume.otherRoot': '未完了の実行 {runId} は --root {root} のものです ({given} ではありません)。--root {root} を付けて再開してください',
   },

@@ -13,6 +13,7 @@ Usage:
                      [--root DIR] [--media DIR] [--log-dir DIR]
   upgrade-wizard resume [--yes] [--rerun-step ID | --skip-step ID] [--root DIR] [--log-dir DIR]
   upgrade-wizard rollback [--to POINT] [--yes] [--root DIR] [--log-dir DIR]
+  upgrade-wizard report [--log-dir DIR] [--run ID]   write a run's report again from its journal
   upgrade-wizard validate FILE           check a wizard definition
   upgrade-wizard migrate-config --conf DIR [options]   ShareTask 5.4 -> 5.5 config migration only
   upgrade-wizard export --format ansible|markdown|html --product ID [--set Q=V ...] [--answers FILE] [-o PATH]
@@ -47,6 +48,7 @@ Run "upgrade-wizard COMMAND --help" for the options of a command.
                      [--root DIR] [--media DIR] [--log-dir DIR]
   upgrade-wizard resume [--yes] [--rerun-step ID | --skip-step ID] [--root DIR] [--log-dir DIR]
   upgrade-wizard rollback [--to POINT] [--yes] [--root DIR] [--log-dir DIR]
+  upgrade-wizard report [--log-dir DIR] [--run ID]   実行の報告書をジャーナルから書き直す
   upgrade-wizard validate FILE           ウィザード定義を検査
   upgrade-wizard migrate-config --conf DIR [オプション]   ShareTask 5.4 -> 5.5 の設定移行のみ
   upgrade-wizard export --format ansible|markdown|html --product ID [--set Q=V ...] [--answers FILE] [-o PATH]

@@ -69,11 +69,13 @@ export const kindsMessages = {
     'kinds.compare.reviewed': '{old} との {count} 件の差分を確認しました',
     'kinds.compare.done': '{old} と {new} の差分 {count} 件: {files}',
     'kinds.compare.describe': '{old}(一致する最新のもの)と {new} の差分を表示します。何も書き換えません',
-    'kinds.manual.skipped': '{by} による。実施していません (手順書で任意とされている手順です)',
+    // {by} is "オペレーター" or "--yes": at the end, after a colon, it needs no space either way
+    // ("オペレーター による" had a stray one, "--yesによる" would lack one).
+    'kinds.manual.skipped': '実施していません (手順書で任意とされている手順です。スキップ: {by})',
     'kinds.deleteFiles.tick': 'これら {count} 件を削除する (控えを {keep} に残します)',
-    'kinds.deleteFiles.skipped': '{by} による。何も削除していません (手順書で任意とされている手順です)',
+    'kinds.deleteFiles.skipped': '何も削除していません (手順書で任意とされている手順です。スキップ: {by})',
     'kinds.resume.skipStep': '再開時に --skip-step による ({by})。再実行も完了の確認もしていません',
-    'kinds.resume.skipped': '再開時に {by} による。実施していません (手順書で任意とされている手順です)',
+    'kinds.resume.skipped': '再開時にスキップしました。実施していません (手順書で任意とされている手順です。スキップ: {by})',
     'kinds.secret.missing': 'この手順には秘密の回答 {id} が必要ですが、与えられていません。保存されないため、再開するときは環境変数 {env} で指定してください',
     'plan.check.secretFile': '{placeholder} には secret: true の質問を指定してください',
     'plan.check.forEachNotList': 'forEach には list または multi の質問を指定してください(「{q}」は違います)',

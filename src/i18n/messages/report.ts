@@ -21,6 +21,9 @@ export const reportMessages: Messages = {
     'run.report.time': 'Finished at',
     'run.report.detail': 'Detail',
     'run.report.notRun': 'not run',
+    'run.report.notConfirmed': 'not confirmed',
+    'run.report.stoppedByOperator': 'stopped',
+    'run.report.awaitingReboot': 'waiting for the reboot',
     'run.report.confirmed': 'Confirmed by hand',
     'run.report.noneConfirmed': 'Nothing was confirmed by hand.',
     'run.report.by': 'by {by}',
@@ -59,6 +62,21 @@ export const reportMessages: Messages = {
     'run.report.rebootedDuring': 'the machine restarted while {step} ran; the wizard recorded no end',
     'run.report.rebootedAfter': 'the machine restarted after {step} finished; the wizard recorded no end',
     'run.report.rebootedBefore': 'the machine restarted before any step began; the wizard recorded no end',
+    'run.report.writeFull':
+      'the report {report} could not be written: the log directory {dir} is full ({code}). Run {runId} is recorded whole in its journal {journal} (status: {state}); only its report is missing or out of date. Free space in {dir} (df -h {dir} shows how much is left), then write the report from the journal with:\n  {command}',
+    'run.report.writeFailed':
+      'the report {report} could not be written ({code}). Run {runId} is recorded whole in its journal {journal} (status: {state}); only its report is missing or out of date. Once {dir} can be written, write the report from the journal with:\n  {command}',
+    'run.report.cmd.help': `upgrade-wizard report [--log-dir DIR] [--run ID]
+
+Writes the Markdown report of a run (run-ID.md) again from its journal (run-ID.jsonl), for a
+report that could not be written (a full log directory) or was lost. Nothing else is done.
+
+  --log-dir DIR   where the run's journal is (default /var/log/upgrade-wizard)
+  --run ID        the run (default: the newest run of the log directory)
+`,
+    'run.report.cmd.noRuns': 'there is no run journal (run-ID.jsonl) in {dir}: no report to write. Give the log directory of the run with --log-dir DIR',
+    'run.report.cmd.noSuchRun': 'there is no run {runId} in {dir} (its runs: {known}). Give one of them with --run ID',
+    'run.report.cmd.written': 'report of run {runId} written from its journal: {report}',
   },
   ja: {
     'run.report.title': 'バージョンアップ作業報告: {product}、実行 {runId}',
@@ -78,6 +96,9 @@ export const reportMessages: Messages = {
     'run.report.time': '完了時刻',
     'run.report.detail': '詳細',
     'run.report.notRun': '未実行',
+    'run.report.notConfirmed': '未確認',
+    'run.report.stoppedByOperator': '停止',
+    'run.report.awaitingReboot': '再起動待ち',
     'run.report.confirmed': '手作業の確認',
     'run.report.noneConfirmed': '手作業で確認した項目はありません。',
     'run.report.by': '確認者: {by}',
@@ -116,6 +137,22 @@ export const reportMessages: Messages = {
     'run.report.rebootedDuring': '{step} の実行中にマシンが再起動しました。ウィザードは終了を記録していません',
     'run.report.rebootedAfter': '{step} の完了後にマシンが再起動しました。ウィザードは終了を記録していません',
     'run.report.rebootedBefore': 'ステップの開始前にマシンが再起動しました。ウィザードは終了を記録していません',
+    'run.report.writeFull':
+      '報告書 {report} を書き込めませんでした: ログディレクトリ {dir} がいっぱいです ({code})。実行 {runId} はジャーナル {journal} にすべて記録されています (状態: {state})。欠けているのは報告書だけです (ないか、古い内容です)。{dir} の空き容量を作ってから (残りは df -h {dir} で確認できます)、次のコマンドでジャーナルから報告書を書き込んでください:\n  {command}',
+    'run.report.writeFailed':
+      '報告書 {report} を書き込めませんでした ({code})。実行 {runId} はジャーナル {journal} にすべて記録されています (状態: {state})。欠けているのは報告書だけです (ないか、古い内容です)。{dir} に書き込めるようになってから、次のコマンドでジャーナルから報告書を書き込んでください:\n  {command}',
+    'run.report.cmd.help': `upgrade-wizard report [--log-dir DIR] [--run ID]
+
+実行の Markdown 報告書 (run-ID.md) を、そのジャーナル (run-ID.jsonl) から書き直します。
+書き込めなかった (ログディレクトリがいっぱいだった) 報告書や、失われた報告書のためのものです。
+ほかには何も行いません。
+
+  --log-dir DIR   実行のジャーナルがある場所 (既定 /var/log/upgrade-wizard)
+  --run ID        対象の実行 (既定: ログディレクトリの最新の実行)
+`,
+    'run.report.cmd.noRuns': '{dir} には実行のジャーナル (run-ID.jsonl) がありません。書き込む報告書はありません。--log-dir DIR で実行のログディレクトリを指定してください',
+    'run.report.cmd.noSuchRun': '{dir} には実行 {runId} がありません (ある実行: {known})。--run ID でそのいずれかを指定してください',
+    'run.report.cmd.written': '実行 {runId} の報告書をジャーナルから書き込みました: {report}',
   },
 };
 

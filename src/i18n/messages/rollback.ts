@@ -26,6 +26,7 @@ const en: Record<string, string> = {
   'run.rollback.why.manual': 'its steps are restores done by hand, each confirmed as it is done',
   'run.rollback.why.mismatch': 'this is not the restore point in force (see the warning above)',
   'run.rollback.why.again': 'the run was already rolled back (see the warning above)',
+  'run.rollback.manualYes': 'the rollback of run {runId} to restore point {point} ("{title}") has steps done by hand (restores, checks), each confirmed by the operator once it is done: --yes would record as done what nobody did. Nothing was done. Run it at a terminal, without --yes, and confirm each step once it is done:\n  {command}',
 };
 
 const ja: Record<string, string> = {
@@ -52,6 +53,7 @@ const ja: Record<string, string> = {
   'run.rollback.why.manual': 'その手順は手作業の復元で、行うたびに確認する',
   'run.rollback.why.mismatch': '有効な復元ポイントではない (上の警告を参照)',
   'run.rollback.why.again': 'この実行はロールバック済みである (上の警告を参照)',
+  'run.rollback.manualYes': '実行 {runId} の復元ポイント {point} (「{title}」) へのロールバックには手作業の手順 (復元、確認) があり、作業者が行うたびに確認します。--yes を付けると、誰も行っていない作業を完了として記録することになります。何も実行していません。端末で --yes を付けずに実行し、各手順を行ったら確認してください:\n  {command}',
 };
 
 export const rollbackMessages = { en, ja };

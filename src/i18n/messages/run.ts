@@ -180,7 +180,7 @@ const en: Record<string, string> = {
   'run.sum.stopped.killed': 'The run stopped after Ctrl-C twice: step {step} was killed and is not done.',
   'run.sum.stopped.wait-stopped': 'The run stopped on Ctrl-C during the wait of step {step}: its check had not passed yet, so the step is not done.',
   'run.sum.stopped.declined': 'The run stopped: step {step} was not confirmed.',
-  'run.sum.failed': 'Step {step} failed: {error}\nThe steps before it are done; this one is not. The server is in the state of the last finished step.',
+  'run.sum.failed': 'Step {step} failed: {error}\nThe steps before it are done. This one did not complete, and some of its commands may have run before the failure: the log and the Commands table of the report say which ran, and with what exit code.',
   'run.sum.resume': 'After fixing the cause, continue (the failed or interrupted step is checked and run again):\n  {command}',
   'run.sum.continue': 'To continue (the interrupted step is checked and run again):\n  {command}',
   'run.sum.continueAsk': 'To continue (the step is asked again):\n  {command}',
@@ -203,6 +203,15 @@ const en: Record<string, string> = {
   'run.cmd.blockers': 'the run cannot start while these problems are open (nothing was done):\n{list}',
   'run.cmd.dryRunHeader': 'dry run: the steps below are shown, not executed.',
   'run.cmd.restorePoint': 'restore point {id}: {title}',
+  'run.cmd.noSuchFile': '{command}: the file {path} does not exist; check the path in the procedure, or install the software that provides it there',
+  'run.cmd.noInterpreter': '{command}: {path} exists but could not be started: the program its first line (#!) names, {interpreter}, does not exist; install it, or correct that line',
+  'run.cmd.noCwd': '{command}: the directory to run it in, {cwd}, does not exist; check the step\'s cwd, or create the directory',
+  'run.cmd.noCapture': '{command} was not started: the file that takes its output cannot be created in {dir} ({reason}); make that directory writable with free space, or set TMPDIR to one that is',
+  'run.interrupt.sigterm': 'SIGTERM received (e.g. a shutdown): stopped after the running step finished',
+  'run.interrupt.sigtermAtPrompt': 'SIGTERM received (e.g. a shutdown) while the wizard waited for the operator: the step was not confirmed and is asked again when the run is resumed',
+  'run.sig.term': '*** SIGTERM: the running step will finish, then the run stops (resumable). A second SIGTERM or Ctrl-C kills the running command.',
+  'run.sig.termSecond': '*** SIGTERM again: killing the running command.',
+  'run.sum.skipOptional': 'Or, if the procedure\'s explanation of this optional step says it does not apply here, go on without it (recorded as skipped, not as done):\n  {command}',
 };
 
 const ja: Record<string, string> = {
@@ -366,7 +375,7 @@ const ja: Record<string, string> = {
   'run.sum.stopped.killed': 'Ctrl-C 2 回により停止しました。ステップ {step} は強制終了され、完了していません。',
   'run.sum.stopped.wait-stopped': 'ステップ {step} の待機中に Ctrl-C で停止しました。確認はまだ合格していないため、このステップは完了していません。',
   'run.sum.stopped.declined': 'ステップ {step} が確認されなかったため停止しました。',
-  'run.sum.failed': 'ステップ {step} が失敗しました: {error}\nそれ以前のステップは完了、このステップは未完了です。サーバーは最後に完了したステップの状態です。',
+  'run.sum.failed': 'ステップ {step} が失敗しました: {error}\nそれ以前のステップは完了しています。このステップは完了していませんが、失敗の前にその一部のコマンドが実行された可能性があります。どのコマンドがどの終了コードで実行されたかは、ログと報告書の「コマンド」の表にあります。',
   'run.sum.resume': '原因を取り除いた後、続行してください (失敗・中断したステップは確認のうえ再実行します):\n  {command}',
   'run.sum.continue': '続行するには (中断したステップは確認のうえ再実行します):\n  {command}',
   'run.sum.continueAsk': '続行するには (そのステップをもう一度確認します):\n  {command}',
@@ -388,6 +397,15 @@ const ja: Record<string, string> = {
   'run.cmd.blockers': '次の問題が解決するまで実行を開始できません (何も実行していません):\n{list}',
   'run.cmd.dryRunHeader': 'ドライラン: 以下のステップを表示するだけで実行しません。',
   'run.cmd.restorePoint': '復元ポイント {id}: {title}',
+  'run.cmd.noSuchFile': '{command}: ファイル {path} が存在しません。手順のパスを確認するか、それを含むソフトウェアをその場所にインストールしてください',
+  'run.cmd.noInterpreter': '{command}: {path} はありますが起動できませんでした: 1 行目 (#!) で指定されたプログラム {interpreter} が存在しません。それをインストールするか、その行を修正してください',
+  'run.cmd.noCwd': '{command}: 実行するディレクトリ {cwd} が存在しません。ステップの cwd を確認するか、ディレクトリを作成してください',
+  'run.cmd.noCapture': '{command} は起動していません: 出力を受けるファイルを {dir} に作成できません ({reason})。そのディレクトリを書き込み可能にして空きを作るか、TMPDIR に書き込み可能なディレクトリを指定してください',
+  'run.interrupt.sigterm': 'SIGTERM を受信しました (シャットダウンなど)。実行中のステップの完了後に停止',
+  'run.interrupt.sigtermAtPrompt': 'オペレーターの応答を待っている間に SIGTERM を受信しました (シャットダウンなど)。ステップは確認されておらず、再開時にもう一度確認します',
+  'run.sig.term': '*** SIGTERM: 実行中のステップが終わり次第停止します (再開可能)。もう一度 SIGTERM または Ctrl-C を受けると、実行中のコマンドを強制終了します。',
+  'run.sig.termSecond': '*** 再度の SIGTERM: 実行中のコマンドを強制終了します。',
+  'run.sum.skipOptional': 'または、この省略可能なステップの説明どおりこのサーバーには当てはまらない場合は、実行せずに続行してください (完了ではなくスキップとして記録されます):\n  {command}',
 };
 
 export const runMessages = { en, ja };

@@ -27,7 +27,10 @@ export interface FoundGroup {
 export interface ResumeOffer {
   product: string;
   startedAt?: string;
+  /** Steps ended done or skipped. */
   doneCount: number;
+  /** Of them, the skipped ones: said, as every count on the screens says them. */
+  skipped?: number;
   total: number;
   next?: string;
   /** The machine has not rebooted since the run stopped for it: said, and the choice named so. */
@@ -97,7 +100,13 @@ export function Welcome({
   // The offer wraps (a product's title can be half the line): the counts must not be cut off.
   const resumeLines: Line[] = [];
   if (resume) {
-    resumeLines.push(...para(t('ui.welcome.resumeFound', { product: resume.product, done: resume.doneCount, total: resume.total }), width, { color: 'yellow', bold: true }));
+    const found = t(resume.skipped ? 'ui.welcome.resumeFoundSkipped' : 'ui.welcome.resumeFound', {
+      product: resume.product,
+      done: resume.doneCount,
+      total: resume.total,
+      skipped: resume.skipped ?? 0,
+    });
+    resumeLines.push(...para(found, width, { color: 'yellow', bold: true }));
     const next = resume.next ? t('ui.welcome.resumeNext', { step: resume.next }) : '';
     // When the run started comes first: after the next step it read as that step's start.
     const started = resume.startedAt ? t('ui.welcome.startedAt', { time: resume.startedAt }) : '';

@@ -42,8 +42,21 @@ export function diffLines(diff: string, width: number, file?: string): Line[] {
   return lines;
 }
 
-function heading(step: PlannedStep, review: DiffReview, width: number): Line[] {
-  return para(t(review.readOnly ? 'ui.diff.headRead' : 'ui.diff.head', { title: step.title, file: review.file }), width, { bold: true, color: 'cyan' }, 0, { text: '▸ ', color: 'cyan' });
+/**
+ * Numbered as the run's other steps are: the operator follows the procedure by its step numbers.
+ * Where it does not fit one row, the file starts a row of its own rather than break at a slash.
+ */
+function heading(step: PlannedStep, number: number, review: DiffReview, width: number): Line[] {
+  const key = review.readOnly ? 'ui.diff.headRead' : 'ui.diff.head';
+  const prefix: Seg = { text: `▸ ${String(number).padStart(2)}. `, color: 'cyan', bold: true };
+  const style = { bold: true, color: 'cyan' };
+  const whole = para(t(key, { title: step.title, file: review.file }), width, style, 0, prefix);
+  if (whole.length === 1) return whole;
+  const [before = '', after = ''] = t(key, { title: step.title, file: '\u0000' }).split('\u0000');
+  const indent = displayWidth(prefix.text);
+  const head = before.trimEnd() === '' ? [] : para(before.trimEnd(), width, style, 0, prefix);
+  const file = para(`${review.file}${after}`, width - indent, style, 0).map((l): Line => [{ text: ' '.repeat(indent) }, ...l]);
+  return head.length === 0 ? [[prefix, ...(file[0] ?? []).slice(1)], ...file.slice(1)] : [...head, ...file];
 }
 
 function questions(review: DiffReview) {
@@ -57,13 +70,14 @@ function questionRows(review: DiffReview, width: number): number {
 }
 
 /** The height at which the whole review is on screen: its findings, its diff and the question. */
-export function diffPanelRows(step: PlannedStep, review: DiffReview, width: number): number {
+export function diffPanelRows(step: PlannedStep, number: number, review: DiffReview, width: number): number {
   const findings = review.findings.reduce((n, f) => n + para(f, width, {}, 0, { text: '! ' }).length, 0);
-  return heading(step, review, width).length + findings + Math.max(1, diffLines(review.diff, width, review.file).length) + questionRows(review, width);
+  return heading(step, number, review, width).length + findings + Math.max(1, diffLines(review.diff, width, review.file).length) + questionRows(review, width);
 }
 
 export function DiffPanel({
   step,
+  number,
   review,
   width,
   height,
@@ -72,6 +86,7 @@ export function DiffPanel({
   onReadToEnd,
 }: {
   step: PlannedStep;
+  number: number;
   review: DiffReview;
   width: number;
   height: number;
@@ -80,7 +95,7 @@ export function DiffPanel({
   /** Called once the end of the diff has been on screen: from then on a accepts. */
   onReadToEnd?: () => void;
 }) {
-  const head = heading(step, review, width);
+  const head = heading(step, number, review, width);
   const findings: Line[] = review.findings.flatMap((f) => para(f, width, { color: 'yellow' }, 0, { text: '! ', color: 'yellow' }));
   const findingRows = Math.max(0, Math.floor(height / 3));
   // Findings beyond their share of the screen are in the log and the report.

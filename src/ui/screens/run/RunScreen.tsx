@@ -8,12 +8,13 @@ import { t } from '../../i18n.js';
 import type { Plan } from '../../../model/plan.js';
 import { useRunState, type FinishedStep, type RollbackState, type RunState, type RunStore } from '../../bridge.js';
 import { Frame, bodyColumns, bodyRows } from '../../components/Frame.js';
-import { ProgressBar, Spinner, progressText } from '../../components/Progress.js';
+import { countOf, countText } from '../../count.js';
+import { Elapsed, ProgressBar, Spinner, progressText } from '../../components/Progress.js';
 import { Lines, para } from '../../lines.js';
 import { useTermSize } from '../../size.js';
-import { oneLine, truncate, truncateKeepingEnd, truncatePart } from '../../text.js';
+import { displayWidth, oneLine, truncate, truncateKeepingEnd, truncatePart } from '../../text.js';
 import { DiffPanel, diffPanelRows } from './DiffPanel.js';
-import { FailurePanel } from './FailurePanel.js';
+import { FailurePanel, failurePanelRows } from './FailurePanel.js';
 import { ManualPanel, manualPanelMinRows, manualPanelRows } from './ManualPanel.js';
 
 const MARK: Record<FinishedStep['status'], { mark: string; color: string }> = {
@@ -27,26 +28,42 @@ function FinishedLine({ step, width }: { step: FinishedStep; width: number }) {
   const { mark, color } = MARK[step.status];
   // One row each: a detail of several lines (an exit code, then the command's message) would
   // push the screen past the terminal's height, and Ink then draws over its own lines.
-  // A step that passed only when retried says so: its failed attempts are in the journal and report.
-  const again = step.attempt ? t('ui.run.onAttempt', { attempt: step.attempt }) : '';
-  const status =
-    step.status === 'done'
-      ? again && `  (${again})`
-      : `  (${t(`ui.run.status.${step.status}`)}${again && ` · ${again}`}${step.detail ? `: ${oneLine(step.detail)}` : ''})`;
+  const room = width - 2;
+  const head = `${String(step.number).padStart(2)}. ${oneLine(step.title)}`;
+  let text: string;
+  if (step.status === 'done') {
+    // A step that passed only when retried says so: its failed attempts are in the journal and report.
+    text = step.attempt ? truncateKeepingEnd(head, `  (${t('ui.run.onAttempt', { attempt: step.attempt })})`, room) : truncate(head, room);
+  } else {
+    // How the step ended opens the parenthesis and is never cut: the title gives way to it, and
+    // the detail to both. "after a retry, attempt 2" there read as a step that passed on attempt 2.
+    const again = step.attempt && step.status !== 'declined';
+    const status = again ? t(`ui.run.status.${step.status}Again`, { attempt: step.attempt ?? 2 }) : t(`ui.run.status.${step.status}`);
+    const opening = `  (${status}`;
+    const detail = step.detail ? `: ${oneLine(step.detail)}` : '';
+    const whole = `${head}${opening}${detail})`;
+    const left = room - displayWidth(head + opening) - 1;
+    if (displayWidth(whole) <= room) text = whole;
+    else if (detail !== '' && left >= 6) text = `${head}${opening}${truncate(detail, left)})`;
+    else text = truncateKeepingEnd(head, `${opening}${detail ? ': …' : ''})`, room);
+  }
   return (
     <Text wrap="truncate-end">
       <Text color={color}>{`${mark} `}</Text>
-      <Text>{truncate(`${String(step.number).padStart(2)}. ${oneLine(step.title)}${status}`, width - 2)}</Text>
+      <Text>{text}</Text>
     </Text>
   );
 }
 
 function PhaseLine({ rollback, width }: { rollback: RollbackState; width: number }) {
-  const values = { point: rollback.title, done: rollback.done, total: rollback.total };
+  const count = countText({ ended: rollback.done, skipped: rollback.skipped ?? 0, total: rollback.total });
+  const values = { point: rollback.title, count, total: rollback.total };
   const text =
     rollback.outcome === 'failed'
       ? t('ui.run.rollbackFailed', values)
-      : t(rollback.outcome === 'done' ? 'ui.run.rolledBack' : 'ui.run.rollingBack', values);
+      : rollback.outcome === 'done'
+        ? t(rollback.skipped ? 'ui.run.rolledBackSkipped' : 'ui.run.rolledBack', values)
+        : t('ui.run.rollingBack', values);
   return (
     <Text bold color={rollback.outcome === 'failed' ? 'red' : 'yellow'} wrap="truncate-end">
       {/* The restore point's title gives way: the count after it stays whole. */}
@@ -119,24 +136,26 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
   const stopLines = state.stop === 'none' ? [] : para(t(state.stop === 'requested' ? 'ui.run.stopping' : 'ui.run.aborting'), width, { color: 'yellow', bold: true });
   const rows = bodyRows(size, keys) - stopLines.length;
   const printed = cur ? cur.output.length + (cur.partial ? 1 : 0) : 0;
+  // The number the step runs under (a rollback's steps are numbered within the rollback).
+  const number = prompt ? (cur?.step.id === prompt.step.id ? cur.number : plan.steps.findIndex((s) => s.id === prompt.step.id) + 1) : 0;
+  // The attempt the prompt's step is on (set from the first retry).
+  const attempt = prompt && cur?.step.id === prompt.step.id ? cur.attempt : undefined;
   // Rows the prompt or the running step do not need go to the steps done before. A diff to read
   // and a manual step with output to judge take all the others but one (which says how many are
-  // done); a manual step without keeps three. A running step keeps a third of the screen for
-  // its output, and more as its output grows.
+  // done); a manual step without keeps three, as a failure does at least. A running step keeps a
+  // third of the screen for its output, and more as its output grows.
   const wanted =
     prompt?.kind === 'diff'
-      ? Math.max(1, rows - diffPanelRows(prompt.step, prompt.review, width))
+      ? Math.max(1, rows - diffPanelRows(prompt.step, number, prompt.review, width))
       : prompt?.kind === 'manual'
         ? Math.max(previous ? 1 : 3, rows - manualPanelRows(prompt.step, width, previous))
-        : prompt
-          ? 3
+        : prompt?.kind === 'failure'
+          ? Math.max(3, rows - failurePanelRows(prompt.step, plan, prompt.error, prompt.choices, width, attempt, confirming === prompt.seq))
           : Math.max(Math.floor(rows / 3), rows - (cur ? 2 + printed : 0));
   // The steps done give up their rows before a checklist is squeezed below its least height.
   const least = prompt?.kind === 'manual' ? manualPanelMinRows(prompt.step, width, previous) : 0;
   const above = stepRows(state, Math.max(0, Math.min(stepRowCount(state), wanted, rows - least)));
   const room = rows - above.length;
-  // The number the step runs under (a rollback's steps are numbered within the rollback).
-  const number = prompt ? (cur?.step.id === prompt.step.id ? cur.number : plan.steps.findIndex((s) => s.id === prompt.step.id) + 1) : 0;
   const respond = store.respond.bind(store);
 
   let body = null;
@@ -160,6 +179,7 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
       <DiffPanel
         key={prompt.seq}
         step={prompt.step}
+        number={number}
         review={prompt.review}
         width={width}
         height={room}
@@ -175,6 +195,7 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
         step={prompt.step}
         number={number}
         rollback={isRollbackStep(state, prompt.step.id)}
+        attempt={attempt}
         error={prompt.error}
         choices={prompt.choices}
         plan={plan}
@@ -198,11 +219,26 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
         </Text>
         <Box paddingLeft={2}>
           {measurable && cur.progress ? (
-            <ProgressBar progress={cur.progress} width={Math.min(30, width - 30)} />
+            <Text>
+              <ProgressBar progress={cur.progress} width={Math.max(5, Math.min(30, width - 40))} />
+              {cur.step.manual ? null : (
+                <>
+                  {'  '}
+                  <Elapsed since={cur.startedAt} />
+                </>
+              )}
+            </Text>
           ) : (
             <Text>
               <Spinner />
               <Text dimColor>{` ${cur.step.manual ? t('ui.run.waiting') : t('ui.run.working')}${cur.progress ? `  ${progressText(cur.progress)}` : ''}`}</Text>
+              {/* A command's time, not the operator's: a manual step waits as long as it takes. */}
+              {cur.step.manual ? null : (
+                <>
+                  {' '}
+                  <Elapsed since={cur.startedAt} />
+                </>
+              )}
             </Text>
           )}
         </Box>
@@ -214,7 +250,7 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
       </Box>
     );
   }
-  const doneCount = state.finished.filter((f) => f.status === 'done' && !f.rollback).length;
+  const runCount = countOf(state.finished.filter((f) => !f.rollback), state.total);
   const rb = state.rollback;
   const title = !rb ? 'ui.run.title' : rb.outcome === 'done' ? 'ui.run.titleRolledBack' : rb.outcome === 'failed' ? 'ui.run.titleRollbackFailed' : 'ui.run.titleRollback';
   return (
@@ -222,7 +258,7 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
       title={t(title, { product })}
       subject={product}
       // In a rollback the title says so, and the count is the rollback's.
-      right={rb ? t('ui.run.count', { done: rb.done, total: rb.total }) : t('ui.run.count', { done: doneCount, total: state.total })}
+      right={countText(rb ? { ended: rb.done, skipped: rb.skipped ?? 0, total: rb.total } : runCount)}
       keys={keys}
     >
       {above.map((row, i) =>
