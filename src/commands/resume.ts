@@ -112,7 +112,9 @@ export async function run(args: string[]): Promise<number> {
     const missing = rebootMissing(point);
     if (missing) say(t('run.resume.rebootMissing', { number: missing.number, title: missing.step.title }));
     const place = runPlace(point.record, root, logDir);
-    const driver = await checkpointDriver(o.yes, plan, t('run.resume.ask'), t('run.resume.needYes', { command: resumeCommand(place) }));
+    // Without the reboot the step stopped for, the unattended command is for after it.
+    const needYes = missing ? t('run.resume.needYesAfterReboot', { number: missing.number, title: missing.step.title, command: resumeCommand(place) }) : t('run.resume.needYes', { command: resumeCommand(place) });
+    const driver = await checkpointDriver(o.yes, plan, t('run.resume.ask'), needYes);
     const interrupts = watchInterrupts(say);
     try {
       const result = await resume(point, driver, {

@@ -56,6 +56,8 @@ async function refuseIfUnfinished(plan: Plan, logDir: string, root: string): Pro
     throw new InputError(t('run.cmd.unfinishedRollback', { product: plan.product, runId: open.runId, point: rolling, command }));
   }
   const next = open.plan.steps[resumePointOf(open).next]?.id ?? '-';
+  // A product without restore points (JobCenter) has nothing the wizard can roll back to.
+  if (open.plan.restorePoints.length === 0) throw new InputError(t('run.cmd.unfinishedNoRollback', { product: plan.product, runId: open.runId, step: next, command: resumeCommand(place) }));
   throw new InputError(t('run.cmd.unfinished', { product: plan.product, runId: open.runId, step: next, command: resumeCommand(place), rollback: selfCommand(['rollback', ...placeArgs(place)]) }));
 }
 

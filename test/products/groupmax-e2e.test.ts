@@ -37,6 +37,8 @@ describe('groupmax end to end', () => {
     const asked = await runCli(['resume', ...place], { env: sb.env });
     expect(asked.exitCode).toBe(2);
     expect(asked.stdout).toContain('The machine has not been rebooted since step 4 (Shut the machine down and restart it) stopped the run for it.');
+    // The way on it offers is for after the reboot, not a way around it.
+    expect(asked.stderr).toContain('the machine has not been rebooted since step 4 (Shut the machine down and restart it) stopped the run for it. Reboot it first. After the reboot,');
     expect(sb.calls()).toEqual([]);
     const second = await runCli(['resume', '--yes', ...place], { env: sb.env });
     expect(second.stderr).toBe('');

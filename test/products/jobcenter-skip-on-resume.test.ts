@@ -16,6 +16,14 @@ describe('resume --skip-step for a failed optional step', () => {
     expect(first.stdout + first.stderr).toContain('NQS daemon is not running');
     const resume = (step: string) => runCli(['resume', '--yes', '--skip-step', step, '--root', sbx.root, '--log-dir', sbx.logs, '--lang', 'en'], { env: sbx.env });
 
+    // Run again instead of resume: it points to resume, and not to a rollback JobCenter's
+    // procedure has no restore point for (rollback would only say there is nothing to do).
+    const again = await sbx.run(PATCH);
+    expect(again.exitCode).toBe(2);
+    expect(again.stderr).toContain('an unfinished run of jobcenter for this root exists');
+    expect(again.stderr).toContain('(the procedure has no restore point for the wizard to roll back to)');
+    expect(again.stderr).not.toContain('upgrade-wizard rollback');
+
     const wrong = await resume('s322-rpm');
     expect(wrong.exitCode).toBe(2);
     expect(wrong.stderr).toContain('--skip-step s322-rpm: the run goes on at step 4 (s322-nqsstop), which failed; only that step can be named');

@@ -193,6 +193,7 @@ const en: Record<string, string> = {
   'run.sum.files': 'Report: {report}\nLog: {log}\nJournal: {journal}',
   // command line
   'run.cmd.unfinished': 'an unfinished run of {product} for this root exists: {runId}, next step {step}. Continue it with:\n  {command}\nor roll it back ({rollback}); to start over from the first step anyway, add --new-run. Nothing was done.',
+  'run.cmd.unfinishedNoRollback': 'an unfinished run of {product} for this root exists: {runId}, next step {step}. Continue it with:\n  {command}\n(the procedure has no restore point for the wizard to roll back to); to start over from the first step anyway, add --new-run. Nothing was done.',
   'run.cmd.unfinishedRollback': 'run {runId} of {product} for this root has a rollback to restore point {point} that did not finish, and cannot be continued with resume. Finish the rollback (its finished steps are not repeated):\n  {command}\nor, to start over from the first step anyway, add --new-run to this command. Nothing was done.',
   'run.args.noProduct': 'run needs --product ID (known: {known})',
   'run.args.needYes': 'run executes the procedure for real, unattended, and needs --yes (or --dry-run to only show it); nothing was done. To be asked at each step instead, start the wizard at a terminal:\n  {command}',
@@ -387,6 +388,7 @@ const ja: Record<string, string> = {
   'run.sum.rollbackTerminal': 'または復元ポイント "{point}" ({title}) に端末で戻す (元に戻す内容を表示してから確認します):\n  {command}',
   'run.sum.files': '報告書: {report}\nログ: {log}\nジャーナル: {journal}',
   'run.cmd.unfinished': 'このルートには {product} の未完了の実行があります: {runId}、次のステップ {step}。続行するには:\n  {command}\nまたはロールバックしてください ({rollback})。それでも最初のステップからやり直す場合は --new-run を付けてください。何も実行していません。',
+  'run.cmd.unfinishedNoRollback': 'このルートには {product} の未完了の実行があります: {runId}、次のステップ {step}。続行するには:\n  {command}\n(この手順にはウィザードがロールバックできる復元ポイントがありません)。それでも最初のステップからやり直す場合は --new-run を付けてください。何も実行していません。',
   'run.cmd.unfinishedRollback': 'このルートの {product} の実行 {runId} には完了していない復元ポイント {point} へのロールバックがあり、resume では続行できません。ロールバックを完了してください (完了済みの手順は繰り返しません):\n  {command}\nそれでも最初のステップからやり直す場合は、このコマンドに --new-run を付けてください。何も実行していません。',
   'run.args.noProduct': 'run には --product ID が必要です (既知: {known})',
   'run.args.needYes': 'run は手順を無人で実際に実行するため --yes が必要です (表示だけなら --dry-run)。何も実行していません。各ステップで確認しながら進めるには、端末でウィザードを起動してください:\n  {command}',
