@@ -97,10 +97,12 @@ export async function run(args: string[]): Promise<number> {
     say(t('run.sum.dryRun'));
     return 0;
   }
-  // A half-upgraded server contradicts the answers given for it ("the link points to the new
-  // version"): the unfinished run that explains it, and says to resume it, comes first.
-  if (!o['new-run'] && existsSync(logDir)) await refuseIfUnfinished(plan, logDir, root);
-  if (blockers.length > 0) throw new InputError(t('run.cmd.blockers', { list: blockers.join('\n') }));
+  if (blockers.length > 0) {
+    // A half-upgraded server contradicts the answers given for it ("the link points to the new
+    // version"): the unfinished run that explains it, and says to resume it, comes first.
+    if (!o['new-run'] && existsSync(logDir)) await refuseIfUnfinished(plan, logDir, root);
+    throw new InputError(t('run.cmd.blockers', { list: blockers.join('\n') }));
+  }
   ensureLogDir(logDir);
   // Before the unfinished-run check: a run started at the same moment is either refused here,
   // naming its process, or its journal is complete when looked at (never "continue it with resume").
