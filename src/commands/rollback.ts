@@ -15,7 +15,7 @@ import { refuseIfCommandRunning } from '../run/live-command.js';
 import { refuseIfLocked, takeRunLock } from '../run/lock.js';
 import { resumeRechecks, sameRoot } from '../run/resumable.js';
 import { defaultRestorePoint, describeRollback, findPoint, rollbackMismatch, rollbackTo } from '../run/rollback.js';
-import { openSession } from '../run/session.js';
+import { closeOnWriteFailure, openSession } from '../run/session.js';
 import { watchInterrupts } from '../run/signals.js';
 import { handlers } from '../run/steps/index.js';
 import { rollbackCommand, rollbackIsManual, runPlace, summarize } from '../run/summary.js';
@@ -111,7 +111,7 @@ export async function run(args: string[]): Promise<number> {
         confirmedBy: o.yes ? '--yes' : 'operator',
         lock,
       });
-      const result = await rollbackTo(s, point.id);
+      const result = await closeOnWriteFailure(s, rollbackTo(s, point.id));
       const { lines, exitCode } = summarize(record.plan, result, { ...place, unattended: o.yes }, { rechecks: (step) => resumeRechecks(step, handlers[step.kind]) });
       for (const line of lines) say(line);
       return exitCode;

@@ -9,7 +9,7 @@ import { errorText, KilledByOperator, now, output, type StepContext, type StepOu
 import { bootId } from './boot-id.js';
 import { JournalWriteError, newRunId } from './journal.js';
 import { Redactor } from './redact.js';
-import { finish, journalRetry, openSession, type ExecuteOptions, type RunResult, type Session } from './session.js';
+import { closeOnWriteFailure, finish, journalRetry, openSession, type ExecuteOptions, type RunResult, type Session } from './session.js';
 import { handlers } from './steps/index.js';
 import { rollbackTo } from './rollback.js';
 import { declinedReason, stopReason } from './signals.js';
@@ -25,7 +25,7 @@ export async function execute(plan: Plan, interaction: Interaction, options: Exe
   const boot = bootId();
   s.journal.append({ type: 'run-start', time: now(), runId, plan, ...(options.envPrefix ? { envPrefix: options.envPrefix } : {}), ...(boot ? { boot } : {}) });
   s.journal.log(t('run.log.start', { runId, product: plan.product, root: plan.root || '/' }));
-  return continueRun(s, 0);
+  return closeOnWriteFailure(s, continueRun(s, 0));
 }
 
 /** Describes every step and runs none: no journal, nothing on disk. */

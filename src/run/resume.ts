@@ -13,7 +13,7 @@ import { now, whoConfirmed } from './context.js';
 import { continueRun } from './executor.js';
 import { withoutRebootText } from './report.js';
 import { optionalSkipAt, rebootMissing, type ResumePoint } from './resumable.js';
-import { finish, openSession, type ExecuteOptions, type RunResult } from './session.js';
+import { closeOnWriteFailure, finish, openSession, type ExecuteOptions, type RunResult } from './session.js';
 import { handlers } from './steps/index.js';
 
 export interface ResumeOptions extends ExecuteOptions {
@@ -82,5 +82,5 @@ export async function resume(point: ResumePoint, interaction: Interaction, optio
       endHere(step, action === 'done' || action === 'markDone' ? 'done' : 'skipped', detail);
     }
   }
-  return continueRun(s, from);
+  return closeOnWriteFailure(s, continueRun(s, from));
 }

@@ -9,7 +9,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import '../i18n/messages/rollback.js';
 import { errorText, KilledByOperator, now, type StepOutcome } from './context.js';
-import { doneSteps, readJournal, type JournalRecord } from './journal.js';
+import { doneSteps, JournalWriteError, readJournal, type JournalRecord } from './journal.js';
 import { finish, journalRetry, type RunResult, type Session } from './session.js';
 import { handlers } from './steps/index.js';
 import { restorePointAt } from '../plan/restore-point.js';
@@ -136,6 +136,8 @@ export async function rollbackTo(s: Session, pointId: string): Promise<RunResult
       try {
         outcome = await handlers[step.kind].run(step, ctx);
       } catch (error) {
+        // The log dir is full: not the step's failure, and a retry could not be recorded either.
+        if (error instanceof JournalWriteError) throw error;
         const message = s.ctx.redact.text(errorText(error));
         const killed = error instanceof KilledByOperator;
         const choice = killed ? 'stop' : await s.interaction.onFailure(step, message, step.skippable ? ['retry', 'skip', 'stop'] : ['retry', 'stop']);

@@ -7,7 +7,7 @@ import type { Plan } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import { now, type StepContext } from './context.js';
-import { JournalWriter, lastStepEnds, readJournal, type RunFiles } from './journal.js';
+import { JournalWriteError, JournalWriter, lastStepEnds, readJournal, type RunFiles } from './journal.js';
 import { Redactor } from './redact.js';
 import { writeReport } from './report.js';
 import { lockRun, type RunLock } from './lock.js';
@@ -99,6 +99,23 @@ export function journalRetry(s: Session, step: string, startedMs: number, error:
   s.journal.append({ type: 'step-end', time: now(), step, status: 'failed', durationMs: Date.now() - startedMs, detail: t('run.retryChosen', { error }) });
   s.journal.append({ type: 'step-start', time: now(), step });
   return Date.now();
+}
+
+/**
+ * The session's work; when its journal cannot be written (a full log dir), its files are closed
+ * and its lock released before the error goes on: finish() never ran, and the process may go on
+ * (the screens show the error), holding both.
+ */
+export async function closeOnWriteFailure(s: Session, work: Promise<RunResult>): Promise<RunResult> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof JournalWriteError) {
+      s.journal.close();
+      s.unlock();
+    }
+    throw error;
+  }
 }
 
 export async function finish(s: Session, status: Exclude<RunStatus, 'dry-run'>, extra: Omit<RunResult, 'runId' | 'status' | 'files'> = {}): Promise<RunResult> {

@@ -13,7 +13,8 @@ import { Redactor } from '../../src/run/redact.js';
 import { ReportWriteError, writeReport } from '../../src/run/report.js';
 import { isRoot, runCli } from '../helpers/cli.js';
 import { buildJobcenterSandbox } from '../helpers/jobcenter-sandbox.js';
-import { plan, step, tempDir } from './ctx.js';
+import { execute } from '../../src/run/executor.js';
+import { plan, Recorder, step, tempDir } from './ctx.js';
 
 const base = tempDir('uw-logfull-');
 const mounts: string[] = [];
@@ -94,6 +95,34 @@ describe.runIf(canMount)('a full log directory', () => {
     expect(() => writer.append({ type: 'run-end', time, status: 'done' })).toThrow(`the log directory ${dir} is full (ENOSPC): ${files.log} could not be written`);
     expect(wholeLines(files.journal).at(-1)).toMatchObject({ type: 'step-end', step: 'b', status: 'done' });
     writer.close();
+  });
+
+  it('during a rollback: the step that filled it is not taken for failed, nor offered again; the message names the rollback', async () => {
+    const dir = smallFs('rollback') as string;
+    // The rollback's step fills the log dir's file system (a restore writing its log there), and succeeds.
+    const filler = join(dir, 'filler');
+    // Then it prints more than the log's last block holds: the log fails, and the next record stops the run.
+    const fills = ['perl', '-e', `open(my $f, '>', '${filler}') or die; 1 while syswrite($f, 'x' x 4096); print 'y' x 99, "\\n" for 1 .. 100;`];
+    const undo = step('command', {}, { id: 'undo', title: 'Undo', commands: [fills], allowFailure: true });
+    const p = plan(
+      [
+        { ...step('command', {}, { id: 'a', commands: [['true']] }), restorePoint: 'rp' },
+        { ...step('command', {}, { id: 'b', commands: [['false']] }), restorePoint: 'rp' },
+      ],
+      { root: '/srv/sandbox', restorePoints: [{ id: 'rp', title: 'back', explain: 'x', rollback: [undo] }] },
+    );
+    const ui = new Recorder({ failure: ['rollback', 'retry', 'retry'] });
+    let error: unknown;
+    try {
+      await execute(p, ui, { logDir: dir, root: '' });
+    } catch (e) {
+      error = e;
+    }
+    // Before: the full log dir was the rollback step's "failure", offered to be retried.
+    expect(ui.failures.map((f) => f.step)).toEqual(['b']);
+    expect(error).toBeInstanceOf(JournalWriteError);
+    expect((error as Error).message).toContain(`the log directory ${dir} is full (ENOSPC)`);
+    expect((error as Error).message).toContain('upgrade-wizard rollback --to rp');
   });
 
   it('a report that cannot be written says so, leaves no empty report, and `report` writes it from the journal', async () => {
