@@ -2,7 +2,7 @@
 import type { Interaction, Progress } from '../model/interaction.js';
 import type { JournalEvent } from '../model/journal.js';
 import type { Plan, PlannedStep } from '../model/plan.js';
-import type { JournalWriter } from './journal.js';
+import type { JournalWriter } from './journal-writer.js';
 import type { Redactor } from './redact.js';
 import { t, type Lang } from '../i18n/index.js';
 import '../i18n/messages/run.js';

@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import type { Interaction } from '../../src/model/interaction.js';
 import type { PlannedStep } from '../../src/model/plan.js';
 import type { StepContext } from '../../src/run/context.js';
-import { JournalWriter } from '../../src/run/journal.js';
+import { JournalWriter } from '../../src/run/journal-writer.js';
 import { Redactor } from '../../src/run/redact.js';
 import { deleteFiles, matches } from '../../src/run/steps/delete-files.js';
 

@@ -6,7 +6,8 @@ import { afterAll } from 'vitest';
 import type { DiffReview, FailureChoice, Interaction, ManualAnswer, Progress } from '../../src/model/interaction.js';
 import type { Plan, PlannedStep } from '../../src/model/plan.js';
 import type { StepContext } from '../../src/run/context.js';
-import { JournalWriter, newRunId } from '../../src/run/journal.js';
+import { newRunId } from '../../src/run/journal.js';
+import { JournalWriter } from '../../src/run/journal-writer.js';
 import { Redactor } from '../../src/run/redact.js';
 
 const made: string[] = [];

@@ -8,7 +8,8 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, rea
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../src/model/journal.js';
-import { JournalWriteError, JournalWriter, newRunId, readJournal, runFiles } from '../../src/run/journal.js';
+import { newRunId, readJournal, runFiles } from '../../src/run/journal.js';
+import { JournalWriteError, JournalWriter } from '../../src/run/journal-writer.js';
 import { Redactor } from '../../src/run/redact.js';
 import { ReportWriteError, writeReport } from '../../src/run/report.js';
 import { isRoot, runCli } from '../helpers/cli.js';
