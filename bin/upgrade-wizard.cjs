@@ -23,5 +23,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // a value inherited from another launcher's wizard (one of its steps running this) is not ours.
   if (process.env.npm_command === 'exec' && !checkout) process.env.UPGRADE_WIZARD_SELF = 'npx';
   else delete process.env.UPGRADE_WIZARD_SELF;
-  import(pathToFileURL(join(root, bundled ? 'lib/app/cli.js' : 'build/cli.js')).href).then((m) => m.main(argv));
+  if (bundled) require(join(root, 'lib/chunks.cjs')).entry(join(root, 'lib/app')).main(argv);
+  else import(pathToFileURL(join(root, 'build/cli.js')).href).then((m) => m.main(argv));
 }

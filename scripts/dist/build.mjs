@@ -5,10 +5,11 @@
 //   SHA256SUMS                              every other file of the folder, checked at each start
 //   THIRD-PARTY-LICENSES.txt                the licences of the bundled packages
 //   wizards/, templates/                    the product definitions and templates (data)
-//   lib/package.json                        "type": "module" and the version --version prints
+//   lib/package.json                        the version --version prints
 //   lib/definitions.compiled                wizards/ compiled (src/plan/compiled.ts): no YAML parsing
 //   lib/launch.cjs                          Node.js version check, SHA256SUMS check, start
-//   lib/app/cli.js + chunks                 the wizard with every dependency inlined
+//   lib/chunks.cjs                          loads the chunks with their code caches
+//   lib/app/cli.js + chunks (+ .cache)      the wizard with every dependency inlined
 // Only Node.js is needed to run it: no node_modules, no network.
 import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -16,6 +17,7 @@ import { parseArgs } from 'node:util';
 import iconv from 'iconv-lite';
 import { bundle, repo, thirdPartyLicenses } from './bundle.mjs';
 import { copyData, writeSha256Sums } from './folder.mjs';
+import { warmChunkCaches } from './train-chunks.mjs';
 
 const here = join(repo, 'scripts', 'dist');
 const { values } = parseArgs({ options: { out: { type: 'string' }, quiet: { type: 'boolean', default: false } } });
@@ -40,7 +42,9 @@ mkdirSync(join(out, 'lib'), { recursive: true });
 const metafile = await bundle(join(out, 'lib', 'app'));
 
 cpSync(join(here, 'launch.cjs'), join(out, 'lib', 'launch.cjs'));
+cpSync(join(here, 'chunks.cjs'), join(out, 'lib', 'chunks.cjs'));
 await copyData(out);
+warmChunkCaches(join(out, 'lib'), 'dist');
 
 writeFileSync(join(out, 'upgrade-wizard.sh'), readFileSync(join(here, 'upgrade-wizard.sh')));
 chmodSync(join(out, 'upgrade-wizard.sh'), 0o755);

@@ -1,7 +1,7 @@
 // The esbuild options of the CD bundle: every dependency inlined, production React, ESM split
 // into chunks so that each mode parses only what it uses (`--version` reads the entry and the
 // message catalogue of the command line; the Ink screens are a chunk of their own).
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -119,16 +119,36 @@ export async function bundle(outdir, options = {}) {
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
-    plugins: [noDevtools, cjsNamedExports, yogaWithoutFetch, stringWidthEmojiGuard],
+    plugins: [noDevtools, cjsNamedExports, yogaWithoutFetch, yogaStartAtImport, inkWithoutDevAwaits, stringWidthEmojiGuard],
     ...options,
   });
   for (const name of Object.keys(result.metafile.outputs).filter((n) => n.endsWith('.js'))) {
     const file = join(repo, name);
-    const code = readFileSync(file, 'utf8');
-    const rewritten = requireBuiltins(code, file);
-    if (rewritten !== code) writeFileSync(file, rewritten);
+    writeFileSync(file, await chunkBody(requireBuiltins(readFileSync(file, 'utf8'), file), file));
   }
   return result.metafile;
+}
+
+/**
+ * A chunk as scripts/dist/chunks.cjs runs it: a CommonJS function body, whose imports of other
+ * chunks are require('./chunk-X.js') and whose dynamic imports call __uwImport; import.meta.url
+ * is __uwUrl. esbuild splits only ES modules, so the split chunks are turned into CommonJS one by
+ * one (exports stay live: esbuild's CommonJS exports are getters).
+ */
+async function chunkBody(code, file) {
+  if (!code.startsWith(`${requireBanner}\n`)) throw new Error(`${file}: no require banner; update scripts/dist/bundle.mjs`);
+  const r = await transform(code.slice(requireBanner.length + 1), {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    define: { 'import.meta.url': '__uwUrl' },
+    minifyWhitespace: true,
+    logLevel: 'error',
+  });
+  const body = r.code.replace(/(?<![\w$.])import\((?=")/g, '__uwImport(');
+  const left = /(?<![\w$.])import\s*\(/.exec(body);
+  if (left !== null) throw new Error(`${file}: a dynamic import() of something else than a chunk is left at ${left.index}; update scripts/dist/bundle.mjs`);
+  return body;
 }
 
 /**
@@ -178,6 +198,25 @@ const yogaInitLater = {
       }
       const later = 'let Yoga;\nexport async function __uwInitYoga() {\n  Yoga ??= wrapAssembly(await loadYoga());\n}';
       return { contents: source.replace(YOGA_AWAIT, () => later).replace(YOGA_EXPORT, 'export { Yoga as default };'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * The chunks are CommonJS (chunkBody()), which cannot await at their top either: there yoga
+ * starts decoding its WebAssembly when its module runs, and chunks.cjs's dynamic import (the only
+ * way to the screens) waits for it, as the ES module's importers waited for its top-level await.
+ */
+const yogaStartAtImport = {
+  name: 'yoga-start-at-import',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      for (const expected of [YOGA_AWAIT, YOGA_EXPORT]) {
+        if (!source.includes(expected)) throw new Error(`${args.path}: no "${expected}" to defer; update scripts/dist/bundle.mjs`);
+      }
+      const started = 'let Yoga;\n(globalThis.__uwPending ??= []).push(loadYoga().then((y) => {\n  Yoga = wrapAssembly(y);\n}));';
+      return { contents: source.replace(YOGA_AWAIT, () => started).replace(YOGA_EXPORT, 'export { Yoga as default };'), loader: 'js' };
     });
   },
 };

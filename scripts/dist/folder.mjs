@@ -29,11 +29,11 @@ export function writeSha256Sums(dir) {
 
 /**
  * What the code in lib/app/ reads one level up: package.json (the version --version prints;
- * "type": "module" for the chunks) and definitions.compiled (wizards/ compiled).
+ * the chunks find it there too) and definitions.compiled (wizards/ compiled).
  */
 export async function writeLibData(lib) {
   const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
-  writeFileSync(join(lib, 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', private: true }, null, 2)}\n`);
+  writeFileSync(join(lib, 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, private: true }, null, 2)}\n`);
   writeFileSync(join(lib, 'definitions.compiled'), await compileForBundle(join(repo, 'wizards')));
 }
 

@@ -166,18 +166,15 @@ function start(argv, lang) {
     process.exitCode = 2;
     return;
   }
-  var entry = require('url').pathToFileURL(path.join(lib, 'app', 'cli.js')).href;
-  // import() through Function: written plainly, it would stop an old Node.js from reading this file.
-  var load = new Function('specifier', 'return import(specifier)');
-  load(entry).then(
-    function (cli) {
-      return cli.main(argv);
-    },
-    function (error) {
-      say(lang, 'startFailed', { detail: (error && error.stack) || String(error) });
-      process.exitCode = 1;
-    }
-  );
+  var cli;
+  try {
+    cli = require(path.join(lib, 'chunks.cjs')).entry(path.join(lib, 'app'));
+  } catch (error) {
+    say(lang, 'startFailed', { detail: (error && error.stack) || String(error) });
+    process.exitCode = 1;
+    return;
+  }
+  cli.main(argv);
 }
 
 // Exit codes through process.exitCode, not process.exit(): on a Windows console the message

@@ -7,11 +7,12 @@
 // what the tests run.
 //   node scripts/dist/npm-bundle.mjs            write lib/
 //   node scripts/dist/npm-bundle.mjs --remove   remove it
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundle, repo, thirdPartyLicenses } from './bundle.mjs';
 import { writeLibData } from './folder.mjs';
+import { warmChunkCaches } from './train-chunks.mjs';
 
 /** Writes the bundle into lib (default: the package's lib/). */
 export async function writeNpmBundle(lib = join(repo, 'lib')) {
@@ -20,6 +21,8 @@ export async function writeNpmBundle(lib = join(repo, 'lib')) {
   const metafile = await bundle(join(lib, 'app'));
   // The compiled definitions are checked against wizards/ byte for byte at each start, as in the CD folder.
   await writeLibData(lib);
+  cpSync(join(repo, 'scripts', 'dist', 'chunks.cjs'), join(lib, 'chunks.cjs'));
+  warmChunkCaches(lib, 'npm pack');
   writeFileSync(join(lib, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(metafile));
 }
 
