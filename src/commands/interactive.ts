@@ -1,32 +1,23 @@
 // `upgrade-wizard [interactive]`: the Ink screens over the real planner, detectors and executor.
 // Options and preset answers are checked before any screen opens (exit 2, nothing touched).
-// Ink, React and src/ui are imported inside run() only, so other modes never load them; the
-// planner's builder, the executor and the summaries only when the screens need them, so the
-// first screen does not wait for code it does not use.
+// Ink, React and src/ui are imported inside run() only, so other modes never load them. What
+// the screens work with (detectors, planner, executor, journal) is in wizard-services.ts.
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { parseOptions } from './args.js';
 import { getLang, t } from '../i18n/index.js';
 import '../i18n/messages/ui.js';
-import '../i18n/messages/journal.js';
 import type { Answers, Definition } from '../model/definition.js';
-import type { Interaction } from '../model/interaction.js';
-import type { Blocker, Plan } from '../model/plan.js';
-import { detectFor, gatherFacts } from '../detect/index.js';
 import { allDefinitions, findDefinition } from '../plan/definitions.js';
-import { askableQuestions, patternHint, validateAnswer } from '../plan/questions.js';
+import { patternHint, validateAnswer } from '../plan/questions.js';
 import { checkGivenAnswers, parseSets, readAnswersSource } from '../run/answers.js';
-import { DamagedJournals, DEFAULT_LOG_DIR, doneSteps, ensureLogDir, listJournals, logDirProblem, readJournal } from '../run/journal.js';
-import { CommandStillRunning, liveCommand, refuseIfCommandRunning } from '../run/live-command.js';
-import { shownArgv } from '../quote.js';
+import { DEFAULT_LOG_DIR, logDirProblem } from '../run/journal.js';
 import { isRootUser } from '../detect/system.js';
-import { findResumable, isFinished, lastRollbackPoint, rebootMissing, sameRoot, UnfinishedRollback, type ResumePoint } from '../run/resumable.js';
-import { refuseIfLocked, takeRunLock } from '../run/lock.js';
-import type { RunResult } from '../run/session.js';
-import { checkSaveTarget, saveAnswers } from '../export/save-answers.js';
-import { earlierSteps, lookAt, type ResumableRun, type RunControl, type RunOutcome, type WizardContext, type WizardServices } from '../ui/services.js';
-import { readableStamp } from '../io/backup-name.js';
+import { refuseIfLocked } from '../run/lock.js';
+import { checkSaveTarget } from '../export/save-answers.js';
+import { lookAt, type WizardContext } from '../ui/services.js';
 import { onOutputLost } from '../io/output-lost.js';
+import { realServices } from './wizard-services.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -108,169 +99,6 @@ export async function parseWizardOptions(args: string[], command: string): Promi
     preset,
     ...(o['save-answers'] ? { saveAnswers: checkSaveTarget(o['save-answers']) } : {}),
     loaded,
-  };
-}
-
-/** Archives written by backup steps, and originals kept beside files the run replaced. */
-async function backupsOf(result: RunResult): Promise<string[]> {
-  if (!result.files) return [];
-  const { plan, events } = await readJournal(result.files.journal);
-  const kinds = new Map(plan.steps.map((s) => [s.id, s.kind]));
-  const out: string[] = [];
-  for (const e of events) {
-    if (e.type !== 'written') continue;
-    if (kinds.get(e.step) === 'backup') out.push(e.file);
-    if (e.backup) out.push(e.backup);
-  }
-  return [...new Set(out)];
-}
-
-/**
- * What keeps a new run of `product` from starting, from the journals of the log dir (as `run`
- * refuses it): a command a killed wizard left running in any of them, and a rollback of this
- * product and root left unfinished (the server half-way back). A journal that cannot be read is
- * said on the welcome already.
- */
-export async function newRunBlockers(o: Pick<WizardOptions, 'root' | 'logDir' | 'envPrefix'>, product: string): Promise<Blocker[]> {
-  let records;
-  try {
-    records = await listJournals(o.logDir);
-  } catch (error) {
-    if (error instanceof DamagedJournals) return [];
-    throw error;
-  }
-  const blockers: Blocker[] = [];
-  for (const r of records) {
-    const live = liveCommand(r.events);
-    if (!live) continue;
-    const words = { runId: r.runId, step: live.step, command: shownArgv(live.argv, undefined), pgid: live.pgid };
-    blockers.push({ id: 'command-running', message: t('journal.liveCommandBlocker', words), fix: t('journal.liveCommandBlockerFix', words) });
-    break;
-  }
-  // The run a new one would start over: the newest unfinished one of this product and root.
-  const open = records.find((r) => !isFinished(r) && r.plan.product === product && sameRoot(r.plan.root, o.root));
-  const point = open && lastRollbackPoint(open);
-  if (open && point !== undefined) {
-    const { rollbackCommand, runPlace } = await import('../run/summary.js');
-    // At a terminal: its manual restores are confirmed as they are done.
-    const command = rollbackCommand({ ...runPlace(open, o.root, o.logDir, false), ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) }, point);
-    const words = { runId: open.runId, product, point, command };
-    blockers.push({ id: 'rollback-unfinished', message: t('journal.newRunAfterRollback', words), fix: t('journal.newRunAfterRollbackFix', words) });
-  }
-  return blockers;
-}
-
-function realServices(o: WizardOptions, defs: Definition[]): WizardServices {
-  // The operator answers this run's checkpoints: the commands shown carry no --yes.
-  const place = { root: o.root, logDir: o.logDir, unattended: false, ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) };
-  // Where the detectors look: the root and the media.
-  const where = { root: o.root, ...(o.media ? { media: o.media } : {}) };
-  // Secret answers never enter the plan: kept from the last plan built, for {secret-file:ID}.
-  let secrets: Record<string, string> = {};
-  const runOptions = (c: RunControl) => ({ logDir: o.logDir, root: o.root, signal: c.signal, killSignal: c.killSignal, secrets, ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) });
-  const outcome = async (plan: Plan, result: RunResult): Promise<RunOutcome> => {
-    const [{ rollbackCommand, summarize }, { restorePointAt }] = await Promise.all([import('../run/summary.js'), import('../plan/restore-point.js')]);
-    const { lines, exitCode } = summarize(plan, result, place);
-    const status = result.status === 'dry-run' ? 'done' : result.status;
-    // After a finished run the way back is still worth knowing: the last restore point in force,
-    // unless its rollback is only for a run that stopped before its end.
-    const last = status === 'done' ? restorePointAt(plan.steps, plan.steps.length - 1) : undefined;
-    const point = plan.restorePoints.find((p) => p.id === last)?.beforeEnd ? undefined : last;
-    const title = plan.restorePoints.find((p) => p.id === point)?.title;
-    if (point) lines.push(t('ui.summary.goBack', { point: title ?? point, command: rollbackCommand(place, point) }));
-    const partDone = result.status === 'done' && plan.next !== undefined;
-    const forReboot = result.status === 'stopped' && result.reason === 'reboot';
-    return { status, exitCode, lines, backups: await backupsOf(result), ...(partDone ? { partDone } : {}), ...(forReboot ? { forReboot } : {}) };
-  };
-  // The run found at start, kept here: the screens only see its plan and progress.
-  let found: ResumePoint | undefined;
-  let unresumable: string | undefined;
-  return {
-    loadDefinitions: async () => defs,
-    detect: async (products) => {
-      const out = [];
-      for (const def of products) out.push({ product: def.id, detections: await detectFor(def, where) });
-      return out;
-    },
-    gatherFacts: (def, answers) => gatherFacts(def, { ...where, answers, logDir: o.logDir }),
-    redetect: (def, answers) => detectFor(def, { ...where, answers }),
-    buildPlan: async (def, answers, facts) => {
-      const [{ buildPlan }, { secretAnswers }] = await Promise.all([import('../plan/build.js'), import('../plan/secrets.js')]);
-      secrets = secretAnswers(def, answers);
-      const plan = buildPlan(def, answers, facts, getLang());
-      if (o.saveAnswers) saveAnswers(o.saveAnswers, def, plan.answers, facts);
-      // A run that cannot keep its journal must not start: said on the plan, not after Yes.
-      const code = logDirProblem(o.logDir);
-      if (code !== undefined) plan.blockers.push({ id: 'log-dir', message: t('ui.blocker.logDir', { dir: o.logDir, code }), fix: t('ui.blocker.logDirFix') });
-      plan.blockers.push(...(await newRunBlockers(o, def.id)));
-      return plan;
-    },
-    askableQuestions,
-    validateAnswer,
-    execute: async (plan: Plan, ui: Interaction, c: RunControl) => {
-      ensureLogDir(o.logDir);
-      // The plan may have been on screen for minutes: what blocks a new run is looked at again,
-      // under the lock, so that it cannot change between the look and the start.
-      const lock = takeRunLock(o.logDir);
-      try {
-        const blocker = (await newRunBlockers(o, plan.product))[0];
-        if (blocker) throw new InputError(t('journal.newRunBlocked', { problem: blocker.message, fix: blocker.fix }));
-        const { execute } = await import('../run/executor.js');
-        return outcome(plan, await execute(plan, ui, { ...runOptions(c), lock }));
-      } finally {
-        lock.release();
-      }
-    },
-    async findResumable(): Promise<ResumableRun | undefined> {
-      try {
-        found = await findResumable(o.logDir, o.root);
-        // A command an earlier process started still runs: going on now would run beside it.
-        refuseIfCommandRunning(found.record.runId, found.record.events);
-      } catch (error) {
-        found = undefined;
-        // Said on the welcome: a rollback left unfinished (with the command that finishes it), a
-        // journal that cannot be read, a command still running from a wizard that was killed.
-        if (error instanceof UnfinishedRollback || error instanceof DamagedJournals || error instanceof CommandStillRunning) unresumable = error.message;
-        // None for this root (or one that cannot continue): the wizard starts anew.
-        if (error instanceof InputError) return undefined;
-        throw error;
-      }
-      const { record } = found;
-      const started = record.events[0]?.time;
-      const missing = rebootMissing(found);
-      return {
-        plan: record.plan,
-        done: [...doneSteps(record.events)],
-        // As each ended: a step skipped before the stop is shown skipped, not done.
-        ended: earlierSteps(record.events),
-        // The journal keeps UTC; the operator reads the server's local time, as in backup names.
-        ...(started ? { startedAt: readableStamp(new Date(started)) } : {}),
-        ...(missing ? { rebootMissing: { number: missing.number, title: missing.step.title } } : {}),
-        handle: record.runId,
-      };
-    },
-    unresumable: () => unresumable,
-    async resume(_run: ResumableRun, ui: Interaction, c: RunControl) {
-      if (!found) throw new Error('resume without a resumable run');
-      ensureLogDir(o.logDir);
-      // The welcome may have been on screen for minutes: another wizard may have continued the run
-      // since. The journal is read again under the lock, and a run that moved on is not resumed
-      // from the point the welcome showed.
-      const lock = takeRunLock(o.logDir);
-      try {
-        const now = await findResumable(o.logDir, o.root).catch((error: unknown) => {
-          // Finished, rolled back or gone since the welcome: said as such, not as "nothing to resume".
-          if (error instanceof InputError && !(error instanceof DamagedJournals)) throw new InputError(t('ui.resume.movedOn', { runId: found?.record.runId ?? '-' }));
-          throw error;
-        });
-        // (A command a killed wizard left running: the session's journal refuses it when it opens.)
-        if (now.record.runId !== found.record.runId || now.record.events.length !== found.record.events.length) throw new InputError(t('ui.resume.movedOn', { runId: found.record.runId }));
-        const { resume } = await import('../run/resume.js');
-        return outcome(now.record.plan, await resume(now, ui, { ...runOptions(c), lock }));
-      } finally {
-        lock.release();
-      }
-    },
   };
 }
 
@@ -363,7 +191,7 @@ export async function startWizard(o: WizardOptions, command: string): Promise<nu
   };
   // The terminal may go away (SSH dropped): the run goes on to a clean stop, unseen, and what is
   // printed after it (how it ended) goes nowhere: src/io/output-lost.ts takes the EIO.
-  type Cause = 'hangup' | undefined;
+  type Cause = 'hangup' | 'sigterm' | undefined;
   const listeners = new Set<(cause: Cause) => void>();
   // A signal that comes before the screens listen (a busy machine delays React's effects) is
   // kept and delivered, instead of being lost.
@@ -383,7 +211,9 @@ export async function startWizard(o: WizardOptions, command: string): Promise<nu
   // that races their set-up. Ink takes raw mode over and restores the terminal when it ends.
   process.stdin.setRawMode?.(true);
   // Ctrl-C at the keyboard arrives as a key (raw mode); these come from kill or a closed session.
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => interrupt(undefined));
+  // SIGTERM keeps its name: the journal says "SIGTERM", not "Ctrl-C".
+  process.on('SIGINT', () => interrupt(undefined));
+  process.on('SIGTERM', () => interrupt('sigterm'));
   // The terminal went away. SIGHUP comes only when a shell passes it on, and often after the
   // input has closed: a checkpoint nobody can answer any more would keep the run waiting until
   // the process ended by itself, with no stop in the journal and no report.

@@ -1,5 +1,4 @@
 // `upgrade-wizard resume`: continue the newest unfinished run of this root from its journal.
-import { resolve } from 'node:path';
 import type { PlannedStep } from '../model/plan.js';
 import { InputError } from '../errors.js';
 import { parseOptions } from './args.js';
@@ -7,15 +6,15 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import '../i18n/messages/resume.js';
 import '../i18n/messages/run-help.js';
-import { DEFAULT_LOG_DIR, ensureLogDir, lastStepEnds } from '../run/journal.js';
+import { ensureLogDir, lastStepEnds } from '../run/journal.js';
 import { checkpointDriver } from '../run/line-prompts.js';
 import { findResumable, optionalSkipAt, rebootMissing, resumeRechecks, UnfinishedRollback, type ResumePoint } from '../run/resumable.js';
 import { refuseIfCommandRunning } from '../run/live-command.js';
-import { refuseIfLocked, takeRunLock } from '../run/lock.js';
+import { refuseIfLocked } from '../run/lock.js';
 import { resume } from '../run/resume.js';
-import { watchInterrupts } from '../run/signals.js';
 import { handlers } from '../run/steps/index.js';
-import { resumeCommand, runPlace, selfCommand, summarize } from '../run/summary.js';
+import { resumeCommand, runPlace, selfCommand } from '../run/summary.js';
+import { printHelp, rootAndLogDir, runToSummary, say, withRunLock } from './run-frame.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -83,21 +82,15 @@ function checkStepOptions(o: Options, point: ResumePoint, root: string, logDir: 
 
 export async function run(args: string[]): Promise<number> {
   const o = parseOptions('resume', args, spec);
-  const say = (s: string): void => void process.stdout.write(`${s}\n`);
-  if (o.help) {
-    process.stdout.write(t('run.help.resume'));
-    return 0;
-  }
-  const root = o.root ? resolve(o.root) : '';
-  const logDir = resolve(o['log-dir'] ?? DEFAULT_LOG_DIR);
+  if (o.help) return printHelp('run.help.resume');
+  const { root, logDir } = rootAndLogDir(o);
   refuseIfLocked(logDir);
   // Refusals that need no lock first: nothing is created for a run that is not there.
   checkStepOptions(o, await found(logDir, root), root, logDir);
   ensureLogDir(logDir);
   // Taken before the journal is read for good and before the question: an answer given minutes
   // later must not act on a point another resume has since moved past.
-  const lock = takeRunLock(logDir);
-  try {
+  return withRunLock(logDir, async (lock) => {
     const point = await found(logDir, root);
     lock.name(point.record.runId);
     checkStepOptions(o, point, root, logDir);
@@ -115,25 +108,6 @@ export async function run(args: string[]): Promise<number> {
     // Without the reboot the step stopped for, the unattended command is for after it.
     const needYes = missing ? t('run.resume.needYesAfterReboot', { number: missing.number, title: missing.step.title, command: resumeCommand(place) }) : t('run.resume.needYes', { command: resumeCommand(place) });
     const driver = await checkpointDriver(o.yes, plan, t('run.resume.ask'), needYes);
-    const interrupts = watchInterrupts(say);
-    try {
-      const result = await resume(point, driver, {
-        logDir,
-        root,
-        signal: interrupts.signal,
-        killSignal: interrupts.killSignal,
-        confirmedBy: o.yes ? '--yes' : 'operator',
-        rerunStep: o['rerun-step'],
-        skipStep: o['skip-step'],
-        lock,
-      });
-      const { lines, exitCode } = summarize(plan, result, { ...place, unattended: o.yes }, { rechecks: (step) => resumeRechecks(step, handlers[step.kind]) });
-      for (const line of lines) say(line);
-      return exitCode;
-    } finally {
-      interrupts.dispose();
-    }
-  } finally {
-    lock.release();
-  }
+    return runToSummary(plan, place, { yes: o.yes, lock }, (options) => resume(point, driver, { ...options, rerunStep: o['rerun-step'], skipStep: o['skip-step'] }));
+  });
 }

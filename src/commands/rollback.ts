@@ -1,7 +1,6 @@
 // `upgrade-wizard rollback [--to POINT]`: back to a restore point of the newest run of this
 // root (by default the one in force after the last step done). Shows what it will do, then
 // asks at a terminal; a script must give `--yes`, except where only a terminal will do.
-import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { parseOptions } from './args.js';
 import { t } from '../i18n/index.js';
@@ -9,16 +8,15 @@ import '../i18n/messages/run.js';
 import '../i18n/messages/run-help.js';
 import '../i18n/messages/rollback.js';
 import { readableTime } from '../io/backup-name.js';
-import { DEFAULT_LOG_DIR, ensureLogDir, lastRunEnd, listJournals, type JournalRecord } from '../run/journal.js';
+import { ensureLogDir, lastRunEnd, listJournals, type JournalRecord } from '../run/journal.js';
 import { checkpointDriver } from '../run/line-prompts.js';
 import { refuseIfCommandRunning } from '../run/live-command.js';
-import { refuseIfLocked, takeRunLock } from '../run/lock.js';
-import { resumeRechecks, sameRoot } from '../run/resumable.js';
+import { refuseIfLocked } from '../run/lock.js';
+import { sameRoot } from '../run/resumable.js';
 import { defaultRestorePoint, describeRollback, findPoint, rollbackMismatch, rollbackTo } from '../run/rollback.js';
 import { closeOnWriteFailure, openSession } from '../run/session.js';
-import { watchInterrupts } from '../run/signals.js';
-import { handlers } from '../run/steps/index.js';
-import { rollbackCommand, rollbackIsManual, runPlace, summarize } from '../run/summary.js';
+import { rollbackCommand, rollbackIsManual, runPlace } from '../run/summary.js';
+import { printHelp, rootAndLogDir, runToSummary, say, withRunLock } from './run-frame.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -46,21 +44,15 @@ function completedRollback(record: JournalRecord): { point: string; time: string
 
 export async function run(args: string[]): Promise<number> {
   const o = parseOptions('rollback', args, spec);
-  const say = (s: string): void => void process.stdout.write(`${s}\n`);
-  if (o.help) {
-    process.stdout.write(t('run.help.rollback'));
-    return 0;
-  }
-  const root = o.root ? resolve(o.root) : '';
-  const logDir = resolve(o['log-dir'] ?? DEFAULT_LOG_DIR);
+  if (o.help) return printHelp('run.help.rollback');
+  const { root, logDir } = rootAndLogDir(o);
   refuseIfLocked(logDir);
   // Without a run there is nothing to lock: said before the log dir is touched.
   await newestRun(logDir, root);
   ensureLogDir(logDir);
   // Taken before the journal is read for good and before the question: a rollback confirmed
   // minutes later must not run over what another process did meanwhile.
-  const lock = takeRunLock(logDir);
-  try {
+  return withRunLock(logDir, async (lock) => {
     const record = await newestRun(logDir, root);
     lock.name(record.runId);
     const pointId = o.to ?? defaultRestorePoint(record);
@@ -101,24 +93,9 @@ export async function run(args: string[]): Promise<number> {
     const question = again ? t('run.rollback.askAgain', { earlier: earlier?.point ?? '-', time: earlier?.time ?? '-', point: point.title }) : t('run.rollback.ask', { point: point.title });
     const driver = await checkpointDriver(o.yes, record.plan, question, refusal);
 
-    const interrupts = watchInterrupts(say);
-    try {
-      const s = openSession(record.plan, record.runId, driver, {
-        logDir,
-        root,
-        signal: interrupts.signal,
-        killSignal: interrupts.killSignal,
-        confirmedBy: o.yes ? '--yes' : 'operator',
-        lock,
-      });
-      const result = await closeOnWriteFailure(s, rollbackTo(s, point.id));
-      const { lines, exitCode } = summarize(record.plan, result, { ...place, unattended: o.yes }, { rechecks: (step) => resumeRechecks(step, handlers[step.kind]) });
-      for (const line of lines) say(line);
-      return exitCode;
-    } finally {
-      interrupts.dispose();
-    }
-  } finally {
-    lock.release();
-  }
+    return runToSummary(record.plan, place, { yes: o.yes, lock }, (options) => {
+      const s = openSession(record.plan, record.runId, driver, options);
+      return closeOnWriteFailure(s, rollbackTo(s, point.id));
+    });
+  });
 }

@@ -1,7 +1,6 @@
 // `upgrade-wizard run --product ID ... --yes`: the whole procedure, non-interactively. Every
 // refusal (no --yes, missing answers, open blockers) happens before anything is touched.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseOptions } from './args.js';
 import type { Plan } from '../model/plan.js';
 import { InputError } from '../errors.js';
@@ -10,16 +9,14 @@ import '../i18n/messages/run.js';
 import '../i18n/messages/run-help.js';
 import { loadDefinitions } from '../plan/load.js';
 import { execute } from '../run/executor.js';
-import { DEFAULT_LOG_DIR, ensureLogDir, listJournals } from '../run/journal.js';
-import { isFinished, lastRollbackPoint, resumePointOf, resumeRechecks, sameRoot } from '../run/resumable.js';
+import { ensureLogDir, listJournals } from '../run/journal.js';
+import { isFinished, lastRollbackPoint, resumePointOf, sameRoot } from '../run/resumable.js';
 import { NonInteractive } from '../run/noninteractive.js';
-import { takeRunLock } from '../run/lock.js';
 import { refuseIfAnyCommandRunning } from '../run/live-command.js';
 import { rollbackMismatch } from '../run/rollback.js';
-import { handlers } from '../run/steps/index.js';
-import { watchInterrupts } from '../run/signals.js';
-import { placeArgs, resumeCommand, rollbackCommand, selfCommand, summarize } from '../run/summary.js';
+import { placeArgs, resumeCommand, rollbackCommand, selfCommand } from '../run/summary.js';
 import { preparePlan } from './plan.js';
+import { printHelp, rootAndLogDir, runToSummary, say, withRunLock } from './run-frame.js';
 import { saveAnswers } from '../export/save-answers.js';
 
 const spec = {
@@ -70,15 +67,10 @@ export function printPlanHeader(plan: Plan, say: (s: string) => void): void {
 
 export async function run(args: string[]): Promise<number> {
   const o = parseOptions('run', args, spec);
-  const say = (s: string): void => void process.stdout.write(`${s}\n`);
-  if (o.help) {
-    process.stdout.write(t('run.help.run'));
-    return 0;
-  }
+  if (o.help) return printHelp('run.help.run');
   if (!o.product) throw new InputError(t('run.args.noProduct', { known: loadDefinitions().map((d) => d.id).join(', ') }));
   if (!o.yes && !o['dry-run']) throw new InputError(t('run.args.needYes', { command: wizardCommand({ ...o, product: o.product }) }));
-  const root = o.root ? resolve(o.root) : '';
-  const logDir = resolve(o['log-dir'] ?? DEFAULT_LOG_DIR);
+  const { root, logDir } = rootAndLogDir(o);
   // The same answers as `plan` sees (defaults, detections, --answers, --set): what was reviewed runs.
   const { def, facts, plan, secrets } = await preparePlan({ product: o.product, sets: o.set, answersFile: o.answers, root: o.root, media: o.media, logDir });
   if (o['save-answers'] !== undefined) saveAnswers(o['save-answers'], def, plan.answers, facts);
@@ -106,22 +98,11 @@ export async function run(args: string[]): Promise<number> {
   ensureLogDir(logDir);
   // Before the unfinished-run check: a run started at the same moment is either refused here,
   // naming its process, or its journal is complete when looked at (never "continue it with resume").
-  const lock = takeRunLock(logDir);
-  try {
+  return withRunLock(logDir, async (lock) => {
     // --new-run starts over an unfinished run, never beside a command a killed wizard left
     // running (in any run of the log dir): the same tools would run twice at once.
     refuseIfAnyCommandRunning(await listJournals(logDir));
     if (!o['new-run']) await refuseIfUnfinished(plan, logDir, root);
-    const interrupts = watchInterrupts(say);
-    try {
-      const result = await execute(plan, ui, { logDir, root, signal: interrupts.signal, killSignal: interrupts.killSignal, confirmedBy: '--yes', secrets, lock });
-      const { lines, exitCode } = summarize(plan, result, { root, logDir }, { rechecks: (step) => resumeRechecks(step, handlers[step.kind]) });
-      for (const line of lines) say(line);
-      return exitCode;
-    } finally {
-      interrupts.dispose();
-    }
-  } finally {
-    lock.release();
-  }
+    return runToSummary(plan, { root, logDir }, { yes: true, lock }, (options) => execute(plan, ui, { ...options, secrets }));
+  });
 }

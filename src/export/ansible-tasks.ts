@@ -4,14 +4,25 @@
 import { getLang, t } from '../i18n/index.js';
 import '../i18n/messages/export.js';
 import '../i18n/messages/kinds.js';
+import '../i18n/messages/backup.js';
 import '../i18n/messages/run.js';
 import type { PlannedStep } from '../model/plan.js';
 import { excludedMember } from '../run/steps/backup.js';
 import { migrateArgs } from '../run/steps/migrate-config.js';
+import { plannedProbe } from '../plan/probe.js';
+import { probeTasks, unlessProbePassed } from './ansible-probe.js';
 import { commandTask, whenList, dirOf, jstr, lit, mkdirTask, name, reg, stampTask, stat, str, strs, type Task, type TaskContext } from './ansible-task-basics.js';
 
 
 function commandSteps(ctx: TaskContext, step: PlannedStep): Task[] {
+  const probe = step.kind === 'command' ? plannedProbe(step) : undefined;
+  const tasks = commandTasks(ctx, step);
+  if (probe === undefined) return tasks;
+  const { task, unlessPassed } = probeTasks(ctx, step, probe);
+  return [task, ...unlessProbePassed(tasks, unlessPassed)];
+}
+
+function commandTasks(ctx: TaskContext, step: PlannedStep): Task[] {
   const out = str(step, 'stdout');
   return (step.commands ?? []).flatMap((argv, i) => {
     if (!out) return [commandTask(ctx, step, argv)];

@@ -8,6 +8,7 @@ import type { Answers, Definition } from '../model/definition.js';
 import type { Condition } from '../model/condition.js';
 import type { Plan } from '../model/plan.js';
 import { evalCondition } from '../plan/condition.js';
+import { plannedProbe } from '../plan/probe.js';
 import { lit, secretsOf, secretVar, type Task } from './ansible-task-basics.js';
 import { stepTasks } from './ansible-tasks.js';
 import { fillTemplate } from './runbook-model.js';
@@ -54,7 +55,8 @@ export interface PlaybookOptions {
 /** The play's position (1-based) and how many: names start with it (a title may be "iPlanet..."). */
 function play(n: NodePlan, options: PlaybookOptions, position: number, plays: number): Task {
   const { plan } = n;
-  const used = new Set(plan.steps.flatMap((s) => (s.commands ?? []).flatMap(secretsOf)));
+  // A probe's argv may read a secret too (its 0600 file is made for the play).
+  const used = new Set(plan.steps.flatMap((s) => [...(s.commands ?? []), ...(s.kind === 'command' ? [plannedProbe(s)?.argv ?? []] : [])].flatMap(secretsOf)));
   const secrets = options.secrets.filter((s) => used.has(s.id));
   // Multi-node plays repeat step titles: the node in every name keeps --start-at-task in its play.
   const prefix = n.node ? `[${n.node}] ` : '';

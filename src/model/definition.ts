@@ -90,6 +90,23 @@ const Verify = z
   })
   .strict();
 
+/**
+ * A check run before a command step's commands (the verify step's argv, expectExit and
+ * expectOutput): when it passes, what the commands would do is already so, and the step ends
+ * skipped without running them (ShareTask 3.10: chkconfig --list first, `on` only where needed).
+ */
+const Probe = z
+  .object({
+    argv: Argv,
+    /** The exit code that passes; 0 when not given. */
+    expectExit: z.number().int().optional(),
+    /** A regular expression some line of the output must match. */
+    expectOutput: z.string().min(1).optional(),
+    /** What passing means, in words, for plans and runbooks ("runlevels 2-5 are all on"). */
+    says: TextSchema.optional(),
+  })
+  .strict();
+
 export const StepSchema = z.discriminatedUnion('kind', [
   z
     .object({
@@ -99,6 +116,8 @@ export const StepSchema = z.discriminatedUnion('kind', [
       cwd: Template.optional(),
       /** The commands' standard output goes to this file (mode 0600), not to the screen or the log; a relative path is in the run's log dir. */
       stdout: Template.optional(),
+      /** Checked first: when it passes the commands are not run and the step is skipped. */
+      skipWhen: Probe.optional(),
     })
     .strict(),
   z
@@ -274,6 +293,11 @@ export const MediaSchema = z
     title: TextSchema,
     when: ConditionSchema.optional(),
     required: z.boolean().default(true),
+    /**
+     * A file of this pattern on the media while this holds is not installed: the plan warns, naming
+     * it and `reason` (what the answers say), not refuses (it may be for another server).
+     */
+    unusedWhen: z.object({ when: ConditionSchema, reason: TextSchema }).strict().optional(),
   })
   .strict();
 
@@ -306,6 +330,7 @@ export const DefinitionSchema = z
   .strict();
 
 export type Question = z.infer<typeof QuestionSchema>;
+export type ProbeSpec = z.infer<typeof Probe>;
 export type Step = z.infer<typeof StepSchema>;
 export type StepKind = Step['kind'];
 export type RestorePoint = z.infer<typeof RestorePointSchema>;

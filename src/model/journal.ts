@@ -19,7 +19,12 @@ export type JournalEvent =
    * /proc/PID/stat), boot: the boot id then; both tell a reused number apart. Absent in older journals.
    */
   | { type: 'command-start'; time: string; step: string; argv: string[]; pgid: number; started?: string; boot?: string }
-  | { type: 'command'; time: string; step: string; argv: string[]; exitCode: number | null; durationMs: number; signal?: string }
+  /**
+   * A command ended. signal: what ended it, when a signal did. spawnError: it never started
+   * (ENOENT, EACCES); missing: what ENOENT was missing, where the wizard could tell (the program
+   * on PATH when absent). Both absent in older journals.
+   */
+  | { type: 'command'; time: string; step: string; argv: string[]; exitCode: number | null; durationMs: number; signal?: string; spawnError?: string; missing?: 'file' | 'interpreter' | 'cwd' }
   | { type: 'confirm'; time: string; step: string; by: 'operator' | '--yes'; item?: string; reason?: string }
   | { type: 'step-end'; time: string; step: string; status: 'done' | 'skipped' | 'failed'; durationMs: number; detail?: string }
   | { type: 'written'; time: string; step: string; file: string; backup?: string }

@@ -121,6 +121,7 @@ export function crossCheck(def: Definition, knownDetectors?: ReadonlySet<string>
     if (error !== undefined) add(['media', key, 'pattern'], 'plan.check.badPattern', { detail: error });
     mediaGroups.set(key, namedGroups(media.pattern));
     if (media.when !== undefined) checkCondition(media.when, ['media', key, 'when'], questions);
+    if (media.unusedWhen !== undefined) checkCondition(media.unusedWhen.when, ['media', key, 'unusedWhen', 'when'], questions);
   }
 
   const checkTemplate = (text: string, path: Path, allowCandidate: boolean): void => {
@@ -176,6 +177,9 @@ export function crossCheck(def: Definition, knownDetectors?: ReadonlySet<string>
       add([...at, 'restorePoint'], 'plan.check.unknownRestorePoint', { id: step.restorePoint });
     }
     walk(step, at);
+    const probeOutput = step.kind === 'command' ? step.skipWhen?.expectOutput : undefined;
+    const probeError = probeOutput === undefined ? undefined : compiles(probeOutput);
+    if (probeError !== undefined) add([...at, 'skipWhen', 'expectOutput'], 'plan.check.badPattern', { detail: probeError });
     if (step.kind === 'verify') {
       for (const key of ['expectOutput', 'rejectOutput', 'showLine'] as const) {
         const pattern = step.verify[key];

@@ -1,11 +1,13 @@
-// A plan as text for people: numbered steps with their kind, section, the exact commands,
-// manual markers and restore points; then restore points, warnings and blockers. Pure.
+// A plan as text for people: numbered steps with their kind, section, the exact commands (and
+// the check a command step makes first), manual markers and restore points; then restore
+// points, warnings and blockers. Pure.
 import { dirname } from 'node:path';
 import type { Detection } from '../model/facts.js';
 import type { Plan, PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
 import { shownArgv } from '../quote.js';
+import { plannedProbe, probeLines } from './probe.js';
 
 function show(value: unknown): string {
   if (Array.isArray(value)) return value.map(show).join(', ');
@@ -71,6 +73,9 @@ function stepLines(step: PlannedStep, n: number, width: number): string[] {
   const lines = [step.manual ? `${head}  ${t('plan.fmt.manual')}` : head];
   const cwd = step.params.cwd;
   if (typeof cwd === 'string') lines.push(`${pad}${t('plan.fmt.cwd', { cwd })}`);
+  // A probed step says what it checks first, and that its commands run only when that fails.
+  const probe = step.kind === 'command' ? plannedProbe(step) : undefined;
+  if (probe !== undefined) lines.push(...probeLines(step, probe).map((line) => `${pad}${line}`));
   for (const argv of step.commands ?? []) lines.push(`${pad}$ ${shownArgv(argv, step)}`);
   for (const line of describeParams(step)) lines.push(`${pad}${line}`);
   if (step.instructions !== undefined) lines.push(`${pad}${step.instructions}`);

@@ -1,6 +1,7 @@
 // Blockers, warnings and the all-clear from the checksums of the media packages (facts.mediaChecks,
 // gathered by src/detect/checksums.ts). Pure: a damaged or unlisted package refuses the plan before
-// it is used; a verified one is said, as evidence for the change record.
+// it is used; a verified one is said, as evidence for the change record. Also a package on the
+// media that the answers leave out (a media entry's unusedWhen), said so that it is not a surprise.
 import { basename, dirname } from 'node:path';
 import { pathInside } from '../io/paths.js';
 import type { Answers, Definition } from '../model/definition.js';
@@ -37,8 +38,25 @@ export function mediaCheckBlockers(def: Definition, answers: Answers, facts: Fac
     }
   }
   const warnings = unverified.length === 0 ? [] : [t('media.checksum.unverified', { files: unverified.join(', ') }, lang)];
+  warnings.push(...unusedMediaWarnings(def, answers, facts, lang));
   const checked = verified.length === 0 ? [] : [t('media.checksum.verified', { files: verified.join(', '), lists: [...lists].join(', ') }, lang)];
   return { blockers, warnings, checked };
+}
+
+/**
+ * A package found on the media that the answers say is not this server's (ShareTask's custom part
+ * with custom=no): a warning, not a blocker, as it may be meant for another server.
+ */
+function unusedMediaWarnings(def: Definition, answers: Answers, facts: Facts, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const [key, media] of Object.entries(def.media)) {
+    const file = facts.mediaFiles[key];
+    if (file === undefined || media.unusedWhen === undefined || !evalCondition(media.unusedWhen.when, answers)) continue;
+    // A package the plan uses after all is not left out, whatever else holds.
+    if (media.when !== undefined && evalCondition(media.when, answers)) continue;
+    out.push(t('media.unused', { file: onMedia(file.path, facts.media), title: media.title[lang], reason: media.unusedWhen.reason[lang] }, lang));
+  }
+  return out;
 }
 
 /** The packages with a NAME.sha256 of their own, as the operator sees them on the CD. */

@@ -1,8 +1,9 @@
 // One definition step -> one PlannedStep: templates resolved, texts in the run's language,
 // and every process the step will run spelled out as argv. Pure: no I/O.
-import type { Definition, Step } from '../model/definition.js';
+import type { Definition, ProbeSpec, Step } from '../model/definition.js';
 import type { PlannedStep } from '../model/plan.js';
 import type { Text } from '../model/text.js';
+import type { PlannedProbe } from './probe.js';
 import { applicableEntries } from './services.js';
 import { resolveTemplate, type TemplateContext } from './template.js';
 
@@ -56,6 +57,16 @@ export interface StepContext {
   hasServiceCommand: boolean;
 }
 
+/** A command step's probe with its argv and words resolved (src/plan/probe.ts reads it back). */
+function planProbe(p: ProbeSpec, r: (template: string) => string, text: (value: Text) => string): PlannedProbe {
+  return {
+    argv: p.argv.map(r),
+    ...(p.expectExit === undefined ? {} : { expectExit: p.expectExit }),
+    ...(p.expectOutput === undefined ? {} : { expectOutput: p.expectOutput }),
+    ...(p.says === undefined ? {} : { says: text(p.says) }),
+  };
+}
+
 /** Resolves a step; throws TemplateError or StepPlanError, which the caller turns into a message naming the step. */
 export function planStep(step: Step, ctx: StepContext): PlannedStep {
   const r = (template: string): string => resolveTemplate(template, ctx.tpl);
@@ -84,6 +95,7 @@ export function planStep(step: Step, ctx: StepContext): PlannedStep {
       planned.params = {
         ...(step.cwd === undefined ? {} : { cwd: r(step.cwd) }),
         ...(step.stdout === undefined ? {} : { stdout: r(step.stdout) }),
+        ...(step.skipWhen === undefined ? {} : { skipWhen: planProbe(step.skipWhen, r, text) }),
       };
       break;
     }

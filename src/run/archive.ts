@@ -7,8 +7,10 @@ import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { t } from '../i18n/index.js';
+import '../i18n/messages/backup.js';
 import '../i18n/messages/run.js';
 import { KilledByOperator, StepFailure } from './context.js';
+import { killedText } from './signals.js';
 import { killGroupOnAbort } from './proc.js';
 
 const gzipAsync = promisify(gzip);
@@ -89,7 +91,7 @@ export async function createTarGz(parent: string, name: string, file: string, op
     await fh.close();
   }
   const result = await tar;
-  if (result.isCanceled) throw new KilledByOperator(t('run.killed', { command: `tar cf - ${name}` }));
+  if (result.isCanceled) throw new KilledByOperator(killedText(opts.kill, `tar cf - ${name}`));
   if (result.exitCode !== 0) {
     throw new StepFailure(t('run.backup.tarFailed', { code: result.exitCode ?? result.signal ?? '?', output: warnings.trim() }));
   }
@@ -103,7 +105,7 @@ export async function listTarGz(file: string, kill?: AbortSignal): Promise<strin
   const child = execa('tar', ['tzf', file], { env: C_ENV, stdin: 'ignore', reject: false, detached: true, maxBuffer: 512 * 1024 * 1024 });
   const killer = killGroupOnAbort(child.pid, kill);
   const r = await child.finally(() => killer.done());
-  if (killer.killed()) throw new KilledByOperator(t('run.killed', { command: `tar tzf ${file}` }));
+  if (killer.killed()) throw new KilledByOperator(killedText(kill, `tar tzf ${file}`));
   if (r.exitCode !== 0) {
     throw new StepFailure(t('run.archive.unreadable', { file, output: String(r.stderr).trim().split('\n').slice(-3).join('\n') }));
   }

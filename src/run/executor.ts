@@ -13,7 +13,7 @@ import { Redactor } from './redact.js';
 import { closeOnWriteFailure, finish, journalRetry, openSession, type ExecuteOptions, type RunResult, type Session } from './session.js';
 import { handlers } from './steps/index.js';
 import { rollbackTo } from './rollback.js';
-import { declinedReason, stopReason } from './signals.js';
+import { declinedReason, killedBy, killedReason, stopReason } from './signals.js';
 import { restorePointAt } from '../plan/restore-point.js';
 
 export type { ExecuteOptions, RunResult } from './session.js';
@@ -92,8 +92,9 @@ export async function runStep(s: Session, step: PlannedStep, index: number): Pro
       if (error instanceof KilledByOperator) {
         end('failed', message);
         const wait = error.how === 'wait';
-        s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t(wait ? 'run.interrupt.waitStopped' : 'run.interrupt.killed') });
-        return finish(s, 'stopped', { reason: wait ? 'wait-stopped' : 'killed', step: step.id, error: message });
+        const by = killedBy(s.options.killSignal);
+        s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: wait ? t('run.interrupt.waitStopped') : killedReason(by) });
+        return finish(s, 'stopped', { reason: wait ? 'wait-stopped' : 'killed', step: step.id, error: message, ...(wait ? {} : { killedBy: by }) });
       }
       if (step.allowFailure) {
         output(s.ctx, step, t('run.allowedFailure', { reason: message }));

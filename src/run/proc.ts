@@ -15,6 +15,7 @@ import { materializeSecrets } from './secret-files.js';
 import { bootId } from './boot-id.js';
 import { groupRunning, procStat } from './proc-stat.js';
 import { quoteArgv, shownArgv } from '../quote.js';
+import { killedText } from './signals.js';
 
 export interface CommandResult {
   exitCode: number | null;
@@ -181,11 +182,13 @@ export async function runCommand(ctx: StepContext, step: PlannedStep, argv: stri
   const durationMs = Date.now() - started;
   const exitCode = result.code;
   const signal = result.signal ?? undefined;
-  record(ctx, { type: 'command', time: now(), step: step.id, argv, exitCode, durationMs, ...(signal ? { signal } : {}) });
-  ctx.journal?.log(`[${step.id}] ${t('run.log.exit', { code: exitCode ?? signal ?? '?', seconds: (durationMs / 1000).toFixed(1) })}`);
-  if (killer.killed()) throw new KilledByOperator(t('run.killed', { command: shown }));
   const spawnError = result.error ? (result.error.code ?? result.error.message) : undefined;
   const missing = spawnError === 'ENOENT' ? whatIsMissing(realFile, opts.cwd) : undefined;
+  // Why there is no exit code, for the report: not started (and what was missing), or a signal.
+  const notStarted = spawnError === undefined ? {} : { spawnError, ...(missing ? { missing: missing.what } : {}) };
+  record(ctx, { type: 'command', time: now(), step: step.id, argv, exitCode, durationMs, ...(signal ? { signal } : {}), ...notStarted });
+  ctx.journal?.log(`[${step.id}] ${t('run.log.exit', { code: exitCode ?? signal ?? spawnError ?? '?', seconds: (durationMs / 1000).toFixed(1) })}`);
+  if (killer.killed()) throw new KilledByOperator(killedText(ctx.kill, shown));
   return { exitCode, signal, output: captured, spawnError, ...(missing ? { missing } : {}) };
 }
 

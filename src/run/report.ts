@@ -156,16 +156,28 @@ export function renderReport(record: JournalRecord, files: RunFiles): string {
   out.push(`## ${tr('run.report.commands')}`, '', `| ${tr('run.report.step')} | ${tr('run.report.command')} | ${tr('run.report.exit')} | ${tr('run.report.seconds')} |`, '|---|---|---|---|');
   const unended = new Set(unendedCommands(events));
   for (const c of events) {
-    if (c.type === 'command') out.push(`| ${cell(c.step)} | \`${cell(shownArgv(c.argv, plan))}\` | ${c.exitCode ?? c.signal ?? '?'} | ${(c.durationMs / 1000).toFixed(1)} |`);
+    if (c.type === 'command') out.push(`| ${cell(c.step)} | \`${cell(shownArgv(c.argv, plan))}\` | ${cell(exitCell(c, tr))} | ${(c.durationMs / 1000).toFixed(1)} |`);
     else if (c.type === 'command-start' && unended.has(c)) out.push(`| ${cell(c.step)} | \`${cell(shownArgv(c.argv, plan))}\` | ${tr('run.report.commandNotFinished')} | - |`);
   }
   out.push('');
   return out.join('\n');
 }
 
+/** A command's Exit cell: its code, or in words why it has none (never a bare "?"). */
+function exitCell(c: Ev<'command'>, tr: (key: string, params?: Record<string, string | number>) => string): string {
+  if (c.exitCode !== null) return String(c.exitCode);
+  if (c.signal) return tr('run.report.exitSignal', { signal: c.signal });
+  if (c.missing === 'cwd') return tr('run.report.exitNoCwd');
+  if (c.missing === 'interpreter') return tr('run.report.exitNoInterpreter');
+  if (c.spawnError === 'ENOENT') return tr('run.report.exitNotFound');
+  if (c.spawnError) return tr('run.report.exitNotStarted', { reason: c.spawnError });
+  // A journal from before the wizard recorded why.
+  return tr('run.report.exitUnknown');
+}
+
 /**
  * Whether a failed end of a step is the operator's stop: the interruption journaled right after
- * it, for that step (a checkpoint not confirmed, a command killed by the second Ctrl-C, a wait
+ * it, for that step (a checkpoint not confirmed, a command killed by the second Ctrl-C or SIGTERM, a wait
  * cut short). A failure the operator then chose to stop at is followed by no interruption.
  */
 function operatorStop(events: readonly JournalEvent[], end: Ev<'step-end'>): 'notConfirmed' | 'stoppedByOperator' | undefined {

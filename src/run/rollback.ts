@@ -9,6 +9,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import '../i18n/messages/rollback.js';
 import { errorText, KilledByOperator, now, type StepOutcome } from './context.js';
+import { killedBy } from './signals.js';
 import { doneSteps, readJournal, type JournalRecord } from './journal.js';
 import { JournalWriteError } from './journal-writer.js';
 import { finish, journalRetry, type RunResult, type Session } from './session.js';
@@ -152,7 +153,7 @@ export async function rollbackTo(s: Session, pointId: string): Promise<RunResult
         }
         end('failed', message);
         s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'failed' });
-        return finish(s, killed ? 'stopped' : 'failed', { reason: killed ? 'killed' : 'rollback-failed', step: step.id, error: message });
+        return finish(s, killed ? 'stopped' : 'failed', { reason: killed ? 'killed' : 'rollback-failed', step: step.id, error: message, ...(killed ? { killedBy: killedBy(s.options.killSignal) } : {}) });
       }
       // A manual rollback step the operator did not confirm stops the rollback there, as in the
       // run: it is not done, and the rollback run again asks it again.

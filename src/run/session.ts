@@ -12,6 +12,7 @@ import { JournalWriteError, JournalWriter } from './journal-writer.js';
 import { Redactor } from './redact.js';
 import { writeReport } from './report.js';
 import { lockRun, type RunLock } from './lock.js';
+import type { KilledBy } from './signals.js';
 
 export interface ExecuteOptions {
   logDir: string;
@@ -45,6 +46,8 @@ export interface RunResult {
   reason?: StopReason;
   /** The step where the run stopped or failed. */
   step?: string;
+  /** Of a run stopped with its command killed: what killed it (src/run/signals.ts). */
+  killedBy?: KilledBy;
   error?: string;
   files?: RunFiles;
   /** Of a finished run: the steps that ended skipped (by the operator, or not applying here). */

@@ -7,6 +7,7 @@ import '../i18n/messages/run.js';
 import { DEFAULT_LOG_DIR, type JournalRecord } from './journal.js';
 import { restorePointAt } from '../plan/restore-point.js';
 import type { RunResult } from './session.js';
+import { killedKey, killedWords } from './signals.js';
 
 export interface Place {
   root: string;
@@ -131,11 +132,11 @@ export function summarize(plan: Plan, result: RunResult, place: Place, options: 
         );
         exitCode = 2;
       } else if (rollingBack) {
-        lines.push(t(`run.sum.stopped.${result.reason ?? 'interrupted'}`, { step }), t('run.sum.finishRollback', { command: rollbackCommand(place, rollingBack, plan) }));
+        lines.push(stoppedText(result, step), t('run.sum.finishRollback', { command: rollbackCommand(place, rollingBack, plan) }));
       } else if ((result.reason === 'killed' || result.reason === 'wait-stopped') && index >= 0 && options.rechecks?.(plan.steps[index]!) === false) {
         // resume would stop at once asking for one of these: said now, with both commands.
         lines.push(
-          t(`run.sum.stopped.${result.reason}`, { step }),
+          stoppedText(result, step),
           t('run.sum.halfRun', {
             step,
             rerun: resumeCommand(place, ['--rerun-step', result.step ?? '-']),
@@ -148,7 +149,7 @@ export function summarize(plan: Plan, result: RunResult, place: Place, options: 
         // A declined step did nothing: it is asked again, not checked for a half-done effect;
         // a stop between steps cut none short: the run simply goes on.
         const resumeText = result.reason === 'declined' ? 'run.sum.continueAsk' : result.reason === 'interrupted' ? 'run.sum.continueAt' : 'run.sum.continue';
-        lines.push(t(`run.sum.stopped.${result.reason ?? 'interrupted'}`, { step }), t(resumeText, { command: resumeCommand(place) }), ...back);
+        lines.push(stoppedText(result, step), t(resumeText, { command: resumeCommand(place) }), ...back);
       }
       break;
     case 'failed':
@@ -175,6 +176,12 @@ export function summarize(plan: Plan, result: RunResult, place: Place, options: 
   }
   if (files) lines.push(t('run.sum.files', { report: files.report, log: files.log, journal: files.journal }));
   return { lines, exitCode };
+}
+
+/** Why the run stopped, in a line: a killed command names what killed it (Ctrl-C or SIGTERM). */
+function stoppedText(result: RunResult, step: string): string {
+  if (result.reason === 'killed') return t(killedKey('run.sum.stopped.killed', result.killedBy), { step, ...killedWords(result.killedBy) });
+  return t(`run.sum.stopped.${result.reason ?? 'interrupted'}`, { step });
 }
 
 /**

@@ -38,10 +38,11 @@ export interface AppProps {
   /** Pins the layout size (tests); otherwise the terminal's size is followed. */
   size?: TermSize;
   /**
-   * Interrupts from outside the keyboard: SIGINT and SIGTERM are handled like Ctrl-C; 'hangup'
-   * (SIGHUP, the terminal gone) stops a run without waiting for anyone, and ends the wizard.
+   * Interrupts from outside the keyboard: SIGINT and SIGTERM are handled like Ctrl-C ('sigterm'
+   * journaled as such, and a prompt answered "stop"); 'hangup' (SIGHUP, the terminal gone) stops
+   * a run without waiting for anyone, and ends the wizard.
    */
-  interrupts?: { on(listener: (cause?: 'hangup') => void): () => void };
+  interrupts?: { on(listener: (cause?: 'hangup' | 'sigterm') => void): () => void };
   /**
    * The look at the machine (lookAt), when it was started before the screens: `ready` once it is
    * done, and then the welcome is the first screen, with no wait screen flashing before it.
@@ -158,11 +159,11 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
   };
 
   // Ctrl-C: during a run, first stop after the step, then abort; elsewhere leave at once.
-  const interrupt = (cause?: 'hangup') => {
+  const interrupt = (cause?: 'hangup' | 'sigterm') => {
     if (cause === 'hangup') hungUp.current = true;
     if (phase.name === 'run') {
       if (cause === 'hangup') phase.store.hangUp();
-      else phase.store.requestStop();
+      else phase.store.requestStop(cause === 'sigterm' ? 'sigterm' : 'ctrl-c');
     } else if (phase.name === 'summary') {
       exit(phase.outcome.exitCode, summaryText(phase.outcome, context.againCommand));
     } else if (phase.name === 'error') {

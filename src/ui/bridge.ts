@@ -4,7 +4,7 @@
 import { useSyncExternalStore } from 'react';
 import type { DiffReview, FailureChoice, Interaction, Progress } from '../model/interaction.js';
 import type { PlannedRestorePoint, PlannedStep } from '../model/plan.js';
-import { hangupCause } from '../run/signals.js';
+import { hangupCause, killCause, sigtermCause, type Press } from '../run/signals.js';
 import { maskSecrets, scrub } from './text.js';
 import type { EarlierStep } from './services.js';
 
@@ -97,6 +97,8 @@ export class RunStore {
   private readonly retries = new Map<string, number>();
   private readonly stopController = new AbortController();
   private readonly killController = new AbortController();
+  /** What asked for the stop: the kill names both (a second SIGTERM is not Ctrl-C twice). */
+  private stoppedBy: Press | 'other' | undefined;
   /** The terminal went away: every prompt is answered "stop", nobody being there to answer. */
   private hungUp = false;
   readonly interaction: Interaction;
@@ -148,14 +150,20 @@ export class RunStore {
     return () => this.listeners.delete(listener);
   };
 
-  /** First call: stop after the current step. Second: abort now (pending prompts answer "stop"). */
-  requestStop(): StopState {
+  /**
+   * First call: stop after the current step. Second: abort now (pending prompts answer "stop").
+   * SIGTERM (kill, a shutdown) is journaled as such, and answers a pending prompt "stop" at once,
+   * as it does at the line prompts: nobody is asked to wait for an operator during a shutdown.
+   */
+  requestStop(by: Press = 'ctrl-c'): StopState {
     if (this.state.stop === 'none') {
+      this.stoppedBy = by;
       this.set({ stop: 'requested' });
-      this.stopController.abort();
+      this.stopController.abort(by === 'sigterm' ? sigtermCause() : undefined);
+      if (by === 'sigterm' && this.state.prompt) this.respond(this.state.prompt.kind === 'failure' ? 'stop' : false);
     } else if (this.state.stop === 'requested') {
       this.set({ stop: 'aborting' });
-      this.killController.abort();
+      this.killController.abort(killCause(this.stoppedBy, by));
       if (this.state.prompt) this.respond(this.state.prompt.kind === 'failure' ? 'stop' : false);
     }
     return this.state.stop;
@@ -168,7 +176,10 @@ export class RunStore {
    */
   hangUp(): void {
     this.hungUp = true;
-    if (this.state.stop === 'none') this.set({ stop: 'requested' });
+    if (this.state.stop === 'none') {
+      this.stoppedBy = 'other';
+      this.set({ stop: 'requested' });
+    }
     if (!this.stopController.signal.aborted) this.stopController.abort(hangupCause());
     if (this.state.prompt) this.respond(this.state.prompt.kind === 'failure' ? 'stop' : false);
   }

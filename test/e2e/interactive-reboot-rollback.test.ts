@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
-import { groupmaxSandbox, type GroupmaxSandbox } from '../helpers/groupmax-sandbox.js';
+import { groupmaxSandbox, startToReboot, type GroupmaxSandbox } from '../helpers/groupmax-sandbox.js';
 import { hasTmux, Tmux } from '../helpers/tmux.js';
 
 const bin = fileURLToPath(new URL('../../bin/upgrade-wizard.js', import.meta.url));
@@ -58,11 +58,7 @@ describe.skipIf(!hasTmux)('groupmax at 80x24: reboot pause, resume, rollback', (
     await t.keys('Enter');
     await t.waitFor('Press Enter to start');
     await t.keys('Enter');
-    await t.waitFor('Start the upgrade now');
-    await t.keys('y', 'Enter');
-    await t.checkpoint('Stop the address service of the master management server');
-    await t.checkpoint('Stop Object Server');
-    await t.checkpoint('Turn off the automatic start of the address service');
+    await startToReboot(t);
     const screen = await t.waitFor('The run paused for the reboot');
     const rows = rowsOf(screen);
     const first = rows.findIndex((r) => r.trimStart().startsWith('upgrade-wizard resume'));

@@ -11,7 +11,7 @@ import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../src/model/journal.js';
 import type { PlannedStep } from '../../src/model/plan.js';
-import { newRunBlockers } from '../../src/commands/interactive.js';
+import { newRunBlockers } from '../../src/commands/wizard-services.js';
 import { setLang } from '../../src/i18n/index.js';
 import { execute } from '../../src/run/executor.js';
 import { repoRoot, runCli } from '../helpers/cli.js';

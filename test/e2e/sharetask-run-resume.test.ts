@@ -4,9 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
-import { execa, type ResultPromise } from 'execa';
+import type { ResultPromise } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/cli.js';
+import { ctrlC, groupGone, startCli, until } from '../helpers/cli.js';
 import { snapshotTree } from '../helpers/tree.js';
 import { answerArgs, expectedUpgradedState, makeSandbox, placeArgs, readCalls, runIn, runSharetask, sandboxEnv, upgradedState, type Sandbox } from '../helpers/sandbox.js';
 
@@ -22,15 +22,9 @@ async function sandbox(): Promise<Sandbox & { cleanup(): void }> {
   return sb;
 }
 
-/** The wizard started in its own process group (as a shell starts a foreground job), not awaited. */
+/** The run, every answer given, with the stand-in `pauseAt` pausing until released. Not awaited. */
 function start(sb: Sandbox, pauseAt: string): ResultPromise {
-  const args = ['run', '--product', 'sharetask', ...answerArgs(sb), '--yes', ...placeArgs(sb)];
-  return execa(process.execPath, [join(repoRoot, 'bin/upgrade-wizard.js'), ...args], {
-    env: { ...sandboxEnv(sb.dir), LANG: 'C', SANDBOX_PAUSE_AT: pauseAt },
-    stdin: 'ignore',
-    reject: false,
-    detached: true,
-  });
+  return startCli(['run', '--product', 'sharetask', ...answerArgs(sb), '--yes', ...placeArgs(sb)], { ...sandboxEnv(sb.dir), SANDBOX_PAUSE_AT: pauseAt });
 }
 
 /** Waits (without a deadline of its own: the test timeout is the limit) for a stand-in to pause. */
@@ -45,48 +39,45 @@ async function paused(sb: Sandbox, name: string, child: ResultPromise): Promise<
 
 const release = (sb: Sandbox, name: string): void => writeFileSync(join(sb.state, `release-${name.replace(/\//g, '_')}`), '');
 
-/** Waits until the wizard has printed `text`. */
-async function printed(child: ResultPromise, text: string): Promise<void> {
-  let seen = '';
-  await new Promise<void>((done) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.includes(text)) done();
-    });
-  });
+/** The run, started and held by the stand-in `name`: it is paused there when this returns (the child in an object, not awaited). */
+async function heldAt(sb: Sandbox, name: string): Promise<{ child: ResultPromise }> {
+  const child = start(sb, name);
+  await paused(sb, name, child);
+  return { child };
 }
+
+/** kill -9 of the wizard while the stand-in `name` is paused: the stand-in is left running, paused. */
+async function killedAt(sb: Sandbox, name: string): Promise<void> {
+  const { child } = await heldAt(sb, name);
+  child.kill('SIGKILL');
+  await child;
+}
+
 const journalOf = (sb: Sandbox): string => join(sb.logDir, readdirSync(sb.logDir).find((f) => f.endsWith('.jsonl')) as string);
 const types = (sb: Sandbox): string[] => readFileSync(journalOf(sb), 'utf8').split('\n').filter(Boolean).map((l) => { try { return (JSON.parse(l) as { type: string }).type; } catch { return 'cut'; } });
 /** Waits until the process group of the journal's last started command has ended. */
 async function commandEnded(sb: Sandbox): Promise<void> {
   const started = readFileSync(journalOf(sb), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; pgid?: number });
   const pgid = started.findLast((e) => e.type === 'command-start')?.pgid;
-  for (;;) {
-    try {
-      if (pgid === undefined) return;
-      process.kill(-pgid, 0);
-    } catch {
-      return;
-    }
-    await sleep(50);
-  }
+  if (pgid !== undefined) await until(() => groupGone(pgid));
+}
+/** Lets the paused stand-in `name` go on, and waits until its command has ended. */
+async function releasedAndEnded(sb: Sandbox, name: string): Promise<void> {
+  release(sb, name);
+  await commandEnded(sb);
 }
 const resumeArgs = (sb: Sandbox): string[] => ['resume', '--yes', '--root', sb.root, '--log-dir', sb.logDir];
 
 describe('resume after the run was cut short', () => {
   it('kill -9 inside a command step: resume names the step, and --rerun-step finishes the upgrade', async () => {
     const sb = await sandbox();
-    const child = start(sb, 'database_upgrade.pl');
-    await paused(sb, 'database_upgrade.pl', child);
-    child.kill('SIGKILL');
-    await child;
+    await killedAt(sb, 'database_upgrade.pl');
     // The database upgrade outlives the wizard: going on now would run it twice at once.
     expect(types(sb).at(-1)).toBe('command-start');
     const early = await runIn(sb, [...resumeArgs(sb), '--rerun-step', 'database-upgrade']);
     expect(early.exitCode).toBe(2);
     expect(early.stderr).toMatch(/a command of run \S+ is still running: step database-upgrade, ".*database_upgrade\.pl --start" \(process group \d+\)/);
-    release(sb, 'database_upgrade.pl');
-    await commandEnded(sb);
+    await releasedAndEnded(sb, 'database_upgrade.pl');
     const again = await runSharetask(sb);
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toMatch(/an unfinished run of sharetask for this root exists: .*next step database-upgrade/);
@@ -105,12 +96,8 @@ describe('resume after the run was cut short', () => {
 
   it('kill -9 inside a service step: it is run again by itself', async () => {
     const sb = await sandbox();
-    const child = start(sb, 'init.d/postgresql');
-    await paused(sb, 'init.d/postgresql', child);
-    child.kill('SIGKILL');
-    await child;
-    release(sb, 'init.d/postgresql');
-    await commandEnded(sb);
+    await killedAt(sb, 'init.d/postgresql');
+    await releasedAndEnded(sb, 'init.d/postgresql');
     const r = await runIn(sb, resumeArgs(sb));
     expect(r.exitCode).toBe(0);
     expect(await upgradedState(sb)).toEqual(expectedUpgradedState(sb, uid));
@@ -120,12 +107,8 @@ describe('resume after the run was cut short', () => {
 
   it('a crash between two steps: resume starts at the next step without asking', async () => {
     const sb = await sandbox();
-    const child = start(sb, 'custom_symlink.pl');
-    await paused(sb, 'custom_symlink.pl', child);
-    child.kill('SIGKILL');
-    await child;
-    release(sb, 'custom_symlink.pl');
-    await commandEnded(sb);
+    await killedAt(sb, 'custom_symlink.pl');
+    await releasedAndEnded(sb, 'custom_symlink.pl');
     // Cut the journal back to the end of the step before: the state of a crash right after it.
     const lines = readFileSync(journalOf(sb), 'utf8').split('\n').filter(Boolean);
     const cut = lines.findLastIndex((l) => (JSON.parse(l) as { type: string }).type === 'step-start');
@@ -140,12 +123,8 @@ describe('resume after the run was cut short', () => {
 
   it('Ctrl-C once: the running step finishes, the run stops resumable, resume completes it', async () => {
     const sb = await sandbox();
-    const child = start(sb, 'database_upgrade.pl');
-    await paused(sb, 'database_upgrade.pl', child);
-    // As a terminal does: SIGINT to the wizard's whole process group.
-    const noticed = printed(child, 'the running step will finish');
-    process.kill(-(child.pid as number), 'SIGINT');
-    await noticed;
+    const { child } = await heldAt(sb, 'database_upgrade.pl');
+    await ctrlC(child);
     release(sb, 'database_upgrade.pl');
     const r = await child;
     expect(r.exitCode).toBe(1);
@@ -160,12 +139,8 @@ describe('resume after the run was cut short', () => {
 
   it('Ctrl-C twice: the running command is killed, journaled, and resume asks about that step', async () => {
     const sb = await sandbox();
-    const child = start(sb, 'database_upgrade.pl');
-    await paused(sb, 'database_upgrade.pl', child);
-    const noticed = printed(child, 'the running step will finish');
-    process.kill(-(child.pid as number), 'SIGINT');
-    await noticed;
-    process.kill(-(child.pid as number), 'SIGINT');
+    const { child } = await heldAt(sb, 'database_upgrade.pl');
+    await ctrlC(child, 2);
     const r = await child;
     release(sb, 'database_upgrade.pl');
     expect(r.exitCode).toBe(1);

@@ -48,11 +48,8 @@ describe('run --product sharetask --yes on the sample server', () => {
       'service httpd start',
       'service sharetaskd start',
       'service stlogd start',
-      'chkconfig httpd on',
-      'chkconfig postgresql on',
-      'chkconfig memcached on',
-      'chkconfig sharetaskd on',
-      'chkconfig stlogd on',
+      // 3.10: each checked with --list first; none starts at boot on the sample server yet.
+      ...['httpd', 'postgresql', 'memcached', 'sharetaskd', 'stlogd'].flatMap((s) => [`chkconfig --list ${s}`, `chkconfig ${s} on`]),
       `install_license.pl --install ${join(sb.media, 'License_NAB_20271231_100.tar.gz')}`,
     ]);
   });

@@ -1,14 +1,13 @@
 // SIGTERM (a shutdown) while `resume` typed at a terminal waits at a checkpoint: nothing runs
 // there, so the prompt is answered "stop" at once, journaled as SIGTERM, not as Ctrl-C, and the
 // process ends (it waited for the answer until kill -9 before).
-import { chmodSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../src/model/journal.js';
-import { repoRoot } from '../helpers/cli.js';
-import { hasTmux, Tmux } from '../helpers/tmux.js';
-import { makeSandbox, runSharetask, sandboxEnv } from '../helpers/sandbox.js';
+import { hasTmux } from '../helpers/tmux.js';
+import { atTerminal, failHttpdStop, makeSandbox, runSharetask } from '../helpers/sandbox.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -20,24 +19,11 @@ describe.skipIf(!hasTmux)('SIGTERM at a prompt of resume at a terminal', () => {
     const sb = await makeSandbox();
     cleanups.push(() => sb.cleanup());
     // `service httpd stop` fails once: the run stops before the checkpoint after the backup.
-    const flag = join(sb.state, 'fail-httpd');
-    renameSync(join(sb.bin, 'service'), join(sb.bin, 'service.real'));
-    writeFileSync(
-      join(sb.bin, 'service'),
-      `#!/bin/sh\nif [ -e '${flag}' ] && [ "$1 $2" = "httpd stop" ]; then echo "httpd: could not stop" >&2; exit 1; fi\nexec '${join(sb.bin, 'service.real')}' "$@"\n`,
-    );
-    chmodSync(join(sb.bin, 'service'), 0o755);
-    writeFileSync(flag, '');
+    const flag = failHttpdStop(sb);
     expect((await runSharetask(sb)).exitCode).toBe(1);
     rmSync(flag);
 
-    const env = Object.entries({ ...sandboxEnv(sb.dir), LANG: 'C.UTF-8' }).map(([k, v]) => `${k}=${v}`);
-    const t = await Tmux.start(['env', ...env, process.execPath, join(repoRoot, 'bin/upgrade-wizard.js'), 'resume', '--root', sb.root, '--log-dir', sb.logDir, '--lang', 'en'], {
-      cwd: repoRoot,
-      width: 100,
-      height: 30,
-      waitTimeoutMs: 60000,
-    });
+    const t = await atTerminal(sb, ['resume']);
     cleanups.push(() => t.kill());
     await t.waitFor('Continue this run now?');
     await t.type('y');

@@ -4,10 +4,9 @@
 // plain resume that then stops asking for them. Groupmax's advup2_6, held by its stand-in.
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { execa, type ResultPromise } from 'execa';
+import type { ResultPromise } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { ctrlC, runCli, startCli, until } from '../helpers/cli.js';
 import { groupmaxSandbox, type GroupmaxSandbox } from '../helpers/groupmax-sandbox.js';
 
 const sets = ['from=02-00', 'mail_server=yes', 'journal=yes', 'console=yes', 'autostart=yes'].flatMap((a) => ['--set', a]);
@@ -24,38 +23,18 @@ async function heldAdvup(): Promise<{ sb: GroupmaxSandbox; started: string; rele
   return { sb, started, release };
 }
 
-/** resume --yes in its own process group, as a shell starts a foreground job. */
-function resumeJob(sb: GroupmaxSandbox): ResultPromise {
-  return execa(process.execPath, [join(repoRoot, 'bin/upgrade-wizard.js'), 'resume', '--yes', ...place(sb), '--lang', 'en'], {
-    env: { ...sb.env, LANG: 'C' },
-    stdin: 'ignore',
-    reject: false,
-    detached: true,
-  });
-}
-
-async function printed(child: ResultPromise, text: string): Promise<void> {
-  let seen = '';
-  await new Promise<void>((done) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.includes(text)) done();
-    });
-  });
-}
-
-async function until(file: string): Promise<void> {
-  while (!existsSync(file)) await sleep(50);
+/** resume --yes (a job of its own process group) held in advup2_6, then Ctrl-C pressed once or twice. */
+async function resumeStopped(presses: 1 | 2): Promise<{ sb: GroupmaxSandbox; release: string; child: ResultPromise }> {
+  const { sb, started, release } = await heldAdvup();
+  const child = startCli(['resume', '--yes', ...place(sb), '--lang', 'en'], sb.env);
+  await until(() => existsSync(started));
+  await ctrlC(child, presses);
+  return { sb, release, child };
 }
 
 describe('going on after Ctrl-C', () => {
   it('once: the step finishes, and the summary does not speak of an interrupted step', async () => {
-    const { sb, started, release } = await heldAdvup();
-    const child = resumeJob(sb);
-    await until(started);
-    const noticed = printed(child, 'the running step will finish');
-    process.kill(-(child.pid as number), 'SIGINT');
-    await noticed;
+    const { sb, release, child } = await resumeStopped(1);
     writeFileSync(release, '');
     const r = await child;
     expect(r.exitCode).toBe(1);
@@ -66,13 +45,7 @@ describe('going on after Ctrl-C', () => {
   }, 120_000);
 
   it('twice: the killed command needs --rerun-step or --skip-step, said in the summary, as resume then asks', async () => {
-    const { sb, started, release } = await heldAdvup();
-    const child = resumeJob(sb);
-    await until(started);
-    const noticed = printed(child, 'the running step will finish');
-    process.kill(-(child.pid as number), 'SIGINT');
-    await noticed;
-    process.kill(-(child.pid as number), 'SIGINT');
+    const { sb, release, child } = await resumeStopped(2);
     const r = await child;
     writeFileSync(release, '');
     expect(r.exitCode).toBe(1);

@@ -4,10 +4,9 @@
 import { chmodSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/cli.js';
-import { hasTmux, Tmux } from '../helpers/tmux.js';
+import { hasTmux, type Tmux } from '../helpers/tmux.js';
 import { snapshotTree } from '../helpers/tree.js';
-import { expectedUpgradedState, makeSandbox, runSharetask, sandboxEnv, upgradedState, type Sandbox } from '../helpers/sandbox.js';
+import { atTerminal, expectedUpgradedState, failHttpdStop, makeSandbox, runSharetask, upgradedState, type Sandbox } from '../helpers/sandbox.js';
 
 const uid = process.getuid?.() ?? 0;
 const flat = (text: string): string => text.replace(/\s+/g, '');
@@ -16,27 +15,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-/** `service httpd stop` fails while STATE/fail-httpd exists; every other call goes to the stand-in. */
-function failHttpdStop(sb: Sandbox): string {
-  const flag = join(sb.state, 'fail-httpd');
-  renameSync(join(sb.bin, 'service'), join(sb.bin, 'service.real'));
-  writeFileSync(
-    join(sb.bin, 'service'),
-    `#!/bin/sh\nif [ -e '${flag}' ] && [ "$1 $2" = "httpd stop" ]; then echo "httpd: could not stop (pid file locked)" >&2; exit 1; fi\nexec '${join(sb.bin, 'service.real')}' "$@"\n`,
-  );
-  chmodSync(join(sb.bin, 'service'), 0o755);
-  writeFileSync(flag, '');
-  return flag;
-}
-
 async function wizard(sb: Sandbox, args: string[]): Promise<Tmux> {
-  const env = Object.entries({ ...sandboxEnv(sb.dir), LANG: 'C.UTF-8' }).map(([k, v]) => `${k}=${v}`);
-  const t = await Tmux.start(['env', ...env, process.execPath, join(repoRoot, 'bin/upgrade-wizard.js'), ...args, '--root', sb.root, '--log-dir', sb.logDir, '--lang', 'en'], {
-    cwd: repoRoot,
-    width: 100,
-    height: 30,
-    waitTimeoutMs: 60000,
-  });
+  const t = await atTerminal(sb, args);
   cleanups.push(() => t.kill());
   return t;
 }

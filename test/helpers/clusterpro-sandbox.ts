@@ -3,8 +3,7 @@
 // its argv to one calls log), init scripts under the root, the update's rpms on a media dir.
 // The stand-ins keep a little state so that the checks of the procedure see a real effect:
 // rpm -U really changes what rpm -qi prints; clpmdstat prints RED a chosen number of times.
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Answers } from '../../src/model/definition.js';
 import type { Facts, MediaFile } from '../../src/model/facts.js';
@@ -12,6 +11,7 @@ import type { Plan } from '../../src/model/plan.js';
 import { buildPlan } from '../../src/plan/build.js';
 import { loadDefinition } from '../../src/plan/load.js';
 import { withDefaults } from '../../src/plan/questions.js';
+import { callLines, recordCall, sandboxDirs, script } from './stand-ins.js';
 
 // The examples of 2.1.1 to 2.1.5 of the procedure, byte for byte (tabs and trailing tabs kept).
 export const QI_IA32 =
@@ -81,12 +81,6 @@ export interface ClusterproSandbox {
 
 const SERVICES = ['clusterpro_evt', 'clusterpro_trn', 'clusterpro_md', 'clusterpro', 'clusterpro_webmgr', 'clusterpro_alertsync'];
 
-function script(path: string, body: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `#!/bin/sh\n${body}\n`);
-  chmodSync(path, 0o755);
-}
-
 export interface SandboxOptions {
   /** Installed Version-Release ("2.1.2-1"); absent: clusterpro not installed. */
   installed?: string;
@@ -101,16 +95,9 @@ export interface SandboxOptions {
 }
 
 export function buildClusterproSandbox(o: SandboxOptions = {}): ClusterproSandbox {
-  const dir = mkdtempSync(join(tmpdir(), 'clp-sbx-'));
-  const bin = join(dir, 'bin');
-  const root = join(dir, 'root');
-  const media = join(dir, 'media');
-  const logs = join(dir, 'logs');
-  const state = join(dir, 'state');
-  const log = join(dir, 'calls.log');
-  for (const d of [bin, root, media, state, join(state, 'autostart')]) mkdirSync(d, { recursive: true });
-  writeFileSync(log, '');
-  const record = `printf '%s' "$(basename "$0")" >> '${log}'; for a in "$@"; do printf ' %s' "$a" >> '${log}'; done; echo >> '${log}'`;
+  const { dir, bin, root, media, logs, state, log } = sandboxDirs('clp-sbx-');
+  mkdirSync(join(state, 'autostart'));
+  const record = recordCall(log);
 
   // Each clusterpro package of the media: the update for every arch, older versions, the Builder.
   const versions = ['2.1.3-1', ...(o.mediaVersions ?? ['2.1.2-1', '2.1.0-1'])];
@@ -203,7 +190,7 @@ fi`,
     logs,
     state,
     env: { PATH: `${bin}:${nodeDir}:/usr/bin:/bin` },
-    calls: () => readFileSync(log, 'utf8').split('\n').filter((l) => l !== ''),
+    calls: () => callLines(log),
     installed: () => (existsSync(join(state, 'installed')) ? readFileSync(join(state, 'installed'), 'utf8').trim() : undefined),
     autostart: () => SERVICES.filter((s) => existsSync(join(state, 'autostart', s))),
     setHostname: (name) => writeFileSync(join(state, 'hostname'), `${name}\n`),

@@ -5,6 +5,8 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { callLines } from './stand-ins.js';
+import type { Tmux } from './tmux.js';
 
 export interface GroupmaxSandbox {
   dir: string;
@@ -48,8 +50,17 @@ export function groupmaxSandbox(opts: { platform?: 'unix' | 'windows'; services?
     services,
     env: { PATH: `${bin}:${process.env.PATH ?? ''}` },
     platformArgs: platform === 'unix' ? ['--set', 'platform=unix'] : ['--set', 'platform=windows', '--set', 'system_root=C:\\WINNT'],
-    calls: () => readFileSync(callsLog, 'utf8').split('\n').filter((l) => l !== ''),
+    calls: () => callLines(callsLog),
     servicesText: () => readFileSync(services).toString('latin1'),
     servicesBackups: () => (existsSync(dirname(services)) ? readdirSync(dirname(services)).filter((n) => n.startsWith('services.bak-')) : []),
   };
+}
+
+/** The wizard in a terminal at "Start the upgrade now": starts the run and confirms its checkpoints up to the reboot step. */
+export async function startToReboot(t: Tmux): Promise<void> {
+  await t.waitFor('Start the upgrade now');
+  await t.keys('y', 'Enter');
+  await t.checkpoint('Stop the address service of the master management server');
+  await t.checkpoint('Stop Object Server');
+  await t.checkpoint('Turn off the automatic start of the address service');
 }

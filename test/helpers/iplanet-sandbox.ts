@@ -9,9 +9,15 @@
 // setup -k is interactive and a manual step: afterUpgrade() leaves what it leaves behind (the
 // old configuration moved to backup.TIMESTAMP, the new files in place), as the operator's run
 // of it would.
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { callLines, sandboxDirs } from './stand-ins.js';
+import type { Answers } from '../../src/model/definition.js';
+import type { Facts } from '../../src/model/facts.js';
+import type { Plan } from '../../src/model/plan.js';
+import { buildPlan } from '../../src/plan/build.js';
+import { loadDefinition } from '../../src/plan/load.js';
+import { withDefaults } from '../../src/plan/questions.js';
 
 export const SERVER_ROOT = '/usr/iplanet/server5';
 export const INSTANCE = 'msg-budgie';
@@ -45,17 +51,11 @@ export const OLD_MAPPINGS = 'PORT_ACCESS\n\n  *|*|*|*|*  $C$|INTERNAL_IP;$3|$Y$E
 export const NEW_MAPPINGS = 'PORT_ACCESS\n\n  *|*|*|*|*  $C$|INTERNAL_IP;$3|$Y$E\n';
 
 export function iplanetSandbox(opts: { queued?: boolean; password?: string } = {}): IplanetSandbox {
-  const dir = mkdtempSync(join(tmpdir(), 'uw-iplanet-'));
-  const root = join(dir, 'root');
-  const bin = join(dir, 'bin');
-  const media = join(dir, 'cdrom');
-  const logs = join(dir, 'logs');
-  const callsLog = join(dir, 'calls.log');
+  const { dir, root, bin, media, logs, log: callsLog } = sandboxDirs('uw-iplanet-');
   const expected = join(dir, 'expected-password');
   const sr = join(root, SERVER_ROOT);
   const inst = join(sr, INSTANCE);
   const store = join(inst, 'store', 'partition', 'primary');
-  writeFileSync(callsLog, '');
   writeFileSync(expected, opts.password ?? '', { mode: 0o600 });
   const recorder = (name: string, extra = ''): string => `#!/bin/sh\necho "${name} $*" >> '${callsLog}'\n${extra}exit 0\n`;
 
@@ -122,7 +122,7 @@ exit 0
     inst,
     store,
     env: { PATH: `${bin}:${process.env.PATH ?? ''}` },
-    calls: () => readFileSync(callsLog, 'utf8').split('\n').filter((l) => l !== ''),
+    calls: () => callLines(callsLog),
     afterUpgrade: () => {
       const backup = join(inst, 'backup.20020226120000');
       mkdirSync(backup, { recursive: true });
@@ -136,3 +136,39 @@ exit 0
   };
 }
 
+
+// ---------------------------------------------------------------- plan fixtures (no processes)
+export const def = loadDefinition(new URL('../../wizards/iplanet-messaging.yaml', import.meta.url).pathname);
+export const ROOT = '/sbx';
+/** The server-root under ROOT, as the plan's paths name it. */
+export const SR = `${ROOT}${SERVER_ROOT}`;
+
+/** The facts of ROOT: the 5.2 setup found on a CD, or (withMedia false) no media at all. */
+export function facts(withMedia = true): Facts {
+  return {
+    root: ROOT,
+    ...(withMedia ? { media: '/cd' } : {}),
+    mediaFiles: withMedia ? { ims52: { path: '/cd/solaris/setup', name: 'setup', groups: {} } } : {},
+    isRoot: true,
+    hasServiceCommand: false,
+    runningServices: [],
+    detected: {},
+  };
+}
+
+/** A plain 5.1 server but for its Directory Server instances, asked only when the Directory Server is in this server-root. */
+export const BASE: Answers = {
+  from: '5.1',
+  msg_instance: INSTANCE,
+  directory_server_version: '4.16',
+  web_server: 'no',
+  delegated_admin: 'no',
+  store_mounted: 'no',
+};
+
+export function plan(answers: Answers = {}, f: Facts = facts(), lang: 'ja' | 'en' = 'en'): Plan {
+  return buildPlan(def, withDefaults(def, { ...BASE, ...answers }), f, lang);
+}
+
+/** The step ids of a restore point's rollback ([] for a point the plan has not). */
+export const rollbackIds = (p: Plan, point: string): string[] => p.restorePoints.find((r) => r.id === point)?.rollback.map((s) => s.id) ?? [];

@@ -4,12 +4,12 @@
 // (ROOT/C/Windows/...), the patch rpm on a media dir, and a log dir shared by the node's runs.
 // ps -ef prints a scripted sequence of process tables, so that the wizard's process checks see
 // the cluster site stopped, then running again.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Answers } from '../../src/model/definition.js';
 import type { JournalEvent } from '../../src/model/journal.js';
 import { runCli, type CliResult } from './cli.js';
+import { callLines, recordCall, sandboxDirs, script } from './stand-ins.js';
 
 export const PATCH_RPM = 'NECJcpt-13.2.1-1.x86_64.rpm';
 
@@ -47,28 +47,15 @@ export interface JobcenterSandbox {
   win(path: string): string;
 }
 
-function script(path: string, body: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `#!/bin/sh\n${body}\n`);
-  chmodSync(path, 0o755);
-}
-
 function put(path: string, content = ''): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, content);
 }
 
 export function buildJobcenterSandbox(): JobcenterSandbox {
-  const dir = mkdtempSync(join(tmpdir(), 'jc-sbx-'));
-  const bin = join(dir, 'bin');
-  const root = join(dir, 'root');
-  const media = join(dir, 'media');
-  const logs = join(dir, 'logs');
-  const state = join(dir, 'state');
-  const log = join(dir, 'calls.log');
-  for (const d of [bin, root, media, logs, state]) mkdirSync(d, { recursive: true });
-  writeFileSync(log, '');
-  const record = (name: string): string => `printf '%s' '${name}' >> '${log}'; for a in "$@"; do printf ' %s' "$a" >> '${log}'; done; echo >> '${log}'`;
+  const { dir, bin, root, media, logs, state, log } = sandboxDirs('jc-sbx-');
+  mkdirSync(logs);
+  const record = (name: string): string => recordCall(log, name);
 
   // The patch of 3.2 / 3.3, and the guide's misspelt name that must not be picked.
   writeFileSync(join(media, PATCH_RPM), 'patch rpm\n');
@@ -131,7 +118,7 @@ exit 0`,
     media,
     logs,
     env,
-    calls: () => readFileSync(log, 'utf8').split('\n').filter((l) => l !== '').map((l) => l.trimEnd()),
+    calls: () => callLines(log).map((l) => l.trimEnd()),
     localSiteDown: (down = true) => (down ? writeFileSync(join(state, 'nqs-down'), '') : rmSync(join(state, 'nqs-down'), { force: true })),
     psSequence(outputs) {
       const psDir = join(state, 'ps');

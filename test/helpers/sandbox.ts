@@ -1,9 +1,10 @@
 // The sample ShareTask server of src/demo in a temp dir, and the wizard run against it.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createShareTaskSandbox, readCalls, sandboxEnv, type Sandbox, type SandboxOptions } from '../../src/demo/sandbox.js';
-import { runCli, type CliResult } from './cli.js';
+import { repoRoot, runCli, type CliResult } from './cli.js';
+import { Tmux } from './tmux.js';
 
 export type { Sandbox } from '../../src/demo/sandbox.js';
 export { readCalls, sandboxEnv };
@@ -32,6 +33,30 @@ export function runIn(sb: Sandbox, args: string[], env: Record<string, string> =
 /** `run --product sharetask --yes` with every answer, in the sandbox. */
 export function runSharetask(sb: Sandbox, extra: string[] = [], env: Record<string, string> = {}): Promise<CliResult> {
   return runIn(sb, ['run', '--product', 'sharetask', ...answerArgs(sb), '--yes', ...placeArgs(sb), ...extra], env);
+}
+
+/** `service httpd stop` fails while the returned flag file (made now) exists; every other call goes to the stand-in. */
+export function failHttpdStop(sb: Sandbox): string {
+  const flag = join(sb.state, 'fail-httpd');
+  renameSync(join(sb.bin, 'service'), join(sb.bin, 'service.real'));
+  writeFileSync(
+    join(sb.bin, 'service'),
+    `#!/bin/sh\nif [ -e '${flag}' ] && [ "$1 $2" = "httpd stop" ]; then echo "httpd: could not stop (pid file locked)" >&2; exit 1; fi\nexec '${join(sb.bin, 'service.real')}' "$@"\n`,
+  );
+  chmodSync(join(sb.bin, 'service'), 0o755);
+  writeFileSync(flag, '');
+  return flag;
+}
+
+/** The binary typed at a 100x30 terminal (tmux) in English, with the sandbox's stand-ins, root and log dir. */
+export function atTerminal(sb: Sandbox, args: string[]): Promise<Tmux> {
+  const env = Object.entries({ ...sandboxEnv(sb.dir), LANG: 'C.UTF-8' }).map(([k, v]) => `${k}=${v}`);
+  return Tmux.start(['env', ...env, process.execPath, join(repoRoot, 'bin/upgrade-wizard.js'), ...args, '--root', sb.root, '--log-dir', sb.logDir, '--lang', 'en'], {
+    cwd: repoRoot,
+    width: 100,
+    height: 30,
+    waitTimeoutMs: 60000,
+  });
 }
 
 /** What a finished ShareTask upgrade leaves in the sandbox, summed up for comparison. */

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { hasTmux, Tmux } from '../helpers/tmux.js';
-import { groupmaxSandbox, SERVICES_UNIX } from '../helpers/groupmax-sandbox.js';
+import { groupmaxSandbox, SERVICES_UNIX, startToReboot } from '../helpers/groupmax-sandbox.js';
 
 const bin = fileURLToPath(new URL('../../bin/upgrade-wizard.js', import.meta.url));
 
@@ -48,11 +48,7 @@ describe.skipIf(!hasTmux)('groupmax in a terminal', () => {
     const more = await t.waitFor('adreq_ap 9081/tcp');
     expect(more).toContain('adagt_ap 9080/tcp');
     await t.keys('Enter');
-    await t.waitFor('Start the upgrade now');
-    await t.keys('y', 'Enter');
-    await t.checkpoint('Stop the address service of the master management server');
-    await t.checkpoint('Stop Object Server');
-    await t.checkpoint('Turn off the automatic start of the address service');
+    await startToReboot(t);
     const stopped = await t.waitFor('The run stopped for the restart of step');
     expect(stopped).toContain(`upgrade-wizard resume --root ${sb.root}`);
     // A pause the procedure asks for, not a run cut short.

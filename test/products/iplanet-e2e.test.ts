@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
 import { repoRoot, runCli } from '../helpers/cli.js';
 import { Tmux } from '../helpers/tmux.js';
-import { iplanetSandbox, INSTANCE, SERVER_ROOT, SLAPD, WEB_INSTANCE, WEB_ROOT } from '../helpers/iplanet-sandbox.js';
+import { iplanetSandbox, INSTANCE, SERVER_ROOT, SLAPD, WEB_INSTANCE, WEB_ROOT, type IplanetSandbox } from '../helpers/iplanet-sandbox.js';
 
 const T = 90_000;
 
@@ -41,6 +41,21 @@ async function backoutAtTerminal(place: string[], env: Record<string, string>): 
     await t.kill();
   }
 }
+
+/**
+ * The backout after a failed run: `rollback --yes` refused (it has steps the operator confirms),
+ * calling nothing; then done at a terminal. What the terminal showed, and what it called.
+ */
+async function backout(sb: IplanetSandbox, place: string[]): Promise<{ stdout: string; calls: string[] }> {
+  const before = sb.calls().length;
+  const refused = await runCli(['rollback', '--to', 'backout', '--yes', ...place], { env: sb.env });
+  expect(refused.exitCode).toBe(2);
+  expect(sb.calls().length).toBe(before);
+  const back = await backoutAtTerminal(place, sb.env);
+  expect(back.exitCode).toBe(0);
+  return { stdout: back.stdout, calls: sb.calls().slice(before) };
+}
+
 const PW = 'Bind-Secret-9q';
 
 async function tarList(archive: string): Promise<string[]> {
@@ -189,15 +204,8 @@ describe('iplanet end to end', () => {
     // Meanwhile something broke the configuration, and mail arrived in the (renamed) store.
     writeFileSync(join(sb.inst, 'config', 'local.conf'), 'broken\n');
     writeFileSync(join(`${sb.store}.pre-5.2`, 'user', 'a', '2.msg'), 'new mail\n');
-    const before = sb.calls().length;
-
-    // At a terminal: --yes is refused for a backout with a step the operator confirms.
-    const refused = await runCli(['rollback', '--to', 'backout', '--yes', ...place], { env: sb.env });
-    expect(refused.exitCode).toBe(2);
-    expect(sb.calls().length).toBe(before);
-    const back = await backoutAtTerminal(place, sb.env);
-    expect(back.exitCode).toBe(0);
-    expect(sb.calls().slice(before)).toEqual(['stop-msg ', 'stop-slapd ', 'stop-admin ', 'start-admin ', 'start-slapd ', 'start-msg ']);
+    const back = await backout(sb, place);
+    expect(back.calls).toEqual(['stop-msg ', 'stop-slapd ', 'stop-admin ', 'start-admin ', 'start-slapd ', 'start-msg ']);
     expect(readFileSync(join(sb.inst, 'config', 'local.conf'), 'utf8')).toBe('local.store.quotaenforcement = on\n');
     // The store is back under its own name, with every message, the new one included.
     expect(readFileSync(join(sb.store, 'user', 'a', '1.msg'), 'utf8')).toContain('hello');
@@ -259,15 +267,8 @@ describe('iplanet end to end: the review fixes', () => {
     const r = await runCli(['run', '--product', 'iplanet-messaging', '--yes', '--media', sb.media, ...place, ...sets(['--set', 'ha=sun-cluster-2.2', '--set', 'store_mounted=no'])], { env: sb.env });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('upgrade-wizard rollback --to backout');
-    const before = sb.calls().length;
-
-    // At a terminal: --yes is refused for a backout with a step the operator confirms.
-    const refused = await runCli(['rollback', '--to', 'backout', '--yes', ...place], { env: sb.env });
-    expect(refused.exitCode).toBe(2);
-    expect(sb.calls().length).toBe(before);
-    const back = await backoutAtTerminal(place, sb.env);
-    expect(back.exitCode).toBe(0);
-    expect(sb.calls().slice(before)).toEqual([
+    const back = await backout(sb, place);
+    expect(back.calls).toEqual([
       'hareg -n iMS50', 'hareg -u iMS50', 'stop-msg ', 'stop-slapd ', 'stop-admin ', 'start-admin ', 'start-slapd ', 'start-msg ha',
     ]);
     expect(back.stdout).toContain('Give the iMS50 data service back to Sun Cluster 2.2 as it was');

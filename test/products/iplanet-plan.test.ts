@@ -5,50 +5,18 @@ import { describe, expect, test } from 'vitest';
 import type { Answers } from '../../src/model/definition.js';
 import type { Facts } from '../../src/model/facts.js';
 import type { Plan } from '../../src/model/plan.js';
-import { buildPlan } from '../../src/plan/build.js';
-import { loadDefinition } from '../../src/plan/load.js';
 import { missingAnswers, withDefaults } from '../../src/plan/questions.js';
 import { formatPlan } from '../../src/plan/format.js';
+import { BASE, def, facts, plan as iplanetPlan, ROOT, rollbackIds as rollback, SR } from '../helpers/iplanet-sandbox.js';
+import { ids, step } from '../plan/fixtures.js';
 
-const def = loadDefinition(new URL('../../wizards/iplanet-messaging.yaml', import.meta.url).pathname);
-const R = '/sbx';
-const SR = `${R}/usr/iplanet/server5`;
+const R = ROOT;
 const INST = `${SR}/msg-budgie`;
 const STORE = `${INST}/store/partition/primary`;
 const PASSWORD = 'S3cret-bind-pw';
-
-function facts(withMedia = true): Facts {
-  return {
-    root: R,
-    ...(withMedia ? { media: '/cd' } : {}),
-    mediaFiles: withMedia ? { ims52: { path: '/cd/solaris/setup', name: 'setup', groups: {} } } : {},
-    isRoot: true,
-    hasServiceCommand: false,
-    runningServices: [],
-    detected: {},
-  };
-}
-
-const base: Answers = {
-  from: '5.1',
-  msg_instance: 'msg-budgie',
-  slapd_instances: ['slapd-budgie'],
-  directory_server_version: '4.16',
-  web_server: 'no',
-  delegated_admin: 'no',
-  store_mounted: 'no',
-};
-
-function plan(answers: Answers = {}, f: Facts = facts(), lang: 'ja' | 'en' = 'en'): Plan {
-  return buildPlan(def, withDefaults(def, { ...base, ...answers }), f, lang);
-}
-const ids = (p: Plan): string[] => p.steps.map((s) => s.id);
-const step = (p: Plan, id: string) => {
-  const s = p.steps.find((x) => x.id === id);
-  if (!s) throw new Error(`no step ${id} in ${ids(p).join(', ')}`);
-  return s;
-};
-const rollback = (p: Plan, point: string): string[] => p.restorePoints.find((r) => r.id === point)?.rollback.map((s) => s.id) ?? [];
+const base: Answers = { ...BASE, slapd_instances: ['slapd-budgie'] };
+/** The plain server's plan: every answer but those given from `base`. */
+const plan = (answers: Answers = {}, f: Facts = facts(), lang: 'ja' | 'en' = 'en'): Plan => iplanetPlan({ ...base, ...answers }, f, lang);
 
 const HA_STEPS = ['sc22-physical-host', 'sc22-stop', 'sc22-unregister', 'sc22-agent', 'vcs-offline', 'vcs-unlink', 'vcs-online', 'vcs-dependencies', 'sc3-agent', 'start-msg-ha'];
 

@@ -7,56 +7,23 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { detectFor } from '../../src/detect/index.js';
 import type { Answers } from '../../src/model/definition.js';
-import type { Facts } from '../../src/model/facts.js';
 import type { Plan } from '../../src/model/plan.js';
-import { buildPlan, PlanError } from '../../src/plan/build.js';
-import { loadDefinition } from '../../src/plan/load.js';
+import { PlanError } from '../../src/plan/build.js';
 import { missingAnswers, withDefaults } from '../../src/plan/questions.js';
 import { runCli } from '../helpers/cli.js';
-import { INSTANCE, iplanetSandbox, SLAPD } from '../helpers/iplanet-sandbox.js';
+import { BASE, def, facts, INSTANCE, iplanetSandbox, plan, rollbackIds as rollback, SLAPD, SR } from '../helpers/iplanet-sandbox.js';
+import { ids, step } from '../plan/fixtures.js';
 
-const def = loadDefinition(new URL('../../wizards/iplanet-messaging.yaml', import.meta.url).pathname);
-const R = '/sbx';
 const PW = 'Bind-Secret-9q';
-const SR = `${R}/usr/iplanet/server5`;
-
-const facts: Facts = {
-  root: R,
-  media: '/cd',
-  mediaFiles: { ims52: { path: '/cd/solaris/setup', name: 'setup', groups: {} } },
-  isRoot: true,
-  hasServiceCommand: false,
-  runningServices: [],
-  detected: {},
-};
-
-const base: Answers = {
-  from: '5.1',
-  msg_instance: 'msg-budgie',
-  directory_server_version: '4.16',
-  web_server: 'no',
-  delegated_admin: 'no',
-  store_mounted: 'no',
-};
 const elsewhere: Answers = { directory_local: 'no', ldap_host: 'ldap1.siroe.com' };
 
-function plan(answers: Answers = {}, lang: 'ja' | 'en' = 'en'): Plan {
-  return buildPlan(def, withDefaults(def, { ...base, ...answers }), facts, lang);
-}
-const ids = (p: Plan): string[] => p.steps.map((s) => s.id);
-const step = (p: Plan, id: string) => {
-  const s = p.steps.find((x) => x.id === id);
-  if (!s) throw new Error(`no step ${id} in ${ids(p).join(', ')}`);
-  return s;
-};
-const rollback = (p: Plan, point: string): string[] => p.restorePoints.find((r) => r.id === point)?.rollback.map((s) => s.id) ?? [];
 const allText = (p: Plan): string => JSON.stringify(p);
 
 describe('iplanet: a Directory Server outside the server-root', () => {
   test('no Directory Server instance is asked, and none is needed', () => {
-    expect(missingAnswers(def, withDefaults(def, { ...base, ...elsewhere })).map((q) => q.id)).not.toContain('slapd_instances');
+    expect(missingAnswers(def, withDefaults(def, { ...BASE, ...elsewhere })).map((q) => q.id)).not.toContain('slapd_instances');
     // With it in this server-root (the default), the instances are still asked.
-    expect(missingAnswers(def, withDefaults(def, base)).map((q) => q.id)).toContain('slapd_instances');
+    expect(missingAnswers(def, withDefaults(def, BASE)).map((q) => q.id)).toContain('slapd_instances');
     expect(() => plan({ slapd_instances: ['slapd-budgie'] })).not.toThrow();
     expect(() => plan()).toThrow(PlanError);
   });
@@ -131,8 +98,8 @@ describe('iplanet: High Availability with a Directory Server older than 4.16', (
 describe('iplanet: the wordings of the screens', () => {
   test('section labels are the guide\'s own headings, in the language of the screens', () => {
     const answers = { slapd_instances: ['slapd-budgie'], ha: 'sun-cluster-2.2', directory_server_version: '4.13' };
-    const ja = plan(answers, 'ja');
-    const en = plan(answers, 'en');
+    const ja = plan(answers, facts(), 'ja');
+    const en = plan(answers, facts(), 'en');
     expect(step(ja, 'stop-dispatcher').section).toBe('付録C「メッセージプロセスの停止」1');
     expect(step(ja, 'sc22-stop').section).toBe('付録C「Sun Cluster 2.2 を使用している場合」1');
     expect(step(ja, 'ms-setup-after-ds').section).toBe('付録C「Messaging Server 5.2 へのアップグレード」3〜8');
@@ -144,12 +111,12 @@ describe('iplanet: the wordings of the screens', () => {
 
   test('the end names the Delegated Administrator only to whom has one, and the Web Server step by its title', () => {
     const web = { slapd_instances: ['slapd-budgie'], web_server: 'yes', webserver_root: '/usr/iplanet/servers', web_instance: 'https-budgie' };
-    const no = plan({ ...web, delegated_admin: 'no' }, 'ja');
+    const no = plan({ ...web, delegated_admin: 'no' }, facts(), 'ja');
     expect(no.next).toHaveLength(1);
     expect(no.next?.[0]).not.toContain('Delegated Administrator');
     expect(no.next?.[0]).toContain('(ステップ「Web Server(管理サーバとインスタンス)を停止する」)');
     expect(no.next?.[0]).not.toContain('stop-web');
-    const yes = plan({ ...web, delegated_admin: 'yes' }, 'ja');
+    const yes = plan({ ...web, delegated_admin: 'yes' }, facts(), 'ja');
     expect(yes.next).toHaveLength(1);
     expect(yes.next?.[0]).toContain('Delegated Administrator は Web Server の中で動く');
     expect(plan({ ...web, delegated_admin: 'yes' }).next?.[0]).toContain('(step "Stop the Web Server (admin server and instance)")');
@@ -159,11 +126,11 @@ describe('iplanet: the wordings of the screens', () => {
     const ids2 = /\b(sc22-stop|sc22-unregister|sc22-agent|vcs-offline|vcs-unlink|vcs-dependencies|sc3-agent|stop-web)\b/;
     for (const ha of ['sun-cluster-2.2', 'vcs', 'sun-cluster-3']) {
       for (const lang of ['ja', 'en'] as const) {
-        const p = plan({ slapd_instances: ['slapd-budgie'], ha }, lang);
+        const p = plan({ slapd_instances: ['slapd-budgie'], ha }, facts(), lang);
         for (const rp of p.restorePoints) for (const s of rp.rollback) expect(`${s.instructions ?? ''} ${s.explain ?? ''}`, `${rp.id}/${s.id}`).not.toMatch(ids2);
       }
     }
-    const back = plan({ slapd_instances: ['slapd-budgie'], ha: 'sun-cluster-2.2' }, 'ja').restorePoints.find((r) => r.id === 'restart-old')?.rollback.find((s) => s.id === 'cluster-back-sc22');
+    const back = plan({ slapd_instances: ['slapd-budgie'], ha: 'sun-cluster-2.2' }, facts(), 'ja').restorePoints.find((r) => r.id === 'restart-old')?.rollback.find((s) => s.id === 'cluster-back-sc22');
     expect(back?.instructions).toContain('(ステップ「Sun Cluster のデータサービスを停止する」「データサービス iMS50 の登録を解除する」)');
   });
 });

@@ -122,11 +122,13 @@ export function expectedSteps(a: Answers): string[] {
         return sb
           ? ['s231-nqs-site', menu('s231-stop-local', from), 's231-patch', ...opt(used, menu('s231-start-local', to)), 's232-failover']
           : ['s233-nqs-site', menu('s233-stop-local', from), 's233-patch', ...opt(used, menu('s233-start-local', to)), 's234-failback'];
+      // Not in 3.1.3: the local site stopped after the version-up when unused (as after the
+      // patches), and the cluster site's start checked by hand where the local site runs too.
       case '3.1': {
         const r131 = (id: string, v: string): string => (satisfies(v, '>=R13.1') ? `${id}-r131` : id);
         return sb
           ? ['s311-precheck', 's312-nqs-site', 's312-nqsstop', 's312-backup-nqs', 's312-versionup', 's312-restore-nqs']
-          : ['s311-precheck', 's313-nqs-site', 's313-nqsstop', 's313-stop-monitoring', 's313-stop-cluster-site', r131('s313-check-stopped', from), 's313-backup-nqs', 's313-versionup', 's313-restore-nqs', 's313-resume-monitoring', r131('s313-check-started', to)];
+          : ['s311-precheck', 's313-nqs-site', 's313-nqsstop', 's313-stop-monitoring', 's313-stop-cluster-site', r131('s313-check-stopped', from), 's313-backup-nqs', 's313-versionup', 's313-restore-nqs', ...opt(unused, 's313-stop-local-after'), 's313-resume-monitoring', used ? 's313-check-started-by-hand' : r131('s313-check-started', to)];
       }
       // The patch paths first check that the media's patch is the target (not in the guide).
       case '3.2': {

@@ -1,11 +1,9 @@
 // A command runs in its own process group, so a kill -9 of the wizard leaves it running. The
 // journal records the group when the command starts; while it lives on, resume and rollback do
 // nothing beside it (two database upgrades at once), and the report says what did not finish.
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { execa, type ResultPromise } from 'execa';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../src/model/journal.js';
 import type { PlannedStep } from '../../src/model/plan.js';
 import { InputError } from '../../src/errors.js';
@@ -16,48 +14,15 @@ import { groupAlive, liveCommand, unendedCommands } from '../../src/run/live-com
 import { Redactor } from '../../src/run/redact.js';
 import { findResumable } from '../../src/run/resumable.js';
 import { resume } from '../../src/run/resume.js';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { groupGone, runCli, startCli, until } from '../helpers/cli.js';
+import { killedAfterEach, standInsOnPath } from '../helpers/stand-ins.js';
 import { plan, Recorder, step, tempDir } from './ctx.js';
 
 const dir = tempDir('uw-live-');
-const bin = join(dir, 'bin');
-const savedPath = process.env.PATH;
-const groups: number[] = [];
-
-beforeAll(() => {
-  mkdirSync(bin);
-  // A stand-in for a long vendor tool (database_upgrade.pl): notes its start in $2, writes its
-  // pid to $3 once under way, and ends only when the gate file $1 exists.
-  writeFileSync(join(bin, 'gated-job'), '#!/bin/sh\necho start >> "$2"\necho $$ > "$3"\necho ready\nuntil [ -e "$1" ]; do sleep 0.1; done\necho end >> "$2"\n');
-  chmodSync(join(bin, 'gated-job'), 0o755);
-  process.env.PATH = `${bin}:${savedPath ?? ''}`;
-});
-afterAll(() => {
-  process.env.PATH = savedPath;
-});
-afterEach(() => {
-  // A failing test must not leave its stand-in behind.
-  for (const g of groups.splice(0)) {
-    try {
-      process.kill(-g, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-});
-
-const gone = (pgid: number): boolean => {
-  try {
-    process.kill(-pgid, 0);
-    return false;
-  } catch {
-    return true;
-  }
-};
-/** Waits (the test timeout is the limit) until `check` holds. */
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await sleep(50);
-}
+// A stand-in for a long vendor tool (database_upgrade.pl): notes its start in $2, writes its
+// pid to $3 once under way, and ends only when the gate file $1 exists.
+standInsOnPath(join(dir, 'bin'), { 'gated-job': 'echo start >> "$2"\necho $$ > "$3"\necho ready\nuntil [ -e "$1" ]; do sleep 0.1; done\necho end >> "$2"' });
+const groups = killedAfterEach();
 
 const mark = (id: string, file: string): PlannedStep => step('command', {}, { id, title: `Step ${id}`, commands: [['perl', '-e', `open(my $f, '>>', '${file}'); print $f "${id}\\n";`]] });
 const gated = (id: string, gate: string, ran: string, pidFile: string): PlannedStep => step('command', {}, { id, title: `Step ${id}`, commands: [['gated-job', gate, ran, pidFile]] });
@@ -79,11 +44,6 @@ const section = (report: string, heading: string): string[] =>
  * the one the journal cannot know of.
  */
 const commandUnderWay = (pidFile: string, journal: string) => (): boolean => existsSync(pidFile) && journalEvents(journal).at(-1)?.type === 'command-start';
-
-/** The wizard in its own process group, as a shell starts a job, not awaited: to be killed with -9. */
-function wizard(args: string[]): ResultPromise {
-  return execa(process.execPath, [join(repoRoot, 'bin/upgrade-wizard.js'), ...args], { env: { LANG: 'C' }, stdin: 'ignore', reject: false, detached: true });
-}
 
 describe('the process group of a running command', () => {
   it('is journaled when the command starts; while it runs it is live, and nobody opens the journal to go on', async () => {
@@ -148,14 +108,14 @@ describe('the process group of a running command', () => {
     expect(first).toMatchObject({ status: 'stopped', step: 'b' });
     const journal = first.files!.journal;
 
-    const child = wizard(['resume', '--yes', '--log-dir', logDir]);
+    const child = startCli(['resume', '--yes', '--log-dir', logDir]);
     await until(commandUnderWay(pidFile, journal));
     const pgid = Number(readFileSync(pidFile, 'utf8'));
     groups.push(pgid);
     child.kill('SIGKILL');
     await child;
     // The stand-in runs on without the wizard.
-    expect(gone(pgid)).toBe(false);
+    expect(groupGone(pgid)).toBe(false);
     expect(journalEvents(journal).at(-1)).toMatchObject({ type: 'command-start', step: 'b', pgid });
 
     const journalBefore = readFileSync(journal, 'utf8');
@@ -173,7 +133,7 @@ describe('the process group of a running command', () => {
     expect(readFileSync(journal, 'utf8')).toBe(journalBefore);
 
     writeFileSync(gate, '');
-    await until(() => gone(pgid));
+    await until(() => groupGone(pgid));
     // The step is half-run: resume --yes stops on it and says so; its report says it did not finish.
     const half = await resume(await findResumable(logDir, ''), new Recorder({ failure: ['stop'] }), { logDir, root: '' });
     expect(half).toMatchObject({ status: 'stopped', reason: 'half-run', step: 'b' });
@@ -186,7 +146,7 @@ describe('the process group of a running command', () => {
       'resumed at b',
       expect.stringMatching(/^step b \(Step b\) was interrupted and may have partly run; .* — step 2 "Step b" \(b\)$/),
     ]);
-    expect(report).toContain(`| b | \`gated-job ${gate} ${ran} ${pidFile}\` | did not finish | - |`);
+    expect(report).toContain(`| b | \`gated-job ${gate} ${ran} ${pidFile}\` | no end recorded: the wizard ended while it ran | - |`);
 
     const r = await runCli(['resume', '--yes', '--rerun-step', 'b', '--log-dir', logDir, '--lang', 'en']);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
@@ -202,7 +162,7 @@ describe('the process group of a running command', () => {
     });
     const done = await execute(p, new Recorder(), { logDir, root: '' });
     expect(done.status).toBe('done');
-    const child = wizard(['rollback', '--to', 'rp', '--yes', '--log-dir', logDir]);
+    const child = startCli(['rollback', '--to', 'rp', '--yes', '--log-dir', logDir]);
     await until(commandUnderWay(pidFile, done.files!.journal));
     const pgid = Number(readFileSync(pidFile, 'utf8'));
     groups.push(pgid);
@@ -215,7 +175,7 @@ describe('the process group of a running command', () => {
     expect(readFileSync(ran, 'utf8')).toBe('start\n');
 
     writeFileSync(gate, '');
-    await until(() => gone(pgid));
+    await until(() => groupGone(pgid));
     const again = await runCli(['rollback', '--to', 'rp', '--yes', '--log-dir', logDir, '--lang', 'en']);
     expect(again.exitCode, again.stdout + again.stderr).toBe(0);
     const journal = (await readJournal(join(logDir, readdirSync(logDir).find((f) => f.endsWith('.jsonl')) as string))).file;

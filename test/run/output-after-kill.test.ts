@@ -1,59 +1,23 @@
 // A command's output is not a pipe into the wizard: after a kill -9 of the wizard the command
 // (detached, its own process group) runs on, and its next write must not kill it with SIGPIPE.
 // An `rpm -ivh` printing hash marks, or database_upgrade.pl, would otherwise die mid-way.
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { execa } from 'execa';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PlannedStep } from '../../src/model/plan.js';
 import { execute } from '../../src/run/executor.js';
-import { repoRoot } from '../helpers/cli.js';
+import { groupGone, startCli, until } from '../helpers/cli.js';
+import { killedAfterEach, standInsOnPath } from '../helpers/stand-ins.js';
 import { plan, Recorder, step, tempDir } from './ctx.js';
 
 const dir = tempDir('uw-sigpipe-');
-const bin = join(dir, 'bin');
-const savedPath = process.env.PATH;
-const groups: number[] = [];
-
-beforeAll(() => {
-  mkdirSync(bin);
-  // A stand-in for a tool that reports progress as it goes: a line on stdout and one on stderr
-  // every 100 ms for 2 s; notes its start and its end in $1, its pid in $2.
-  writeFileSync(
-    join(bin, 'ticker'),
-    '#!/bin/sh\necho $$ > "$2"\necho start >> "$1"\ni=0\nwhile [ $i -lt 20 ]; do\n  i=$((i + 1))\n  echo "tick $i"\n  echo "tock $i" >&2\n  sleep 0.1\ndone\necho end >> "$1"\n',
-  );
-  chmodSync(join(bin, 'ticker'), 0o755);
-  process.env.PATH = `${bin}:${savedPath ?? ''}`;
+// A stand-in for a tool that reports progress as it goes: a line on stdout and one on stderr
+// every 100 ms for 2 s; notes its start and its end in $1, its pid in $2.
+standInsOnPath(join(dir, 'bin'), {
+  ticker: 'echo $$ > "$2"\necho start >> "$1"\ni=0\nwhile [ $i -lt 20 ]; do\n  i=$((i + 1))\n  echo "tick $i"\n  echo "tock $i" >&2\n  sleep 0.1\ndone\necho end >> "$1"',
 });
-afterAll(() => {
-  process.env.PATH = savedPath;
-});
-afterEach(() => {
-  // A failing test must not leave its stand-in behind.
-  for (const g of groups.splice(0)) {
-    try {
-      process.kill(-g, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-});
-
-const gone = (pgid: number): boolean => {
-  try {
-    process.kill(-pgid, 0);
-    return false;
-  } catch {
-    return true;
-  }
-};
-/** Waits (the test timeout is the limit) until `check` holds. */
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await sleep(50);
-}
+const groups = killedAfterEach();
 const read = (file: string): string => (existsSync(file) ? readFileSync(file, 'utf8') : '');
 
 describe('kill -9 of the wizard while a command prints', () => {
@@ -72,7 +36,7 @@ describe('kill -9 of the wizard while a command prints', () => {
     const log = first.files!.log;
 
     // In a process group of its own, as a shell starts a job, so that only it is killed.
-    const wizard = execa(process.execPath, [join(repoRoot, 'bin/upgrade-wizard.js'), 'resume', '--yes', '--log-dir', logDir], { env: { LANG: 'C' }, stdin: 'ignore', reject: false, detached: true });
+    const wizard = startCli(['resume', '--yes', '--log-dir', logDir]);
     // Killed mid-output: once the wizard has shown a line from each of the command's streams.
     await until(() => /\[b\] \| tick \d+/.test(read(log)) && /\[b\] \| tock \d+/.test(read(log)));
     const pgid = Number(read(pidFile));
@@ -81,7 +45,7 @@ describe('kill -9 of the wizard while a command prints', () => {
     expect((await wizard).signal).toBe('SIGKILL');
     expect(read(trace)).toBe('start\n');
 
-    await until(() => gone(pgid));
+    await until(() => groupGone(pgid));
     // Before the fix the stand-in died at its next `echo` (SIGPIPE): 'start' and no 'end'.
     expect(read(trace)).toBe('start\nend\n');
     // The wizard's capture of the raw (unmasked) output is not left behind by the kill.

@@ -100,7 +100,7 @@ describe('the second Ctrl-C', () => {
     expect(events.some((e) => e.type === 'step-start' && e.step === 'after')).toBe(false);
     const report = readFileSync(result.files!.report, 'utf8');
     expect(report).toContain('Ctrl-C pressed twice: the running command was killed');
-    expect(report).toMatch(new RegExp(`\\| job \\| \`${name} .*\` \\| SIG(TERM|KILL) \\|`));
+    expect(report).toMatch(new RegExp(`\\| job \\| \`${name} .*\` \\| killed by SIG(TERM|KILL) \\|`));
   });
 });
 

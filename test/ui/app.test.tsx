@@ -1,13 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { setLang } from '../../src/i18n/index.js';
-import { render } from 'ink-testing-library';
 import type { Answers, Definition } from '../../src/model/definition.js';
 import type { Facts } from '../../src/model/facts.js';
 import type { Interaction } from '../../src/model/interaction.js';
-import { askableQuestions, validateAnswer } from '../../src/plan/questions.js';
-import { App, type AppProps } from '../../src/ui/App.js';
-import { lookAt, type FirstLook, type ResumableRun, type RunControl, type RunOutcome, type WizardServices } from '../../src/ui/services.js';
-import { KEY, frameOf, press, samplePlan, waitForFrame } from './helpers.js';
+import type { AppProps } from '../../src/ui/App.js';
+import { lookAt, type FirstLook, type ResumableRun, type RunControl, type RunOutcome, type WizardContext, type WizardServices } from '../../src/ui/services.js';
+import { KEY, frameOf, press, renderApp, samplePlan, waitForFrame, wizardServices } from './helpers.js';
 
 const text = (en: string) => ({ en, ja: en });
 
@@ -39,28 +37,20 @@ const facts: Facts = {
 const doneOutcome: RunOutcome = { status: 'done', exitCode: 0, lines: ['All 4 steps done.'], report: '/tmp/sbx/log/run.md', backups: ['/tmp/sbx/tmp/sharetask_bkup.tar.gz'] };
 
 function services(over: Partial<WizardServices> = {}): WizardServices {
-  return {
+  return wizardServices({
     loadDefinitions: async () => [def],
     detect: async (products) => products.map((p) => ({ product: p.id, detections: [facts.detected.version!] })),
     gatherFacts: async () => facts,
     redetect: async () => Object.values(facts.detected),
-    buildPlan: async (_d, answers) => samplePlan({ answers }),
-    askableQuestions,
-    validateAnswer,
     execute: async () => doneOutcome,
-    findResumable: async () => undefined,
     resume: async () => doneOutcome,
     ...over,
-  };
+  });
 }
 
 const context = { root: '/tmp/sbx', logDir: '/tmp/sbx/log', preset: {}, againCommand: 'upgrade-wizard --root /tmp/sbx' };
 
-function start(s: WizardServices, ctx = context, firstLook?: AppProps['firstLook']) {
-  const onExit = vi.fn<(code: number, after: string[]) => void>();
-  const r = render(<App services={s} context={ctx} onExit={onExit} size={{ columns: 80, rows: 24 }} {...(firstLook ? { firstLook } : {})} />);
-  return { r, onExit };
-}
+const start = (s: WizardServices, ctx: WizardContext = context, firstLook?: AppProps['firstLook']) => renderApp(s, ctx, firstLook ? { firstLook } : {});
 
 describe('the wizard flow', () => {
   it('walks from the welcome screen through questions, plan and run to the summary', async () => {

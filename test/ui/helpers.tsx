@@ -1,9 +1,14 @@
-// Shared by the screen tests: key codes, a bounded wait for a frame, and a hand-made plan.
+// Shared by the screen tests: key codes, a bounded wait for a frame, a hand-made plan, and the
+// whole wizard on stand-in services.
 import type { ReactElement } from 'react';
 import { render } from 'ink-testing-library';
+import { vi } from 'vitest';
 import { KeyProvider, keysSettled } from '../../src/ui/keys.js';
 import { SizeContext } from '../../src/ui/size.js';
 import type { Plan, PlannedStep } from '../../src/model/plan.js';
+import { askableQuestions, validateAnswer } from '../../src/plan/questions.js';
+import { App, type AppProps } from '../../src/ui/App.js';
+import type { ResumableRun, WizardContext, WizardServices } from '../../src/ui/services.js';
 
 export const KEY = {
   up: '\u001B[A',
@@ -128,4 +133,48 @@ export function samplePlan(over: Partial<Plan> = {}): Plan {
     ],
     ...over,
   };
+}
+
+/**
+ * The wizard's services for a screen test: no product, nothing detected, the sample plan, no
+ * unfinished run, and what `over` gives; a run or a look at the machine not given fails the test.
+ */
+export function wizardServices(over: Partial<WizardServices> = {}): WizardServices {
+  const notAsked = async (): Promise<never> => Promise.reject(new Error('not asked'));
+  return {
+    loadDefinitions: async () => [],
+    detect: async () => [],
+    gatherFacts: notAsked,
+    redetect: async () => [],
+    buildPlan: async (_d, answers) => samplePlan({ answers }),
+    askableQuestions,
+    validateAnswer,
+    execute: notAsked,
+    findResumable: async () => undefined,
+    resume: notAsked,
+    ...over,
+  };
+}
+
+/** The whole wizard at 80x24 on these services; onExit records how it ended. */
+export function renderApp(services: WizardServices, context: WizardContext, more: Partial<AppProps> = {}) {
+  const onExit = vi.fn<(code: number, after: string[]) => void>();
+  const r = render(<App services={services} context={context} onExit={onExit} size={{ columns: 80, rows: 24 }} {...more} />);
+  return { r, onExit };
+}
+
+/** The wizard offering to resume `run`; resumed, it starts step `at` of the plan and holds there until release(). */
+export function renderResumeOffer(run: ResumableRun, at: number) {
+  let release: () => void = () => undefined;
+  const services = wizardServices({
+    buildPlan: async () => run.plan,
+    findResumable: async () => run,
+    resume: async (_run, ui) => {
+      ui.onStepStart?.(run.plan.steps[at]!, at, run.plan.steps.length);
+      await new Promise<void>((resolve) => (release = resolve));
+      return { status: 'done', exitCode: 0, lines: [], backups: [] };
+    },
+  });
+  const { r } = renderApp(services, { root: '/tmp/sbx', logDir: '/tmp/sbx/log', preset: {}, againCommand: 'upgrade-wizard' });
+  return { r, release: () => release() };
 }

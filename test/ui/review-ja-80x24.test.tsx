@@ -3,23 +3,19 @@
 // gives none, and lines whose numbers were cut at 80 columns.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
 import { setLang, t } from '../../src/i18n/index.js';
-import type { Interaction } from '../../src/model/interaction.js';
 import type { Plan, PlannedStep } from '../../src/model/plan.js';
-import { askableQuestions, validateAnswer } from '../../src/plan/questions.js';
 import { execute } from '../../src/run/executor.js';
 import { readJournal } from '../../src/run/journal.js';
-import { App } from '../../src/ui/App.js';
 import { earlierSteps, RunStore } from '../../src/ui/bridge.js';
 import { PlanReview } from '../../src/ui/screens/PlanReview.js';
 import { RunScreen } from '../../src/ui/screens/run/RunScreen.js';
-import type { ResumableRun, RunOutcome, WizardServices } from '../../src/ui/services.js';
+import type { ResumableRun } from '../../src/ui/services.js';
 import { displayWidth } from '../../src/ui/text.js';
 import { plan as sharetaskPlan, CLIENT } from '../plan/fixtures.js';
 import { Recorder, tempDir } from '../run/ctx.js';
-import { frameOf, KEY, press, renderAt80x24, samplePlan, step, waitForFrame } from './helpers.js';
+import { frameOf, KEY, press, renderAt80x24, renderResumeOffer, samplePlan, step, waitForFrame } from './helpers.js';
 
 const WAIT = 30_000;
 afterEach(() => setLang('en'));
@@ -48,25 +44,7 @@ describe('after a resume, the steps before it as the journal ended them', () => 
     const { plan, events } = await skippedThenStopped(tempDir('uw-resume-'));
     expect(earlierSteps(events).map((e) => `${e.id}:${e.status}`)).toEqual(['r2-chkconfig:done', 'r2-move:skipped']);
     const run: ResumableRun = { plan, done: ['r2-chkconfig', 'r2-move'], ended: earlierSteps(events), handle: 'run-1' };
-    let release: () => void = () => undefined;
-    const resume = vi.fn(async (_run: ResumableRun, ui: Interaction): Promise<RunOutcome> => {
-      ui.onStepStart?.(plan.steps[2]!, 2, 3);
-      await new Promise<void>((resolve) => (release = resolve));
-      return { status: 'done', exitCode: 0, lines: [], backups: [] };
-    });
-    const services: WizardServices = {
-      loadDefinitions: async () => [],
-      detect: async () => [],
-      gatherFacts: async () => Promise.reject(new Error('not asked')),
-      redetect: async () => [],
-      buildPlan: async () => plan,
-      askableQuestions,
-      validateAnswer,
-      execute: async () => Promise.reject(new Error('not asked')),
-      findResumable: async () => run,
-      resume,
-    };
-    const r = render(<App services={services} context={{ root: '/tmp/sbx', logDir: '/tmp/sbx/log', preset: {}, againCommand: 'upgrade-wizard' }} onExit={() => undefined} size={{ columns: 80, rows: 24 }} />);
+    const { r, release } = renderResumeOffer(run, 2);
     await waitForFrame(r, '中断された実行を再開する');
     await press(r, KEY.enter);
     const frame = await waitForFrame(r, 'Check the groups');

@@ -3,25 +3,21 @@
 // after it read as passed on attempt 2; the counts disagreed about skipped steps.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { render } from 'ink-testing-library';
 import { catalogueKeys, setLang, t } from '../../src/i18n/index.js';
 import '../../src/i18n/messages/args.js';
 import '../../src/i18n/messages/kinds.js';
 import '../../src/i18n/messages/run.js';
-import type { Interaction } from '../../src/model/interaction.js';
-import type { PlannedStep } from '../../src/model/plan.js';
-import { askableQuestions, validateAnswer } from '../../src/plan/questions.js';
+import type { Plan, PlannedStep } from '../../src/model/plan.js';
 import { execute } from '../../src/run/executor.js';
-import { App } from '../../src/ui/App.js';
 import { RunStore } from '../../src/ui/bridge.js';
-import type { ResumableRun, RunOutcome, WizardServices } from '../../src/ui/services.js';
+import type { ResumableRun } from '../../src/ui/services.js';
 import { elapsedText } from '../../src/ui/components/Progress.js';
 import { RunScreen } from '../../src/ui/screens/run/RunScreen.js';
 import { Summary } from '../../src/ui/screens/Summary.js';
 import { planLines } from '../../src/ui/planLines.js';
 import { displayWidth, wrapCommand } from '../../src/ui/text.js';
 import { tempDir } from '../run/ctx.js';
-import { KEY, press, renderAt, renderAt80x24, samplePlan, step, waitForFrame } from './helpers.js';
+import { KEY, press, renderAt, renderAt80x24, renderResumeOffer, samplePlan, step, waitForFrame } from './helpers.js';
 
 const WAIT = 30_000;
 afterEach(() => setLang('en'));
@@ -101,7 +97,6 @@ describe('one count of the steps on every screen: a skipped step has ended, and 
 
   it('the offer to resume and the header after it give the same count (en)', async () => {
     const plan = six();
-    let release: () => void = () => undefined;
     const run: ResumableRun = {
       plan,
       done: ['a', 'b', 'c'],
@@ -112,23 +107,7 @@ describe('one count of the steps on every screen: a skipped step has ended, and 
       ],
       handle: 'run-1',
     };
-    const services: WizardServices = {
-      loadDefinitions: async () => [],
-      detect: async () => [],
-      gatherFacts: async () => Promise.reject(new Error('not asked')),
-      redetect: async () => [],
-      buildPlan: async () => plan,
-      askableQuestions,
-      validateAnswer,
-      execute: async () => Promise.reject(new Error('not asked')),
-      findResumable: async () => run,
-      resume: async (_run: ResumableRun, ui: Interaction): Promise<RunOutcome> => {
-        ui.onStepStart?.(plan.steps[3]!, 3, 6);
-        await new Promise<void>((resolve) => (release = resolve));
-        return { status: 'done', exitCode: 0, lines: [], backups: [] };
-      },
-    };
-    const r = render(<App services={services} context={{ root: '/tmp/sbx', logDir: '/tmp/sbx/log', preset: {}, againCommand: 'upgrade-wizard' }} onExit={() => undefined} size={{ columns: 80, rows: 24 }} />);
+    const { r, release } = renderResumeOffer(run, 3);
     await waitForFrame(r, 'Resume the interrupted run');
     const welcome = await waitForFrame(r, '(1 skipped)');
     expect(welcome.replace(/\s+/g, ' ')).toContain('3 of 6 steps finished (1 skipped).');
@@ -158,20 +137,23 @@ describe('one count of the steps on every screen: a skipped step has ended, and 
 describe('the run screen uses the height there is', () => {
   const many = (n: number) =>
     samplePlan({ steps: Array.from({ length: n }, (_, i) => perl(`s${i + 1}`, `ジョブ ${i + 1} を確認する`, 'exit 0')), restorePoints: [] });
+  /** Steps 1 to 20 done, then step 21 fails with `error` and asks what to do. */
+  const failAt21 = (store: RunStore, { steps }: Plan, error: string): void => {
+    const ui = store.interaction;
+    for (const s of steps.slice(0, 20)) {
+      ui.onStepStart?.(s, steps.indexOf(s), steps.length);
+      ui.onStepEnd?.(s, 'done');
+    }
+    ui.onStepStart?.(steps[20]!, 20, steps.length);
+    void ui.onFailure(steps[20]!, error, ['retry', 'stop']);
+  };
 
   it('at 120x40 a failure leaves the steps done before it on screen, not "… それより前の N ステップ" over blank rows', async () => {
     setLang('ja');
     const plan = many(24);
     const store = new RunStore(plan, []);
     const r = renderAt(<RunScreen store={store} plan={plan} product="JobCenter" />, { columns: 120, rows: 40 });
-    const ui = store.interaction;
-    for (const s of plan.steps.slice(0, 20)) {
-      ui.onStepStart?.(s, plan.steps.indexOf(s), plan.steps.length);
-      ui.onStepEnd?.(s, 'done');
-    }
-    const failing = plan.steps[20]!;
-    ui.onStepStart?.(failing, 20, plan.steps.length);
-    void ui.onFailure(failing, 'nqsstop: exit code 3', ['retry', 'stop']);
+    failAt21(store, plan, 'nqsstop: exit code 3');
     const frame = await waitForFrame(r, 'ステップを再試行する');
     expect(frame).not.toContain('それより前');
     for (let n = 1; n <= 20; n++) expect(frame).toContain(`✓ ${String(n).padStart(2)}. ジョブ ${n} を確認する`);
@@ -184,14 +166,7 @@ describe('the run screen uses the height there is', () => {
     const plan = many(24);
     const store = new RunStore(plan, []);
     const r = renderAt80x24(<RunScreen store={store} plan={plan} product="JobCenter" />);
-    const ui = store.interaction;
-    for (const s of plan.steps.slice(0, 20)) {
-      ui.onStepStart?.(s, plan.steps.indexOf(s), plan.steps.length);
-      ui.onStepEnd?.(s, 'done');
-    }
-    const failing = plan.steps[20]!;
-    ui.onStepStart?.(failing, 20, plan.steps.length);
-    void ui.onFailure(failing, Array.from({ length: 8 }, (_, i) => `error line ${i + 1}`).join('\n'), ['retry', 'stop']);
+    failAt21(store, plan, Array.from({ length: 8 }, (_, i) => `error line ${i + 1}`).join('\n'));
     const frame = await waitForFrame(r, 'ステップを再試行する');
     expect(frame).toContain('それより前');
     expect(frame).toContain('error line 8');

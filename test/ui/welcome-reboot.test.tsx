@@ -3,13 +3,10 @@
 // And with --product and only the OS detected, it does not say that nothing could be detected
 // while the next screen proposes the detected OS.
 import { describe, expect, it, vi } from 'vitest';
-import { render } from 'ink-testing-library';
 import { setLang } from '../../src/i18n/index.js';
 import type { Definition } from '../../src/model/definition.js';
-import { askableQuestions, validateAnswer } from '../../src/plan/questions.js';
-import { App } from '../../src/ui/App.js';
-import type { ResumableRun, RunOutcome, WizardServices } from '../../src/ui/services.js';
-import { KEY, press, samplePlan, waitForFrame } from './helpers.js';
+import type { ResumableRun, RunOutcome, WizardContext, WizardServices } from '../../src/ui/services.js';
+import { KEY, press, renderApp, samplePlan, waitForFrame, wizardServices } from './helpers.js';
 
 const text = (en: string) => ({ en, ja: en });
 
@@ -30,29 +27,20 @@ const linux = { question: 'platform', value: 'unix', evidence: 'this machine run
 const doneOutcome: RunOutcome = { status: 'done', exitCode: 0, lines: [], backups: [] };
 
 function services(over: Partial<WizardServices> = {}): WizardServices {
-  return {
+  return wizardServices({
     loadDefinitions: async () => [def],
     detect: async (products) => products.map((p) => ({ product: p.id, detections: [linux] })),
     gatherFacts: async () => ({ root: '/tmp/sbx', mediaFiles: {}, isRoot: true, hasServiceCommand: true, runningServices: [], detected: { platform: linux } }),
     redetect: async () => [linux],
-    buildPlan: async (_d, answers) => samplePlan({ answers }),
-    askableQuestions,
-    validateAnswer,
     execute: async () => doneOutcome,
-    findResumable: async () => undefined,
     resume: async () => doneOutcome,
     ...over,
-  };
+  });
 }
 
 const context = { root: '/tmp/sbx', logDir: '/tmp/sbx/logs', preset: {}, againCommand: 'upgrade-wizard --root /tmp/sbx --log-dir /tmp/sbx/logs' };
 const paused: ResumableRun = { plan: samplePlan({ product: 'groupmax' }), done: ['stop-services'], rebootMissing: { number: 1, title: 'Shut the machine down and restart it' }, handle: 'journal' };
-
-function start(s: WizardServices, ctx: typeof context & { product?: string } = context) {
-  const onExit = vi.fn<(code: number, after: string[]) => void>();
-  const r = render(<App services={s} context={ctx} onExit={onExit} size={{ columns: 80, rows: 24 }} />);
-  return { r, onExit };
-}
+const start = (s: WizardServices, ctx: WizardContext = context) => renderApp(s, ctx);
 
 describe('the welcome after a reboot pause, not rebooted', () => {
   it('offers to quit first, and Enter leaves with the command to resume after the reboot', async () => {

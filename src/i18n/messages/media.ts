@@ -1,4 +1,5 @@
-// Messages of the media checksums: packages checked against SHA256SUMS before they are used.
+// Messages of the media checks: packages checked against SHA256SUMS before they are used, and a
+// package on the media that the answers leave out.
 import { register } from '../index.js';
 
 export const mediaMessages = {
@@ -17,6 +18,8 @@ export const mediaMessages = {
     'media.dir.missingFix': 'mount the CD (for example "mount /dev/cdrom /media/cdrom") and give the directory it is mounted on with --media, or correct the path',
     'media.dir.notDirectory': 'the media directory {dir} is not a directory, so none of the packages can be found',
     'media.dir.notDirectoryFix': 'give --media the directory the CD is mounted on (or the directory that holds the packages), not a file',
+    'media.unused':
+      'the media has {file} ({title}), but {reason}, so it will not be installed. If it is meant for this server, correct that answer and plan again; if it is for another server, nothing needs doing',
   },
   ja: {
     'media.checksum.mismatch': 'パッケージ {file} が {list} のチェックサムと一致しません (SHA-256 {actual}、記載値 {expected})。破損しているか、出荷されたファイルではありません',
@@ -33,6 +36,8 @@ export const mediaMessages = {
     'media.dir.missingFix': 'CD をマウントし (例: "mount /dev/cdrom /media/cdrom")、マウント先のディレクトリを --media で指定するか、パスを修正してください',
     'media.dir.notDirectory': 'メディアのディレクトリ {dir} はディレクトリではないため、パッケージをどれも見つけられません',
     'media.dir.notDirectoryFix': '--media にはファイルではなく、CD のマウント先のディレクトリ (またはパッケージのあるディレクトリ) を指定してください',
+    'media.unused':
+      'メディアに {file} ({title}) がありますが、{reason}ため、インストールしません。このサーバ用のものであれば回答を直して計画し直してください。別のサーバ用であれば対処は不要です',
   },
 };
 

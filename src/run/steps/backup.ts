@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { backupPath } from '../../io/backup-name.js';
 import { pathInside } from '../../io/paths.js';
 import { t } from '../../i18n/index.js';
+import '../../i18n/messages/backup.js';
 import type { PlannedStep } from '../../model/plan.js';
 import { createTarGz, listTarGz } from '../archive.js';
 import { errorText, now, output, progress, record, StepFailure, type StepContext, type StepHandler } from '../context.js';

@@ -6,7 +6,9 @@ import { lstat, mkdtemp, readdir, realpath, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path';
 import { compactStamp } from '../../io/backup-name.js';
 import { t } from '../../i18n/index.js';
+import '../../i18n/messages/backup.js';
 import { KilledByOperator, now, output, record, StepFailure, type StepHandler } from '../context.js';
+import { killedText } from '../signals.js';
 import { listTarGz } from '../archive.js';
 import { killGroupOnAbort } from '../proc.js';
 import { str } from '../params.js';
@@ -49,8 +51,8 @@ export const restore: StepHandler = {
       const child = execa('tar', args, { stdin: 'ignore', reject: false, all: true, detached: true, env: { LC_ALL: 'C' } });
       const killer = killGroupOnAbort(child.pid, ctx.kill);
       const r = await child.finally(() => killer.done());
-      record(ctx, { type: 'command', time: now(), step: step.id, argv: ['tar', ...args], exitCode: r.exitCode ?? null, durationMs: r.durationMs });
-      if (killer.killed()) throw new KilledByOperator(t('run.killed', { command: `tar xzf ${archive}` }));
+      record(ctx, { type: 'command', time: now(), step: step.id, argv: ['tar', ...args], exitCode: r.exitCode ?? null, durationMs: r.durationMs, ...(r.signal ? { signal: r.signal } : {}) });
+      if (killer.killed()) throw new KilledByOperator(killedText(ctx.kill, `tar xzf ${archive}`));
       if (r.exitCode !== 0) throw new StepFailure(t('run.restore.extractFailed', { archive, output: String(r.all ?? '').trim() }));
       const top = await readdir(work);
       // An archive of one directory (the backup step's kind) restores that directory's content.

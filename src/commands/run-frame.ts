@@ -1,0 +1,54 @@
+// What `run`, `resume` and `rollback` do alike around their own checks: where they act, the log
+// dir's lock, and the steps run stoppable by Ctrl-C and SIGTERM, ending in the same summary.
+import { resolve } from 'node:path';
+import type { Plan } from '../model/plan.js';
+import { t } from '../i18n/index.js';
+import { DEFAULT_LOG_DIR } from '../run/journal.js';
+import { takeRunLock, type RunLock } from '../run/lock.js';
+import { resumeRechecks } from '../run/resumable.js';
+import type { ExecuteOptions, RunResult } from '../run/session.js';
+import { watchInterrupts } from '../run/signals.js';
+import { handlers } from '../run/steps/index.js';
+import { summarize, type Place } from '../run/summary.js';
+
+export const say = (s: string): void => void process.stdout.write(`${s}\n`);
+
+/** The mode's --help text; the exit code of asking for it. */
+export function printHelp(key: string): number {
+  process.stdout.write(t(key));
+  return 0;
+}
+
+/** --root ("" for the real machine) and --log-dir as absolute paths, as journals and locks name them. */
+export function rootAndLogDir(o: { root?: string; 'log-dir'?: string }): { root: string; logDir: string } {
+  return { root: o.root ? resolve(o.root) : '', logDir: resolve(o['log-dir'] ?? DEFAULT_LOG_DIR) };
+}
+
+/** body with the log dir's run lock held, given back however body ends. */
+export async function withRunLock<T>(logDir: string, body: (lock: RunLock) => Promise<T>): Promise<T> {
+  const lock = takeRunLock(logDir);
+  try {
+    return await body(lock);
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * Runs what go starts with the first Ctrl-C or SIGTERM stopping after the running step and the
+ * second killing it; prints the summary and returns its exit code. yes: --yes confirmed the
+ * manual steps, and the commands the summary shows keep it (without, they are for a terminal).
+ */
+export async function runToSummary(plan: Plan, place: Place, how: { yes: boolean; lock: RunLock }, go: (options: ExecuteOptions) => Promise<RunResult>): Promise<number> {
+  const interrupts = watchInterrupts(say);
+  try {
+    const { root, logDir } = place;
+    const result = await go({ logDir, root, signal: interrupts.signal, killSignal: interrupts.killSignal, confirmedBy: how.yes ? '--yes' : 'operator', lock: how.lock });
+    // The summary says at once when resume would stop and ask rather than go on by itself.
+    const { lines, exitCode } = summarize(plan, result, { ...place, unattended: how.yes }, { rechecks: (step) => resumeRechecks(step, handlers[step.kind]) });
+    for (const line of lines) say(line);
+    return exitCode;
+  } finally {
+    interrupts.dispose();
+  }
+}

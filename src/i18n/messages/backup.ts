@@ -1,0 +1,65 @@
+// Messages of the backup, restore and archive steps (src/run/steps/backup.ts, restore.ts,
+// src/run/archive.ts) and of the Ansible tasks that do the same; the rest of the executor's
+// messages are in run.ts.
+import { register } from '../index.js';
+
+const en: Record<string, string> = {
+  'run.backup.notDir': '{path} is not a directory: nothing to back up',
+  'run.backup.sourceMissing': '{path} does not exist: check the installation directory answer',
+  'run.backup.realPath': '{source} is a symbolic link: archiving the real directory {real}',
+  'run.backup.inside': 'the archive {archive} would be inside {source}, the tree it archives; choose a backup location outside it',
+  'run.backup.noSpace': 'not enough free space in {dir}: {free} free, up to {needed} needed (the size of the tree before compression); free some space or choose another backup location',
+  'run.backup.start': 'archiving {source} ({size}, {entries} entries) to {archive}',
+  'run.backup.tarFailed': 'tar failed ({code}): {output}',
+  'run.backup.writeFailed': 'writing the backup {archive} failed: {reason}. The part written was removed; nothing else was changed',
+  'run.backup.diskFull': 'the file system of {dir} became full while the backup was written (something else wrote to it since the space was checked); free space there and retry the step',
+  'run.backup.verifying': 'verifying {archive}: listing it with tar',
+  'run.backup.mismatch': 'the archive {archive} does not match the tree: {expected} entries archived, {listed} listed; missing: {missing}; unexpected: {extra}. The old archive, if any, is untouched; retry after checking that nothing writes to the tree (services stopped)',
+  'run.backup.done': 'backup verified: {archive} ({entries} entries, {size} -> {compressed})',
+  'run.backup.doneExtras': 'backup verified: {archive} ({entries} entries, {size} -> {compressed}); extra files: {extras}',
+  'run.backup.extraMissing': '{file} does not exist: not copied (the daemon may not be in use here)',
+  'run.backup.describe': 'archive the real directory behind {source} to {archive}, then verify it with tar',
+  'run.backup.describeExtra': 'copy {files} to {to}',
+  'run.backup.describeExclude': 'left out of the archive: {paths}',
+  'run.backup.excludeOutside': '{path} is not inside {source}: it cannot be left out of its archive',
+  'run.backup.empty': '{source} holds no file: nothing to keep, skipped',
+  'run.archive.unreadable': '{file} cannot be read by tar: {output}',
+  'run.restore.noArchive': 'the backup archive {archive} does not exist: the restore is not possible from it',
+  'run.restore.extractFailed': 'extracting {archive} failed: {output}',
+  'run.restore.movedAside': 'the current {target} was moved to {aside} (not deleted)',
+  'run.restore.done': 'restored {target} from {archive}; the previous tree is kept as {aside}',
+  'run.restore.doneFresh': 'restored {target} from {archive} (nothing was there before)',
+  'run.restore.describe': 'restore {target} from {archive} (the current tree is moved to .broken, not deleted)',
+};
+
+const ja: Record<string, string> = {
+  'run.backup.notDir': '{path} はディレクトリではありません。バックアップ対象がありません',
+  'run.backup.sourceMissing': '{path} がありません。インストールディレクトリの回答を確認してください',
+  'run.backup.realPath': '{source} はシンボリックリンクです。実体のディレクトリ {real} をアーカイブします',
+  'run.backup.inside': 'アーカイブ {archive} がバックアップ対象 {source} の中になります。対象の外の保存先を選んでください',
+  'run.backup.noSpace': '{dir} の空き容量が不足しています: 空き {free}、最大 {needed} 必要 (圧縮前のサイズ)。空きを作るか別の保存先を選んでください',
+  'run.backup.start': '{source} ({size}、{entries} エントリ) を {archive} にアーカイブします',
+  'run.backup.tarFailed': 'tar が失敗しました ({code}): {output}',
+  'run.backup.writeFailed': 'バックアップ {archive} の書き込みに失敗しました: {reason}。書き込んだ部分は削除しました。ほかには何も変更していません',
+  'run.backup.diskFull': 'バックアップの書き込み中に {dir} のファイルシステムがいっぱいになりました (空き容量の確認後に、ほかの何かが書き込みました)。空き容量を作ってからステップを再試行してください',
+  'run.backup.verifying': '{archive} を検証しています (tar で一覧表示)',
+  'run.backup.mismatch': 'アーカイブ {archive} が元のツリーと一致しません: アーカイブしたエントリ {expected}、一覧 {listed}。欠落: {missing}、余分: {extra}。既存のアーカイブには触れていません。ツリーに書き込むもの (サービス) が止まっていることを確認して再試行してください',
+  'run.backup.done': 'バックアップを検証しました: {archive} ({entries} エントリ、{size} -> {compressed})',
+  'run.backup.doneExtras': 'バックアップを検証しました: {archive} ({entries} エントリ、{size} -> {compressed})。追加ファイル: {extras}',
+  'run.backup.extraMissing': '{file} がないためコピーしません (このデーモンを使用しない運用の可能性があります)',
+  'run.backup.describe': '{source} の実体ディレクトリを {archive} にアーカイブし、tar で検証',
+  'run.backup.describeExtra': '{files} を {to} にコピー',
+  'run.backup.describeExclude': 'アーカイブから除外: {paths}',
+  'run.backup.excludeOutside': '{path} は {source} の中にないため、除外できません',
+  'run.backup.empty': '{source} にはファイルがありません。保存するものがないためスキップしました',
+  'run.archive.unreadable': '{file} を tar で読めません: {output}',
+  'run.restore.noArchive': 'バックアップ {archive} がありません。これからは復元できません',
+  'run.restore.extractFailed': '{archive} の展開に失敗しました: {output}',
+  'run.restore.movedAside': '現在の {target} は {aside} に移動しました (削除していません)',
+  'run.restore.done': '{archive} から {target} を復元しました。以前のツリーは {aside} に残っています',
+  'run.restore.doneFresh': '{archive} から {target} を復元しました (以前は何もありませんでした)',
+  'run.restore.describe': '{archive} から {target} を復元 (現在のツリーは .broken に移動し、削除しません)',
+};
+
+export const backupMessages = { en, ja };
+register(backupMessages);
