@@ -13,7 +13,7 @@ import { Redactor } from './redact.js';
 import { closeOnWriteFailure, finish, journalRetry, openSession, type ExecuteOptions, type RunResult, type Session } from './session.js';
 import { handlers } from './steps/index.js';
 import { rollbackTo } from './rollback.js';
-import { declinedReason, killedBy, killedReason, stopReason } from './signals.js';
+import { declinedReason, killedBy, killedReason, stoppedBy, stopReason } from './signals.js';
 import { restorePointAt } from '../plan/restore-point.js';
 
 export type { ExecuteOptions, RunResult } from './session.js';
@@ -46,7 +46,7 @@ export async function continueRun(s: Session, from: number): Promise<RunResult> 
     const step = plan.steps[i] as PlannedStep;
     if (s.options.signal?.aborted) {
       s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: stopReason(s.options.signal), between: true });
-      return finish(s, 'stopped', { reason: 'interrupted', step: step.id });
+      return finish(s, 'stopped', { reason: 'interrupted', step: step.id, stoppedBy: stoppedBy(s.options.signal) });
     }
     const ended = await runStep(s, step, i);
     if (ended) return ended;
@@ -93,8 +93,8 @@ export async function runStep(s: Session, step: PlannedStep, index: number): Pro
         end('failed', message);
         const wait = error.how === 'wait';
         const by = killedBy(s.options.killSignal);
-        s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: wait ? t('run.interrupt.waitStopped') : killedReason(by) });
-        return finish(s, 'stopped', { reason: wait ? 'wait-stopped' : 'killed', step: step.id, error: message, ...(wait ? {} : { killedBy: by }) });
+        s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: wait ? t('run.interrupt.waitStopped', { cause: stoppedBy(s.options.signal) }) : killedReason(by) });
+        return finish(s, 'stopped', { reason: wait ? 'wait-stopped' : 'killed', step: step.id, error: message, ...(wait ? { stoppedBy: stoppedBy(s.options.signal) } : { killedBy: by }) });
       }
       if (step.allowFailure) {
         output(s.ctx, step, t('run.allowedFailure', { reason: message }));

@@ -9,7 +9,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/messages/run.js';
 import '../i18n/messages/rollback.js';
 import { errorText, KilledByOperator, now, type StepOutcome } from './context.js';
-import { killedBy } from './signals.js';
+import { killedBy, stoppedBy, stopReason } from './signals.js';
 import { doneSteps, readJournal, type JournalRecord } from './journal.js';
 import { JournalWriteError } from './journal-writer.js';
 import { finish, journalRetry, type RunResult, type Session } from './session.js';
@@ -116,10 +116,10 @@ export async function rollbackTo(s: Session, pointId: string): Promise<RunResult
     const step: PlannedStep = { ...(point.rollback[i] as PlannedStep), id: `${point.id}/${(point.rollback[i] as PlannedStep).id}` };
     if (earlier.has(step.id)) continue;
     if (stop?.aborted) {
-      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: t('run.interrupt.reason'), between: true });
+      s.journal.append({ type: 'interrupted', time: now(), step: step.id, reason: stopReason(stop), between: true });
       // Stopped before any step of it ran: no rollback was started, none failed.
       if (begun) s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'failed' });
-      return finish(s, 'stopped', { reason: 'interrupted', step: step.id });
+      return finish(s, 'stopped', { reason: 'interrupted', step: step.id, stoppedBy: stoppedBy(stop) });
     }
     if (!begun) {
       s.journal.append({ type: 'rollback', time: now(), point: point.id, status: 'start' });

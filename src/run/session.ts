@@ -48,6 +48,8 @@ export interface RunResult {
   step?: string;
   /** Of a run stopped with its command killed: what killed it (src/run/signals.ts). */
   killedBy?: KilledBy;
+  /** Of a run stopped between steps or in a wait: what stopped it, in a few words ("SIGTERM"). */
+  stoppedBy?: string;
   error?: string;
   files?: RunFiles;
   /** Of a finished run: the steps that ended skipped (by the operator, or not applying here). */

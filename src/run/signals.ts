@@ -13,15 +13,20 @@ export class StopCause {
   constructor(
     readonly text: string,
     /** For a checkpoint left unanswered because of it (nobody was there to answer). */
-    readonly atPrompt?: string,
+    readonly atPrompt: string | undefined,
+    /** What stopped it, in a few words for the summary's sentence ("after SIGTERM"). */
+    readonly what: string,
   ) {}
 }
 
+/** What stopped a run whose stop signal is `signal`, in a few words: Ctrl-C unless it says otherwise. */
+export const stoppedBy = (signal: AbortSignal | undefined): string => (signal?.reason instanceof StopCause ? signal.reason.what : 'Ctrl-C');
+
 /** Why a run stopped with hangupCause(): for the executor and the screens alike. */
-export const hangupCause = (): StopCause => new StopCause(t('run.interrupt.hangup'), t('run.interrupt.hangupAtPrompt'));
+export const hangupCause = (): StopCause => new StopCause(t('run.interrupt.hangup'), t('run.interrupt.hangupAtPrompt'), t('run.cause.hangup'));
 
 /** Why a run stopped on SIGTERM: said and journaled as such, not as Ctrl-C. */
-export const sigtermCause = (): StopCause => new StopCause(t('run.interrupt.sigterm'), t('run.interrupt.sigtermAtPrompt'));
+export const sigtermCause = (): StopCause => new StopCause(t('run.interrupt.sigterm'), t('run.interrupt.sigtermAtPrompt'), 'SIGTERM');
 
 /** What asks a run to stop, or to kill its running command: the key, or kill from elsewhere. */
 export type Press = 'ctrl-c' | 'sigterm';
@@ -133,7 +138,7 @@ export function watchInterrupts(say: (text: string) => void): Interrupts {
     if (!stopPrompt('other', hangupCause())) stopWith('other', hangupCause());
   };
   const offLost = onOutputLost(() => {
-    stopWith('other', new StopCause(t('run.interrupt.outputLost')));
+    stopWith('other', new StopCause(t('run.interrupt.outputLost'), undefined, t('run.cause.outputLost')));
   });
   process.on('SIGINT', ctrlC);
   process.on('SIGTERM', term);

@@ -181,7 +181,7 @@ export function summarize(plan: Plan, result: RunResult, place: Place, options: 
 /** Why the run stopped, in a line: a killed command names what killed it (Ctrl-C or SIGTERM). */
 function stoppedText(result: RunResult, step: string): string {
   if (result.reason === 'killed') return t(killedKey('run.sum.stopped.killed', result.killedBy), { step, ...killedWords(result.killedBy) });
-  return t(`run.sum.stopped.${result.reason ?? 'interrupted'}`, { step });
+  return t(`run.sum.stopped.${result.reason ?? 'interrupted'}`, { step, cause: result.stoppedBy ?? 'Ctrl-C' });
 }
 
 /**

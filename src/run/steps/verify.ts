@@ -6,6 +6,7 @@ import { t } from '../../i18n/index.js';
 import '../../i18n/messages/jobcenter.js';
 import type { PlannedStep } from '../../model/plan.js';
 import { KilledByOperator, output, progress, StepFailure, type StepContext, type StepHandler } from '../context.js';
+import { stoppedBy } from '../signals.js';
 import { optNum } from '../params.js';
 import { describeFailure, runCommand } from '../proc.js';
 import { quoteArgv, shownArgv } from '../../quote.js';
@@ -158,7 +159,7 @@ export const verify: StepHandler = {
       try {
         await sleep(pause * 1000, undefined, { signal: ctx.stop });
       } catch {
-        throw new KilledByOperator(t('run.verify.interrupted'), 'wait');
+        throw new KilledByOperator(t('run.verify.interrupted', { cause: stoppedBy(ctx.stop) }), 'wait');
       }
     }
   },
