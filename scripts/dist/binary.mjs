@@ -9,7 +9,7 @@
 //     lib/definitions.compiled, lib/package.json, wizards/, templates/   as in the CD folder
 //     README.txt, THIRD-PARTY-LICENSES.txt, SHA256SUMS
 // It prints the executable's size and the glibc it needs.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -18,6 +18,7 @@ import { Script } from 'node:vm';
 import { bundleBinary, repo, thirdPartyLicenses } from './bundle.mjs';
 import { copyData, writeSha256Sums } from './folder.mjs';
 import { APP_ASSET, CACHE_ASSET, EXECUTABLE, SEA_FUSE, wrapApp } from './sea-wrap.mjs';
+import { trainInTerminal } from './train-run.mjs';
 
 const here = join(repo, 'scripts', 'dist');
 const { values } = parseArgs({ options: { out: { type: 'string' }, quiet: { type: 'boolean', default: false } } });
@@ -50,17 +51,7 @@ function highest(bytes, family) {
 function warmCodeCache(appFile, cacheFile) {
   const tmp = join(work, 'train-tmp');
   mkdirSync(tmp);
-  // NODE_OPTIONS stays out: V8 takes a cache only from a Node.js started with the same flags.
-  // script takes a shell command: a fixed one, the paths given in the environment.
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: tmp, TERM: 'xterm-256color', COLUMNS: '100', LINES: '40',
-    UW_NODE: process.execPath, UW_TRAIN: join(here, 'sea-train.mjs'), UW_APP: appFile, UW_EXE: exe, UW_CACHE: cacheFile,
-  };
-  const command = 'exec "$UW_NODE" "$UW_TRAIN" "$UW_APP" "$UW_EXE" "$UW_CACHE"';
-  const r = spawnSync('script', ['-qec', command, '/dev/null'], { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000 });
-  if (r.status === 0 && existsSync(cacheFile)) return;
-  const why = r.error?.code === 'ENOENT' ? 'util-linux `script` is not on PATH' : r.error ? String(r.error.message) : `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-5).join('\n');
-  process.stderr.write(`dist:binary: could not prepare the warm code cache; the executable will compile more at each start:\n${why}\n`);
+  if (trainInTerminal('dist:binary', join(here, 'sea-train.mjs'), [appFile, exe, cacheFile], tmp) && existsSync(cacheFile)) return;
   writeFileSync(cacheFile, new Script(readFileSync(appFile, 'utf8'), { filename: APP_ASSET }).createCachedData());
 }
 

@@ -182,44 +182,35 @@ export function requireBuiltins(code, file = 'chunk') {
 }
 
 /**
- * yoga-layout awaits its WebAssembly at the top of its module, which a CommonJS bundle (the
- * standalone executable) cannot do: there the module exports a live binding that
- * __uwInitYoga() fills, and scripts/dist/sea-app.mjs awaits it before the screens start.
+ * yoga-layout awaits its WebAssembly at the top of its module, which CommonJS cannot do. The
+ * module exports a live binding instead, filled by `instead` (the code put where the await was).
  */
 const YOGA_AWAIT = 'const Yoga = wrapAssembly(await loadYoga());';
 const YOGA_EXPORT = 'export default Yoga;';
-const yogaInitLater = {
-  name: 'yoga-init-later',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      for (const expected of [YOGA_AWAIT, YOGA_EXPORT]) {
-        if (!source.includes(expected)) throw new Error(`${args.path}: no "${expected}" to defer; update scripts/dist/bundle.mjs`);
-      }
-      const later = 'let Yoga;\nexport async function __uwInitYoga() {\n  Yoga ??= wrapAssembly(await loadYoga());\n}';
-      return { contents: source.replace(YOGA_AWAIT, () => later).replace(YOGA_EXPORT, 'export { Yoga as default };'), loader: 'js' };
-    });
-  },
-};
+function yogaDeferred(name, instead) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        for (const expected of [YOGA_AWAIT, YOGA_EXPORT]) {
+          if (!source.includes(expected)) throw new Error(`${args.path}: no "${expected}" to defer; update scripts/dist/bundle.mjs`);
+        }
+        return { contents: source.replace(YOGA_AWAIT, () => instead).replace(YOGA_EXPORT, 'export { Yoga as default };'), loader: 'js' };
+      });
+    },
+  };
+}
+
+/** The standalone executable: __uwInitYoga() fills it, and scripts/dist/sea-app.mjs awaits that before the screens start. */
+const yogaInitLater = yogaDeferred('yoga-init-later', 'let Yoga;\nexport async function __uwInitYoga() {\n  Yoga ??= wrapAssembly(await loadYoga());\n}');
 
 /**
- * The chunks are CommonJS (chunkBody()), which cannot await at their top either: there yoga
- * starts decoding its WebAssembly when its module runs, and chunks.cjs's dynamic import (the only
- * way to the screens) waits for it, as the ES module's importers waited for its top-level await.
+ * The chunks (chunkBody()): yoga starts decoding its WebAssembly when its module runs, and
+ * chunks.cjs's dynamic import (the only way to the screens) waits for it, as the ES module's
+ * importers waited for its top-level await.
  */
-const yogaStartAtImport = {
-  name: 'yoga-start-at-import',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      for (const expected of [YOGA_AWAIT, YOGA_EXPORT]) {
-        if (!source.includes(expected)) throw new Error(`${args.path}: no "${expected}" to defer; update scripts/dist/bundle.mjs`);
-      }
-      const started = 'let Yoga;\n(globalThis.__uwPending ??= []).push(loadYoga().then((y) => {\n  Yoga = wrapAssembly(y);\n}));';
-      return { contents: source.replace(YOGA_AWAIT, () => started).replace(YOGA_EXPORT, 'export { Yoga as default };'), loader: 'js' };
-    });
-  },
-};
+const yogaStartAtImport = yogaDeferred('yoga-start-at-import', 'let Yoga;\n(globalThis.__uwPending ??= []).push(loadYoga().then((y) => {\n  Yoga = wrapAssembly(y);\n}));');
 
 /**
  * Ink's reconciler awaits at its top only when DEV=true (the devtools bridge, which no-devtools
