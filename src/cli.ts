@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { detectLang, setLang, t } from './i18n/index.js';
 import { exitCodeOf, InputError } from './errors.js';
 import { guardOutput } from './io/output-lost.js';
+import { writeErr, writeOut } from './io/stdio.js';
 
 export interface CommandModule {
   run(args: string[]): Promise<number>;
@@ -56,11 +57,11 @@ export async function dispatch(argv: string[]): Promise<number> {
   setLang(detectLang(lang));
   const [first, ...args] = rest;
   if (first === '--version' || first === '-V') {
-    process.stdout.write(`${version()}\n`);
+    writeOut(`${version()}\n`);
     return 0;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
-    process.stdout.write(t('cli.help', { version: version() }));
+    writeOut(t('cli.help', { version: version() }));
     return 0;
   }
   if (first === undefined || first.startsWith('-')) {
@@ -86,7 +87,7 @@ export async function main(argv: string[]): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     // An unexpected failure keeps its stack for the bug report; input errors are for the user.
     const detail = code === 1 && error instanceof Error && error.name === 'Error' ? error.stack ?? message : message;
-    process.stderr.write(`${t('cli.errorPrefix')}: ${detail}\n`);
+    writeErr(`${t('cli.errorPrefix')}: ${detail}\n`);
   }
   process.exitCode = code;
 }

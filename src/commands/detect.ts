@@ -8,6 +8,7 @@ import '../i18n/messages/plan.js';
 import { detectFor, normalizeRoot } from '../detect/index.js';
 import { productFound } from '../detect/found.js';
 import { loadAllDefinitions, loadProduct } from '../plan/load.js';
+import { writeOut } from '../io/stdio.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -20,7 +21,7 @@ const spec = {
 export async function run(args: string[]): Promise<number> {
   const o = parseOptions('detect', args, spec);
   if (o.help) {
-    process.stdout.write(t('plan.detect.help'));
+    writeOut(t('plan.detect.help'));
     return 0;
   }
   const defs = o.product === undefined ? loadAllDefinitions().definitions : [loadProduct(o.product)];
@@ -33,7 +34,7 @@ export async function run(args: string[]): Promise<number> {
   }
   if (o.json) {
     const rows = found.flatMap((f) => f.detections.map((d) => ({ product: f.product, ...d })));
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    writeOut(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
   const out: string[] = [media === undefined ? t('plan.detect.headerNoMedia', { root: root || '/' }) : t('plan.detect.header', { root: root || '/', media })];
@@ -46,6 +47,6 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   if (out.length === 1) out.push('', t('plan.detect.nothing'));
-  process.stdout.write(`${out.join('\n')}\n`);
+  writeOut(`${out.join('\n')}\n`);
   return 0;
 }

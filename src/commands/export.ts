@@ -21,6 +21,7 @@ import { secretEnvName } from '../run/secret-files.js';
 import { productDefinition } from '../plan/definitions.js';
 import { checkSaveTarget, saveAnswers } from '../export/save-answers.js';
 import { preparePlan, type PlanRequest } from './plan.js';
+import { writeErr, writeOut } from '../io/stdio.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -86,7 +87,7 @@ function answersLine(plan: NodePlan['plan']): string {
 
 async function exportAnsible(request: PlanRequest, def: Definition, out: string, saveTo?: string): Promise<string[]> {
   const { nodes, answers, ignored } = await nodePlans(request, def);
-  for (const message of ignored) process.stderr.write(`${t('export.warning', { message })}\n`);
+  for (const message of ignored) writeErr(`${t('export.warning', { message })}\n`);
   // The tasks are Linux modules and argv: a Windows plan would be run wrong, so none is written.
   const windows = nodes.map((n) => windowsAnswers(def, n.plan.answers)).find((a) => a !== undefined);
   if (windows !== undefined) throw new InputError(t('export.ansible.windows', { product: def.id, answers: windows }));
@@ -103,7 +104,7 @@ async function exportAnsible(request: PlanRequest, def: Definition, out: string,
     secrets,
   });
   for (const n of nodes) {
-    for (const b of n.plan.blockers) process.stderr.write(`${t('export.ansible.blocker', { node: n.node ?? def.id, message: b.message })}\n`);
+    for (const b of n.plan.blockers) writeErr(`${t('export.ansible.blocker', { node: n.node ?? def.id, message: b.message })}\n`);
   }
   const written = writeExport(out, files);
   if (saveTo !== undefined) saveAnswers(saveTo, def, answers);
@@ -113,7 +114,7 @@ async function exportAnsible(request: PlanRequest, def: Definition, out: string,
 export async function run(args: string[]): Promise<number> {
   const o = parseOptions('export', args, spec);
   if (o.help) {
-    process.stdout.write(t('export.help'));
+    writeOut(t('export.help'));
     return 0;
   }
   if (o.format === undefined || !FORMATS.includes(o.format)) throw new InputError(t('export.args.format', { format: o.format ?? '', formats: FORMATS.join(', ') }));
@@ -137,11 +138,11 @@ export async function run(args: string[]): Promise<number> {
       // Each node's plan is built with its role; without --product preparePlan says which exist.
       const def = o.product === undefined ? (await preparePlan(request)).def : await productDefinition(o.product);
       const written = await exportAnsible(request, def, o.output as string, saveTo);
-      process.stdout.write(`${t('export.written', { files: written.join('\n  ') })}\n`);
+      writeOut(`${t('export.written', { files: written.join('\n  ') })}\n`);
       return 0;
     }
     const { def, facts, plan, ignored } = await preparePlan(request);
-    for (const message of ignored) process.stderr.write(`${t('export.warning', { message })}\n`);
+    for (const message of ignored) writeErr(`${t('export.warning', { message })}\n`);
     if (saveTo !== undefined) saveAnswers(saveTo, def, plan.answers, facts);
     const model = runbookModel(plan, def, (step) => handlers[step.kind].describe(step));
     const text =
@@ -149,11 +150,11 @@ export async function run(args: string[]): Promise<number> {
         ? renderMarkdown(model, readFileSync(templatePath('runbook/runbook.md'), 'utf8'))
         : renderHtml(model, readFileSync(templatePath('runbook/runbook.html'), 'utf8'));
     if (o.output === undefined) {
-      process.stdout.write(text);
+      writeOut(text);
       return 0;
     }
     writeFileAtomicSync(o.output, text, 0o644);
-    process.stdout.write(`${t('export.written', { files: o.output })}\n`);
+    writeOut(`${t('export.written', { files: o.output })}\n`);
     return 0;
   } catch (error) {
     if (error instanceof WriteError) throw new InputError(t('export.cannotWrite', { file: error.file, detail: error.message }));

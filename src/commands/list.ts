@@ -4,6 +4,7 @@ import { parseOptions } from './args.js';
 import { getLang, t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
 import { formatProblem, loadAllDefinitions } from '../plan/load.js';
+import { writeErr, writeOut } from '../io/stdio.js';
 
 const spec = { help: { type: 'boolean', short: 'h', default: false }, json: { type: 'boolean', default: false } } as const;
 
@@ -40,13 +41,13 @@ function productText(def: Definition, lang: 'ja' | 'en'): string[] {
 export async function run(args: string[]): Promise<number> {
   const o = parseOptions('list', args, spec);
   if (o.help) {
-    process.stdout.write(t('plan.list.help'));
+    writeOut(t('plan.list.help'));
     return 0;
   }
   const lang = getLang();
   const { definitions: defs, broken } = loadAllDefinitions();
   // A definition that does not load is a defect of the package: said on stderr, the others still listed.
-  for (const b of broken) process.stderr.write(`${t('plan.list.broken', { file: b.file })}\n${b.error.problems.map(formatProblem).join('\n')}\n`);
+  for (const b of broken) writeErr(`${t('plan.list.broken', { file: b.file })}\n${b.error.problems.map(formatProblem).join('\n')}\n`);
   if (o.json) {
     const data = defs.map((d) => ({
       id: d.id,
@@ -55,9 +56,9 @@ export async function run(args: string[]): Promise<number> {
       source: d.source,
       questions: d.questions.map((q) => questionJson(q, lang)),
     }));
-    process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+    writeOut(`${JSON.stringify(data, null, 2)}\n`);
     return 0;
   }
-  process.stdout.write(`${defs.map((d) => productText(d, lang).join('\n')).join('\n\n')}\n`);
+  writeOut(`${defs.map((d) => productText(d, lang).join('\n')).join('\n\n')}\n`);
   return 0;
 }

@@ -27,6 +27,7 @@ import { compareShipped, type ConfFile } from '../migrate/shipped.js';
 import { appendSudoers, planSudoers } from '../migrate/sudoers.js';
 import { migrateSystemConf, wantedParams } from '../migrate/system-conf.js';
 import { errorsOf, finding, type Finding } from '../migrate/types.js';
+import { startedAsTerminal, writeErr, writeOut } from '../io/stdio.js';
 
 /** A refusal (exit 2) that carries the lines to add by hand, for --json. */
 class Refusal extends InputError {
@@ -289,24 +290,24 @@ function validateWith(visudo: string, path: string): (temp: string) => Promise<v
 export async function run(args: string[]): Promise<number> {
   const opts = parseMigrateOptions(args);
   if (opts.help) {
-    process.stdout.write(t('migrate.help'));
+    writeOut(t('migrate.help'));
     return 0;
   }
   try {
     const { outcome, exitCode } = await migrate(opts);
-    if (opts.json) process.stdout.write(`${JSON.stringify(jsonDocument(outcome, exitCode), null, 2)}\n`);
-    else process.stdout.write(renderText(outcome, wantColour(process.stdout.isTTY, process.env), exitCode !== 0));
+    if (opts.json) writeOut(`${JSON.stringify(jsonDocument(outcome, exitCode), null, 2)}\n`);
+    else writeOut(renderText(outcome, wantColour(startedAsTerminal(1), process.env), exitCode !== 0));
     // At a terminal stdout and stderr are one screen: the report has already shown the failure.
-    if (exitCode !== 0 && !(process.stdout.isTTY && process.stderr.isTTY)) {
+    if (exitCode !== 0 && !(startedAsTerminal(1) && startedAsTerminal(2))) {
       const failed = outcome.findings.filter((f) => f.level === 'error').map(findingMessage);
-      process.stderr.write(`${[...failed, t('migrate.verify.nothingWritten')].join('\n')}\n`);
+      writeErr(`${[...failed, t('migrate.verify.nothingWritten')].join('\n')}\n`);
     }
     return exitCode;
   } catch (error) {
     const lines = error instanceof Refusal ? error.lines : undefined;
     if (opts.json && error instanceof InputError) {
       const doc = { command: 'migrate-config', ok: false, exitCode: 2, error: error.message, sudoersLines: lines ?? null };
-      process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+      writeOut(`${JSON.stringify(doc, null, 2)}\n`);
     }
     throw error;
   }

@@ -18,6 +18,7 @@ import { secretAnswers } from '../plan/secrets.js';
 import { secretEnvName, secretsFromEnv } from '../run/secret-files.js';
 import { DamagedJournals, DEFAULT_LOG_DIR } from '../run/journal.js';
 import { saveAnswers } from '../export/save-answers.js';
+import { startedAsTerminal, writeOut } from '../io/stdio.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -126,7 +127,7 @@ export async function preparePlan(request: PlanRequest): Promise<{ def: Definiti
 export async function run(args: string[]): Promise<number> {
   const o = parseOptions('plan', args, spec);
   if (o.help) {
-    process.stdout.write(t('plan.cmd.help'));
+    writeOut(t('plan.cmd.help'));
     return 0;
   }
   const { def, facts, plan } = await preparePlan({
@@ -140,10 +141,10 @@ export async function run(args: string[]): Promise<number> {
   });
   if (o['save-answers'] !== undefined) saveAnswers(o['save-answers'], def, plan.answers, facts);
   if (o.json) {
-    process.stdout.write(`${JSON.stringify({ ...plan, detected: facts.detected }, null, 2)}\n`);
+    writeOut(`${JSON.stringify({ ...plan, detected: facts.detected }, null, 2)}\n`);
     return 0;
   }
-  const color = process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === '';
-  process.stdout.write(formatPlan(plan, { color, title: def.title[plan.lang], detected: facts.detected }));
+  const color = startedAsTerminal(1) && (process.env.NO_COLOR ?? '') === '';
+  writeOut(formatPlan(plan, { color, title: def.title[plan.lang], detected: facts.detected }));
   return 0;
 }

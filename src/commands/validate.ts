@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
 import { checkDefinitionText, formatProblem } from '../plan/load.js';
+import { writeOut } from '../io/stdio.js';
 
 const spec = { help: { type: 'boolean', short: 'h', default: false } } as const;
 
@@ -17,7 +18,7 @@ export async function run(args: string[]): Promise<number> {
     throw new InputError(t('cli.badArgs', { command: 'validate', detail: (error as Error).message }));
   }
   if (parsed.values.help) {
-    process.stdout.write(t('plan.validate.help'));
+    writeOut(t('plan.validate.help'));
     return 0;
   }
   const files = parsed.positionals;
@@ -33,10 +34,10 @@ export async function run(args: string[]): Promise<number> {
     const { definition, problems } = checkDefinitionText(text, file);
     if (definition === undefined) {
       bad++;
-      process.stdout.write(`${problems.map(formatProblem).join('\n')}\n`);
-      process.stdout.write(`${t('plan.validate.failed', { file, count: problems.length })}\n`);
+      writeOut(`${problems.map(formatProblem).join('\n')}\n`);
+      writeOut(`${t('plan.validate.failed', { file, count: problems.length })}\n`);
     } else {
-      process.stdout.write(`${t('plan.validate.ok', { file, id: definition.id, questions: definition.questions.length, steps: definition.steps.length })}\n`);
+      writeOut(`${t('plan.validate.ok', { file, id: definition.id, questions: definition.questions.length, steps: definition.steps.length })}\n`);
     }
   }
   return bad > 0 ? 2 : 0;

@@ -4,12 +4,13 @@
 // a step (a conf directory moved aside and not yet copied back), with no journal end, no report
 // and the run lock left behind. Instead the error is taken here, once for the process, and a
 // run that listens (src/run/signals.ts) stops cleanly after its running step.
-import { isatty } from 'node:tty';
+import { guardStreams, isTerminal, startTerminals } from './stdio.js';
 
 let lost = false;
 const listeners = new Set<() => void>();
 
-function gone(): void {
+/** The output's reader is gone: said once to every listener. */
+export function outputGone(): void {
   if (lost) return;
   lost = true;
   for (const l of listeners) l();
@@ -20,15 +21,14 @@ let terminals: number[] = [];
 
 /** Called once at start-up, before anything is written. */
 export function guardOutput(): void {
-  process.stdout.on('error', gone);
-  process.stderr.on('error', gone);
-  terminals = [0, 1, 2].filter((fd) => isatty(fd));
+  guardStreams(outputGone);
+  terminals = startTerminals();
   process.on('exit', endIfTerminalGone);
 }
 
 /** Whether the terminal the wizard was started in has gone away (hung up: an SSH session dropped). */
 export function terminalGone(): boolean {
-  return terminals.some((fd) => !isatty(fd));
+  return terminals.some((fd) => !isTerminal(fd));
 }
 
 /**
@@ -49,4 +49,3 @@ export function onOutputLost(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
-

@@ -8,6 +8,7 @@ import '../i18n/messages/report.js';
 import { DEFAULT_LOG_DIR, listJournals, runFiles } from './journal.js';
 import { Redactor } from './redact.js';
 import { writeReport } from './report.js';
+import { writeOut } from '../io/stdio.js';
 
 const spec = {
   help: { type: 'boolean', short: 'h', default: false },
@@ -18,7 +19,7 @@ const spec = {
 export async function run(args: string[]): Promise<number> {
   const o = parseOptions('report', args, spec);
   if (o.help) {
-    process.stdout.write(t('run.report.cmd.help'));
+    writeOut(t('run.report.cmd.help'));
     return 0;
   }
   const logDir = resolve(o['log-dir'] ?? DEFAULT_LOG_DIR);
@@ -30,6 +31,6 @@ export async function run(args: string[]): Promise<number> {
   const files = runFiles(logDir, record.runId);
   // The journal is already masked: secrets were never written to it.
   await writeReport(record, files, new Redactor());
-  process.stdout.write(`${t('run.report.cmd.written', { runId: record.runId, report: files.report })}\n`);
+  writeOut(`${t('run.report.cmd.written', { runId: record.runId, report: files.report })}\n`);
   return 0;
 }
