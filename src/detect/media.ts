@@ -1,5 +1,6 @@
-// Finding the packages a definition needs on the media (a mounted CD or a directory).
-import { readdir, stat } from 'node:fs/promises';
+// Finding the packages a definition needs on the media (a mounted CD or a directory). A few
+// directories are listed, synchronously: cheaper than a thread-pool round trip each (system.ts).
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answers, Definition } from '../model/definition.js';
 import { expandMediaPattern, patternHasPlaceholders, selectVars } from '../plan/vars.js';
@@ -15,20 +16,20 @@ export interface MediaScan {
 /** Relative paths of the files under dir, a few levels deep (CDs keep packages in sub-folders). */
 async function listFiles(dir: string, depth = 3): Promise<string[]> {
   const out: string[] = [];
-  const walk = async (rel: string, level: number): Promise<void> => {
+  const walk = (rel: string, level: number): void => {
     let entries;
     try {
-      entries = await readdir(join(dir, rel), { withFileTypes: true });
+      entries = readdirSync(join(dir, rel), { withFileTypes: true });
     } catch {
       return;
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = rel === '' ? e.name : join(rel, e.name);
       if (e.isFile() || e.isSymbolicLink()) out.push(path);
-      else if (e.isDirectory() && level < depth) await walk(path, level + 1);
+      else if (e.isDirectory() && level < depth) walk(path, level + 1);
     }
   };
-  await walk('', 1);
+  walk('', 1);
   return out;
 }
 
@@ -59,7 +60,7 @@ export async function scanMedia(def: Definition, dir: string, answers: Answers =
  */
 export async function mediaDirProblem(dir: string): Promise<'missing' | 'notDirectory' | undefined> {
   try {
-    return (await stat(dir)).isDirectory() ? undefined : 'notDirectory';
+    return statSync(dir).isDirectory() ? undefined : 'notDirectory';
   } catch (error) {
     // Unreadable for another reason (EACCES): scanMedia finds nothing, and says so per package.
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,6 +1,10 @@
 // Thin readers of the machine: each does one look and returns plain data for the pure parts.
-import { constants } from 'node:fs';
-import { access, lstat, readdir, readFile, readlink, stat, statfs } from 'node:fs/promises';
+// The looks of one path (a stat, a readlink) are synchronous calls behind async signatures: a
+// detector asks some hundred of them one after another, and a round trip through libuv's thread
+// pool for each cost `plan` more time waiting than the calls themselves take. Walks of whole
+// trees (treeBytes) stay asynchronous, so that the screens keep drawing meanwhile.
+import { accessSync, constants, lstatSync, readdirSync, readFileSync, readlinkSync, statfsSync, statSync } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 
 /** A path of the procedure (absolute, as on the server) inside the sandbox root ("" is the machine). */
@@ -16,8 +20,8 @@ export function isRootUser(): boolean {
 export async function onPath(name: string, path = process.env.PATH ?? ''): Promise<boolean> {
   for (const dir of path.split(delimiter).filter(Boolean)) {
     try {
-      await access(join(dir, name), constants.X_OK);
-      if ((await stat(join(dir, name))).isFile()) return true;
+      accessSync(join(dir, name), constants.X_OK);
+      if (statSync(join(dir, name)).isFile()) return true;
     } catch {
       // not in this directory
     }
@@ -25,26 +29,31 @@ export async function onPath(name: string, path = process.env.PATH ?? ''): Promi
   return false;
 }
 
-export async function exists(path: string): Promise<boolean> {
+/** lstat without an exception for a missing path (an exception costs more than the call). */
+function lstatOf(path: string): ReturnType<typeof lstatSync> | undefined {
   try {
-    await lstat(path);
-    return true;
+    return lstatSync(path, { throwIfNoEntry: false });
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+export async function exists(path: string): Promise<boolean> {
+  return lstatOf(path) !== undefined;
 }
 
 export async function isDirectory(path: string): Promise<boolean> {
   try {
-    return (await stat(path)).isDirectory();
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
   } catch {
     return false;
   }
 }
 
 export async function linkTarget(path: string): Promise<string | null> {
+  if (lstatOf(path)?.isSymbolicLink() !== true) return null;
   try {
-    return await readlink(path);
+    return readlinkSync(path);
   } catch {
     return null;
   }
@@ -58,6 +67,8 @@ export async function linkTarget(path: string): Promise<string | null> {
 export async function realPathUnder(root: string, path: string): Promise<string | null> {
   let parts = path.split('/').filter(Boolean);
   let done: string[] = [];
+  // Joined by hand: the parts are plain names, and this runs a few hundred times per plan.
+  const base = underRoot(root).replace(/\/+$/, '');
   for (let hops = 0; parts.length > 0; ) {
     const [head, ...rest] = parts as [string, ...string[]];
     parts = rest;
@@ -66,10 +77,11 @@ export async function realPathUnder(root: string, path: string): Promise<string 
       done.pop();
       continue;
     }
-    const full = underRoot(root, ...done, head);
-    const target = await linkTarget(full);
+    const full = `${base}/${done.length > 0 ? `${done.join('/')}/` : ''}${head}`;
+    const found = lstatOf(full);
+    if (found === undefined) return null;
+    const target = found.isSymbolicLink() ? await linkTarget(full) : null;
     if (target === null) {
-      if (!(await exists(full))) return null;
       done.push(head);
       continue;
     }
@@ -88,17 +100,20 @@ export async function freeBytes(path: string): Promise<{ bytes: number; checked:
     if (up === dir) return null;
     dir = up;
   }
+  let s: ReturnType<typeof statfsSync>;
   try {
-    const s = await statfs(dir);
-    // access() says EROFS for a read-only file system even to root, and EACCES without permission.
-    const writable = await access(dir, constants.W_OK).then(
-      () => true,
-      () => false,
-    );
-    return { bytes: s.bavail * s.bsize, checked: dir, writable };
+    s = statfsSync(dir);
   } catch {
     return null;
   }
+  // access() says EROFS for a read-only file system even to root, and EACCES without permission.
+  let writable = true;
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    writable = false;
+  }
+  return { bytes: s.bavail * s.bsize, checked: dir, writable };
 }
 
 /** Bytes of the regular files of a tree, not following links inside it (tar does not either). */
@@ -127,12 +142,16 @@ export async function processNames(root: string): Promise<string[]> {
   const proc = underRoot(root, 'proc');
   let pids: string[];
   try {
-    pids = (await readdir(proc)).filter((d) => /^[0-9]+$/.test(d));
+    pids = readdirSync(proc).filter((d) => /^[0-9]+$/.test(d));
   } catch {
     return [];
   }
-  const names = await Promise.all(
-    pids.map((pid) => readFile(join(proc, pid, 'comm'), 'utf8').catch(() => '')),
-  );
+  const names = pids.map((pid) => {
+    try {
+      return readFileSync(join(proc, pid, 'comm'), 'utf8');
+    } catch {
+      return ''; // ended meanwhile
+    }
+  });
   return names.map((n) => n.trim()).filter(Boolean);
 }
