@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 // Compiles wizards/*.yaml into the file that src/plan/compiled.ts reads (encodeCompiled): each
-// file's validated Definition, made by the wizard's own loader, with the SHA-256 of its bytes. A definition that
+// file's validated Definition, made by the wizard's own loader, with the bytes it was made from. A definition that
 // does not load stops the build: it must not be shipped.
 //   scripts/dist/build.mjs            lib/definitions.compiled of the CD folder (loader bundled from src/)
 //   npm install (prepare), npm pack (prepack):
 //                                     node scripts/dist/compile-definitions.mjs build/definitions.compiled
 //     (loader of build/, so run tsc first; the file holds the fingerprint of that code)
 //   node scripts/dist/compile-definitions.mjs --remove build/definitions.compiled removes it
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +29,7 @@ function compileWith(loader, encodeCompiled, code, dir) {
       const definition = loader.loadDefinition(file);
       if (ids.has(definition.id)) throw new Error(`${name}: the product id ${definition.id} is used by ${ids.get(definition.id)} already`);
       ids.set(definition.id, name);
-      files[name] = { sha256: createHash('sha256').update(readFileSync(file)).digest('hex'), definition };
+      files[name] = { source: readFileSync(file), definition };
     } catch (error) {
       problems.push(error instanceof loader.DefinitionError ? error.problems.map(loader.formatProblem).join('\n') : error.message);
     }

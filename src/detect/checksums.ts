@@ -2,12 +2,11 @@
 // SHA-256 the vendor (or whoever burned the CD) listed, before anything unpacks it. Lists are
 // SHA256SUMS files (GNU `sha256sum` or BSD `SHA256 (name) = hash` lines) in the package's
 // directory or any directory above it up to the media root, or NAME.sha256 beside the package.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { MediaCheck, MediaFile } from '../model/facts.js';
+import { sha256 } from '../io/crypto.js';
 
 const LIST_NAME = /^sha256sums(\.txt)?$/i;
 const HEX = /^[0-9a-fA-F]{64}$/;
@@ -47,17 +46,36 @@ export function parseChecksumList(text: string): Map<string, string> {
 // (the interactive wizard builds its plan more than once).
 const hashes = new Map<string, string>();
 
-/** The SHA-256 of a file as lower-case hex, read as a stream. */
+/** Bytes read at a time: a CD gives its best to large reads. */
+const CHUNK = 1 << 20;
+
+/** The SHA-256 of a file as lower-case hex, read a chunk at a time (not as a stream: `plan` loads no stream code). */
 export async function sha256File(file: string): Promise<string> {
   const s = await stat(file);
   const key = `${resolve(file)}\0${s.size}\0${s.mtimeMs}\0${s.ino}`;
   const known = hashes.get(key);
   if (known !== undefined) return known;
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(file), hash);
+  const hash = sha256();
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (let n; (n = (await handle.read(buffer, 0, CHUNK, null)).bytesRead) > 0; ) hash.update(buffer.subarray(0, n));
+  } finally {
+    await handle.close();
+  }
   const hex = hash.digest('hex');
   hashes.set(key, hex);
   return hex;
+}
+
+/** A small file's text, or undefined when it cannot be read (most packages have no NAME.sha256). */
+function textOf(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 interface Lists {
@@ -69,7 +87,12 @@ interface Lists {
 async function listsIn(dir: string, lists: Lists): Promise<string[]> {
   const cached = lists.byDir.get(dir);
   if (cached !== undefined) return cached;
-  const names = await readdir(dir).catch(() => [] as string[]);
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    // unreadable: no list here
+  }
   const found = names.filter((n) => LIST_NAME.test(n)).sort().map((n) => join(dir, n));
   lists.byDir.set(dir, found);
   return found;
@@ -78,7 +101,7 @@ async function listsIn(dir: string, lists: Lists): Promise<string[]> {
 async function entries(list: string, lists: Lists): Promise<Map<string, string>> {
   let parsed = lists.parsed.get(list);
   if (parsed === undefined) {
-    parsed = parseChecksumList(await readFile(list, 'utf8').catch(() => ''));
+    parsed = parseChecksumList(textOf(list) ?? '');
     lists.parsed.set(list, parsed);
   }
   return parsed;
@@ -107,7 +130,8 @@ function lookup(map: Map<string, string>, name: string): string | undefined {
 /** The expected hash of a package and the list that gives it; the nearest list first. */
 async function expectedFor(media: string, file: string, lists: Lists): Promise<{ hash?: string; list?: string }> {
   const beside = `${file}.sha256`;
-  const own = await readFile(beside, 'utf8').then(parseChecksumList, () => undefined);
+  const text = textOf(beside);
+  const own = text === undefined ? undefined : parseChecksumList(text);
   if (own !== undefined) {
     const hash = own.size === 1 ? [...own.values()][0] : lookup(own, basename(file));
     return { ...(hash === undefined ? {} : { hash }), list: beside };

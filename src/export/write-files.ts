@@ -2,11 +2,11 @@
 // the same directory, fsync, rename) and with the mode asked for (0600 for answers). A failure
 // names the user's path and what to do, never the temp file nor a bare errno.
 import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/export.js';
 import { classifyFsError, FileAccessError, problemText } from '../io/file-error.js';
+import { randomHex } from '../io/crypto.js';
 
 /** A file of an export that cannot be written; the message says why and what to do. */
 export class WriteError extends Error {
@@ -70,7 +70,7 @@ export function writeFileAtomicSync(path: string, content: string | Buffer, mode
   const file = resolve(path);
   const dir = dirname(file);
   if (kind(file) === 'dir') throw new WriteError(path, t('export.out.isDir', { option, example: join(path, 'NAME') }));
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomHex(4)}.tmp`);
   let fd: number;
   try {
     fd = openSync(temp, 'wx', mode);

@@ -4,10 +4,10 @@
 
 import { constants, type Stats } from 'node:fs';
 import { access, chmod, chown, copyFile, link, open, readFile, realpath, rename, stat, unlink, utimes } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { backupPath } from './backup-name.js';
 import { classifyFsError, FileAccessError } from './file-error.js';
+import { randomHex } from './crypto.js';
 
 export interface AtomicWriteOptions {
   /** The content the file had when it was read: the write is refused if it changed since. */
@@ -126,7 +126,7 @@ export async function writeFileAtomic(path: string, data: Buffer, options: Atomi
     throw new FileAccessError(path, 'changedMeanwhile');
   }
   const dir = dirname(real);
-  const temp = join(dir, `.${basename(real)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(real)}.${process.pid}.${randomHex(4)}.tmp`);
   let backup: string | undefined;
   let renamed = false;
   try {

@@ -1,26 +1,29 @@
 // Definitions compiled ahead of time (scripts/dist/compile-definitions.mjs): the validated
-// Definition of each wizards/*.yaml with the SHA-256 of the bytes it came from. Reading YAML and
+// Definition of each wizards/*.yaml with the bytes it came from, compared as they are (hashing
+// them would load node:crypto, which costs `plan` more than reading them twice). Reading YAML and
 // validating it is most of the time of `plan` and of the first screen; the CD folder ships
 // lib/definitions.compiled beside its code, so it does neither while wizards/ is what was compiled.
 // The npm package ships build/definitions.compiled the same way (written by prepack), and a
 // checkout gets it from `npm install` (prepare): a definition edited since, or a loader changed
 // and compiled since, does not match and goes through load.ts. Never written at run time;
 // without the file everything goes through load.ts.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Definition } from '../model/definition.js';
+import { sha256 } from '../io/crypto.js';
 
-export const COMPILED_FORMAT = 2;
+export const COMPILED_FORMAT = 3;
 
 /** Where one file's Definition is in the file, and what it was compiled from. */
 export interface CompiledEntry {
   id: string;
-  sha256: string;
-  /** Byte range in the body, after the header line. */
+  /** Byte range of the Definition's JSON in the body, after the header line. */
   start: number;
   end: number;
+  /** Byte range of the YAML file's own bytes in the body. */
+  sourceStart: number;
+  sourceEnd: number;
 }
 
 /** The first line of the file. */
@@ -33,18 +36,23 @@ export interface CompiledHeader {
 }
 
 /**
- * The file: a header line of JSON, then each Definition's JSON at the byte range the header
- * gives. `plan` parses its one product (some 50 KB) instead of all five (400 KB, some 10 ms).
+ * The file: a header line of JSON, then each Definition's JSON and each YAML file's bytes at the
+ * byte ranges the header gives. `plan` parses its one product (some 50 KB) instead of all five
+ * (400 KB, some 10 ms).
  */
-export function encodeCompiled(code: string, files: Record<string, { sha256: string; definition: Definition }>): Buffer {
+export function encodeCompiled(code: string, files: Record<string, { source: Buffer; definition: Definition }>): Buffer {
   const entries: Record<string, CompiledEntry> = {};
   const bodies: Buffer[] = [];
   let at = 0;
-  for (const [name, { sha256, definition }] of Object.entries(files)) {
-    const body = Buffer.from(JSON.stringify(definition));
-    entries[name] = { id: definition.id, sha256, start: at, end: at + body.length };
-    bodies.push(body);
-    at += body.length;
+  const add = (bytes: Buffer): [number, number] => {
+    bodies.push(bytes);
+    at += bytes.length;
+    return [at - bytes.length, at];
+  };
+  for (const [name, { source, definition }] of Object.entries(files)) {
+    const [start, end] = add(Buffer.from(JSON.stringify(definition)));
+    const [sourceStart, sourceEnd] = add(source);
+    entries[name] = { id: definition.id, start, end, sourceStart, sourceEnd };
   }
   const header: CompiledHeader = { format: COMPILED_FORMAT, code, files: entries };
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...bodies]);
@@ -65,7 +73,7 @@ export function compiledFile(): string {
  * loader and its checks): a build/definitions.compiled left behind by an older build is not used.
  */
 export function codeFingerprint(): string {
-  const hash = createHash('sha256');
+  const hash = sha256();
   const model = fileURLToPath(new URL('../model/', import.meta.url));
   for (const name of readdirSync(model).sort()) hash.update(name).update(readFileSync(join(model, name)));
   for (const name of ['load.js', 'crosscheck.js', 'compiled.js']) hash.update(name).update(readFileSync(fileURLToPath(new URL(name, import.meta.url))));
@@ -102,7 +110,8 @@ function usable(dir: string, file: string): Usable | undefined {
   if (names.join('\0') !== Object.keys(header.files).sort().join('\0')) return undefined;
   // Every file, not only the product asked for: another file may now claim its id.
   for (const name of names) {
-    if (createHash('sha256').update(readFileSync(join(dir, name))).digest('hex') !== header.files[name]?.sha256) return undefined;
+    const entry = header.files[name] as CompiledEntry;
+    if (!readFileSync(join(dir, name)).equals(body.subarray(entry.sourceStart, entry.sourceEnd))) return undefined;
   }
   return { header, body, names };
 }

@@ -7,11 +7,11 @@ import '../i18n/messages/args.js';
 import '../i18n/messages/journal.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { JournalEvent } from '../model/journal.js';
 import type { Plan } from '../model/plan.js';
 import { Redactor } from './redact.js';
 import { refuseIfCommandRunning } from './live-command.js';
+import { randomHex } from '../io/crypto.js';
 
 export const DEFAULT_LOG_DIR = '/var/log/upgrade-wizard';
 
@@ -32,7 +32,7 @@ export function runFiles(logDir: string, runId: string): RunFiles {
 /** Sortable and unique enough: UTC time to the second plus a random suffix. */
 export function newRunId(now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${stamp}-${randomBytes(2).toString('hex')}`;
+  return `${stamp}-${randomHex(2)}`;
 }
 
 export const errnoOf = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? String(error);

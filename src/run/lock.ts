@@ -4,7 +4,6 @@
 // taken over. It appears with its content complete (written aside, then linked into place): an
 // empty or half-written lock read by a process starting at the same moment passed for one cut
 // short by a crash, was removed, and both processes ran the steps.
-import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
@@ -13,6 +12,7 @@ import '../i18n/messages/args.js';
 import { readableTime } from '../io/backup-name.js';
 import { bootId } from './boot-id.js';
 import { hasEnded, procStat } from './proc-stat.js';
+import { randomHex } from '../io/crypto.js';
 
 interface Holder {
   pid: number;
@@ -104,7 +104,7 @@ export function refuseIfLocked(logDir: string): void {
   if (holder && holder.pid !== process.pid && alive(holder)) throw held(logDir, holder);
 }
 
-const aside = (file: string): string => `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
+const aside = (file: string): string => `${file}.${process.pid}-${randomHex(4)}`;
 
 function remove(file: string): void {
   try {

@@ -1,7 +1,6 @@
 // Running one argv for a step: never a shell, stdin closed (nothing may wait on a prompt),
 // output streamed to the screen and the log as it comes, the exit code journaled.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, existsSync, openSync, readSync } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +15,7 @@ import { bootId } from './boot-id.js';
 import { groupRunning, procStat } from './proc-stat.js';
 import { quoteArgv, shownArgv } from '../quote.js';
 import { killedText } from './signals.js';
+import { randomHex } from '../io/crypto.js';
 
 export interface CommandResult {
   exitCode: number | null;
@@ -50,7 +50,7 @@ export interface RunOptions {
  * dir, not the log dir: a full log dir must not fail the commands' writes.
  */
 async function openCapture(): Promise<{ fd: number; reader: FileHandle; close(): Promise<void> }> {
-  const file = join(tmpdir(), `upgrade-wizard-output-${process.pid}-${randomBytes(8).toString('hex')}`);
+  const file = join(tmpdir(), `upgrade-wizard-output-${process.pid}-${randomHex(8)}`);
   // O_EXCL: never a file or link someone put there. O_APPEND: stdout and stderr share the
   // file and each write lands at its end.
   const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_APPEND, 0o600);

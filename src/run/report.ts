@@ -2,7 +2,6 @@
 // confirmed by hand and when, where the backups are, how to roll back, every command with its
 // exit code. Built from the journal alone, so a resumed run gets one report of the whole run.
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { FailureError } from '../errors.js';
 import type { JournalEvent } from '../model/journal.js';
@@ -17,6 +16,7 @@ import type { Redactor } from './redact.js';
 import { whoConfirmed } from './context.js';
 import { shownArgv } from '../quote.js';
 import { rollbackCommand, runPlace, selfCommand, placeArgs } from './summary.js';
+import { randomHex } from '../io/crypto.js';
 
 type Ev<K extends JournalEvent['type']> = Extract<JournalEvent, { type: K }>;
 
@@ -304,7 +304,7 @@ export function reportCommand(record: Pick<JournalRecord, 'runId' | 'envPrefix'>
  */
 export async function writeReport(record: JournalRecord, files: RunFiles, redact: Redactor): Promise<void> {
   const text = Buffer.from(redact.text(renderReport(record, files)));
-  const temp = `${files.report}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = `${files.report}.${randomHex(4)}.tmp`;
   try {
     const fd = openSync(temp, 'wx', 0o600);
     try {

@@ -3,11 +3,11 @@
 // reported: it is the way back.
 import { lstat, readlink, realpath, rename, rm, stat, symlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { t } from '../../i18n/index.js';
 import type { PlannedStep } from '../../model/plan.js';
 import { now, record, StepFailure, type StepHandler } from '../context.js';
 import { str } from '../params.js';
+import { randomHex } from '../../io/crypto.js';
 
 /** A target in the link's own directory is written relative, like `ln -s NAME link`. */
 function linkText(link: string, target: string): string {
@@ -37,7 +37,7 @@ export const switchSymlink: StepHandler = {
     } catch (error) {
       if (error instanceof StepFailure) throw error;
     }
-    const temp = `${link}.uw-${randomBytes(3).toString('hex')}`;
+    const temp = `${link}.uw-${randomHex(3)}`;
     await symlink(text, temp);
     try {
       await rename(temp, link);
