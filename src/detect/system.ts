@@ -3,8 +3,8 @@
 // detector asks some hundred of them one after another, and a round trip through libuv's thread
 // pool for each cost `plan` more time waiting than the calls themselves take. Walks of whole
 // trees (treeBytes) stay asynchronous, so that the screens keep drawing meanwhile.
-import { accessSync, constants, lstatSync, readdirSync, readFileSync, readlinkSync, statfsSync, statSync } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
+import { accessSync, constants, lstatSync, readdirSync, readFileSync, readlinkSync, statfsSync, statSync, type Stats } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 
 /** A path of the procedure (absolute, as on the server) inside the sandbox root ("" is the machine). */
@@ -30,7 +30,7 @@ export async function onPath(name: string, path = process.env.PATH ?? ''): Promi
 }
 
 /** lstat without an exception for a missing path (an exception costs more than the call). */
-function lstatOf(path: string): ReturnType<typeof lstatSync> | undefined {
+function lstatOf(path: string): Stats | undefined {
   try {
     return lstatSync(path, { throwIfNoEntry: false });
   } catch {
@@ -116,7 +116,11 @@ export async function freeBytes(path: string): Promise<{ bytes: number; checked:
   return { bytes: s.bavail * s.bsize, checked: dir, writable };
 }
 
-/** Bytes of the regular files of a tree, not following links inside it (tar does not either). */
+/**
+ * Bytes of the regular files of a tree, not following links inside it (tar does not either).
+ * Each directory is listed asynchronously, so the screens draw in between; its files' sizes are
+ * read synchronously, as the detectors' looks are (a round trip per file was most of the walk).
+ */
 export async function treeBytes(path: string): Promise<number> {
   let total = 0;
   const pending = [path];
@@ -131,7 +135,7 @@ export async function treeBytes(path: string): Promise<number> {
     for (const e of entries) {
       const full = dir.endsWith(sep) ? dir + e.name : dir + sep + e.name;
       if (e.isDirectory()) pending.push(full);
-      else if (e.isFile()) total += (await lstat(full)).size;
+      else if (e.isFile()) total += lstatOf(full)?.size ?? 0;
     }
   }
   return total;
