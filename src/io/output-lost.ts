@@ -4,31 +4,23 @@
 // a step (a conf directory moved aside and not yet copied back), with no journal end, no report
 // and the run lock left behind. Instead the error is taken here, once for the process, and a
 // run that listens (src/run/signals.ts) stops cleanly after its running step.
-import { guardStreams, isTerminal, startTerminals } from './stdio.js';
+import { guardStreams, startTerminals, terminalGone } from './stdio.js';
 
 let lost = false;
 const listeners = new Set<() => void>();
 
 /** The output's reader is gone: said once to every listener. */
-export function outputGone(): void {
+function outputGone(): void {
   if (lost) return;
   lost = true;
   for (const l of listeners) l();
 }
 
-/** Which of standard input, output and error were a terminal at the start. */
-let terminals: number[] = [];
-
 /** Called once at start-up, before anything is written. */
 export function guardOutput(): void {
   guardStreams(outputGone);
-  terminals = startTerminals();
+  startTerminals();
   process.on('exit', endIfTerminalGone);
-}
-
-/** Whether the terminal the wizard was started in has gone away (hung up: an SSH session dropped). */
-export function terminalGone(): boolean {
-  return terminals.some((fd) => !isTerminal(fd));
 }
 
 /**

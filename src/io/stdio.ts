@@ -55,8 +55,8 @@ function mayBeTerminal(fd: number, devNull: number | undefined): boolean {
   }
 }
 
-/** Which of standard input, output and error are terminals now; asked once, at start-up. */
-export function startTerminals(): number[] {
+/** Notes which of standard input, output and error are terminals; called once, at start-up. */
+export function startTerminals(): void {
   let devNull: number | undefined;
   try {
     devNull = process.platform === 'win32' ? undefined : statSync('/dev/null').rdev;
@@ -67,12 +67,12 @@ export function startTerminals(): number[] {
   // require, not import(): the standalone executable's script has no dynamic import.
   if (candidates.length > 0) isatty = (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty;
   atStart = candidates.filter((fd) => isatty?.(fd) === true);
-  return atStart;
 }
 
-/** Whether fd is a terminal now; only asked of one that was at the start (node:tty is loaded then). */
-export function isTerminal(fd: number): boolean {
-  return isatty?.(fd) ?? false;
+/** Whether a terminal the wizard was started in has gone away (hung up: an SSH session dropped). */
+export function terminalGone(): boolean {
+  // node:tty is loaded whenever a descriptor was a terminal at the start.
+  return (atStart ?? []).some((fd) => isatty?.(fd) !== true);
 }
 
 /** Whether fd was a terminal at the start (colour or not); the stream's own answer before start-up. */
