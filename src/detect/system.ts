@@ -50,13 +50,17 @@ export async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-export async function linkTarget(path: string): Promise<string | null> {
-  if (lstatOf(path)?.isSymbolicLink() !== true) return null;
+/** The target of a path known to be a link; null when it cannot be read (gone meanwhile). */
+function readLink(path: string): string | null {
   try {
     return readlinkSync(path);
   } catch {
     return null;
   }
+}
+
+export async function linkTarget(path: string): Promise<string | null> {
+  return lstatOf(path)?.isSymbolicLink() === true ? readLink(path) : null;
 }
 
 /**
@@ -80,7 +84,7 @@ export async function realPathUnder(root: string, path: string): Promise<string 
     const full = `${base}/${done.length > 0 ? `${done.join('/')}/` : ''}${head}`;
     const found = lstatOf(full);
     if (found === undefined) return null;
-    const target = found.isSymbolicLink() ? await linkTarget(full) : null;
+    const target = found.isSymbolicLink() ? readLink(full) : null;
     if (target === null) {
       done.push(head);
       continue;
