@@ -33,13 +33,61 @@ const noDevtools = {
  * exists, reads it through fetch: on Node that loads undici, http2 and tls (some 50-100 ms and
  * several MB before the first screen) to decode 90 KB of base64. Without fetch it decodes the
  * same bytes directly (emscripten's own path for runtimes without fetch), so the module gets a
- * local fetch that is undefined.
+ * local fetch that is undefined. That path decodes with atob and copies the result a character
+ * at a time into an array (1.5 ms on a cold start); Buffer decodes the same base64 natively.
  */
+const YOGA_DECODE = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
 const yogaWithoutFetch = {
   name: 'yoga-without-fetch',
   setup(b) {
-    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => ({
-      contents: `const fetch = undefined;\n${await readFile(args.path, 'utf8')}`,
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(YOGA_DECODE)) throw new Error(`${args.path}: no "${YOGA_DECODE}" to replace; update scripts/dist/bundle.mjs`);
+      return { contents: `const fetch = undefined;\n${source.replace(YOGA_DECODE, () => "var d=new Uint8Array(Buffer.from(a.slice(37),'base64'))")}`, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Ink asks of every text it draws whether it holds an escape or a C1 control, one code point at
+ * a time in JavaScript (some 3-5 ms of the first screen, before the code is optimised); one
+ * regular expression scans for the same characters natively.
+ */
+const INK_C1_LOOP = `    for (const character of text) {
+        if (isC1ControlCharacter(character)) {
+            return true;
+        }
+    }
+    return false;`;
+const inkAnsiScan = {
+  name: 'ink-ansi-scan',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]ansi-tokenizer\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(INK_C1_LOOP)) throw new Error(`${args.path}: no loop over C1 controls to replace; update scripts/dist/bundle.mjs`);
+      return { contents: source.replace(INK_C1_LOOP, () => '    return /[\\u0080-\\u009F]/.test(text);'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * The libraries that measure and cut the screens' text each construct an Intl.Segmenter when
+ * they load. The first Intl object of a process builds V8's set of every ICU locale (some 90
+ * million instructions, 8-10 ms) before the first screen, to cut text whose code points are each
+ * a cluster of their own: src/ui/graphemes.ts stands in, and creates the real one only for text
+ * that needs it. The build stops if a library no longer constructs one as expected.
+ */
+const SEGMENTER_NEW = 'new Intl.Segmenter(';
+const graphemesModule = JSON.stringify(join(repo, 'src/ui/graphemes.ts'));
+function withoutIcu(source, path) {
+  if (!source.includes(SEGMENTER_NEW)) throw new Error(`${path}: no "${SEGMENTER_NEW}" to replace; update scripts/dist/bundle.mjs`);
+  return `import { GraphemeSegmenter as __uwGraphemeSegmenter } from ${graphemesModule};\n${source.replaceAll(SEGMENTER_NEW, 'new __uwGraphemeSegmenter(')}`;
+}
+const graphemesWithoutIcu = {
+  name: 'graphemes-without-icu',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/](slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/ }, async (args) => ({
+      contents: withoutIcu(await readFile(args.path, 'utf8'), args.path),
       loader: 'js',
     }));
   },
@@ -55,17 +103,20 @@ const yogaWithoutFetch = {
  * code point, U+FE0F, U+20E3 or U+200D (checked over every code point alone, with U+FE0F, as a
  * keycap and with a modifier), so a cluster with none of them (a cheap test; not \p{Emoji}, which
  * digits have) cannot match and skips it: same widths, no cost unless an emoji is on screen. The
- * build stops if string-width no longer reads as expected.
+ * build stops if string-width no longer reads as expected. The copies that segment (wrap-ansi
+ * has its own, older one, with emoji-regex instead) get the segmenter of graphemesWithoutIcu.
  */
 const RGI_DECLARATION = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
 const RGI_TEST = 'rgiEmojiRegex.test(segment)';
-const stringWidthEmojiGuard = {
-  name: 'string-width-emoji-guard',
+const stringWidthPatched = {
+  name: 'string-width-patched',
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      // Older copies (wrap-ansi's string-width 7) use emoji-regex instead: left as they are.
-      if (!source.includes('rgiEmojiRegex')) return undefined;
+      const original = await readFile(args.path, 'utf8');
+      // string-width 4 (CommonJS, of another dependency) segments nothing.
+      if (!original.includes('Intl.Segmenter')) return undefined;
+      const source = withoutIcu(original, args.path);
+      if (!source.includes('rgiEmojiRegex')) return { contents: source, loader: 'js' };
       for (const expected of [RGI_DECLARATION, RGI_TEST]) {
         if (!source.includes(expected)) throw new Error(`${args.path}: no "${expected}" to guard; update scripts/dist/bundle.mjs`);
       }
@@ -119,7 +170,7 @@ export async function bundle(outdir, options = {}) {
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
-    plugins: [noDevtools, cjsNamedExports, yogaWithoutFetch, yogaStartAtImport, inkWithoutDevAwaits, stringWidthEmojiGuard],
+    plugins: [noDevtools, cjsNamedExports, yogaWithoutFetch, yogaStartAtImport, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan],
     ...options,
   });
   for (const name of Object.keys(result.metafile.outputs).filter((n) => n.endsWith('.js'))) {
@@ -254,7 +305,7 @@ export async function bundleBinary(mainFile, appFile) {
     banner: { js: binaryBanner },
     external: ['pg-native'],
     metafile: true,
-    plugins: [noDevtools, yogaWithoutFetch, yogaInitLater, inkWithoutDevAwaits, stringWidthEmojiGuard],
+    plugins: [noDevtools, yogaWithoutFetch, yogaInitLater, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan],
   });
   return result.metafile;
 }
