@@ -187,9 +187,12 @@ export async function runCommand(ctx: StepContext, step: PlannedStep, argv: stri
   // Why there is no exit code, for the report: not started (and what was missing), or a signal.
   const notStarted = spawnError === undefined ? {} : { spawnError, ...(missing ? { missing: missing.what } : {}) };
   record(ctx, { type: 'command', time: now(), step: step.id, argv, exitCode, durationMs, ...(signal ? { signal } : {}), ...notStarted });
-  ctx.journal?.log(`[${step.id}] ${t('run.log.exit', { code: exitCode ?? signal ?? spawnError ?? '?', seconds: (durationMs / 1000).toFixed(1) })}`);
+  const r: CommandResult = { exitCode, signal, output: captured, spawnError, ...(missing ? { missing } : {}) };
+  // A program that never ran has no exit to log ("exit ENOENT" read as the program's own code).
+  const endLine = spawnError === undefined ? t('run.log.exit', { code: exitCode ?? signal ?? '?', seconds: (durationMs / 1000).toFixed(1) }) : t('run.log.notStarted', { reason: describeFailure(argv, r) });
+  ctx.journal?.log(`[${step.id}] ${endLine}`);
   if (killer.killed()) throw new KilledByOperator(killedText(ctx.kill, shown));
-  return { exitCode, signal, output: captured, spawnError, ...(missing ? { missing } : {}) };
+  return r;
 }
 
 /**

@@ -71,6 +71,18 @@ describe('a program that cannot be started', () => {
   it('a bare name still says it is not on PATH', async () => {
     expect(await failure(['no-such-program-uw'])).toBe('no-such-program-uw: command not found on PATH; install it or check PATH');
   });
+
+  it('is logged as not started, with the reason, not as an exit code ("exit ENOENT")', async () => {
+    const ctx = context();
+    const missing = join(dir, 'usr/sbin/clpstat');
+    await expect(command.run(step('command', {}, { commands: [[missing, '-s']] }), ctx)).rejects.toThrow();
+    const log = readFileSync(ctx.journal!.files.log, 'utf8');
+    expect(log).toContain(`[command-step] not started: ${missing}: the file ${missing} does not exist;`);
+    expect(log).not.toMatch(/exit ENOENT|exit \?/);
+    // A command that ran still logs its exit.
+    await expect(command.run(step('command', {}, { commands: [['sh', '-c', 'exit 3']] }), ctx)).rejects.toThrow();
+    expect(readFileSync(ctx.journal!.files.log, 'utf8')).toMatch(/\] exit 3 \(\d+\.\d s\)/);
+  });
 });
 
 describe('the end of a command', () => {
