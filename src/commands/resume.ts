@@ -73,7 +73,7 @@ function checkStepOptions(o: Options, point: ResumePoint, root: string, logDir: 
   // resume finds out whether it finished and runs it again if not; a skip went on without it.
   // One that cannot check itself (clpdown, which took the machine down) keeps --skip-step as
   // the operator's "it did complete", as the screens' resume offers it.
-  if (half && !half.step.skippable && resumeRechecks(half.step, handlers[half.step.kind])) {
+  if (half && !half.step.skippable && (half.probedOnly || resumeRechecks(half.step, handlers[half.step.kind]))) {
     const number = plan.steps.findIndex((s) => s.id === half.step.id) + 1;
     throw new InputError(t('run.resume.halfRunNotOptional', { step: skip, number, title: half.step.title, resume: resumeCommand(place), rerun: resumeCommand(place, ['--rerun-step', skip]) }));
   }

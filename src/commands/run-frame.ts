@@ -1,11 +1,11 @@
 // What `run`, `resume` and `rollback` do alike around their own checks: where they act, the log
 // dir's lock, and the steps run stoppable by Ctrl-C and SIGTERM, ending in the same summary.
 import { resolve } from 'node:path';
-import type { Plan } from '../model/plan.js';
+import type { Plan, PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
-import { DEFAULT_LOG_DIR } from '../run/journal.js';
+import { DEFAULT_LOG_DIR, readJournal } from '../run/journal.js';
 import { takeRunLock, type RunLock } from '../run/lock.js';
-import { resumeRechecks } from '../run/resumable.js';
+import { onlyProbed, resumeRechecks } from '../run/resumable.js';
 import type { ExecuteOptions, RunResult } from '../run/session.js';
 import { watchInterrupts } from '../run/signals.js';
 import { handlers } from '../run/steps/index.js';
@@ -45,7 +45,9 @@ export async function runToSummary(plan: Plan, place: Place, how: { yes: boolean
     const { root, logDir } = place;
     const result = await go({ logDir, root, signal: interrupts.signal, killSignal: interrupts.killSignal, confirmedBy: how.yes ? '--yes' : 'operator', lock: how.lock });
     // The summary says at once when resume would stop and ask rather than go on by itself.
-    const { lines, exitCode } = summarize(plan, result, { ...place, unattended: how.yes }, { rechecks: (step) => resumeRechecks(step, handlers[step.kind]) });
+    const events = result.reason === 'killed' && result.files ? await readJournal(result.files.journal).then((r) => r.events, () => []) : [];
+    const rechecks = (step: PlannedStep): boolean => resumeRechecks(step, handlers[step.kind]) || onlyProbed(events, step);
+    const { lines, exitCode } = summarize(plan, result, { ...place, unattended: how.yes }, { rechecks });
     for (const line of lines) say(line);
     return exitCode;
   } finally {

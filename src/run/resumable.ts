@@ -15,8 +15,11 @@ export interface ResumePoint {
   record: JournalRecord;
   /** Index of the first step not done or skipped (plan.steps.length when all are). */
   next: number;
-  /** That step started in an earlier attempt and did not finish: it may have half-run. */
-  halfRun?: { step: PlannedStep; startedAt: Date; declined?: true };
+  /**
+   * That step started in an earlier attempt and did not finish: it may have half-run. probedOnly:
+   * no process of its own had started, only its probe (onlyProbed()).
+   */
+  halfRun?: { step: PlannedStep; startedAt: Date; declined?: true; probedOnly?: true };
   /** The run stopped for a reboot; the boot id seen then (if known). */
   rebootBootId?: string;
 }
@@ -71,7 +74,9 @@ export function resumePointOf(record: JournalRecord, place?: { root: string; log
     const cut = after.filter((e) => e.type === 'interrupted' && e.step === step.id);
     const start = record.events[at];
     const declined = cut.some((e) => e.type === 'interrupted' && e.declined === true);
-    if (start && (!failed || cut.length > 0)) point.halfRun = { step, startedAt: new Date(start.time), ...(declined ? { declined } : {}) };
+    if (start && (!failed || cut.length > 0)) {
+      point.halfRun = { step, startedAt: new Date(start.time), ...(declined ? { declined } : {}), ...(onlyProbed(record.events, step) ? { probedOnly: true as const } : {}) };
+    }
   }
   const ends = record.events.filter((e) => e.type === 'step-end' && e.status === 'done');
   const lastDone = ends[ends.length - 1];
@@ -88,6 +93,24 @@ export function resumePointOf(record: JournalRecord, place?: { root: string; log
 export function optionalSkipAt(point: ResumePoint, id: string | undefined): PlannedStep | undefined {
   const next = point.record.plan.steps[point.next];
   return id !== undefined && !point.halfRun && next?.id === id && next.skippable ? next : undefined;
+}
+
+const sameArgv = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * True when the last attempt of command step `step` started no process but its probe (skipWhen):
+ * cut short while it looked whether its work was already done, it had done none of it, and resume
+ * runs it again (the probe first, as always) instead of asking whether it completed.
+ */
+export function onlyProbed(events: readonly JournalEvent[], step: PlannedStep): boolean {
+  const probe = step.kind === 'command' ? step.params.skipWhen : undefined;
+  const argv = typeof probe === 'object' && probe !== null ? (probe as { argv?: unknown }).argv : undefined;
+  if (!Array.isArray(argv)) return false;
+  let at = -1;
+  events.forEach((e, i) => {
+    if (e.type === 'step-start' && e.step === step.id) at = i;
+  });
+  return at !== -1 && events.slice(at + 1).every((e) => e.type !== 'command-start' || e.step !== step.id || sameArgv(e.argv, argv as string[]));
 }
 
 /**

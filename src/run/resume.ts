@@ -56,7 +56,7 @@ export async function resume(point: ResumePoint, interaction: Interaction, optio
     const isDone = decided ? undefined : await handler.isDone?.(step, { ...s.ctx, startedAt: half.startedAt });
     if (decided) action = decided;
     else if (isDone === true) action = 'done';
-    else if (isDone === false || handler.repeatable || step.params.idempotent === true) action = 'retry';
+    else if (isDone === false || half.probedOnly || handler.repeatable || step.params.idempotent === true) action = 'retry';
     else {
       const message = t('run.resume.halfRun', { step: step.id, title: step.title, check: step.check ?? t('run.resume.checkByHand') });
       // Not a failure: the operator says whether it completed. A skip only where the procedure allows it.

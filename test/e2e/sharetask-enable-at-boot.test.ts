@@ -2,10 +2,11 @@
 // on the sample server (--root sandbox, the recording chkconfig first on PATH): httpd already
 // starts at boot (skipped, with the line that shows it), memcached's check fails (enabled as
 // before), the others are off (enabled). The plan, its JSON and the dry run say the check.
-import { chmodSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerArgs, makeSandbox, placeArgs, readCalls, runIn, runSharetask, type Sandbox } from '../helpers/sandbox.js';
+import { ctrlC, startCli, until } from '../helpers/cli.js';
+import { answerArgs, makeSandbox, placeArgs, readCalls, runIn, runSharetask, sandboxEnv, type Sandbox } from '../helpers/sandbox.js';
 
 const ON = '\\b2:on\\s+3:on\\s+4:on\\s+5:on\\b';
 
@@ -97,4 +98,44 @@ describe('plan, plan --json and the dry run say the check', () => {
       ['```', 'check first: $ chkconfig --list sharetaskd', `  if runlevels 2-5 are all on (the output matches /${ON}/): already so, skip what follows`, 'otherwise:', '$ chkconfig sharetaskd on', '```'].join('\n'),
     );
   });
+});
+
+describe('stopped while it checks (chkconfig --list), before its own command ran', () => {
+  let sb: Sandbox & { cleanup(): void };
+  beforeAll(async () => {
+    sb = await makeSandbox();
+  }, 120_000);
+  afterAll(() => sb.cleanup());
+
+  it('the summary and resume go on by themselves: the step is run again, check first, without asking --rerun-step or --skip-step', async () => {
+    // chkconfig --list httpd holds until released; everything else goes to the stand-in.
+    const [listing, release] = [join(sb.dir, 'listing'), join(sb.dir, 'release')];
+    renameSync(join(sb.bin, 'chkconfig'), join(sb.bin, 'chkconfig.real'));
+    writeFileSync(
+      join(sb.bin, 'chkconfig'),
+      `#!/bin/sh\nif [ "$1" = --list ] && [ "$2" = httpd ] && [ ! -e '${release}' ]; then : > '${listing}'; while [ ! -e '${release}' ]; do sleep 0.1; done; fi\nexec '${join(sb.bin, 'chkconfig.real')}' "$@"\n`,
+    );
+    chmodSync(join(sb.bin, 'chkconfig'), 0o755);
+    const child = startCli(['run', '--product', 'sharetask', ...answerArgs(sb), '--yes', ...placeArgs(sb), '--lang', 'en'], sandboxEnv(sb.dir));
+    await until(() => existsSync(listing));
+    // Two Ctrl-C: the second kills the check itself.
+    await ctrlC(child, 2);
+    const stopped = await child;
+    writeFileSync(release, '');
+    expect(stopped.exitCode).toBe(1);
+    const out = String(stopped.stdout);
+    expect(out).toContain('(enable-httpd)');
+    expect(out).not.toContain('may have partly run');
+    expect(out).not.toContain('--rerun-step');
+    expect(out).toContain('the interrupted step is checked and run again');
+
+    const resumed = await runIn(sb, ['resume', '--yes', ...placeArgs(sb, false), '--lang', 'en']);
+    expect(resumed.exitCode, resumed.stdout + resumed.stderr).toBe(0);
+    expect(resumed.stdout).not.toContain('may have partly run');
+    const calls = (await readCalls(sb.dir)).filter((c) => c.startsWith('chkconfig'));
+    // The killed check never reached the recording stand-in; the one after resume did.
+    expect(calls.slice(0, 2)).toEqual(['chkconfig --list httpd', 'chkconfig httpd on']);
+    const log = readFileSync(join(sb.logDir, readdirSync(sb.logDir).find((f) => /^run-.*\.log$/.test(f)) as string), 'utf8');
+    expect(log).toContain('[enable-httpd] interrupted earlier; re-checked on resume: retry');
+  }, 300_000);
 });
