@@ -90,7 +90,7 @@ export async function run(args: string[]): Promise<number> {
   ensureLogDir(logDir);
   // Taken before the journal is read for good and before the question: an answer given minutes
   // later must not act on a point another resume has since moved past.
-  return withRunLock(logDir, async (lock) => {
+  return withRunLock({ root, logDir }, async (lock) => {
     const point = await found(logDir, root);
     lock.name(point.record.runId);
     checkStepOptions(o, point, root, logDir);

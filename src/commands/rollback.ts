@@ -52,7 +52,7 @@ export async function run(args: string[]): Promise<number> {
   ensureLogDir(logDir);
   // Taken before the journal is read for good and before the question: a rollback confirmed
   // minutes later must not run over what another process did meanwhile.
-  return withRunLock(logDir, async (lock) => {
+  return withRunLock({ root, logDir }, async (lock) => {
     const record = await newestRun(logDir, root);
     lock.name(record.runId);
     const pointId = o.to ?? defaultRestorePoint(record);

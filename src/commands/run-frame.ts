@@ -3,7 +3,8 @@
 import { resolve } from 'node:path';
 import type { Plan, PlannedStep } from '../model/plan.js';
 import { t } from '../i18n/index.js';
-import { DEFAULT_LOG_DIR, readJournal } from '../run/journal.js';
+import { DEFAULT_LOG_DIR, readJournal, type JournalRecord } from '../run/journal.js';
+import { enterRoot } from '../run/root-log-dirs.js';
 import { takeRunLock, type RunLock } from '../run/lock.js';
 import { onlyProbed, resumeRechecks } from '../run/resumable.js';
 import type { ExecuteOptions, RunResult } from '../run/session.js';
@@ -24,11 +25,15 @@ export function rootAndLogDir(o: { root?: string; 'log-dir'?: string }): { root:
   return { root: o.root ? resolve(o.root) : '', logDir: resolve(o['log-dir'] ?? DEFAULT_LOG_DIR) };
 }
 
-/** body with the log dir's run lock held, given back however body ends. */
-export async function withRunLock<T>(logDir: string, body: (lock: RunLock) => Promise<T>): Promise<T> {
-  const lock = takeRunLock(logDir);
+/**
+ * body with the log dir's run lock held, given back however body ends; refused first while a
+ * process works with another log dir of the root (src/run/root-log-dirs.ts). body gets the other
+ * log dirs' journals of this root.
+ */
+export async function withRunLock<T>(place: { root: string; logDir: string }, body: (lock: RunLock, others: JournalRecord[]) => Promise<T>): Promise<T> {
+  const lock = takeRunLock(place.logDir);
   try {
-    return await body(lock);
+    return await body(lock, await enterRoot(place.root, place.logDir));
   } finally {
     lock.release();
   }

@@ -1,6 +1,7 @@
 // `upgrade-wizard run --product ID ... --yes`: the whole procedure, non-interactively. Every
 // refusal (no --yes, missing answers, open blockers) happens before anything is touched.
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseOptions } from './args.js';
 import type { Plan } from '../model/plan.js';
 import { InputError } from '../errors.js';
@@ -9,7 +10,8 @@ import '../i18n/messages/run.js';
 import '../i18n/messages/run-help.js';
 import { loadDefinitions } from '../plan/load.js';
 import { execute } from '../run/executor.js';
-import { ensureLogDir, listJournals } from '../run/journal.js';
+import { ensureLogDir, listJournals, type JournalRecord } from '../run/journal.js';
+import { othersOfRoot } from '../run/root-log-dirs.js';
 import { isFinished, lastRollbackPoint, resumePointOf, sameRoot } from '../run/resumable.js';
 import { NonInteractive } from '../run/noninteractive.js';
 import { refuseIfAnyCommandRunning } from '../run/live-command.js';
@@ -40,11 +42,15 @@ function wizardCommand(o: { product: string; set: string[]; answers?: string; ro
   return selfCommand(['--product', o.product, ...sets, ...opt('--answers', o.answers), ...opt('--root', o.root), ...opt('--media', o.media), ...opt('--log-dir', o['log-dir'])]);
 }
 
-/** Starting again over a run that stopped half-way would redo steps (and their restore points) blindly. */
-async function refuseIfUnfinished(plan: Plan, logDir: string, root: string): Promise<void> {
-  const open = (await listJournals(logDir)).find((r) => !isFinished(r) && r.plan.product === plan.product && sameRoot(r.plan.root, root));
+/**
+ * Starting again over a run that stopped half-way would redo steps (and their restore points)
+ * blindly: the newest unfinished run of the product and root among records (of this log dir,
+ * then of the others of the root), continued in its own log dir.
+ */
+function refuseIfUnfinished(plan: Plan, records: readonly JournalRecord[], root: string): void {
+  const open = records.find((r) => !isFinished(r) && r.plan.product === plan.product && sameRoot(r.plan.root, root));
   if (!open) return;
-  const place = { root, logDir };
+  const place = { root, logDir: dirname(open.file) };
   // A run whose rollback did not finish cannot be resumed: the command that finishes the rollback.
   const rolling = lastRollbackPoint(open);
   if (rolling !== undefined) {
@@ -92,17 +98,18 @@ export async function run(args: string[]): Promise<number> {
   if (blockers.length > 0) {
     // A half-upgraded server contradicts the answers given for it ("the link points to the new
     // version"): the unfinished run that explains it, and says to resume it, comes first.
-    if (!o['new-run'] && existsSync(logDir)) await refuseIfUnfinished(plan, logDir, root);
+    if (!o['new-run']) refuseIfUnfinished(plan, [...(existsSync(logDir) ? await listJournals(logDir) : []), ...(await othersOfRoot(root, logDir))], root);
     throw new InputError(t('run.cmd.blockers', { list: blockers.join('\n') }));
   }
   ensureLogDir(logDir);
   // Before the unfinished-run check: a run started at the same moment is either refused here,
   // naming its process, or its journal is complete when looked at (never "continue it with resume").
-  return withRunLock(logDir, async (lock) => {
+  return withRunLock({ root, logDir }, async (lock, others) => {
     // --new-run starts over an unfinished run, never beside a command a killed wizard left
     // running (in any run of the log dir): the same tools would run twice at once.
-    refuseIfAnyCommandRunning(await listJournals(logDir));
-    if (!o['new-run']) await refuseIfUnfinished(plan, logDir, root);
+    const own = await listJournals(logDir);
+    refuseIfAnyCommandRunning(own);
+    if (!o['new-run']) refuseIfUnfinished(plan, [...own, ...others], root);
     return runToSummary(plan, { root, logDir }, { yes: true, lock }, (options) => execute(plan, ui, { ...options, secrets }));
   });
 }

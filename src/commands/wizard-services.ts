@@ -3,6 +3,7 @@
 // run over to these and get back its outcome, already summed up in the operator's words. The
 // planner's builder, the executor and the summaries are imported only when the screens need
 // them, so the first screen does not wait for code it does not use.
+import { dirname } from 'node:path';
 import { InputError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import '../i18n/messages/ui.js';
@@ -15,8 +16,9 @@ import { askableQuestions, validateAnswer } from '../plan/questions.js';
 import { DamagedJournals, doneSteps, ensureLogDir, listJournals, logDirProblem, readJournal } from '../run/journal.js';
 import { CommandStillRunning, liveCommand, refuseIfCommandRunning } from '../run/live-command.js';
 import { shownArgv } from '../quote.js';
-import { findResumable, isFinished, lastRollbackPoint, rebootMissing, sameRoot, UnfinishedRollback, type ResumePoint } from '../run/resumable.js';
-import { takeRunLock } from '../run/lock.js';
+import { findResumable, isFinished, lastRollbackPoint, rebootMissing, resumePointOf, sameRoot, UnfinishedRollback, type ResumePoint } from '../run/resumable.js';
+import { liveHolder, takeRunLock } from '../run/lock.js';
+import { enterRoot, noteLogDir, otherLogDirs, othersOfRoot } from '../run/root-log-dirs.js';
 import type { RunResult } from '../run/session.js';
 import { saveAnswers } from '../export/save-answers.js';
 import { earlierSteps, type ResumableRun, type RunControl, type RunOutcome, type WizardServices } from '../ui/services.js';
@@ -41,17 +43,34 @@ async function backupsOf(result: RunResult): Promise<string[]> {
  * What keeps a new run of `product` from starting, from the journals of the log dir (as `run`
  * refuses it): a command a killed wizard left running in any of them, and a rollback of this
  * product and root left unfinished (the server half-way back). A journal that cannot be read is
- * said on the welcome already.
+ * said on the welcome already. From the root's other log dirs (src/run/root-log-dirs.ts): a
+ * process at work there, a command left running, and an unfinished run of the product.
  */
 export async function newRunBlockers(o: Pick<WizardOptions, 'root' | 'logDir' | 'envPrefix'>, product: string): Promise<Blocker[]> {
   let records;
+  let others;
   try {
     records = await listJournals(o.logDir);
+    others = await othersOfRoot(o.root, o.logDir);
   } catch (error) {
     if (error instanceof DamagedJournals) return [];
     throw error;
   }
   const blockers: Blocker[] = [];
+  for (const dir of otherLogDirs(o.root, o.logDir)) {
+    const holder = liveHolder(dir);
+    if (holder) blockers.push({ id: 'other-log-dir-busy', message: t('journal.otherLocked', { pid: holder.pid, dir }), fix: t('journal.otherLockedFix') });
+  }
+  const elsewhere = others.find((r) => !isFinished(r) && r.plan.product === product);
+  if (elsewhere && lastRollbackPoint(elsewhere) === undefined) {
+    const { resumeCommand, runPlace } = await import('../run/summary.js');
+    const dir = dirname(elsewhere.file);
+    const next = elsewhere.plan.steps[resumePointOf(elsewhere).next]?.id ?? '-';
+    const command = resumeCommand({ ...runPlace(elsewhere, o.root, dir, false), ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) });
+    const words = { runId: elsewhere.runId, product, dir, step: next, command };
+    blockers.push({ id: 'other-log-dir-unfinished', message: t('journal.otherUnfinished', words), fix: t('journal.otherUnfinishedFix', words) });
+  }
+  records = [...records, ...others];
   for (const r of records) {
     const live = liveCommand(r.events);
     if (!live) continue;
@@ -65,7 +84,7 @@ export async function newRunBlockers(o: Pick<WizardOptions, 'root' | 'logDir' | 
   if (open && point !== undefined) {
     const { rollbackCommand, runPlace } = await import('../run/summary.js');
     // At a terminal: its manual restores are confirmed as they are done.
-    const command = rollbackCommand({ ...runPlace(open, o.root, o.logDir, false), ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) }, point);
+    const command = rollbackCommand({ ...runPlace(open, o.root, dirname(open.file), false), ...(o.envPrefix ? { envPrefix: o.envPrefix } : {}) }, point);
     const words = { runId: open.runId, product, point, command };
     blockers.push({ id: 'rollback-unfinished', message: t('journal.newRunAfterRollback', words), fix: t('journal.newRunAfterRollbackFix', words) });
   }
@@ -125,6 +144,8 @@ export function realServices(o: WizardOptions, defs: Definition[]): WizardServic
       // under the lock, so that it cannot change between the look and the start.
       const lock = takeRunLock(o.logDir);
       try {
+        // Noted before the look, as run does (src/run/root-log-dirs.ts).
+        noteLogDir(o.root, o.logDir);
         const blocker = (await newRunBlockers(o, plan.product))[0];
         if (blocker) throw new InputError(t('journal.newRunBlocked', { problem: blocker.message, fix: blocker.fix }));
         const { execute } = await import('../run/executor.js');
@@ -170,6 +191,7 @@ export function realServices(o: WizardOptions, defs: Definition[]): WizardServic
       // from the point the welcome showed.
       const lock = takeRunLock(o.logDir);
       try {
+        await enterRoot(o.root, o.logDir);
         const now = await findResumable(o.logDir, o.root).catch((error: unknown) => {
           // Finished, rolled back or gone since the welcome: said as such, not as "nothing to resume".
           if (error instanceof InputError && !(error instanceof DamagedJournals)) throw new InputError(t('ui.resume.movedOn', { runId: found?.record.runId ?? '-' }));

@@ -98,10 +98,16 @@ function held(logDir: string, holder: Holder): InputError {
   return new InputError(t(holder.runId === '' ? 'run.lock.heldStarting' : 'run.lock.held', { pid: holder.pid, runId: holder.runId, since, dir: logDir }));
 }
 
+/** The live process, other than this one, that holds logDir's lock. */
+export function liveHolder(logDir: string): { pid: number; runId: string; since: string } | undefined {
+  const holder = current(lockFile(logDir))?.holder;
+  return holder && holder.pid !== process.pid && alive(holder) ? holder : undefined;
+}
+
 /** Refuses, naming the process, while another one runs steps with this log dir: said before anything is asked. */
 export function refuseIfLocked(logDir: string): void {
-  const holder = current(lockFile(logDir))?.holder;
-  if (holder && holder.pid !== process.pid && alive(holder)) throw held(logDir, holder);
+  const holder = liveHolder(logDir);
+  if (holder) throw held(logDir, holder as Holder);
 }
 
 const aside = (file: string): string => `${file}.${process.pid}-${randomHex(4)}`;

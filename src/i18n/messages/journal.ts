@@ -21,6 +21,12 @@ export const journalMessages: Messages = {
     'journal.newRunAfterRollback': 'run {runId} ({product}) has a rollback to restore point {point} that did not finish: the server is half-way back, and no new run of {product} starts over it',
     'journal.newRunAfterRollbackFix': 'finish the rollback first (its finished steps are not repeated): {command}',
     'journal.newRunBlocked': 'the run was not started: {problem}. Nothing was done; {fix}.',
+    'journal.register.unwritable':
+      '{file} cannot be written ({code}): there every wizard on this machine notes its log directory, to see the runs of the others whatever their --log-dir; without {dir} in it, another run could start beside this one unseen. Nothing was done. Run as root (or make that directory writable), then try again.',
+    'journal.otherUnfinished': 'run {runId} of {product} on this server, with the log directory {dir}, is unfinished (next step {step}): a new run would start over it',
+    'journal.otherUnfinishedFix': 'continue it there: {command}; or roll it back; or, with upgrade-wizard run, add --new-run to start over from the first step anyway',
+    'journal.otherLocked': 'another upgrade-wizard (process {pid}) is working on this server with the log directory {dir}: a run started now would run beside it',
+    'journal.otherLockedFix': 'wait until it has ended, then start again',
     'journal.write.full':
       'the log directory {dir} is full ({code}): {file} could not be written ({record}), so run {runId} stopped here; nothing more is done until it can record itself. The journal ends with its last whole record. As far as it knows, {where}. Free space in {dir} (df -h {dir} shows how much is left), then continue with:\n  {command}',
     'journal.write.failed':
@@ -54,6 +60,12 @@ export const journalMessages: Messages = {
     'journal.newRunAfterRollback': '実行 {runId} ({product}) には完了していない復元ポイント {point} へのロールバックがあります。サーバーは戻す途中の状態のため、その上で {product} の新しい実行は開始しません',
     'journal.newRunAfterRollbackFix': '先にロールバックを完了してください (完了済みの手順は繰り返しません): {command}',
     'journal.newRunBlocked': '実行を開始しませんでした: {problem}。何も実行していません。{fix}。',
+    'journal.register.unwritable':
+      '{file} に書き込めません ({code})。このマシンのウィザードは、--log-dir に関係なく互いの実行がわかるよう、ここにログディレクトリを記録します。{dir} が記録されないと、別の実行がこの実行と並んで気付かれずに始まるおそれがあります。何も実行していません。root で実行するか (またはそのディレクトリを書き込み可能にして)、もう一度実行してください。',
+    'journal.otherUnfinished': 'このサーバーの {product} の実行 {runId} (ログディレクトリ {dir}) が未完了です (次のステップ {step})。新しい実行はその上からやり直すことになります',
+    'journal.otherUnfinishedFix': 'そちらで続行するか ({command})、ロールバックしてください。それでも最初のステップからやり直す場合は、upgrade-wizard run に --new-run を付けてください',
+    'journal.otherLocked': '別の upgrade-wizard (プロセス {pid}) がログディレクトリ {dir} でこのサーバーの作業中です。今始めると並んで実行されます',
+    'journal.otherLockedFix': '終了するのを待ってから、もう一度始めてください',
     'journal.write.full':
       'ログディレクトリ {dir} がいっぱいです ({code})。{file} に書き込めなかったため ({record})、実行 {runId} はここで停止しました。記録できるようになるまで、これ以上何も実行しません。ジャーナルは最後の完全なレコードで終わっています。ジャーナル上では、{where}。{dir} の空き容量を作ってから (残りは df -h {dir} で確認できます)、次のコマンドで続行してください:\n  {command}',
     'journal.write.failed':
