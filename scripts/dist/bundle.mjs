@@ -71,6 +71,32 @@ const inkAnsiScan = {
 };
 
 /**
+ * Ink turns every row of the screen back into text, cell by cell (a 120 x 40 terminal is 4,800
+ * cells, most of them blank), and asks for each cell which ANSI codes lead from the previous
+ * cell's styles to its own: three Sets and two filters a cell, in code that has not been
+ * optimised yet at the first frame. Where the two cells' codes are the same list that answer is
+ * nothing at all, and so is the reset after a last cell without styles; the patch says so first.
+ */
+const STYLED_DIFF = 'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));';
+const STYLED_RESET = 'ret += ansiCodesToString(diffAnsiCodes(char.styles, []));';
+export function patchStyledChars(source, path) {
+  for (const expected of [STYLED_DIFF, STYLED_RESET]) {
+    if (!source.includes(expected)) throw new Error(`${path}: no "${expected}" to guard; update scripts/dist/bundle.mjs`);
+  }
+  const same = 'const uwSameCodes = (a, b) => a === b || (a.length === b.length && a.every((c, k) => c.code === b[k].code && c.endCode === b[k].endCode));';
+  return `${source.replace(STYLED_DIFF, () => `if (!uwSameCodes(chars[i - 1].styles, char.styles)) ${STYLED_DIFF}`).replace(STYLED_RESET, () => `if (char.styles.length > 0) ${STYLED_RESET}`)}\n${same}\n`;
+}
+const styledCharsSameCodes = {
+  name: 'styled-chars-same-codes',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/ }, async (args) => ({
+      contents: patchStyledChars(await readFile(args.path, 'utf8'), args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * The libraries that measure and cut the screens' text each construct an Intl.Segmenter when
  * they load. The first Intl object of a process builds V8's set of every ICU locale (some 90
  * million instructions, 8-10 ms) before the first screen, to cut text whose code points are each
@@ -170,7 +196,7 @@ export async function bundle(outdir, options = {}) {
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
-    plugins: [noDevtools, cjsNamedExports, yogaWithoutFetch, yogaStartAtImport, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan],
+    plugins: [noDevtools, cjsNamedExports, yogaWithoutFetch, yogaStartAtImport, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan, styledCharsSameCodes],
     ...options,
   });
   for (const name of Object.keys(result.metafile.outputs).filter((n) => n.endsWith('.js'))) {
@@ -305,7 +331,7 @@ export async function bundleBinary(mainFile, appFile) {
     banner: { js: binaryBanner },
     external: ['pg-native'],
     metafile: true,
-    plugins: [noDevtools, yogaWithoutFetch, yogaInitLater, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan],
+    plugins: [noDevtools, yogaWithoutFetch, yogaInitLater, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan, styledCharsSameCodes],
   });
   return result.metafile;
 }
