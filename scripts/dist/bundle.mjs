@@ -158,12 +158,20 @@ const stringWidthPatched = {
  * from Node; esbuild gives such a dynamic import only a default export. Those imports go through
  * a module that names every export of the package. The CommonJS packages src/ imports lazily
  * by name: react (the screens), yaml (--answers, the Ansible export); pg and iconv-lite are
- * imported for their default, which esbuild gives.
+ * imported for their default, which esbuild gives. The static imports of react and its JSX
+ * runtime (every screen and every module of Ink) go through the same module: esbuild otherwise
+ * gives each importer a copy of the package's exports of its own (64 copies, some 4,000
+ * properties defined before the first frame).
  */
 const cjsNamedExports = {
   name: 'cjs-named-exports',
   setup(b) {
-    b.onResolve({ filter: /^(react|yaml)$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'cjs-named' } : undefined));
+    b.onResolve({ filter: /^(react|react\/jsx-runtime|yaml)$/ }, (args) => {
+      // The named module's own import of the package.
+      if (args.namespace === 'cjs-named') return undefined;
+      const named = args.kind === 'dynamic-import' || (args.kind === 'import-statement' && args.path !== 'yaml');
+      return named ? { path: args.path, namespace: 'cjs-named' } : undefined;
+    });
     b.onLoad({ filter: /.*/, namespace: 'cjs-named' }, (args) => {
       const names = Object.keys(requireHere(args.path)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
       return { contents: `import m from '${args.path}';\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`, loader: 'js', resolveDir: repo };
@@ -331,7 +339,7 @@ export async function bundleBinary(mainFile, appFile) {
     banner: { js: binaryBanner },
     external: ['pg-native'],
     metafile: true,
-    plugins: [noDevtools, yogaWithoutFetch, yogaInitLater, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan, styledCharsSameCodes],
+    plugins: [noDevtools, cjsNamedExports, yogaWithoutFetch, yogaInitLater, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan, styledCharsSameCodes],
   });
   return result.metafile;
 }
