@@ -1,14 +1,15 @@
 // The wizard's flow: welcome -> product -> questions -> plan review -> run -> summary.
 // It only moves between screens and calls the injected services; plans, facts and the
 // run itself come from src/plan, src/detect and src/run through WizardServices.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { KeyProvider, useKeys } from './keys.js';
 import { getLang, t } from './i18n.js';
+// run.resume.rebootMissing, said on the welcome.
+import '../i18n/messages/args.js';
 import type { Answers, Definition } from '../model/definition.js';
 import type { Facts } from '../model/facts.js';
 import type { Plan } from '../model/plan.js';
 import { RunStore } from './bridge.js';
-import { PlanReview } from './screens/PlanReview.js';
 import { ProductScreen } from './screens/Product.js';
 import { QuestionScreen } from './screens/Question.js';
 import { RunScreen } from './screens/run/RunScreen.js';
@@ -19,6 +20,11 @@ import { lookAt, secretValues, type FirstLook, type ProductDetections, type RunO
 import { SizeContext, type TermSize } from './size.js';
 import { productFound } from '../detect/found.js';
 import { answerText } from './answer-text.js';
+
+// The review describes each step through the step handlers (src/run/steps, with tar, zlib and the
+// process runner), which the first screen does not need: loaded when the plan is built.
+const loadReview = () => import('./screens/PlanReview.js').then((m) => ({ default: m.PlanReview }));
+const PlanReview = lazy(loadReview);
 
 type Phase =
   | { name: 'loading'; what: string }
@@ -128,6 +134,8 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
   const plan = (final: Answers) => {
     if (!def) return;
     setPhase({ name: 'loading', what: t('ui.loading.plan') });
+    // Loaded while the facts are gathered: the review then shows at once.
+    loadReview().catch(() => undefined);
     services
       .gatherFacts(def, final)
       .then(async (f) => {
@@ -288,6 +296,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
     }
     case 'review':
       return (
+        <Suspense fallback={<Loading title={t('ui.question.title', { product: title })} subject={title} what={t('ui.loading.plan')} />}>
         <PlanReview
           plan={phase.plan}
           product={title}
@@ -299,6 +308,7 @@ function Flow({ services, context, onExit, interrupts, firstLook }: Omit<AppProp
             start(phase.plan, store, services.execute(phase.plan, store.interaction, control(store)));
           }}
         />
+        </Suspense>
       );
     case 'run':
       return <RunScreen store={phase.store} plan={phase.plan} product={defs.find((d) => d.id === phase.plan.product)?.title[lang] ?? phase.plan.product} />;
