@@ -23,8 +23,9 @@ export function standsAlone(text: string): boolean {
 class AloneSegments implements Iterable<Intl.SegmentData> {
   constructor(private readonly input: string) {}
 
-  containing(codeUnitIndex = 0): Intl.SegmentData | undefined {
-    const i = Math.trunc(codeUnitIndex);
+  containing(codeUnitIndex: unknown = 0): Intl.SegmentData | undefined {
+    // As ECMA-402 reads the index (ToIntegerOrInfinity): fractions cut, NaN and -0 are 0.
+    const i = Math.trunc(Number(codeUnitIndex)) || 0;
     if (!(i >= 0 && i < this.input.length)) return undefined;
     return { segment: this.input[i] as string, index: i, input: this.input };
   }

@@ -50,7 +50,7 @@ describe('GraphemeSegmenter', () => {
     const ours = new GraphemeSegmenter(undefined, { granularity: 'grapheme' });
     for (const text of ['Enter で続行 • ─ ok', 'e\u0301 👍 x']) {
       const [a, b] = [ours.segment(text), icu.segment(text)];
-      for (const i of [-1, 0, 1, 2.7, 5, text.length - 1, text.length, text.length + 3, undefined]) {
+      for (const i of [-1, -0.5, 0, 1, 2.7, 5, text.length - 1, text.length, text.length + 3, undefined, Number.NaN]) {
         const [x, y] = [a.containing(i), b.containing(i)];
         expect(x && { segment: x.segment, index: x.index, input: x.input }, `${text} @ ${i}`).toEqual(y && { segment: y.segment, index: y.index, input: y.input });
       }
