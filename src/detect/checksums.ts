@@ -3,7 +3,7 @@
 // SHA256SUMS files (GNU `sha256sum` or BSD `SHA256 (name) = hash` lines) in the package's
 // directory or any directory above it up to the media root, or NAME.sha256 beside the package.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { close, open, read, stat } from '../io/fs-async.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { MediaCheck, MediaFile } from '../model/facts.js';
 import { sha256 } from '../io/crypto.js';
@@ -56,12 +56,12 @@ export async function sha256File(file: string): Promise<string> {
   const known = hashes.get(key);
   if (known !== undefined) return known;
   const hash = sha256();
-  const handle = await open(file, 'r');
+  const fd = await open(file, 'r');
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
-    for (let n; (n = (await handle.read(buffer, 0, CHUNK, null)).bytesRead) > 0; ) hash.update(buffer.subarray(0, n));
+    for (let n; (n = (await read(fd, buffer, 0, CHUNK, null)).bytesRead) > 0; ) hash.update(buffer.subarray(0, n));
   } finally {
-    await handle.close();
+    await close(fd);
   }
   const hex = hash.digest('hex');
   hashes.set(key, hex);

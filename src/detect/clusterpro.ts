@@ -2,7 +2,7 @@
 // `rpm -qi clusterpro` (found on PATH, so tests put a stand-in first), read clp.conf under the
 // root and this server's host name, and only propose answers with evidence; the definition
 // (wizards/clusterpro.yaml) decides what is allowed and refuses what the seed excludes.
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../io/fs-async.js';
 import { hostname as osHostname, machine as osMachine } from 'node:os';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/clusterpro.js';

@@ -1,6 +1,6 @@
 // The files a plan inspects before anything runs: the services file of each ensure-services
 // step that applies, read as bytes (latin1) so the planner can name colliding lines. Reads only.
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../io/fs-async.js';
 import type { Answers, Definition } from '../model/definition.js';
 import type { MediaFile } from '../model/facts.js';
 import { evalCondition } from '../plan/condition.js';

@@ -2,7 +2,7 @@
 // vendor procedure: setup/install.inf, msg-INSTANCE, slapd-INSTANCE, store/partition/primary; the
 // Web Server's https-INSTANCE). The installed version is asked: nothing the procedure names
 // records it on disk.
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from '../io/fs-async.js';
 import { dirname, join } from 'node:path';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/detect.js';

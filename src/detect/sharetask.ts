@@ -1,6 +1,6 @@
 // ShareTask detectors: what an installed ShareTask 5.4 server or 5.2 client shows on disk,
 // and which packages the media holds. Paths are those of the vendor procedure, under the root.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from '../io/fs-async.js';
 import { basename, dirname, join } from 'node:path';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';

@@ -4,7 +4,7 @@
 // pool for each cost `plan` more time waiting than the calls themselves take. Walks of whole
 // trees (treeBytes) stay asynchronous, so that the screens keep drawing meanwhile.
 import { accessSync, constants, lstatSync, readdirSync, readFileSync, readlinkSync, statfsSync, statSync, type Stats } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir } from '../io/fs-async.js';
 import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 
 /** A path of the procedure (absolute, as on the server) inside the sandbox root ("" is the machine). */

@@ -1,7 +1,7 @@
 // Where a path given on the command line really is. With --root DIR (a sandbox), absolute
 // paths are taken inside DIR; relative paths stay relative to the working directory.
 
-import { lstat, readlink, realpath } from 'node:fs/promises';
+import { lstat, readlink, realpath } from './fs-async.js';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export class OutsideRootError extends Error {

@@ -5,7 +5,7 @@ import { FailureError, InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/args.js';
 import '../i18n/messages/journal.js';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from '../io/fs-async.js';
 import { dirname, join, resolve } from 'node:path';
 import type { JournalEvent } from '../model/journal.js';
 import type { Plan } from '../model/plan.js';

@@ -3,7 +3,7 @@
 // command ends. The secret itself is never in an argv (visible to ps), a log or the journal:
 // those keep the placeholder. Secrets come from ExecuteOptions.secrets, else from the
 // environment variable UPGRADE_WIZARD_SECRET_<ID> (how a resumed run gets one again).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from '../io/fs-async.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Answers, Definition } from '../model/definition.js';
