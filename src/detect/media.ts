@@ -48,7 +48,8 @@ export async function scanMedia(def: Definition, dir: string, answers: Answers =
     const byName = new Map(paths.map((p) => [p.split('/').pop() as string, p]));
     const match = matchMediaName([...byName.keys()], new RegExp(pattern));
     if (match === null) continue;
-    files[key] = { path: join(dir, byName.get(match.name) as string), name: match.name, groups: match.groups };
+    const others = match.others.map((name) => join(dir, byName.get(name) as string));
+    files[key] = { path: join(dir, byName.get(match.name) as string), name: match.name, groups: match.groups, ...(others.length > 0 ? { others } : {}) };
     if (match.others.length > 0) ambiguous[key] = match.others;
   }
   return { files, ambiguous };

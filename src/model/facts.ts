@@ -14,6 +14,8 @@ export interface MediaFile {
   name: string;
   /** Named groups of the definition's media pattern (e.g. version, uid). */
   groups: Record<string, string>;
+  /** Other files on the media that match too, not chosen (the newest version, else the last name, wins). */
+  others?: string[];
 }
 
 export interface Facts {

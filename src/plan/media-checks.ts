@@ -38,14 +38,15 @@ export function mediaCheckBlockers(def: Definition, answers: Answers, facts: Fac
     }
   }
   const warnings = unverified.length === 0 ? [] : [t('media.checksum.unverified', { files: unverified.join(', ') }, lang)];
-  warnings.push(...unusedMediaWarnings(def, answers, facts, lang));
+  warnings.push(...unusedMediaWarnings(def, answers, facts, lang), ...severalMediaWarnings(def, answers, facts, lang));
   const checked = verified.length === 0 ? [] : [t('media.checksum.verified', { files: verified.join(', '), lists: [...lists].join(', ') }, lang)];
   return { blockers, warnings, checked };
 }
 
 /**
  * A package found on the media that the answers say is not this server's (ShareTask's custom part
- * with custom=no): a warning, not a blocker, as it may be meant for another server.
+ * with custom=no): a warning, not a blocker, as it may be meant for another server. Every such
+ * package is named (a CD for several servers has one for each).
  */
 function unusedMediaWarnings(def: Definition, answers: Answers, facts: Facts, lang: Lang): string[] {
   const out: string[] = [];
@@ -54,7 +55,26 @@ function unusedMediaWarnings(def: Definition, answers: Answers, facts: Facts, la
     if (file === undefined || media.unusedWhen === undefined || !evalCondition(media.unusedWhen.when, answers)) continue;
     // A package the plan uses after all is not left out, whatever else holds.
     if (media.when !== undefined && evalCondition(media.when, answers)) continue;
-    out.push(t('media.unused', { file: onMedia(file.path, facts.media), title: media.title[lang], reason: media.unusedWhen.reason[lang] }, lang));
+    const files = [...(file.others ?? []), file.path].map((f) => onMedia(f, facts.media));
+    const words = { file: files.join(', '), title: media.title[lang], reason: media.unusedWhen.reason[lang] };
+    out.push(t(files.length === 1 ? 'media.unused' : 'media.unusedSeveral', words, lang));
+  }
+  return out;
+}
+
+/**
+ * A package the plan uses, where more than one file on the media matches: the plan names the one
+ * it takes and the others, so that an operator who meant another (a custom part of another date)
+ * sees it before the run, not in the report.
+ */
+function severalMediaWarnings(def: Definition, answers: Answers, facts: Facts, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const [key, file] of Object.entries(facts.mediaFiles)) {
+    const media = def.media[key];
+    if (media === undefined || file.others === undefined || media.required === false) continue;
+    if (media.when !== undefined && !evalCondition(media.when, answers)) continue;
+    const words = { file: onMedia(file.path, facts.media), others: file.others.map((f) => onMedia(f, facts.media)).join(', '), title: media.title[lang] };
+    out.push(t('media.several', words, lang));
   }
   return out;
 }

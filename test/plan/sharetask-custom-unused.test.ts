@@ -58,6 +58,33 @@ describe('custom=no with a custom package on the media', () => {
   });
 });
 
+describe('several packages of a kind on the media', () => {
+  it('custom=no: one warning names every custom package, none installed', async () => {
+    tree = makeSharetaskTree({ custom: false }, { custom: 'NAB' });
+    writeFileSync(join(tree.media, 'custom_XYZ_20240501.tar.gz'), 'package\n');
+    const p = json((await plan(tree, { ...BASE, custom: 'no' }, { json: true })).stdout);
+    expect(p.warnings.filter((w) => w.includes('custom_'))).toEqual([
+      `the media has ${FILE}, custom_XYZ_20240501.tar.gz (the custom part package custom_UID_DATE.tar.gz), but the answers say there is no custom part (custom=no), so none of them will be installed. If one is meant for this server, correct that answer and plan again; if they are for other servers, nothing needs doing`,
+    ]);
+    expect(p.blockers).toEqual([]);
+  });
+
+  it('custom=yes: the plan says which of two packages of custom_uid it unpacks, and which it leaves, in both languages', async () => {
+    tree = makeSharetaskTree({ custom: true }, { custom: 'NAB' });
+    const newer = 'custom_NAB_20240401.tar.gz';
+    writeFileSync(join(tree.media, newer), 'package\n');
+    const answers = { ...BASE, custom: 'yes', custom_uid: 'NAB' };
+    const p = json((await plan(tree, answers, { json: true })).stdout);
+    expect(p.warnings).toContain(
+      `more than one file on the media is the custom part package custom_UID_DATE.tar.gz of the custom part's user ID (custom_uid): the plan uses ${newer}, not ${FILE}. If another is meant, move the others out of the media directory (or give --media a directory with only that one) and plan again`,
+    );
+    expect(JSON.stringify(p.steps)).toContain(newer);
+    expect(JSON.stringify(p.steps)).not.toContain(FILE);
+    const ja = json((await plan(tree, answers, { json: true, lang: 'ja' })).stdout);
+    expect(ja.warnings.join('\n')).toContain(`計画では ${newer} を使い、${FILE} は使いません。`);
+  });
+});
+
 describe('no warning', () => {
   it('with custom=yes (the package of custom_uid is installed)', async () => {
     tree = makeSharetaskTree({ custom: true }, { custom: 'NAB' });

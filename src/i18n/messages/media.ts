@@ -20,6 +20,10 @@ export const mediaMessages = {
     'media.dir.notDirectoryFix': 'give --media the directory the CD is mounted on (or the directory that holds the packages), not a file',
     'media.unused':
       'the media has {file} ({title}), but {reason}, so it will not be installed. If it is meant for this server, correct that answer and plan again; if it is for another server, nothing needs doing',
+    'media.unusedSeveral':
+      'the media has {file} ({title}), but {reason}, so none of them will be installed. If one is meant for this server, correct that answer and plan again; if they are for other servers, nothing needs doing',
+    'media.several':
+      'more than one file on the media is {title}: the plan uses {file}, not {others}. If another is meant, move the others out of the media directory (or give --media a directory with only that one) and plan again',
   },
   ja: {
     'media.checksum.mismatch': 'パッケージ {file} が {list} のチェックサムと一致しません (SHA-256 {actual}、記載値 {expected})。破損しているか、出荷されたファイルではありません',
@@ -38,6 +42,10 @@ export const mediaMessages = {
     'media.dir.notDirectoryFix': '--media にはファイルではなく、CD のマウント先のディレクトリ (またはパッケージのあるディレクトリ) を指定してください',
     'media.unused':
       'メディアに {file} ({title}) がありますが、{reason}ため、インストールしません。このサーバ用のものであれば回答を直して計画し直してください。別のサーバ用であれば対処は不要です',
+    'media.unusedSeveral':
+      'メディアに {file} ({title}) がありますが、{reason}ため、いずれもインストールしません。このサーバ用のものがあれば回答を直して計画し直してください。別のサーバ用であれば対処は不要です',
+    'media.several':
+      'メディアに {title} に当たるファイルが複数あります。計画では {file} を使い、{others} は使いません。別のものを使う場合は、ほかのファイルをメディアのディレクトリから移すか (またはそれだけがあるディレクトリを --media に指定して)、計画し直してください',
   },
 };
 
