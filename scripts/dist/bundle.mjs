@@ -28,6 +28,24 @@ const noDevtools = {
   },
 };
 
+/** Stops the build when a bundled package no longer holds a text that a patch below changes. */
+function expectIn(source, path, ...texts) {
+  for (const text of texts) if (!source.includes(text)) throw new Error(`${path}: no "${text}" to change; update scripts/dist/bundle.mjs`);
+}
+
+/** A plugin that loads the files matching filter as patch(source, path) gives them; undefined leaves a file as it is. */
+function patching(name, filter, patch) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter }, async (args) => {
+        const contents = patch(await readFile(args.path, 'utf8'), args.path);
+        return contents === undefined ? undefined : { contents, loader: 'js' };
+      });
+    },
+  };
+}
+
 /**
  * Yoga (Ink's layout engine) carries its WebAssembly as a data: URL and, when a global fetch
  * exists, reads it through fetch: on Node that loads undici, http2 and tls (some 50-100 ms and
@@ -37,16 +55,10 @@ const noDevtools = {
  * at a time into an array (1.5 ms on a cold start); Buffer decodes the same base64 natively.
  */
 const YOGA_DECODE = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
-const yogaWithoutFetch = {
-  name: 'yoga-without-fetch',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes(YOGA_DECODE)) throw new Error(`${args.path}: no "${YOGA_DECODE}" to replace; update scripts/dist/bundle.mjs`);
-      return { contents: `const fetch = undefined;\n${source.replace(YOGA_DECODE, () => "var d=new Uint8Array(Buffer.from(a.slice(37),'base64'))")}`, loader: 'js' };
-    });
-  },
-};
+const yogaWithoutFetch = patching('yoga-without-fetch', /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, (source, path) => {
+  expectIn(source, path, YOGA_DECODE);
+  return `const fetch = undefined;\n${source.replace(YOGA_DECODE, () => "var d=new Uint8Array(Buffer.from(a.slice(37),'base64'))")}`;
+});
 
 /**
  * Ink asks of every text it draws whether it holds an escape or a C1 control, one code point at
@@ -59,16 +71,10 @@ const INK_C1_LOOP = `    for (const character of text) {
         }
     }
     return false;`;
-const inkAnsiScan = {
-  name: 'ink-ansi-scan',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]ansi-tokenizer\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes(INK_C1_LOOP)) throw new Error(`${args.path}: no loop over C1 controls to replace; update scripts/dist/bundle.mjs`);
-      return { contents: source.replace(INK_C1_LOOP, () => '    return /[\\u0080-\\u009F]/.test(text);'), loader: 'js' };
-    });
-  },
-};
+const inkAnsiScan = patching('ink-ansi-scan', /[\\/]ink[\\/]build[\\/]ansi-tokenizer\.js$/, (source, path) => {
+  expectIn(source, path, INK_C1_LOOP);
+  return source.replace(INK_C1_LOOP, () => '    return /[\\u0080-\\u009F]/.test(text);');
+});
 
 /**
  * Ink turns every row of the screen back into text, cell by cell (a 120 x 40 terminal is 4,800
@@ -80,21 +86,11 @@ const inkAnsiScan = {
 const STYLED_DIFF = 'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));';
 const STYLED_RESET = 'ret += ansiCodesToString(diffAnsiCodes(char.styles, []));';
 export function patchStyledChars(source, path) {
-  for (const expected of [STYLED_DIFF, STYLED_RESET]) {
-    if (!source.includes(expected)) throw new Error(`${path}: no "${expected}" to guard; update scripts/dist/bundle.mjs`);
-  }
+  expectIn(source, path, STYLED_DIFF, STYLED_RESET);
   const same = 'const uwSameCodes = (a, b) => a === b || (a.length === b.length && a.every((c, k) => c.code === b[k].code && c.endCode === b[k].endCode));';
   return `${source.replace(STYLED_DIFF, () => `if (!uwSameCodes(chars[i - 1].styles, char.styles)) ${STYLED_DIFF}`).replace(STYLED_RESET, () => `if (char.styles.length > 0) ${STYLED_RESET}`)}\n${same}\n`;
 }
-const styledCharsSameCodes = {
-  name: 'styled-chars-same-codes',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/ }, async (args) => ({
-      contents: patchStyledChars(await readFile(args.path, 'utf8'), args.path),
-      loader: 'js',
-    }));
-  },
-};
+const styledCharsSameCodes = patching('styled-chars-same-codes', /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, patchStyledChars);
 
 /**
  * The libraries that measure and cut the screens' text each construct an Intl.Segmenter when
@@ -106,18 +102,10 @@ const styledCharsSameCodes = {
 const SEGMENTER_NEW = 'new Intl.Segmenter(';
 const graphemesModule = JSON.stringify(join(repo, 'src/ui/graphemes.ts'));
 function withoutIcu(source, path) {
-  if (!source.includes(SEGMENTER_NEW)) throw new Error(`${path}: no "${SEGMENTER_NEW}" to replace; update scripts/dist/bundle.mjs`);
+  expectIn(source, path, SEGMENTER_NEW);
   return `import { GraphemeSegmenter as __uwGraphemeSegmenter } from ${graphemesModule};\n${source.replaceAll(SEGMENTER_NEW, 'new __uwGraphemeSegmenter(')}`;
 }
-const graphemesWithoutIcu = {
-  name: 'graphemes-without-icu',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/](slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/ }, async (args) => ({
-      contents: withoutIcu(await readFile(args.path, 'utf8'), args.path),
-      loader: 'js',
-    }));
-  },
-};
+const graphemesWithoutIcu = patching('graphemes-without-icu', /[\\/]node_modules[\\/](slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/, withoutIcu);
 
 /**
  * string-width (Ink measures every text with it) builds /^\p{RGI_Emoji}$/v when it loads: V8
@@ -134,24 +122,16 @@ const graphemesWithoutIcu = {
  */
 const RGI_DECLARATION = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
 const RGI_TEST = 'rgiEmojiRegex.test(segment)';
-const stringWidthPatched = {
-  name: 'string-width-patched',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
-      const original = await readFile(args.path, 'utf8');
-      // string-width 4 (CommonJS, of another dependency) segments nothing.
-      if (!original.includes('Intl.Segmenter')) return undefined;
-      const source = withoutIcu(original, args.path);
-      if (!source.includes('rgiEmojiRegex')) return { contents: source, loader: 'js' };
-      for (const expected of [RGI_DECLARATION, RGI_TEST]) {
-        if (!source.includes(expected)) throw new Error(`${args.path}: no "${expected}" to guard; update scripts/dist/bundle.mjs`);
-      }
-      const lazy = "let uwRgiEmoji;\nconst rgiEmojiRegex = { test: (s) => (uwRgiEmoji ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(s) };";
-      const guard = 'const uwHasEmoji = /[\\p{Emoji_Presentation}\\p{Emoji_Modifier}\\uFE0F\\u20E3\\u200D]/u;';
-      return { contents: `${guard}\n${source.replace(RGI_DECLARATION, () => lazy).replaceAll(RGI_TEST, `(uwHasEmoji.test(segment) && ${RGI_TEST})`)}`, loader: 'js' };
-    });
-  },
-};
+const stringWidthPatched = patching('string-width-patched', /[\\/]node_modules[\\/]string-width[\\/]index\.js$/, (original, path) => {
+  // string-width 4 (CommonJS, of another dependency) segments nothing.
+  if (!original.includes('Intl.Segmenter')) return undefined;
+  const source = withoutIcu(original, path);
+  if (!source.includes('rgiEmojiRegex')) return source;
+  expectIn(source, path, RGI_DECLARATION, RGI_TEST);
+  const lazy = "let uwRgiEmoji;\nconst rgiEmojiRegex = { test: (s) => (uwRgiEmoji ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(s) };";
+  const guard = 'const uwHasEmoji = /[\\p{Emoji_Presentation}\\p{Emoji_Modifier}\\uFE0F\\u20E3\\u200D]/u;';
+  return `${guard}\n${source.replace(RGI_DECLARATION, () => lazy).replaceAll(RGI_TEST, `(uwHasEmoji.test(segment) && ${RGI_TEST})`)}`;
+});
 
 /**
  * `const { createElement } = await import('react')` gets named exports of a CommonJS package
@@ -273,18 +253,10 @@ export function requireBuiltins(code, file = 'chunk') {
 const YOGA_AWAIT = 'const Yoga = wrapAssembly(await loadYoga());';
 const YOGA_EXPORT = 'export default Yoga;';
 function yogaDeferred(name, instead) {
-  return {
-    name,
-    setup(b) {
-      b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, async (args) => {
-        const source = await readFile(args.path, 'utf8');
-        for (const expected of [YOGA_AWAIT, YOGA_EXPORT]) {
-          if (!source.includes(expected)) throw new Error(`${args.path}: no "${expected}" to defer; update scripts/dist/bundle.mjs`);
-        }
-        return { contents: source.replace(YOGA_AWAIT, () => instead).replace(YOGA_EXPORT, 'export { Yoga as default };'), loader: 'js' };
-      });
-    },
-  };
+  return patching(name, /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/, (source, path) => {
+    expectIn(source, path, YOGA_AWAIT, YOGA_EXPORT);
+    return source.replace(YOGA_AWAIT, () => instead).replace(YOGA_EXPORT, 'export { Yoga as default };');
+  });
 }
 
 /** The standalone executable: __uwInitYoga() fills it, and scripts/dist/sea-app.mjs awaits that before the screens start. */
@@ -305,19 +277,10 @@ const INK_DEV_AWAITS = [
   ["await import('./devtools.js');", 'void 0;'],
   ['? await loadPackageJson()', '? { name: undefined, version: undefined }'],
 ];
-const inkWithoutDevAwaits = {
-  name: 'ink-without-dev-awaits',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, async (args) => {
-      let source = await readFile(args.path, 'utf8');
-      for (const [expected, instead] of INK_DEV_AWAITS) {
-        if (!source.includes(expected)) throw new Error(`${args.path}: no "${expected}" to skip; update scripts/dist/bundle.mjs`);
-        source = source.replace(expected, () => instead);
-      }
-      return { contents: source, loader: 'js' };
-    });
-  },
-};
+const inkWithoutDevAwaits = patching('ink-without-dev-awaits', /[\\/]ink[\\/]build[\\/]reconciler\.js$/, (source, path) => {
+  expectIn(source, path, ...INK_DEV_AWAITS.map(([expected]) => expected));
+  return INK_DEV_AWAITS.reduce((patched, [expected, instead]) => patched.replace(expected, () => instead), source);
+});
 
 /** import.meta.url of the CD bundle's lib/app/cli.js, beside the executable: the same data paths. */
 const binaryBanner =
