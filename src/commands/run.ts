@@ -11,7 +11,7 @@ import '../i18n/messages/run-help.js';
 import { loadDefinitions } from '../plan/load.js';
 import { execute } from '../run/executor.js';
 import { ensureLogDir, listJournals, type JournalRecord } from '../run/journal.js';
-import { othersOfRoot } from '../run/root-log-dirs.js';
+import { journalsOfRoot, otherLogDirs } from '../run/root-log-dirs.js';
 import { isFinished, lastRollbackPoint, resumePointOf, sameRoot } from '../run/resumable.js';
 import { NonInteractive } from '../run/noninteractive.js';
 import { refuseIfAnyCommandRunning } from '../run/live-command.js';
@@ -98,7 +98,7 @@ export async function run(args: string[]): Promise<number> {
   if (blockers.length > 0) {
     // A half-upgraded server contradicts the answers given for it ("the link points to the new
     // version"): the unfinished run that explains it, and says to resume it, comes first.
-    if (!o['new-run']) refuseIfUnfinished(plan, [...(existsSync(logDir) ? await listJournals(logDir) : []), ...(await othersOfRoot(root, logDir))], root);
+    if (!o['new-run']) refuseIfUnfinished(plan, [...(existsSync(logDir) ? await listJournals(logDir) : []), ...(await journalsOfRoot(root, otherLogDirs(root, logDir)))], root);
     throw new InputError(t('run.cmd.blockers', { list: blockers.join('\n') }));
   }
   ensureLogDir(logDir);

@@ -18,7 +18,7 @@ import { CommandStillRunning, liveCommand, refuseIfCommandRunning } from '../run
 import { shownArgv } from '../quote.js';
 import { findResumable, isFinished, lastRollbackPoint, rebootMissing, resumePointOf, sameRoot, UnfinishedRollback, type ResumePoint } from '../run/resumable.js';
 import { liveHolder, takeRunLock } from '../run/lock.js';
-import { enterRoot, noteLogDir, otherLogDirs, othersOfRoot } from '../run/root-log-dirs.js';
+import { enterRoot, journalsOfRoot, noteLogDir, otherLogDirs } from '../run/root-log-dirs.js';
 import type { RunResult } from '../run/session.js';
 import { saveAnswers } from '../export/save-answers.js';
 import { earlierSteps, type ResumableRun, type RunControl, type RunOutcome, type WizardServices } from '../ui/services.js';
@@ -47,17 +47,18 @@ async function backupsOf(result: RunResult): Promise<string[]> {
  * process at work there, a command left running, and an unfinished run of the product.
  */
 export async function newRunBlockers(o: Pick<WizardOptions, 'root' | 'logDir' | 'envPrefix'>, product: string): Promise<Blocker[]> {
+  const dirs = otherLogDirs(o.root, o.logDir);
   let records;
   let others;
   try {
     records = await listJournals(o.logDir);
-    others = await othersOfRoot(o.root, o.logDir);
+    others = await journalsOfRoot(o.root, dirs);
   } catch (error) {
     if (error instanceof DamagedJournals) return [];
     throw error;
   }
   const blockers: Blocker[] = [];
-  for (const dir of otherLogDirs(o.root, o.logDir)) {
+  for (const dir of dirs) {
     const holder = liveHolder(dir);
     if (holder) blockers.push({ id: 'other-log-dir-busy', message: t('journal.otherLocked', { pid: holder.pid, dir }), fix: t('journal.otherLockedFix') });
   }

@@ -66,15 +66,16 @@ export function noteLogDir(root: string, logDir: string): void {
  */
 export async function enterRoot(root: string, logDir: string): Promise<JournalRecord[]> {
   noteLogDir(root, logDir);
-  for (const dir of otherLogDirs(root, logDir)) refuseIfLocked(dir);
-  const records = await othersOfRoot(root, logDir);
+  const dirs = otherLogDirs(root, logDir);
+  for (const dir of dirs) refuseIfLocked(dir);
+  const records = await journalsOfRoot(root, dirs);
   refuseIfAnyCommandRunning(records);
   return records;
 }
 
-/** The journals of root's runs in its other log dirs, newest first in each (read only: nothing noted). */
-export async function othersOfRoot(root: string, logDir: string): Promise<JournalRecord[]> {
+/** The journals of root's runs in dirs (otherLogDirs), newest first in each. */
+export async function journalsOfRoot(root: string, dirs: readonly string[]): Promise<JournalRecord[]> {
   const records: JournalRecord[] = [];
-  for (const dir of otherLogDirs(root, logDir)) records.push(...(await listJournals(dir)).filter((r) => sameRoot(r.plan.root, root)));
+  for (const dir of dirs) records.push(...(await listJournals(dir)).filter((r) => sameRoot(r.plan.root, root)));
   return records;
 }
