@@ -8,9 +8,8 @@ import type { MediaFile } from '../model/facts.js';
 import { matchMediaName } from './parse.js';
 
 export interface MediaScan {
+  /** By media key; a file's `others` are the files that matched too and were not chosen. */
   files: Record<string, MediaFile>;
-  /** Keys for which more than one file matched, with the names not chosen. */
-  ambiguous: Record<string, string[]>;
 }
 
 /** Relative paths of the files under dir, a few levels deep (CDs keep packages in sub-folders). */
@@ -40,7 +39,6 @@ async function listFiles(dir: string, depth = 3): Promise<string[]> {
 export async function scanMedia(def: Definition, dir: string, answers: Answers = {}): Promise<MediaScan> {
   const paths = await listFiles(dir);
   const files: Record<string, MediaFile> = {};
-  const ambiguous: Record<string, string[]> = {};
   const vars = selectVars(def.vars, answers);
   for (const [key, media] of Object.entries(def.media)) {
     const pattern = patternHasPlaceholders(media.pattern) ? expandMediaPattern(media.pattern, { answers, vars }) : media.pattern;
@@ -50,9 +48,8 @@ export async function scanMedia(def: Definition, dir: string, answers: Answers =
     if (match === null) continue;
     const others = match.others.map((name) => join(dir, byName.get(name) as string));
     files[key] = { path: join(dir, byName.get(match.name) as string), name: match.name, groups: match.groups, ...(others.length > 0 ? { others } : {}) };
-    if (match.others.length > 0) ambiguous[key] = match.others;
   }
-  return { files, ambiguous };
+  return { files };
 }
 
 /**

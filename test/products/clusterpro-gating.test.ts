@@ -159,7 +159,7 @@ describe('clusterpro: the rpm of each arch on media holding all of them (2.1.6 t
   test.each(Object.entries(ARCH_FILE))('arch=%s: clusterpro-2.1.3-1.%s.rpm, and nothing else', async (arch, suffix) => {
     const scan = await scanMedia(def, media, withDefaults(def, { component: 'server', mode: 'update', arch }));
     expect(scan.files.update_rpm?.name).toBe(`clusterpro-2.1.3-1.${suffix}.rpm`);
-    expect(scan.ambiguous.update_rpm).toBeUndefined();
+    expect(scan.files.update_rpm?.others).toBeUndefined();
   });
 
   test('PPC64 updates with the PPC64 file (the seed introduces it as "x86_64版")', async () => {
