@@ -92,14 +92,14 @@ function current(file: string): { text: string; holder?: Holder } | undefined {
 
 const isMine = (h: Holder | undefined, mine: Holder): boolean => h !== undefined && h.pid === mine.pid && h.started === mine.started && h.bootId === mine.bootId;
 
-function held(logDir: string, holder: Holder): InputError {
+function held(logDir: string, holder: Pick<Holder, 'pid' | 'runId' | 'since'>): InputError {
   // The server's local time, as the operator reads it on the console and in backup names.
   const since = readableTime(holder.since);
   return new InputError(t(holder.runId === '' ? 'run.lock.heldStarting' : 'run.lock.held', { pid: holder.pid, runId: holder.runId, since, dir: logDir }));
 }
 
 /** The live process, other than this one, that holds logDir's lock. */
-export function liveHolder(logDir: string): { pid: number; runId: string; since: string } | undefined {
+export function liveHolder(logDir: string): Pick<Holder, 'pid' | 'runId' | 'since'> | undefined {
   const holder = current(lockFile(logDir))?.holder;
   return holder && holder.pid !== process.pid && alive(holder) ? holder : undefined;
 }
@@ -107,7 +107,7 @@ export function liveHolder(logDir: string): { pid: number; runId: string; since:
 /** Refuses, naming the process, while another one runs steps with this log dir: said before anything is asked. */
 export function refuseIfLocked(logDir: string): void {
   const holder = liveHolder(logDir);
-  if (holder) throw held(logDir, holder as Holder);
+  if (holder) throw held(logDir, holder);
 }
 
 const aside = (file: string): string => `${file}.${process.pid}-${randomHex(4)}`;
