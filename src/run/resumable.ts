@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/args.js';
 import { bootId } from './boot-id.js';
+import { plannedProbe } from '../plan/probe.js';
 import { doneSteps, lastRunEnd, listJournals, type JournalRecord } from './journal.js';
 import { rollbackCommand, runPlace, selfCommand } from './summary.js';
 
@@ -103,14 +104,18 @@ const sameArgv = (a: readonly string[], b: readonly string[]): boolean => a.leng
  * runs it again (the probe first, as always) instead of asking whether it completed.
  */
 export function onlyProbed(events: readonly JournalEvent[], step: PlannedStep): boolean {
-  const probe = step.kind === 'command' ? step.params.skipWhen : undefined;
-  const argv = typeof probe === 'object' && probe !== null ? (probe as { argv?: unknown }).argv : undefined;
-  if (!Array.isArray(argv)) return false;
+  let argv: string[] | undefined;
+  try {
+    argv = step.kind === 'command' ? plannedProbe(step)?.argv : undefined;
+  } catch {
+    // A probe the wizard cannot read (a journal edited by hand): the step fails when run again.
+  }
+  if (argv === undefined) return false;
   let at = -1;
   events.forEach((e, i) => {
     if (e.type === 'step-start' && e.step === step.id) at = i;
   });
-  return at !== -1 && events.slice(at + 1).every((e) => e.type !== 'command-start' || e.step !== step.id || sameArgv(e.argv, argv as string[]));
+  return at !== -1 && events.slice(at + 1).every((e) => e.type !== 'command-start' || e.step !== step.id || sameArgv(e.argv, argv));
 }
 
 /**
