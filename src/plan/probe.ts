@@ -42,6 +42,18 @@ export function plannedProbe(step: PlannedStep): PlannedProbe | undefined {
 }
 
 /**
+ * A command step's probe for those that only look at it (the screens, resume): undefined when it
+ * has none, and when it cannot be read, which the run reports when it gets to the step.
+ */
+export function readableProbe(step: PlannedStep): PlannedProbe | undefined {
+  try {
+    return step.kind === 'command' ? plannedProbe(step) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * When the probe passes, in words: its `says`, with the pattern and the exit code it stands for.
  * The default exit code 0 is said only when there is no pattern to say.
  */

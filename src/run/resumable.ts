@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/args.js';
 import { bootId } from './boot-id.js';
-import { plannedProbe } from '../plan/probe.js';
+import { readableProbe } from '../plan/probe.js';
 import { doneSteps, lastRunEnd, listJournals, type JournalRecord } from './journal.js';
 import { rollbackCommand, runPlace, selfCommand } from './summary.js';
 
@@ -104,12 +104,7 @@ const sameArgv = (a: readonly string[], b: readonly string[]): boolean => a.leng
  * runs it again (the probe first, as always) instead of asking whether it completed.
  */
 export function onlyProbed(events: readonly JournalEvent[], step: PlannedStep): boolean {
-  let argv: string[] | undefined;
-  try {
-    argv = step.kind === 'command' ? plannedProbe(step)?.argv : undefined;
-  } catch {
-    // A probe the wizard cannot read (a journal edited by hand): the step fails when run again.
-  }
+  const argv = readableProbe(step)?.argv;
   if (argv === undefined) return false;
   let at = -1;
   events.forEach((e, i) => {

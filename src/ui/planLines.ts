@@ -7,7 +7,7 @@ import '../i18n/messages/probe.js';
 import type { Plan, PlannedStep } from '../model/plan.js';
 import { blank, commandPara, para, type Line } from './lines.js';
 import { handlers } from '../run/steps/index.js';
-import { plannedProbe, probeCondition, type PlannedProbe } from '../plan/probe.js';
+import { probeCondition, readableProbe } from '../plan/probe.js';
 import { shownArgv } from '../quote.js';
 import { maskSecrets } from './text.js';
 
@@ -17,15 +17,6 @@ function describeStep(step: PlannedStep): string[] {
   } catch {
     // A description is a courtesy; a step whose parameters it cannot read still runs and reports.
     return [];
-  }
-}
-
-function probeOf(step: PlannedStep): PlannedProbe | undefined {
-  try {
-    return step.kind === 'command' ? plannedProbe(step) : undefined;
-  } catch {
-    // As describeStep: the run reports a probe it cannot read.
-    return undefined;
   }
 }
 
@@ -43,7 +34,7 @@ export function stepLines(step: PlannedStep, number: number, plan: Plan, width: 
   if (step.runsOn) body(t('ui.plan.runsOn', { where: t(`runsOn.${step.runsOn}`) }));
   const cwd = typeof step.params.cwd === 'string' ? step.params.cwd : undefined;
   const stdout = typeof step.params.stdout === 'string' ? step.params.stdout : undefined;
-  const probe = probeOf(step);
+  const probe = readableProbe(step);
   if (probe !== undefined) {
     // Checked first: the commands below run only when the check does not pass.
     body(t('probe.ui.check', { condition: maskSecrets(probeCondition(probe), secrets) }));
