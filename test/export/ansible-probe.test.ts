@@ -10,24 +10,14 @@ import { stringify } from 'yaml';
 import type { PlannedStep } from '../../src/model/plan.js';
 import { stepTasks } from '../../src/export/ansible-tasks.js';
 import { ansiblePlaybook, runPlaybook } from '../helpers/ansible.js';
+import { chkconfigScript, RUNLEVELS_ON as ON } from '../helpers/chkconfig.js';
 
-const ON = '\\b2:on\\s+3:on\\s+4:on\\s+5:on\\b';
 const dir = mkdtempSync(join(tmpdir(), 'uw-ansible-probe-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const bin = join(dir, 'bin');
 const state = join(dir, 'state');
 const calls = join(dir, 'calls.log');
 
-const CHKCONFIG = `#!/bin/sh
-echo "chkconfig $*" >> '${calls}'
-if [ "$1" = --list ]; then
-  case "$2" in broken) echo "error reading information on service $2" >&2; exit 1 ;; esac
-  if [ -e '${state}'/"$2" ]; then s=on; else s=off; fi
-  printf '%s\\t0:off\\t1:off\\t2:%s\\t3:%s\\t4:%s\\t5:%s\\t6:off\\n' "$2" $s $s $s $s
-  exit 0
-fi
-: > '${state}'/"$1"
-`;
 
 const enable = (service: string, argv = ['chkconfig', '--list', service]): PlannedStep => ({
   id: `enable-${service}`,
@@ -43,7 +33,7 @@ const enable = (service: string, argv = ['chkconfig', '--list', service]): Plann
 describe.skipIf(!ansiblePlaybook)('a probed command step run by ansible-playbook', () => {
   it('runs the command only where the check does not pass', async () => {
     for (const d of [bin, state]) mkdirSync(d, { recursive: true });
-    writeFileSync(join(bin, 'chkconfig'), CHKCONFIG);
+    writeFileSync(join(bin, 'chkconfig'), chkconfigScript(calls, state));
     chmodSync(join(bin, 'chkconfig'), 0o755);
     writeFileSync(join(state, 'httpd'), '');
     const steps = [enable('httpd'), enable('postgresql'), enable('broken'), enable('memcached', [join(dir, 'no-such-check'), 'memcached'])];

@@ -10,31 +10,18 @@ import type { PlannedStep } from '../../src/model/plan.js';
 import { execute } from '../../src/run/executor.js';
 import { readJournal } from '../../src/run/journal.js';
 import { plan, Recorder, step, tempDir } from './ctx.js';
+import { chkconfigScript, RUNLEVELS_ON as ON } from '../helpers/chkconfig.js';
 
-const ON = '\\b2:on\\s+3:on\\s+4:on\\s+5:on\\b';
 const dir = tempDir('uw-probe-');
 const bin = join(dir, 'bin');
 const calls = join(dir, 'calls.log');
 const state = join(dir, 'state');
 const root = join(dir, 'root');
 
-/** chkconfig as the sample server's: --list prints the runlevels from the state dir; on/off sets them. */
-const CHKCONFIG = `#!/bin/sh
-echo "chkconfig $*" >> '${calls}'
-if [ "$1" = --list ]; then
-  case "$2" in broken) echo "error reading information on service $2: No such file or directory" >&2; exit 1 ;; esac
-  if [ -e '${state}'/"$2" ]; then s=on; else s=off; fi
-  printf '%s\\t0:off\\t1:off\\t2:%s\\t3:%s\\t4:%s\\t5:%s\\t6:off\\n' "$2" $s $s $s $s
-  exit 0
-fi
-if [ "$2" = on ]; then : > '${state}'/"$1"; exit 0; fi
-echo "usage: chkconfig [--list] [name] | chkconfig name on|off" >&2; exit 2
-`;
-
 let savedPath: string | undefined;
 beforeAll(() => {
   for (const d of [bin, state, root]) mkdirSync(d, { recursive: true });
-  writeFileSync(join(bin, 'chkconfig'), CHKCONFIG);
+  writeFileSync(join(bin, 'chkconfig'), chkconfigScript(calls, state));
   chmodSync(join(bin, 'chkconfig'), 0o755);
   // The executor looks commands up on PATH, as a run does with the stand-ins first.
   savedPath = process.env.PATH;
