@@ -33,6 +33,21 @@ function expectIn(source, path, ...texts) {
   for (const text of texts) if (!source.includes(text)) throw new Error(`${path}: no "${text}" to change; update scripts/dist/bundle.mjs`);
 }
 
+/**
+ * Stops the build when a bundled file holds a character beyond ASCII. esbuild escapes those in
+ * strings but leaves them in regular expressions, and V8 then holds the whole script at two bytes
+ * a character (the executable's 3 MB script took 3 MB more memory for three such characters).
+ */
+export function expectAscii(code, file) {
+  const at = code.search(/[^\x00-\x7f]/);
+  if (at < 0) return;
+  const start = code.lastIndexOf('\n', at) + 1;
+  const end = code.indexOf('\n', at);
+  const line = code.slice(0, at).split('\n').length;
+  const near = code.slice(Math.max(start, at - 40), Math.min(end < 0 ? code.length : end, at + 20));
+  throw new Error(`${file}: line ${line} holds a character beyond ASCII ("...${near}..."): write it as a \\u escape in the source, so that V8 keeps the script at one byte a character`);
+}
+
 /** A plugin that loads the files matching filter as patch(source, path) gives them; undefined leaves a file as it is. */
 function patching(name, filter, patch) {
   return {
@@ -189,7 +204,9 @@ export async function bundle(outdir, options = {}) {
   });
   for (const name of Object.keys(result.metafile.outputs).filter((n) => n.endsWith('.js'))) {
     const file = join(repo, name);
-    writeFileSync(file, await chunkBody(requireBuiltins(readFileSync(file, 'utf8'), file), file));
+    const body = await chunkBody(requireBuiltins(readFileSync(file, 'utf8'), file), file);
+    expectAscii(body, file);
+    writeFileSync(file, body);
   }
   return result.metafile;
 }
@@ -304,6 +321,7 @@ export async function bundleBinary(mainFile, appFile) {
     metafile: true,
     plugins: [noDevtools, cjsNamedExports, yogaWithoutFetch, yogaInitLater, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan, styledCharsSameCodes],
   });
+  for (const file of [mainFile, appFile]) expectAscii(readFileSync(file, 'utf8'), file);
   return result.metafile;
 }
 

@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportMessages } from '../../src/i18n/messages/export.js';
 import { isRoot, runCli } from '../helpers/cli.js';
 import { makeSandbox, placeArgs, runIn, type Sandbox } from '../helpers/sandbox.js';
 
@@ -41,6 +42,14 @@ describe('--answers FILE checked against the definition', () => {
     expect(r.stderr).toContain(`${a}:3: there is no question "platform"`);
     expect(r.stderr).toContain(`${a}:4: there is no question "install_dir"`);
     expect(r.stderr).not.toContain('"component, platform');
+    expect(r.stderr).toContain(`${a} was saved for sharetask (its first line says so), not for jobcenter: give --product sharetask`);
+  });
+
+  it('reads the product from the header that --save-answers writes in Japanese too', async () => {
+    const header = exportMessages.ja['export.answers.header1']?.replace('{product}', 'sharetask');
+    const a = file('st-ja.yml', `# ${header}\ncomponent: "server"\n`);
+    const r = await runCli(['plan', '--product', 'jobcenter', '--answers', a]);
+    expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain(`${a} was saved for sharetask (its first line says so), not for jobcenter: give --product sharetask`);
   });
 
