@@ -2,7 +2,7 @@
 // Strings in steps are templates: {root} is the sandbox prefix ("" on a real server),
 // {ANSWER_ID} an answer, {media:KEY} the path of a package found on the media,
 // {var:NAME} a value from the definition's vars. src/plan resolves them; nothing here runs.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConditionSchema } from './condition.js';
 import { TextSchema } from './text.js';
 

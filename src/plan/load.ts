@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
+import zodJa from 'zod/v4/locales/ja.js';
 import { DefinitionSchema, type Definition } from '../model/definition.js';
 import { InputError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
@@ -80,7 +81,7 @@ export function checkDefinitionText(text: string, file: string): { definition?: 
   if (!isMap(doc.contents)) return { problems: [{ file, line: 1, path: '', message: t('plan.load.notMapping') }] };
   const data: unknown = doc.toJS();
   // zod speaks the user's language too; its Japanese table ships with zod.
-  const parsed = DefinitionSchema.safeParse(data, getLang() === 'ja' ? { error: z.locales.ja().localeError } : undefined);
+  const parsed = DefinitionSchema.safeParse(data, getLang() === 'ja' ? { error: zodJa().localeError } : undefined);
   const at = (path: Path, message: string): Problem => ({ file, line: lineOf(doc, counter, path), path: formatPath(path), message });
   if (!parsed.success) {
     return { problems: parsed.error.issues.map((issue) => describe(issue, data)).map(({ path, message }) => at(path, message)) };

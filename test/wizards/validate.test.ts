@@ -1,5 +1,6 @@
 // Broken definitions: each problem must say where it is (line and path) and what is wrong.
 import { describe, expect, it } from 'vitest';
+import { setLang } from '../../src/i18n/index.js';
 import { checkDefinitionText, formatProblem } from '../../src/plan/load.js';
 
 const base = `id: demo
@@ -42,6 +43,16 @@ describe('checkDefinitionText', () => {
   it('a command that is not an argv array', () => {
     const text = base.replace("      - [echo, '{from}']", '      - echo hello');
     expect(problems(text)).toEqual([expect.stringMatching(/^wizards\/x\.yaml:18: steps\[0\]\.commands\[0\]: .*array/)]);
+  });
+
+  it("in Japanese, zod's own words too", () => {
+    const text = base.replace("      - [echo, '{from}']", '      - echo hello');
+    setLang('ja');
+    try {
+      expect(problems(text)).toEqual([expect.stringMatching(/^wizards\/x\.yaml:18: steps\[0\]\.commands\[0\]: 無効な入力: 配列が期待されました/)]);
+    } finally {
+      setLang('en');
+    }
   });
 
   it('a condition on a question that does not exist', () => {
