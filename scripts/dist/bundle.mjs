@@ -62,6 +62,25 @@ function patching(name, filter, patch) {
 }
 
 /**
+ * iconv-lite carries the tables of every legacy encoding (390 KB); the wizard decodes only
+ * Shift_JIS (CP932) and EUC-JP (src/io/encoding.ts). The Chinese and Korean tables become a
+ * module that throws, reached only by asking for those encodings, and the single-byte ones are
+ * left out (iconv-lite then says it does not know them).
+ */
+const ICONV_UNUSED_TABLES = /^\.\/tables\/(cp936|gbk-added|gb18030-ranges|cp949|cp950|big5-added)\.json$/;
+const iconvJapaneseOnly = {
+  name: 'iconv-japanese-only',
+  setup(b) {
+    b.onResolve({ filter: ICONV_UNUSED_TABLES }, (args) => (/[\\/]iconv-lite[\\/]encodings[\\/]dbcs-data\.js$/.test(args.importer) ? { path: args.path, namespace: 'iconv-unbundled' } : undefined));
+    b.onResolve({ filter: /^\.\/sbcs-data-generated$/ }, (args) => (/[\\/]iconv-lite[\\/]encodings[\\/]index\.js$/.test(args.importer) ? { path: args.path, namespace: 'iconv-unbundled' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'iconv-unbundled' }, (args) => ({
+      contents: args.path.endsWith('.json') ? `throw new Error(${JSON.stringify(`iconv-lite: ${args.path} is not in upgrade-wizard's bundle, which decodes Shift_JIS and EUC-JP only`)});` : 'module.exports = {};',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Yoga (Ink's layout engine) carries its WebAssembly as a data: URL and, when a global fetch
  * exists, reads it through fetch: on Node that loads undici, http2 and tls (some 50-100 ms and
  * several MB before the first screen) to decode 90 KB of base64. Without fetch it decodes the
@@ -199,7 +218,7 @@ export async function bundle(outdir, options = {}) {
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
-    plugins: [noDevtools, cjsNamedExports, yogaWithoutFetch, yogaStartAtImport, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan, styledCharsSameCodes],
+    plugins: [noDevtools, cjsNamedExports, iconvJapaneseOnly, yogaWithoutFetch, yogaStartAtImport, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan, styledCharsSameCodes],
     ...options,
   });
   for (const name of Object.keys(result.metafile.outputs).filter((n) => n.endsWith('.js'))) {
@@ -319,7 +338,7 @@ export async function bundleBinary(mainFile, appFile) {
     banner: { js: binaryBanner },
     external: ['pg-native'],
     metafile: true,
-    plugins: [noDevtools, cjsNamedExports, yogaWithoutFetch, yogaInitLater, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan, styledCharsSameCodes],
+    plugins: [noDevtools, cjsNamedExports, iconvJapaneseOnly, yogaWithoutFetch, yogaInitLater, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan, styledCharsSameCodes],
   });
   for (const file of [mainFile, appFile]) expectAscii(readFileSync(file, 'utf8'), file);
   return result.metafile;

@@ -1,7 +1,7 @@
 // What the standalone executable's build (binary.mjs), its start (sea-main.mjs) and the run that
 // warms its code cache (sea-train.mjs) agree on. The wizard's script is an asset: the body of the
 // function wrapApp() writes, from which binary.mjs makes the code cache (the very same text), and
-// which sea-main.mjs compiles as it is (no second copy of 2.8 MB at each start).
+// which sea-main.mjs compiles as it is (no second copy of 2.5 MB at each start).
 export const EXECUTABLE = 'upgrade-wizard';
 export const APP_ASSET = 'app.cjs';
 export const CACHE_ASSET = 'app.cache';

@@ -2,9 +2,10 @@
 // Node.js: every mode a server without internet needs gives what the built CLI gives, the
 // sample ShareTask server is upgraded by it, and a damaged package on the media is refused.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDefinitions } from '../../src/plan/load.js';
 import { repoRoot, runCli, type CliResult } from '../helpers/cli.js';
@@ -88,6 +89,19 @@ describe('the CD folder, offline, with nothing but Node.js', () => {
     expect(bundled.stdout).toContain('SHARETASK_DB = ');
     expect(bundled).toEqual(untimed(await runCli(args)));
     expect(snapshotTree(conf)).toEqual(before);
+  });
+
+  it('reads a Shift_JIS system.conf as the built CLI does: the bundle keeps the Japanese tables of iconv-lite', async () => {
+    const conf = join(scratch, 'sjis-conf');
+    cpSync(join(repoRoot, 'test/fixtures/sharetask-conf/conf'), conf, { recursive: true });
+    const system = join(conf, 'system.conf');
+    writeFileSync(system, iconv.encode(iconv.decode(readFileSync(system), 'euc-jp'), 'cp932'));
+    const args = ['migrate-config', '--conf', conf, '--lang', 'en'];
+    const untimed = (r: CliResult): CliResult => ({ ...r, stdout: r.stdout.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/g, 'TIME') });
+    const bundled = untimed(await runDist(cd.dir, args));
+    expect(bundled.exitCode).toBe(0);
+    expect(bundled.stdout).toContain(' # システム設定ファイル: 変更後は httpd を再起動してください。');
+    expect(bundled).toEqual(untimed(await runCli(args)));
   });
 });
 
