@@ -28,10 +28,8 @@ export async function readAnswersFile(file: string): Promise<Answers> {
   return (await readAnswersSource(file)).answers;
 }
 
-// The header line of --save-answers (export.answers.header1), in English and in Japanese
-// ("の回答", escaped: one character beyond ASCII makes V8 hold the whole bundle that carries
-// it at two bytes a character, 3 MB more in the executable).
-const SAVED_FOR = [/^#\s*Answers for (\S+), saved by upgrade-wizard/m, /^#\s*(\S+) \u306e\u56de\u7b54 \(upgrade-wizard --save-answers/m];
+// The header line of --save-answers (export.answers.header1), in English and in Japanese.
+const SAVED_FOR = [/^#\s*Answers for (\S+), saved by upgrade-wizard/m, /^#\s*(\S+) の回答 \(upgrade-wizard --save-answers/m];
 
 export async function readAnswersSource(file: string): Promise<AnswersSource> {
   let text: string;
