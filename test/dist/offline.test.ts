@@ -30,6 +30,9 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
+// The migrated file names the time of the migration: two runs of migrate-config differ only there.
+const untimed = (r: CliResult): CliResult => ({ ...r, stdout: r.stdout.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/g, 'TIME') });
+
 describe('the CD folder, offline, with nothing but Node.js', () => {
   it('prints the version of package.json', async () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
@@ -82,8 +85,6 @@ describe('the CD folder, offline, with nothing but Node.js', () => {
     const conf = join(repoRoot, 'test/fixtures/sharetask-conf/conf');
     const before = snapshotTree(conf);
     const args = ['migrate-config', '--conf', conf, '--shipped', join(repoRoot, 'test/fixtures/sharetask-conf/conf.ORG')];
-    // The migrated file names the time of the migration: the two runs differ only there.
-    const untimed = (r: CliResult): CliResult => ({ ...r, stdout: r.stdout.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/g, 'TIME') });
     const bundled = untimed(await runDist(cd.dir, args));
     expect(bundled.exitCode).toBe(0);
     expect(bundled.stdout).toContain('SHARETASK_DB = ');
@@ -97,7 +98,6 @@ describe('the CD folder, offline, with nothing but Node.js', () => {
     const system = join(conf, 'system.conf');
     writeFileSync(system, iconv.encode(iconv.decode(readFileSync(system), 'euc-jp'), 'cp932'));
     const args = ['migrate-config', '--conf', conf, '--lang', 'en'];
-    const untimed = (r: CliResult): CliResult => ({ ...r, stdout: r.stdout.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/g, 'TIME') });
     const bundled = untimed(await runDist(cd.dir, args));
     expect(bundled.exitCode).toBe(0);
     expect(bundled.stdout).toContain(' # システム設定ファイル: 変更後は httpd を再起動してください。');
