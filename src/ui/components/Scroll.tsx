@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Box } from 'ink';
 import { useKeys } from '../keys.js';
-import { LineView, type Line } from '../lines.js';
+import { LineRows, type Line } from '../lines.js';
 import { t } from '../i18n.js';
 import { displayWidth } from '../text.js';
 
@@ -39,12 +39,11 @@ export function scrollPosition(offset: number, height: number, total: number, st
   return ' '.repeat(Math.max(0, displayWidth(widest) - displayWidth(text))) + text;
 }
 
-export function ScrollView({ lines, height, offset }: { lines: Line[]; height: number; offset: number }) {
+/** `height` of the lines from `offset` on, `width` columns wide (what they were wrapped to). */
+export function ScrollView({ lines, width, height, offset }: { lines: Line[]; width: number; height: number; offset: number }) {
   return (
     <Box flexDirection="column" height={height}>
-      {lines.slice(offset, offset + height).map((line, i) => (
-        <LineView key={offset + i} line={line} />
-      ))}
+      <LineRows lines={lines.slice(offset, offset + height)} width={width} keyBase={offset} />
     </Box>
   );
 }

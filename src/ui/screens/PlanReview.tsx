@@ -30,7 +30,8 @@ export function PlanReview({
   const size = useTermSize();
   const [confirming, setConfirming] = useState(false);
   const [nudge, setNudge] = useState(false);
-  const lines = planLines(plan, bodyColumns(size), secrets);
+  const width = bodyColumns(size);
+  const lines = planLines(plan, width, secrets);
   const blocked = plan.blockers.length > 0;
   const keys = confirming
     ? t('ui.keys.yesno')
@@ -49,7 +50,7 @@ export function PlanReview({
   );
   return (
     <Frame title={t('ui.plan.title', { product })} subject={product} right={scrollPosition(offset, height, lines.length, true)} keys={keys}>
-      <ScrollView lines={lines} height={height} offset={offset} />
+      <ScrollView width={width} lines={lines} height={height} offset={offset} />
       {confirming ? (
         <Box flexDirection="column">
           <Text color="yellow" bold wrap="truncate-end">

@@ -29,7 +29,7 @@ export function ProductScreen({
       <Text> </Text>
       <SelectList items={items} initial={initial} onSubmit={onSubmit} onHighlight={setFocused} width={width} maxRows={listRows} />
       <Box marginTop={1}>
-        <Lines lines={summaryLines} />
+        <Lines width={width} lines={summaryLines} />
       </Box>
     </Frame>
   );

@@ -125,11 +125,11 @@ export function QuestionScreen({
   const evidenceLines = evidence && !question.secret ? para(evidence, width, { dim: true }, 2) : [];
   return (
     <Frame title={t('ui.question.title', { product })} subject={product} right={t('ui.question.count', { number, total })} keys={keys}>
-      <Lines lines={head} />
+      <Lines width={width} lines={head} />
       <Box marginTop={1} flexDirection="column">
         {input}
       </Box>
-      <Lines lines={evidenceLines} />
+      <Lines width={width} lines={evidenceLines} />
     </Frame>
   );
 }

@@ -18,13 +18,13 @@ export function Loading({ title, subject, what }: { title: string; subject?: str
 }
 
 export function ErrorScreen({ message, onExit }: { message: string; onExit: () => void }) {
-  const size = useTermSize();
+  const width = bodyColumns(useTermSize());
   useKeys((input, key) => {
     if (key.return || input === 'q') onExit();
   });
   return (
     <Frame title={t('ui.error.title')} keys={t('ui.keys.exit')}>
-      <Lines lines={para(message, bodyColumns(size), { color: 'red' })} />
+      <Lines width={width} lines={para(message, width, { color: 'red' })} />
     </Frame>
   );
 }

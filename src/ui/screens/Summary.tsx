@@ -49,7 +49,7 @@ export function Summary({ outcome, againCommand, onExit }: { outcome: RunOutcome
   });
   return (
     <Frame title={t('ui.summary.title')} right={scrollPosition(offset, height, lines.length, true)} keys={t('ui.keys.exit')}>
-      <ScrollView lines={lines} height={height} offset={offset} />
+      <ScrollView width={width} lines={lines} height={height} offset={offset} />
     </Frame>
   );
 }

@@ -140,10 +140,10 @@ export function Welcome({
       right={scrollPosition(offset, height, lines.length, true)}
       keys={lines.length > height ? scrollKeys : keys}
     >
-      <ScrollView lines={lines} height={Math.min(height, lines.length)} offset={offset} />
+      <ScrollView width={width} lines={lines} height={Math.min(height, lines.length)} offset={offset} />
       {resume ? (
         <Box flexDirection="column" marginTop={1}>
-          <Lines lines={resumeLines} />
+          <Lines width={width} lines={resumeLines} />
           <SelectList
             width={width}
             items={choices}

@@ -143,11 +143,11 @@ export function DiffPanel({
   const questionLines = readToEnd || atEnd ? para(question, width, { bold: true }) : para(readFirst, width, { bold: true, color: nudge ? 'red' : 'yellow' });
   return (
     <Box flexDirection="column">
-      <ScrollView lines={[...head, ...shownFindings]} height={head.length + shownFindings.length} offset={0} />
+      <ScrollView width={width} lines={[...head, ...shownFindings]} height={head.length + shownFindings.length} offset={0} />
       <Box flexDirection="column" height={room}>
-        {lines.length === 0 ? <Text dimColor>{t('ui.diff.noChanges')}</Text> : <ScrollView lines={lines} height={room} offset={offset} />}
+        {lines.length === 0 ? <Text dimColor>{t('ui.diff.noChanges')}</Text> : <ScrollView width={width} lines={lines} height={room} offset={offset} />}
       </Box>
-      <Lines lines={[...positionLines, ...questionLines]} />
+      <Lines width={width} lines={[...positionLines, ...questionLines]} />
     </Box>
   );
 }

@@ -82,8 +82,8 @@ export function FailurePanel({
     return (
       <Box flexDirection="column">
         {head}
-        <Lines lines={again} />
-        <Lines lines={[...para(question, width, { bold: true }), ...steps.flatMap((s) => para(s, width))].slice(0, Math.max(1, height - 2 - again.length))} />
+        <Lines width={width} lines={again} />
+        <Lines width={width} lines={[...para(question, width, { bold: true }), ...steps.flatMap((s) => para(s, width))].slice(0, Math.max(1, height - 2 - again.length))} />
         <YesNo onSubmit={(yes) => (yes ? onChoose('rollback') : setConfirming(false))} />
       </Box>
     );
@@ -95,8 +95,8 @@ export function FailurePanel({
   return (
     <Box flexDirection="column">
       {head}
-      <Lines lines={again} />
-      <Lines lines={shown} />
+      <Lines width={width} lines={again} />
+      <Lines width={width} lines={shown} />
       <Text bold>{t('run.choice.what')}</Text>
       <SelectList
         width={width}

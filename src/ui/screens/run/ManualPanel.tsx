@@ -147,7 +147,7 @@ export function ManualPanel({
       <Text color="yellow" bold wrap="truncate-end">
         {truncate(`▸ ${String(number).padStart(2)}. [${t(step.manual ? 'ui.plan.manual' : 'ui.plan.auto')}] ${step.title}`, width)}
       </Text>
-      <ScrollView lines={text} height={textRows} offset={offset} />
+      <ScrollView width={width} lines={text} height={textRows} offset={offset} />
       {cut ? (
         <Text color="cyan" wrap="truncate-end">
           {truncate(`  ${marker}`, width)}
@@ -161,6 +161,7 @@ export function ManualPanel({
         )),
       )}
       <Lines
+        width={width}
         lines={para(
           nudge
             ? t('ui.manual.tickAll', { done: count, total: items.length })
@@ -171,7 +172,7 @@ export function ManualPanel({
           nudge ? { color: 'red' } : { dim: true },
         )}
       />
-      {asking ? <Lines lines={para(t('ui.manual.skipAsk', { number, title: step.title }), width, { color: 'yellow', bold: true })} /> : <Lines lines={optional} />}
+      {asking ? <Lines width={width} lines={para(t('ui.manual.skipAsk', { number, title: step.title }), width, { color: 'yellow', bold: true })} /> : <Lines width={width} lines={optional} />}
     </Box>
   );
 }

@@ -275,7 +275,7 @@ export function RunScreen({ store, plan, product }: { store: RunStore; plan: Pla
       <Box flexDirection="column" height={room} overflow="hidden">
         {body}
       </Box>
-      <Lines lines={stopLines} />
+      <Lines width={width} lines={stopLines} />
     </Frame>
   );
 }
