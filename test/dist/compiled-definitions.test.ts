@@ -30,6 +30,18 @@ describe('compiled definitions', () => {
     expect(compiledDefinitions(wizards, compiledFile)).toStrictEqual(loadDefinitions(wizards));
   });
 
+  it('keep the order of their keys and can be changed like any object, though their steps are parsed when first read', () => {
+    const loaded = loadDefinitions(wizards);
+    const defs = compiledDefinitions(wizards, compiledFile) ?? [];
+    expect(JSON.stringify(defs)).toBe(JSON.stringify(loaded));
+    const [first] = compiledDefinitions(wizards, compiledFile) ?? [];
+    if (first === undefined) throw new Error('no definitions');
+    first.blockers = [];
+    expect(first.blockers).toEqual([]);
+    expect(first.steps).toEqual(loaded[0]?.steps);
+    expect({ ...first, blockers: loaded[0]?.blockers }).toStrictEqual(loaded[0]);
+  });
+
   it('give one product alone, the same as the loader does, and nothing for an unknown id', () => {
     for (const def of loadDefinitions(wizards)) expect(compiledDefinition(def.id, wizards, compiledFile)).toStrictEqual(def);
     expect(compiledDefinition('no-such-product', wizards, compiledFile)).toBeUndefined();
