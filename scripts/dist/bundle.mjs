@@ -152,16 +152,37 @@ const graphemesWithoutIcu = patching('graphemes-without-icu', /[\\/]node_modules
  */
 const RGI_DECLARATION = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
 const RGI_TEST = 'rgiEmojiRegex.test(segment)';
-const stringWidthPatched = patching('string-width-patched', /[\\/]node_modules[\\/]string-width[\\/]index\.js$/, (original, path) => {
+const WIDTH_OPTIONS = 'const eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};';
+/** string-width as the bundle has it (stringWidthPatched); undefined for a copy that segments nothing. */
+export function patchStringWidth(original, path) {
   // string-width 4 (CommonJS, of another dependency) segments nothing.
   if (!original.includes('Intl.Segmenter')) return undefined;
   const source = withoutIcu(original, path);
+  // wrap-ansi's older copy (emoji-regex instead) is left as it is: Ink wraps no text of a frame with it.
   if (!source.includes('rgiEmojiRegex')) return source;
-  expectIn(source, path, RGI_DECLARATION, RGI_TEST);
+  expectIn(source, path, RGI_DECLARATION, RGI_TEST, WIDTH_OPTIONS);
   const lazy = "let uwRgiEmoji;\nconst rgiEmojiRegex = { test: (s) => (uwRgiEmoji ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(s) };";
   const guard = 'const uwHasEmoji = /[\\p{Emoji_Presentation}\\p{Emoji_Modifier}\\uFE0F\\u20E3\\u200D]/u;';
-  return `${guard}\n${source.replace(RGI_DECLARATION, () => lazy).replaceAll(RGI_TEST, `(uwHasEmoji.test(segment) && ${RGI_TEST})`)}`;
-});
+  // Text whose every code point is a cluster of its own (graphemes.ts) and none an emoji: each
+  // code point is its cluster's first visible one, or invisible (the C0 and C1 controls and the
+  // soft hyphen are all of ALONE that are), so the width is the sum of theirs. The loop over
+  // clusters (a regular expression, the emoji, Hangul and trailing-mark checks for each) was a
+  // millisecond of the first frame, in code V8 still interprets then.
+  const alone = `${WIDTH_OPTIONS}
+\tif (__uwStandsAlone(string) && !uwHasEmoji.test(string)) {
+\t\tfor (const character of string) {
+\t\t\tconst codePoint = character.codePointAt(0);
+\t\t\tif (codePoint > 0x9F ? codePoint !== 0xAD : codePoint >= 0x20 && codePoint < 0x7F) width += eastAsianWidth(codePoint, eastAsianWidthOptions);
+\t\t}
+\t\treturn width;
+\t}`;
+  const patched = source
+    .replace(RGI_DECLARATION, () => lazy)
+    .replaceAll(RGI_TEST, `(uwHasEmoji.test(segment) && ${RGI_TEST})`)
+    .replace(WIDTH_OPTIONS, () => alone);
+  return `import { standsAlone as __uwStandsAlone } from ${graphemesModule};\n${guard}\n${patched}`;
+}
+const stringWidthPatched = patching('string-width-patched', /[\\/]node_modules[\\/]string-width[\\/]index\.js$/, patchStringWidth);
 
 /**
  * `const { createElement } = await import('react')` gets named exports of a CommonJS package
