@@ -185,6 +185,26 @@ export function patchStringWidth(original, path) {
 const stringWidthPatched = patching('string-width-patched', /[\\/]node_modules[\\/]string-width[\\/]index\.js$/, patchStringWidth);
 
 /**
+ * Node.js modules that Ink's dependencies load at their top for a call the screens never make:
+ * signal-exit 3 (restore-cursor's and Ink's copies) loads node:assert for one check of its
+ * argument, terminal-size node:child_process (with node:net and node:dgram) for \`tput\` when a
+ * terminal does not say its size. Compiling them was about a millisecond of the first frame.
+ * Each is required where it is called instead; the build stops if a library no longer reads so.
+ */
+const SIGNAL_EXIT_ASSERT = "var assert = require('assert')";
+export const signalExitLazyAssert = patching('signal-exit-lazy-assert', /[\\/]signal-exit[\\/]index\.js$/, (source, path) => {
+  // signal-exit 4 (an ES module) loads no assert.
+  if (!source.includes("require('assert')")) return undefined;
+  expectIn(source, path, SIGNAL_EXIT_ASSERT);
+  return source.replace(SIGNAL_EXIT_ASSERT, () => "var assert = { equal: function () { var a = require('assert'); return a.equal.apply(a, arguments) } }");
+});
+const TERMINAL_SIZE_EXEC = "import {execFileSync} from 'node:child_process';";
+export const terminalSizeLazyExec = patching('terminal-size-lazy-exec', /[\\/]terminal-size[\\/]index\.js$/, (source, path) => {
+  expectIn(source, path, TERMINAL_SIZE_EXEC);
+  return source.replace(TERMINAL_SIZE_EXEC, () => "const execFileSync = (...args) => require('node:child_process').execFileSync(...args);");
+});
+
+/**
  * `const { createElement } = await import('react')` gets named exports of a CommonJS package
  * from Node; esbuild gives such a dynamic import only a default export. Those imports go through
  * a module that names every export of the package. The CommonJS packages src/ imports lazily
@@ -235,7 +255,7 @@ export async function bundle(outdir, options = {}) {
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
-    plugins: [noDevtools, cjsNamedExports, iconvJapaneseOnly, yogaWithoutFetch, yogaStartAtImport, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan, styledCharsSameCodes],
+    plugins: [noDevtools, cjsNamedExports, iconvJapaneseOnly, yogaWithoutFetch, yogaStartAtImport, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan, styledCharsSameCodes, signalExitLazyAssert, terminalSizeLazyExec],
     ...options,
   });
   for (const name of Object.keys(result.metafile.outputs).filter((n) => n.endsWith('.js'))) {
@@ -353,7 +373,7 @@ export async function bundleBinary(mainFile, appFile) {
     banner: { js: binaryBanner },
     external: ['pg-native'],
     metafile: true,
-    plugins: [noDevtools, cjsNamedExports, iconvJapaneseOnly, yogaWithoutFetch, yogaInitLater, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan, styledCharsSameCodes],
+    plugins: [noDevtools, cjsNamedExports, iconvJapaneseOnly, yogaWithoutFetch, yogaInitLater, inkWithoutDevAwaits, stringWidthPatched, graphemesWithoutIcu, inkAnsiScan, styledCharsSameCodes, signalExitLazyAssert, terminalSizeLazyExec],
   });
   for (const file of [mainFile, appFile]) writeFileSync(file, asciiOnly(readFileSync(file, 'utf8')));
   return result.metafile;
