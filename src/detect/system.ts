@@ -2,9 +2,9 @@
 // The looks of one path (a stat, a readlink) are synchronous calls behind async signatures: a
 // detector asks some hundred of them one after another, and a round trip through libuv's thread
 // pool for each cost `plan` more time waiting than the calls themselves take. Walks of whole
-// trees (treeBytes) stay asynchronous, so that the screens keep drawing meanwhile.
+// trees (treeBytes) are synchronous too, but let the event loop run every few milliseconds, so
+// that the screens keep drawing meanwhile.
 import { accessSync, constants, lstatSync, readdirSync, readFileSync, readlinkSync, statfsSync, statSync, type Stats } from 'node:fs';
-import { readdir } from '../io/fs-async.js';
 import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 
 /** A path of the procedure (absolute, as on the server) inside the sandbox root ("" is the machine). */
@@ -33,6 +33,15 @@ export async function onPath(name: string, path = process.env.PATH ?? ''): Promi
 function lstatOf(path: string): Stats | undefined {
   try {
     return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stat of path, following links; undefined when it cannot be had. */
+export function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
@@ -120,19 +129,27 @@ export async function freeBytes(path: string): Promise<{ bytes: number; checked:
   return { bytes: s.bavail * s.bsize, checked: dir, writable };
 }
 
+/** How long a walk of a tree works before it lets the event loop run (the screens draw). */
+const WALK_SLICE_MS = 8;
+
 /**
  * Bytes of the regular files of a tree, not following links inside it (tar does not either).
- * Each directory is listed asynchronously, so the screens draw in between; its files' sizes are
- * read synchronously, as the detectors' looks are (a round trip per file was most of the walk).
+ * Listed synchronously, in slices of `sliceMs` between which the screens draw: a round trip
+ * through libuv's thread pool for each directory was a millisecond of `plan` spent waiting.
  */
-export async function treeBytes(path: string): Promise<number> {
+export async function treeBytes(path: string, { sliceMs = WALK_SLICE_MS }: { sliceMs?: number } = {}): Promise<number> {
   let total = 0;
   const pending = [path];
+  let sliceStart = Date.now();
   while (pending.length > 0) {
+    if (Date.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = Date.now();
+    }
     const dir = pending.pop() as string;
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       continue;
     }

@@ -1,11 +1,11 @@
 // The run's journal: JSON lines (src/model/journal.ts), appended and fsynced one event at a
 // time so that a kill -9 leaves a readable journal, plus the human-readable log beside it.
-import { accessSync, closeSync, constants, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { FailureError, InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/args.js';
 import '../i18n/messages/journal.js';
-import { readdir, readFile } from '../io/fs-async.js';
+import { readFile } from '../io/fs-async.js';
 import { dirname, join, resolve } from 'node:path';
 import type { JournalEvent } from '../model/journal.js';
 import type { Plan } from '../model/plan.js';
@@ -183,15 +183,16 @@ export async function readJournal(file: string): Promise<JournalRecord> {
 }
 
 /**
- * Every run journal of the log dir, newest first. A journal that cannot be read throws
- * DamagedJournals (all of them named): skipping it would let resume find "no unfinished run",
+ * Every run journal of the log dir, newest first, read synchronously (small files: a round trip
+ * through the thread pool each cost more waiting than reading). A journal that cannot be read
+ * throws DamagedJournals (all of them named): skipping it would let resume find "no unfinished run",
  * rollback "no run", and run start all over a half-upgraded server. An empty one is left out:
  * its process ended before its run began, nothing was done.
  */
 export async function listJournals(logDir: string): Promise<JournalRecord[]> {
   let names: string[];
   try {
-    names = await readdir(logDir);
+    names = readdirSync(logDir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // No directory, no runs; one that cannot be read must not pass for an empty one.
@@ -205,7 +206,7 @@ export async function listJournals(logDir: string): Promise<JournalRecord[]> {
     const file = join(logDir, name);
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = readFileSync(file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // Gone since readdir (moved out by the operator): not a run of this dir any more.

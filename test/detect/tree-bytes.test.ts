@@ -27,6 +27,23 @@ describe('treeBytes', () => {
     expect(await treeBytes(top)).toBe(1320);
   });
 
+  it('lets the screens draw while it walks a large tree', async () => {
+    const top = mkdtempSync(join(tmpdir(), 'uw-tree-'));
+    dirs.push(top);
+    for (let i = 0; i < 20; i++) {
+      mkdirSync(join(top, `d${i}`));
+      writeFileSync(join(top, `d${i}`, 'f'), Buffer.alloc(10));
+    }
+    // A slice of no time: the walk yields before every directory it lists.
+    const events: string[] = [];
+    const drawn = setInterval(() => events.push('drawn'), 0);
+    const walked = treeBytes(top, { sliceMs: 0 }).then((bytes) => events.push(`walked ${bytes}`));
+    await walked;
+    clearInterval(drawn);
+    expect(events.at(-1)).toBe('walked 200');
+    expect(events.filter((e) => e === 'drawn').length).toBeGreaterThan(0);
+  });
+
   it('is 0 for a path that is not there', async () => {
     expect(await treeBytes(join(tmpdir(), 'uw-no-such-tree-at-all'))).toBe(0);
   });
