@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Messages } from '../../src/i18n/index.js';
+import { catalogueTexts } from '../helpers/catalogue.js';
 import { standsAlone } from '../../src/ui/graphemes.js';
 import { repoRoot } from '../helpers/cli.js';
 
@@ -28,12 +28,6 @@ beforeAll(async () => {
   theirs = ((await import(pathToFileURL(join(original, 'index.js')).href)) as { default: Width }).default;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function catalogueTexts(): string[] {
-  const areas = Object.values(import.meta.glob<Record<string, unknown>>('../../src/i18n/messages/*.ts', { eager: true }));
-  const catalogues = areas.flatMap((m) => Object.values(m)).filter((v): v is Messages => typeof v === 'object' && v !== null && 'en' in v && 'ja' in v);
-  return catalogues.flatMap((c) => [...Object.values(c.en), ...Object.values(c.ja)]);
-}
 
 describe("the bundle's string-width", () => {
   it('measures every code point as the library does, alone and between others, ambiguous ones narrow or wide', () => {

@@ -1,17 +1,11 @@
 // The bundle's stand-in for Intl.Segmenter (src/ui/graphemes.ts) must cut text exactly as ICU
 // does, or string-width, slice-ansi and Ink would measure and cut the screens differently.
 import { describe, expect, it } from 'vitest';
-import type { Messages } from '../../src/i18n/index.js';
+import { catalogueTexts } from '../helpers/catalogue.js';
 import { GraphemeSegmenter, standsAlone } from '../../src/ui/graphemes.js';
 
 const icu = new Intl.Segmenter();
 
-/** Every message of every area, in both languages. */
-function catalogueTexts(): string[] {
-  const areas = Object.values(import.meta.glob<Record<string, unknown>>('../../src/i18n/messages/*.ts', { eager: true }));
-  const catalogues = areas.flatMap((m) => Object.values(m)).filter((v): v is Messages => typeof v === 'object' && v !== null && 'en' in v && 'ja' in v);
-  return catalogues.flatMap((c) => [...Object.values(c.en), ...Object.values(c.ja)]);
-}
 const cut = (segments: Iterable<Intl.SegmentData>) => [...segments].map((s) => [s.segment, s.index]);
 
 /** Every BMP code point the stand-in cuts on its own. */
