@@ -2,11 +2,12 @@
 // SHA-256 the vendor (or whoever burned the CD) listed, before anything unpacks it. Lists are
 // SHA256SUMS files (GNU `sha256sum` or BSD `SHA256 (name) = hash` lines) in the package's
 // directory or any directory above it up to the media root, or NAME.sha256 beside the package.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { close, open, read, stat } from '../io/fs-async.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { MediaCheck, MediaFile } from '../model/facts.js';
 import { sha256 } from '../io/crypto.js';
+import { textOf } from './system.js';
 
 const LIST_NAME = /^sha256sums(\.txt)?$/i;
 const HEX = /^[0-9a-fA-F]{64}$/;
@@ -66,16 +67,6 @@ export async function sha256File(file: string): Promise<string> {
   const hex = hash.digest('hex');
   hashes.set(key, hex);
   return hex;
-}
-
-/** A small file's text, or undefined when it cannot be read (most packages have no NAME.sha256). */
-function textOf(file: string): string | undefined {
-  if (!existsSync(file)) return undefined;
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 interface Lists {

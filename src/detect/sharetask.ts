@@ -1,12 +1,11 @@
 // ShareTask detectors: what an installed ShareTask 5.4 server or 5.2 client shows on disk,
 // and which packages the media holds. Paths are those of the vendor procedure, under the root.
-import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/plan.js';
 import { versionFromLinkTarget } from './parse.js';
 import type { DetectContext, Detector, Proposal } from './registry.js';
-import { exists, isDirectory, linkTarget, realPathUnder, statOf, underRoot } from './system.js';
+import { exists, isDirectory, linkTarget, realPathUnder, statOf, textOf, underRoot } from './system.js';
 
 const HOME = '/home/sharetask';
 const SERVER_LINK = `${HOME}/sharetask_server`;
@@ -96,19 +95,10 @@ async function license(ctx: DetectContext): Promise<Proposal | null> {
     : { value: 'yes', evidence: t('detect.st.media', { file: file.path }) };
 }
 
-/** The text of a small file, '' when it cannot be read: one look, so synchronous (system.ts). */
-function textOf(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
 /** The name of a uid from the root's /etc/passwd, else the machine's (a sandbox has none of its own). */
 function userName(ctx: DetectContext, uid: number): string | null {
   for (const file of [underRoot(ctx.root, '/etc/passwd'), '/etc/passwd']) {
-    const text = textOf(file);
+    const text = textOf(file) ?? '';
     const entry = text.split('\n').find((line) => line.split(':')[2] === String(uid));
     if (entry) return entry.split(':')[0] ?? null;
   }

@@ -4,7 +4,7 @@
 // pool for each cost `plan` more time waiting than the calls themselves take. Walks of whole
 // trees (treeBytes) are synchronous too, but let the event loop run every few milliseconds, so
 // that the screens keep drawing meanwhile.
-import { accessSync, constants, lstatSync, readdirSync, readFileSync, readlinkSync, statfsSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statfsSync, statSync, type Stats } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 
 /** A path of the procedure (absolute, as on the server) inside the sandbox root ("" is the machine). */
@@ -42,6 +42,16 @@ function lstatOf(path: string): Stats | undefined {
 export function statOf(path: string): Stats | undefined {
   try {
     return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** A small file's text, or undefined when it cannot be read (or is not there: asked first, as that is common). */
+export function textOf(path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
