@@ -51,9 +51,11 @@ export function commandPara(text: string, width: number, style: Style = {}, inde
 
 export const blank: Line = [{ text: ' ' }];
 
+/** A line with no text: an empty Text takes no row in Ink, so it is drawn as one space. */
+const isEmpty = (line: Line): boolean => line.every((seg) => seg.text === '');
+
 export function LineView({ line }: { line: Line }) {
-  // An empty Text takes no row in Ink; a blank line must still take its row.
-  if (line.every((seg) => seg.text === '')) return <Text> </Text>;
+  if (isEmpty(line)) return <Text> </Text>;
   return <Text wrap="truncate-end">{line.map(segment)}</Text>;
 }
 
@@ -102,8 +104,7 @@ export function LineRows({ lines, width, keyBase = 0 }: { lines: Line[]; width: 
     }
     if (run.length === 0) runKey = keyBase + i;
     else run.push('\n');
-    // A row of nothing at the end of the Text would take no row.
-    if (line.every((seg) => seg.text === '')) run.push(' ');
+    if (isEmpty(line)) run.push(' ');
     else for (const [j, seg] of line.entries()) run.push(seg.color !== undefined || seg.bold || seg.dim ? segment(seg, `${i}.${j}`) : seg.text);
   });
   close();
