@@ -145,23 +145,29 @@ function create(file: string, text: string): boolean {
 }
 
 /**
- * Removes the lock judged stale, only if it is still the one read (`seen`): two processes may
- * judge it at once, and the second must not remove the lock the first has just put in its place.
+ * Removes the lock judged stale, only if it is still the one read (`seen`), and only while this
+ * process holds the takeover guard beside it. Two processes may judge the lock at once: without
+ * the guard, the second moved aside the lock the first had just put in its place, and a third
+ * could take the lock before it was put back; two of them then ran steps.
  */
-function takeOver(file: string, seen: string): void {
-  const moved = aside(file);
-  try {
-    renameSync(file, moved);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
+function takeOver(file: string, seen: string, mine: Holder): void {
+  const guard = `${file}.takeover`;
+  if (!create(guard, JSON.stringify(mine))) {
+    const other = current(guard);
+    if (other && !(other.holder && alive(other.holder))) {
+      // Left by a process that ended inside its takeover, which lasts microseconds.
+      if (readText(guard) === other.text) remove(guard);
+    } else {
+      // Another process is taking over: it holds the lock when it is done.
+      pause(10);
+    }
+    return;
   }
   try {
-    const text = readText(moved);
-    // Another process's fresh lock: back into place (the next look refuses, naming it).
-    if (text !== undefined && text !== seen) create(file, text);
+    // Under the guard nothing else removes or replaces the lock: it is the stale one, or a live one.
+    if (readText(file) === seen) remove(file);
   } finally {
-    remove(moved);
+    remove(guard);
   }
 }
 
@@ -178,7 +184,7 @@ export function takeRunLock(logDir: string, runId = ''): RunLock {
     const found = current(file);
     if (!found) continue;
     if (found.holder && alive(found.holder)) throw held(logDir, found.holder);
-    takeOver(file, found.text);
+    takeOver(file, found.text, mine);
   }
   // Taken again between our look and our try: another process is starting right now.
   throw new InputError(t('run.lock.raced', { file }));

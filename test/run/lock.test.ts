@@ -83,6 +83,31 @@ describe('the run lock', () => {
     }
   });
 
+  it('takes over a stale lock when a process that was taking it over ended in the middle, and leaves no guard behind', () => {
+    const logDir = tempDir('uw-lock-');
+    const file = join(logDir, 'run.lock');
+    const gone = { pid: deadPid(), bootId: bootId(), runId: '', since: '2026-11-22T00:00:00Z' };
+    writeFileSync(file, JSON.stringify({ ...gone, runId: 'x' }));
+    writeFileSync(`${file}.takeover`, JSON.stringify(gone));
+    const unlock = lockRun(logDir, 'mine');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid, runId: 'mine' });
+    expect(readdirSync(logDir)).toEqual(['run.lock']);
+    unlock();
+    expect(readdirSync(logDir)).toEqual([]);
+  });
+
+  it('leaves a stale lock to the live process that is taking it over', () => {
+    const logDir = tempDir('uw-lock-');
+    const file = join(logDir, 'run.lock');
+    const left = JSON.stringify({ pid: deadPid(), bootId: bootId(), runId: 'x', since: '2026-11-22T00:00:00Z' });
+    const taking = JSON.stringify({ pid: process.ppid, bootId: bootId(), runId: '', since: '2026-11-22T00:00:00Z' });
+    writeFileSync(file, left);
+    writeFileSync(`${file}.takeover`, taking);
+    expect(() => lockRun(logDir, 'mine')).toThrow(`the run lock ${file} was taken by another upgrade-wizard starting at this moment; nothing was done. Try again.`);
+    expect(readFileSync(file, 'utf8')).toBe(left);
+    expect(readFileSync(`${file}.takeover`, 'utf8')).toBe(taking);
+  });
+
   it('does not remove a lock that another process has taken over meanwhile', () => {
     const logDir = tempDir('uw-lock-');
     const file = join(logDir, 'run.lock');
