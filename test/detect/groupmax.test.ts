@@ -13,7 +13,7 @@ describe('Groupmax detection', () => {
   it('proposes the family of the machine it runs on, and does not take it for Groupmax', async () => {
     const sb = groupmaxSandbox();
     const found = await detectFor(def, { root: sb.root });
-    expect(found).toEqual([{ question: 'platform', value: process.platform === 'win32' ? 'windows' : 'unix', evidence: `this machine runs ${process.platform}` }]);
+    expect(found).toEqual([{ question: 'platform', value: process.platform === 'win32' ? 'windows' : 'unix', evidence: `this machine runs ${process.platform === 'win32' ? 'Windows' : 'Linux'}` }]);
     expect(productFound(def, found)).toBe(false);
   });
 

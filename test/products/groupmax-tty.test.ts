@@ -32,7 +32,7 @@ describe.skipIf(!hasTmux)('groupmax in a terminal', () => {
     // The wizard runs on the server: a machine that is not Windows is the UNIX server.
     const os = await t.waitFor('Operating system of the server');
     expect(os).toMatch(/› UNIX +detected/);
-    expect(os).toContain('detected: this machine runs linux');
+    expect(os).toContain('detected: this machine runs Linux');
     await t.keys('Enter');
     await t.waitFor('Is this server a mail server');
     await t.keys('y', 'Enter');

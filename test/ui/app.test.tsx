@@ -112,7 +112,7 @@ describe('the wizard flow', () => {
       title: text(title),
       questions: [{ id: 'platform', type: 'choice', text: text('Which OS?'), detect: 'os.platform', choices: [{ value: 'linux', label: text('Linux') }] }],
     });
-    const linux = { question: 'platform', value: 'linux', evidence: 'this machine runs linux' };
+    const linux = { question: 'platform', value: 'linux', evidence: 'this machine runs Linux' };
 
     it('lists only the products this machine shows signs of, and pre-selects the likeliest; the OS alone is no sign', async () => {
       const { r } = start(

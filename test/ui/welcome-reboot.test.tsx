@@ -23,7 +23,7 @@ const def: Definition = {
   next: [],
 };
 
-const linux = { question: 'platform', value: 'unix', evidence: 'this machine runs linux' };
+const linux = { question: 'platform', value: 'unix', evidence: 'this machine runs Linux' };
 const doneOutcome: RunOutcome = { status: 'done', exitCode: 0, lines: [], backups: [] };
 
 function services(over: Partial<WizardServices> = {}): WizardServices {
