@@ -110,6 +110,15 @@ export function refuseIfLocked(logDir: string): void {
   if (holder) throw held(logDir, holder);
 }
 
+/**
+ * Refuses while a live process holds runId (or holds the lock and has not yet named its run): its
+ * journal is still being written, and a report of it would say its running command had no end.
+ */
+export function refuseIfRunning(logDir: string, runId: string): void {
+  const holder = liveHolder(logDir);
+  if (holder && (holder.runId === runId || holder.runId === '')) throw held(logDir, holder);
+}
+
 const aside = (file: string): string => `${file}.${process.pid}-${randomHex(4)}`;
 
 function remove(file: string): void {

@@ -6,6 +6,7 @@ import { parseOptions } from '../commands/args.js';
 import { t } from '../i18n/index.js';
 import '../i18n/messages/report.js';
 import { DEFAULT_LOG_DIR, listJournals, runFiles } from './journal.js';
+import { refuseIfRunning } from './lock.js';
 import { Redactor } from './redact.js';
 import { writeReport } from './report.js';
 import { writeOut } from '../io/stdio.js';
@@ -28,6 +29,8 @@ export async function run(args: string[]): Promise<number> {
   if (records.length === 0) throw new InputError(t('run.report.cmd.noRuns', { dir: logDir }));
   const record = o.run === undefined ? records[0] : records.find((r) => r.runId === o.run);
   if (record === undefined) throw new InputError(t('run.report.cmd.noSuchRun', { runId: o.run ?? '-', dir: logDir, known: records.map((r) => r.runId).join(', ') }));
+  // The run writes its own report when it ends.
+  refuseIfRunning(logDir, record.runId);
   const files = runFiles(logDir, record.runId);
   // The journal is already masked: secrets were never written to it.
   await writeReport(record, files, new Redactor());

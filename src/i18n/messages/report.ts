@@ -76,6 +76,7 @@ export const reportMessages: Messages = {
 
 Writes the Markdown report of a run (run-ID.md) again from its journal (run-ID.jsonl), for a
 report that could not be written (a full log directory) or was lost. Nothing else is done.
+A run that another wizard is still running is refused: it writes its report when it ends.
 
   --log-dir DIR   where the run's journal is (default /var/log/upgrade-wizard)
   --run ID        the run (default: the newest run of the log directory)
@@ -157,7 +158,7 @@ report that could not be written (a full log directory) or was lost. Nothing els
 
 実行の Markdown 報告書 (run-ID.md) を、そのジャーナル (run-ID.jsonl) から書き直します。
 書き込めなかった (ログディレクトリがいっぱいだった) 報告書や、失われた報告書のためのものです。
-ほかには何も行いません。
+ほかには何も行いません。別のウィザードが実行中の実行は拒否します (終了時に報告書を書きます)。
 
   --log-dir DIR   実行のジャーナルがある場所 (既定 /var/log/upgrade-wizard)
   --run ID        対象の実行 (既定: ログディレクトリの最新の実行)
